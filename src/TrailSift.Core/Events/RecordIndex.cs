@@ -1,0 +1,174 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace TrailSift.Core.Events;
+
+/*! Events/RecordIndex: a reusable flat token table over the UTF-8 bytes of one JSON record, the
+    hot-path substitute for JsonDocument (which allocates per document). Owned by one scan worker;
+    rebuilt for every record; pooled arrays returned in Dispose. Depends on the BCL only. */
+
+/// <summary>A flat, reusable token table of one JSON value (normally one CloudTrail record).</summary>
+/// <remarks>Mutable and not thread-safe: each scan worker owns one and rebuilds it per record.</remarks>
+public sealed class RecordIndex : IDisposable
+{
+    private const int InitialCapacity = 512;
+    private JsonToken[] _tokens;
+    private int[] _openStack;
+    private int _count;
+    private int _depth;
+
+    /// <summary>Creates an empty index with pooled storage.</summary>
+    public RecordIndex()
+    {
+        _tokens = ArrayPool<JsonToken>.Shared.Rent(InitialCapacity);
+        _openStack = ArrayPool<int>.Shared.Rent(64);
+    }
+
+    /// <summary>Number of tokens in the table.</summary>
+    public int Count => _count;
+
+    internal ref JsonToken this[int index] => ref _tokens[index];
+
+    /// <summary>Forgets all tokens so the index can describe the next record.</summary>
+    public void Reset()
+    {
+        _count = 0;
+        _depth = 0;
+    }
+
+    /// <summary>
+    /// Appends the token the reader is positioned on. <paramref name="baseOffset"/> is added to the
+    /// reader's <see cref="Utf8JsonReader.TokenStartIndex"/> to make offsets relative to the record start.
+    /// </summary>
+    /// <returns><c>true</c> when this token closed the value the index was started on.</returns>
+    internal bool Append(ref Utf8JsonReader reader, long baseOffset)
+    {
+        int start = checked((int)(reader.TokenStartIndex + baseOffset));
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+            case JsonTokenType.StartArray:
+                {
+                    int i = Add(reader.TokenType == JsonTokenType.StartObject ? JsonKind.Object : JsonKind.Array, start, 0, false);
+                    Push(i);
+                    return false;
+                }
+            case JsonTokenType.EndObject:
+            case JsonTokenType.EndArray:
+                {
+                    int open = _openStack[--_depth];
+                    ref JsonToken t = ref _tokens[open];
+                    t.Length = start + 1 - t.Start;
+                    t.Next = _count;
+                    CountChild();
+                    return _depth == 0;
+                }
+            case JsonTokenType.PropertyName:
+                {
+                    // A property name's value comes next; the name itself is not a child.
+                    int s = start + 1;
+                    int i = Add(JsonKind.String, s, reader.ValueSpan.Length, reader.ValueIsEscaped);
+                    _tokens[i].IsPropertyName = true;
+                    _tokens[i].Next = i + 1;
+                    return false;
+                }
+            case JsonTokenType.String:
+                {
+                    int i = Add(JsonKind.String, start + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
+                    _tokens[i].Next = i + 1;
+                    CountChild();
+                    return _depth == 0;
+                }
+            case JsonTokenType.Number:
+            case JsonTokenType.True:
+            case JsonTokenType.False:
+            case JsonTokenType.Null:
+                {
+                    JsonKind kind = reader.TokenType switch
+                    {
+                        JsonTokenType.Number => JsonKind.Number,
+                        JsonTokenType.True => JsonKind.True,
+                        JsonTokenType.False => JsonKind.False,
+                        _ => JsonKind.Null,
+                    };
+                    int i = Add(kind, start, reader.ValueSpan.Length, false);
+                    _tokens[i].Next = i + 1;
+                    CountChild();
+                    return _depth == 0;
+                }
+            default:
+                return false; // comments are disabled; nothing else reaches here
+        }
+    }
+
+    /// <summary>Builds the index of a complete JSON value held in <paramref name="utf8"/>.</summary>
+    /// <exception cref="JsonException">The bytes are not one valid JSON value.</exception>
+    public void Build(ReadOnlySpan<byte> utf8)
+    {
+        Reset();
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256 });
+        while (reader.Read())
+        {
+            if (Append(ref reader, 0))
+            {
+                break;
+            }
+        }
+    }
+
+    private void CountChild()
+    {
+        if (_depth > 0)
+        {
+            _tokens[_openStack[_depth - 1]].ChildCount++;
+        }
+    }
+
+    private int Add(JsonKind kind, int start, int length, bool escaped)
+    {
+        if (_count == _tokens.Length)
+        {
+            Grow(ref _tokens);
+        }
+
+        ref JsonToken t = ref _tokens[_count];
+        t.Kind = kind;
+        t.IsPropertyName = false;
+        t.HasEscapes = escaped;
+        t.Start = start;
+        t.Length = length;
+        t.Next = 0;
+        t.ChildCount = 0;
+        return _count++;
+    }
+
+    private void Push(int tokenIndex)
+    {
+        if (_depth == _openStack.Length)
+        {
+            Grow(ref _openStack);
+        }
+
+        _openStack[_depth++] = tokenIndex;
+    }
+
+    private static void Grow<T>(ref T[] array)
+    {
+        T[] bigger = ArrayPool<T>.Shared.Rent(array.Length * 2);
+        Array.Copy(array, bigger, array.Length);
+        ArrayPool<T>.Shared.Return(array);
+        array = bigger;
+    }
+
+    /// <summary>Returns the pooled storage.</summary>
+    public void Dispose()
+    {
+        if (_tokens.Length > 0)
+        {
+            ArrayPool<JsonToken>.Shared.Return(_tokens);
+            ArrayPool<int>.Shared.Return(_openStack);
+            _tokens = [];
+            _openStack = [];
+        }
+    }
+}
