@@ -1,6 +1,5 @@
-using TrailSift.Core.Events;
 
-namespace TrailSift.Core.Query.Shortcuts;
+namespace TrailSift.Core.Events;
 
 /// <summary>The identities an event's caller can be named by: its ARN, the role behind a session, and names.</summary>
 /// <remarks>Immutable; thread-safe.</remarks>
