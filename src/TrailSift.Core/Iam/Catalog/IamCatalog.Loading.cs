@@ -36,7 +36,7 @@ public sealed partial class IamCatalog
         {
             return Read(json.AsSpan(0, length), started);
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException)
         {
             throw new InvalidDataException("The IAM catalog data is malformed: " + e.Message, e);
         }

@@ -56,6 +56,7 @@ public partial class IamCatalogTests
     [InlineData("[]")]
     [InlineData("{\"formatVersion\": 2, \"source\": {\"package\": \"p\", \"version\": \"1\"}}")]
     [InlineData("{\"formatVersion\": 1, \"source\": {\"package\": \"p\", \"version\": \"1\"}, \"services\": [{\"name\": \"x\"}]}")]
+    [InlineData("{\"formatVersion\": 1, \"source\": {\"package\": \"p\", \"version\": \"1\"}, \"services\": [{\"prefix\": \"x\"}, {\"prefix\": \"X\"}]}")]
     public void Should_Throw_Invalid_Data_When_Json_Is_Malformed(string json)
     {
         // Given
