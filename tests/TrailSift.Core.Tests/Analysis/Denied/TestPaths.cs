@@ -9,11 +9,22 @@ internal static class TestPaths
 
     public static string Data(params string[] parts) => Path.Combine([RepoRoot, "tests", "data", .. parts]);
 
-    /// <summary>The shared reference folder next to the repository, or null when it is absent (tests then skip).</summary>
+    /// <summary>
+    /// A path in the shared reference folder, <c>&lt;root&gt;/../shared</c>, or null when it is absent (tests then
+    /// skip). Git worktrees live one level deeper (<c>/work/wt/&lt;name&gt;</c>), so further ancestors are tried too.
+    /// </summary>
     public static string? Shared(params string[] parts)
     {
-        string path = Path.GetFullPath(Path.Combine([RepoRoot, "..", "shared", .. parts]));
-        return Directory.Exists(path) || File.Exists(path) ? path : null;
+        for (DirectoryInfo? dir = Directory.GetParent(RepoRoot); dir is not null; dir = dir.Parent)
+        {
+            string path = Path.Combine([dir.FullName, "shared", .. parts]);
+            if (Directory.Exists(path) || File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
     }
 
     private static string FindRoot()
