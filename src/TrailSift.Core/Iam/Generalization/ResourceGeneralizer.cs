@@ -199,7 +199,7 @@ public static partial class ResourceGeneralizer
         {
             var covers = new string[entries[key].Count];
             entries[key].CopyTo(covers);
-            results.Add(new GeneralizedResource(key, covers));
+            results.Add(new GeneralizedResource(key, Array.AsReadOnly(covers)));
         }
 
         return results;

@@ -52,7 +52,7 @@ public static partial class DeniedMessageParser
             Format = Format,
             HasEncodedMessage = HasEncodedMessage,
             EncodedMessageTruncated = EncodedMessageTruncated,
-            Notes = _notes.ToArray(),
+            Notes = _notes.AsReadOnly(),
         };
     }
 }
