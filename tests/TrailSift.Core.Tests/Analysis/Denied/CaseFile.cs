@@ -50,6 +50,31 @@ internal sealed class CaseFile
 
     public override string ToString() => $"{Name} (line {Line})";
 
+    /// <summary>The case names of a file, for <c>[MemberData]</c> (names keep test output readable).</summary>
+    public static TheoryData<string> Names(IReadOnlyList<CaseFile> cases)
+    {
+        var data = new TheoryData<string>();
+        foreach (CaseFile c in cases)
+        {
+            data.Add(c.Name);
+        }
+
+        return data;
+    }
+
+    public static CaseFile Find(IReadOnlyList<CaseFile> cases, string name)
+    {
+        foreach (CaseFile c in cases)
+        {
+            if (c.Name == name)
+            {
+                return c;
+            }
+        }
+
+        throw new InvalidOperationException("no case " + name);
+    }
+
     public static IReadOnlyList<CaseFile> Load(string path)
     {
         var cases = new List<CaseFile>();

@@ -8,23 +8,14 @@ public sealed partial class ResourceGeneralizerTests
 {
     private static readonly Lazy<IReadOnlyList<CaseFile>> Cases = new(() => CaseFile.Load(TestPaths.Data("generalize", "resources.cases")));
 
-    public static TheoryData<string> CaseNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (CaseFile c in Cases.Value)
-        {
-            data.Add(c.Name);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> CaseNames() => CaseFile.Names(Cases.Value);
 
     [Theory]
     [MemberData(nameof(CaseNames))]
     public void Should_Produce_The_Expected_Patterns(string name)
     {
         // Given
-        CaseFile c = Cases.Value.Single(x => x.Name == name);
+        CaseFile c = CaseFile.Find(Cases.Value, name);
         GeneralizationMode mode = Enum.Parse<GeneralizationMode>(c.Require("mode"), ignoreCase: true);
         string? type = c.Require("type") switch
         {

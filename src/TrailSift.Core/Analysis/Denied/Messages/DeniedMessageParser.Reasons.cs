@@ -95,47 +95,30 @@ public static partial class DeniedMessageParser
 
     private const string RoleTrustPolicy = "role trust policy";
 
-    /// <summary>Policy-type text → (implicit reason, explicit reason, readable name). Order matters: "resource control" before "resource".</summary>
-    private static (DeniedReason Implicit, DeniedReason Explicit, string Name) Classify(ReadOnlySpan<char> t)
+    /// <summary>
+    /// Policy-type text → (implicit reason, explicit reason, readable name), by the first phrase the text
+    /// contains. Order matters: "resource control" before "resource", "trust" before everything else but VPC.
+    /// </summary>
+    private static readonly (string Phrase, DeniedReason Implicit, DeniedReason Explicit, string Name)[] PolicyTypes =
+    [
+        ("vpc endpoint", DeniedReason.VpcEndpoint, DeniedReason.VpcEndpoint, "VPC endpoint policy"),
+        ("trust", DeniedReason.NoResourceAllow, DeniedReason.ExplicitDenyResource, RoleTrustPolicy),
+        ("identity", DeniedReason.NoIdentityAllow, DeniedReason.ExplicitDenyIdentity, "identity-based policy"),
+        ("boundar", DeniedReason.NoBoundaryAllow, DeniedReason.ExplicitDenyBoundary, "permissions boundary"),
+        ("session", DeniedReason.NoSessionAllow, DeniedReason.ExplicitDenySession, "session policy"),
+        ("service control", DeniedReason.NoScpAllow, DeniedReason.ExplicitDenyScp, "service control policy"),
+        ("resource control", DeniedReason.NoRcpAllow, DeniedReason.ExplicitDenyRcp, "resource control policy"),
+        ("resource", DeniedReason.NoResourceAllow, DeniedReason.ExplicitDenyResource, "resource-based policy"),
+    ];
+
+    private static (DeniedReason Implicit, DeniedReason Explicit, string Name) Classify(ReadOnlySpan<char> text)
     {
-        if (t.Contains("vpc endpoint", StringComparison.OrdinalIgnoreCase))
+        foreach ((string phrase, DeniedReason implicitReason, DeniedReason explicitReason, string name) in PolicyTypes)
         {
-            return (DeniedReason.VpcEndpoint, DeniedReason.VpcEndpoint, "VPC endpoint policy");
-        }
-
-        if (t.Contains("trust", StringComparison.OrdinalIgnoreCase))
-        {
-            return (DeniedReason.NoResourceAllow, DeniedReason.ExplicitDenyResource, RoleTrustPolicy);
-        }
-
-        if (t.Contains("identity", StringComparison.OrdinalIgnoreCase))
-        {
-            return (DeniedReason.NoIdentityAllow, DeniedReason.ExplicitDenyIdentity, "identity-based policy");
-        }
-
-        if (t.Contains("boundar", StringComparison.OrdinalIgnoreCase))
-        {
-            return (DeniedReason.NoBoundaryAllow, DeniedReason.ExplicitDenyBoundary, "permissions boundary");
-        }
-
-        if (t.Contains("session", StringComparison.OrdinalIgnoreCase))
-        {
-            return (DeniedReason.NoSessionAllow, DeniedReason.ExplicitDenySession, "session policy");
-        }
-
-        if (t.Contains("service control", StringComparison.OrdinalIgnoreCase))
-        {
-            return (DeniedReason.NoScpAllow, DeniedReason.ExplicitDenyScp, "service control policy");
-        }
-
-        if (t.Contains("resource control", StringComparison.OrdinalIgnoreCase))
-        {
-            return (DeniedReason.NoRcpAllow, DeniedReason.ExplicitDenyRcp, "resource control policy");
-        }
-
-        if (t.Contains("resource", StringComparison.OrdinalIgnoreCase))
-        {
-            return (DeniedReason.NoResourceAllow, DeniedReason.ExplicitDenyResource, "resource-based policy");
+            if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                return (implicitReason, explicitReason, name);
+            }
         }
 
         return (DeniedReason.Unknown, DeniedReason.Unknown, string.Empty);

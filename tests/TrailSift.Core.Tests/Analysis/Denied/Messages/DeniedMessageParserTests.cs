@@ -7,23 +7,14 @@ public sealed partial class DeniedMessageParserTests
 {
     private static readonly Lazy<IReadOnlyList<CaseFile>> Cases = new(() => CaseFile.Load(TestPaths.Data("denied", "messages.cases")));
 
-    public static TheoryData<string> CaseNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (CaseFile c in Cases.Value)
-        {
-            data.Add(c.Name);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> CaseNames() => CaseFile.Names(Cases.Value);
 
     [Theory]
     [MemberData(nameof(CaseNames))]
     public void Should_Parse_Message_As_The_Case_Expects(string name)
     {
         // Given
-        CaseFile c = Find(name);
+        CaseFile c = CaseFile.Find(Cases.Value, name);
         string? message = CaseFile.NullIfMarker(c.Require("message"));
 
         // When
@@ -72,19 +63,6 @@ public sealed partial class DeniedMessageParserTests
         {
             Assert.Contains(r, reasons);
         }
-    }
-
-    private static CaseFile Find(string name)
-    {
-        foreach (CaseFile c in Cases.Value)
-        {
-            if (c.Name == name)
-            {
-                return c;
-            }
-        }
-
-        throw new InvalidOperationException("no case " + name);
     }
 
     private static void AssertOptional(CaseFile c, string key, string? actual)
