@@ -20,7 +20,7 @@ public sealed class DeniedMessageCorpusTests(ITestOutputHelper output)
         var perFormat = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var perReason = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var failures = new List<string>();
-        int denied = 0, namingAction = 0, actionYielded = 0, unreadableFiles = 0;
+        int denied = 0, namingAction = 0, actionYielded = 0, unreadableFiles = 0, encoded = 0, truncated = 0;
 
         // When
         foreach (string file in Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -39,6 +39,8 @@ public sealed class DeniedMessageCorpusTests(ITestOutputHelper output)
                     DeniedMessage m = DeniedMessageParser.Parse(code, message, source);
                     Increment(perFormat, m.Format.ToString());
                     Increment(perReason, m.Reason.ToWireName());
+                    encoded += m.HasEncodedMessage ? 1 : 0;
+                    truncated += m.EncodedMessageTruncated ? 1 : 0;
                     if (!NamesAction(message))
                     {
                         continue;
@@ -63,7 +65,7 @@ public sealed class DeniedMessageCorpusTests(ITestOutputHelper output)
         }
 
         // Then
-        output.WriteLine($"access-denied events: {denied}; naming an action: {namingAction}; action yielded: {actionYielded}; unreadable files skipped: {unreadableFiles}");
+        output.WriteLine($"access-denied events: {denied}; naming an action: {namingAction}; action yielded: {actionYielded}; unreadable files skipped: {unreadableFiles}; encoded messages: {encoded} (truncated: {truncated})");
         foreach ((string format, int count) in perFormat)
         {
             output.WriteLine($"  format {format}: {count}");
