@@ -1,4 +1,5 @@
 using TrailSift.Tools.TrailGen.Story;
+using TrailSift.Tools.TrailGen.Synth;
 
 namespace TrailSift.Tools.TrailGen;
 
@@ -16,11 +17,15 @@ public static class Program
                 return RunStory(args);
             }
 
-            throw new ArgumentException("usage: trailgen story emr-launch --out DIR");
+            SynthOptions options = SynthOptions.Parse(args);
+            SynthReport report = SyntheticTrail.Generate(options, Console.Error);
+            Console.WriteLine(report);
+            return 0;
         }
         catch (ArgumentException e)
         {
             Console.Error.WriteLine($"trailgen: {e.Message}");
+            Console.Error.WriteLine(SynthOptions.Usage);
             return 2;
         }
     }
