@@ -91,16 +91,7 @@ public sealed partial class EventMix
             _w.WriteStartArray("items");
             _w.WriteStartObject();
             _w.WriteString("resourceType", "instance");
-            _w.WriteStartArray("tags");
-            foreach ((string k, string v) in new[] { ("Name", $"{who.Name}-{_rng.HexString(4)}"), ("owner", who.Name), ("cost-center", "cc-" + _rng.Next(100, 999)) })
-            {
-                _w.WriteStartObject();
-                _w.WriteString("key", k);
-                _w.WriteString("value", v);
-                _w.WriteEndObject();
-            }
-
-            _w.WriteEndArray();
+            Tags("tags", [("Name", $"{who.Name}-{_rng.HexString(4)}"), ("owner", who.Name), ("cost-center", "cc-" + _rng.Next(100, 999))]);
             _w.WriteEndObject();
             _w.WriteEndArray();
             _w.WriteEndObject();
@@ -238,20 +229,11 @@ public sealed partial class EventMix
         _w.WriteStartObject("requestParameters");
         Items("resourcesSet", "resourceId", ids);
         _w.WriteStartObject("tagSet");
-        _w.WriteStartArray("items");
-        foreach ((string k, string v) in new[]
-        {
+        Tags("items",
+        [
             ("aws:elasticmapreduce:job-flow-id", ClusterId()), ("aws:elasticmapreduce:instance-group-role", ids.Length == 1 ? "MASTER" : "CORE"),
             ("for-use-with-amazon-emr-managed-policies", "true"), ("team", "data-platform"),
-        })
-        {
-            _w.WriteStartObject();
-            _w.WriteString("key", k);
-            _w.WriteString("value", v);
-            _w.WriteEndObject();
-        }
-
-        _w.WriteEndArray();
+        ]);
         _w.WriteEndObject();
         _w.WriteEndObject();
         if (denied)
@@ -367,5 +349,20 @@ public sealed partial class EventMix
 
         Ids(readOnly: name != "RunJobFlow");
         End(who, Host("elasticmapreduce"));
+    }
+
+    /// <summary>Writes <c>"name":[{"key":…,"value":…},…]</c>, EC2's tag list shape.</summary>
+    private void Tags(string name, (string Key, string Value)[] tags)
+    {
+        _w.WriteStartArray(name);
+        foreach ((string k, string v) in tags)
+        {
+            _w.WriteStartObject();
+            _w.WriteString("key", k);
+            _w.WriteString("value", v);
+            _w.WriteEndObject();
+        }
+
+        _w.WriteEndArray();
     }
 }
