@@ -14,13 +14,7 @@ public sealed partial class EventMix
         _w.WriteStartObject("requestParameters");
         if (name == "DescribeInstances" && _rng.Chance(0.4))
         {
-            var ids = new string[_rng.Next(1, 20)];
-            for (int i = 0; i < ids.Length; i++)
-            {
-                ids[i] = Ec2Id("i");
-            }
-
-            Items("instancesSet", "instanceId", ids);
+            Items("instancesSet", "instanceId", InstanceIds(_rng.Next(1, 20)));
         }
         else
         {
@@ -170,11 +164,7 @@ public sealed partial class EventMix
     private void TerminateInstances()
     {
         SynthPrincipal who = _pool.Anyone(_rng);
-        var ids = new string[_rng.Next(1, 5)];
-        for (int i = 0; i < ids.Length; i++)
-        {
-            ids[i] = Ec2Id("i");
-        }
+        string[] ids = InstanceIds(_rng.Next(1, 5));
 
         bool denied = Begin(who, "ec2", "TerminateInstances", action: "ec2:TerminateInstances",
             resource: $"arn:aws:ec2:{_region}:{_account}:instance/{ids[0]}", style: DenialStyle.Ec2Encoded);
@@ -218,11 +208,7 @@ public sealed partial class EventMix
     private void EmrCreateTags()
     {
         SynthPrincipal who = _pool.EmrRole;
-        var ids = new string[_rng.Next(1, 9)];
-        for (int i = 0; i < ids.Length; i++)
-        {
-            ids[i] = Ec2Id("i");
-        }
+        string[] ids = InstanceIds(_rng.Next(1, 9));
 
         bool denied = Begin(who, "ec2", "CreateTags", action: "ec2:CreateTags",
             resource: $"arn:aws:ec2:{_region}:{_account}:instance/{ids[0]}", style: DenialStyle.Ec2Encoded);
@@ -364,5 +350,16 @@ public sealed partial class EventMix
         }
 
         _w.WriteEndArray();
+    }
+
+    private string[] InstanceIds(int count)
+    {
+        var ids = new string[count];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = Ec2Id("i");
+        }
+
+        return ids;
     }
 }
