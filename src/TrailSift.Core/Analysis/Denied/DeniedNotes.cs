@@ -1,0 +1,12 @@
+namespace TrailSift.Core.Analysis.Denied;
+
+/// <summary>The fixed note sentences the denied analysis adds to groups and fixes (besides the message parser's).</summary>
+/// <remarks>Constants only; thread-safe.</remarks>
+public static class DeniedNotes
+{
+    public const string ActionDerived = "the message names no action: it was derived from the event (eventSource and eventName) through the IAM knowledge mapping";
+    public const string ResourceDerived = "the message names no resource: it was derived from the event through the IAM knowledge mapping";
+    public const string AuthFailure = "a credential failure (expired or invalid token), not a permission problem";
+    public const string ResourceUnknown = "the resource is not known: narrow \"*\" to the resources the call uses";
+    public const string MappingPending = "the full set comes from the IAM event mapping once available";
+}
