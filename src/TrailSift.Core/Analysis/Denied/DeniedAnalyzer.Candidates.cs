@@ -12,12 +12,7 @@ public sealed partial class DeniedAnalyzer
             return;
         }
 
-        PrincipalIdentity identity = PrincipalIdentity.From(record.UserIdentity);
-        string? principal = identity.PolicyTarget;
-        if (principal is null)
-        {
-            return;
-        }
+        string principal = PrincipalOf(PrincipalIdentity.From(record.UserIdentity), record, null);
 
         string source = record.EventSource.GetString();
         string name = record.EventName.GetString();

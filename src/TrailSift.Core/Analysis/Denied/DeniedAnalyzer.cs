@@ -175,6 +175,11 @@ public sealed partial class DeniedAnalyzer : IEventSink, ISequencedSink
             state.Notes.Add(DeniedNotes.ActionDerived);
         }
 
+        if (action is null)
+        {
+            state.Notes.Add(DeniedNotes.ActionUnknown);
+        }
+
         if (resourceDerived)
         {
             state.Notes.Add(DeniedNotes.ResourceDerived);
@@ -206,8 +211,16 @@ public sealed partial class DeniedAnalyzer : IEventSink, ISequencedSink
         GetOrAdd(_authFailures, (principal, Text(record.ErrorCode) ?? string.Empty)).Add(record.EventTimeTicks, EventFacts.EventId(record));
     }
 
-    private static string PrincipalOf(PrincipalIdentity identity, EventRecord record, string? fromMessage) =>
-        identity.PolicyTarget ?? fromMessage ?? EventFacts.InvokedBy(record) ?? identity.Type ?? "unknown";
+    private static string PrincipalOf(PrincipalIdentity identity, EventRecord record, string? fromMessage)
+    {
+        string? arn = identity.PolicyTarget ?? fromMessage;
+        if (arn is not null)
+        {
+            return EventFacts.RoleOfSession(arn) ?? arn;
+        }
+
+        return EventFacts.IdentityLabel(record) ?? EventFacts.InvokedBy(record) ?? "unknown";
+    }
 
     private static TValue GetOrAdd<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key)
         where TKey : notnull

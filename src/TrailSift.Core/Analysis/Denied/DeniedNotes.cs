@@ -6,6 +6,7 @@ public static class DeniedNotes
 {
     public const string ActionDerived = "the message names no action: it was derived from the event (eventSource and eventName) through the IAM knowledge mapping";
     public const string ResourceDerived = "the message names no resource: it was derived from the event through the IAM knowledge mapping";
+    public const string ActionUnknown = "the message names no action and the event name is not a catalog action (the IAM event mapping will cover more events)";
     public const string AuthFailure = "a credential failure (expired or invalid token), not a permission problem";
     public const string ResourceUnknown = "the resource is not known: narrow \"*\" to the resources the call uses";
     public const string MappingPending = "the full set comes from the IAM event mapping once available";
