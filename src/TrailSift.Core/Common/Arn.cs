@@ -66,8 +66,9 @@ public readonly struct Arn : IEquatable<Arn>
     public string Resource => _value is null ? string.Empty : _value[_resource..];
 
     /// <summary>
-    /// The resource type: the resource part up to its first <c>/</c> or <c>:</c> (<c>role</c>, <c>function</c>,
-    /// <c>instance</c>), or empty when the resource part has no separator (an S3 bucket, an SQS queue).
+    /// The resource part up to its first <c>/</c> or <c>:</c>, which for most services is the resource type
+    /// (<c>role</c>, <c>function</c>, <c>instance</c>); empty when the resource part has no separator (an SQS
+    /// queue). A heuristic: for S3 objects it is the bucket name. The catalog's ARN templates are exact.
     /// </summary>
     public ReadOnlySpan<char> ResourceTypeSpan
     {

@@ -49,15 +49,22 @@ public sealed class ActionInfo
 
     /// <summary>
     /// The action's resource types whose ARN template <paramref name="arn"/> fits, in catalog order; empty when
-    /// none fits.
+    /// none fits. When no template fits strictly, a template whose last variable would have to take a trailing
+    /// qualifier still counts: <c>lambda:InvokeFunction</c> on <c>…:function:name:prod</c> gives <c>function</c>.
     /// </summary>
     public ImmutableArray<ActionResourceType> FindResourceTypes(string arn)
     {
         ArgumentNullException.ThrowIfNull(arn);
+        ImmutableArray<ActionResourceType> strict = Find(arn, loose: false);
+        return strict.IsEmpty ? Find(arn, loose: true) : strict;
+    }
+
+    private ImmutableArray<ActionResourceType> Find(string arn, bool loose)
+    {
         ImmutableArray<ActionResourceType>.Builder? found = null;
         foreach (ActionResourceType candidate in ResourceTypes)
         {
-            if (candidate.ResourceType is { } type && type.Arn.Matches(arn))
+            if (candidate.ResourceType is { } type && (loose ? type.Arn.MatchesLoosely(arn) : type.Arn.Matches(arn)))
             {
                 found ??= ImmutableArray.CreateBuilder<ActionResourceType>();
                 found.Add(candidate);

@@ -16,7 +16,14 @@ public sealed partial class ArnTemplate
     }
 
     /// <summary>Whether <paramref name="arn"/> fits the template, without allocating.</summary>
-    public bool Matches(ReadOnlySpan<char> arn) => MatchFrom(0, arn, 0, default);
+    public bool Matches(ReadOnlySpan<char> arn) => MatchFrom(0, arn, 0, default, loose: false);
+
+    /// <summary>
+    /// Like <see cref="Matches(ReadOnlySpan{char})"/>, but a variable that ends the template may take any
+    /// remaining text, so a qualified ARN (<c>function:name:alias</c>) still fits <c>function:${FunctionName}</c>.
+    /// Used as a fallback when no resource type fits strictly.
+    /// </summary>
+    internal bool MatchesLoosely(ReadOnlySpan<char> arn) => MatchFrom(0, arn, 0, default, loose: true);
 
     /// <summary>
     /// Matches <paramref name="arn"/> and returns each variable's text (case-insensitive names). When a variable
@@ -27,7 +34,7 @@ public sealed partial class ArnTemplate
         ArgumentNullException.ThrowIfNull(arn);
         variables = null;
         Span<int> ends = _segments.Length <= MaxStackSegments ? stackalloc int[_segments.Length] : new int[_segments.Length];
-        if (!MatchFrom(0, arn, 0, ends))
+        if (!MatchFrom(0, arn, 0, ends, loose: false))
         {
             return false;
         }
@@ -50,7 +57,7 @@ public sealed partial class ArnTemplate
 
     // Backtracking over segments: a variable tries the shortest extent first, so it stops at the first place
     // the rest of the template fits. `ends`, when not empty, receives each segment's end offset.
-    private bool MatchFrom(int index, ReadOnlySpan<char> arn, int position, Span<int> ends)
+    private bool MatchFrom(int index, ReadOnlySpan<char> arn, int position, Span<int> ends, bool loose)
     {
         if (index == _segments.Length)
         {
@@ -66,7 +73,13 @@ public sealed partial class ArnTemplate
                 return false;
             }
 
-            return Record(ends, index, position + literal.Length) && MatchFrom(index + 1, arn, position + literal.Length, ends);
+            return Record(ends, index, position + literal.Length) && MatchFrom(index + 1, arn, position + literal.Length, ends, loose);
+        }
+
+        bool isLast = index == _segments.Length - 1;
+        if (isLast && loose)
+        {
+            return arn.Length > position && Record(ends, index, arn.Length);
         }
 
         int limit = position;
@@ -76,7 +89,6 @@ public sealed partial class ArnTemplate
         }
 
         int shortest = segment.Kind == ArnSegmentKind.Variable ? position + 1 : position;
-        bool isLast = index == _segments.Length - 1;
         if (isLast)
         {
             return limit == arn.Length && shortest <= limit && Record(ends, index, limit);
@@ -84,7 +96,7 @@ public sealed partial class ArnTemplate
 
         for (int end = shortest; end <= limit; end++)
         {
-            if (Record(ends, index, end) && MatchFrom(index + 1, arn, end, ends))
+            if (Record(ends, index, end) && MatchFrom(index + 1, arn, end, ends, loose))
             {
                 return true;
             }

@@ -18,7 +18,7 @@ namespace TrailSift.Core.Iam.Catalog;
 /// <item>in the partition, service, region and account fields, and for ordinary names and IDs: no <c>/</c> and
 /// no <c>:</c>, so <c>arn:aws:s3:::bucket/key</c> is an S3 object, not a bucket;</item>
 /// <item>path-like variables (names ending in <c>Path</c>, such as <c>RoleNameWithPath</c>, plus
-/// <c>LogGroupName</c>, <c>SecretId</c>, <c>RepositoryName</c> and <c>ParameterNameWithoutLeadingSlash</c>):
+/// <c>LogGroupName</c>, <c>LogStreamName</c>, <c>SecretId</c>, <c>RepositoryName</c> and <c>ParameterNameWithoutLeadingSlash</c>):
 /// <c>/</c> allowed, <c>:</c> not;</item>
 /// <item>S3-style object keys (<c>ObjectName</c>, <c>ObjectPath</c>): anything.</item>
 /// </list>
@@ -164,6 +164,7 @@ public sealed partial class ArnTemplate
 
         return name.EndsWith("Path", StringComparison.OrdinalIgnoreCase)
             || name.Equals("LogGroupName", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("LogStreamName", StringComparison.OrdinalIgnoreCase)
             || name.Equals("SecretId", StringComparison.OrdinalIgnoreCase)
             || name.Equals("RepositoryName", StringComparison.OrdinalIgnoreCase)
             || name.Equals("ParameterNameWithoutLeadingSlash", StringComparison.OrdinalIgnoreCase)
