@@ -54,9 +54,25 @@ public sealed partial class EventPermissionMapper
             required += type.Type.Required ? 1 : 0;
         }
 
+        var silent = new List<TypePlan>();
         foreach (TypePlan type in plan.Types)
         {
+            int start = output.Count;
             AddType(action, type, context, output, ruleNote, overrides.IsEmpty, collapseUnknown: required > 1);
+            if (output.Count == start && type.Type.Required)
+            {
+                silent.Add(type);
+            }
+        }
+
+        // When the event names some of the required types, the others are needed too (ec2:RunInstances on the
+        // instance and network interface of a failed launch): report them as patterns after all.
+        if (required > 1 && AnyFromEvent(output, before))
+        {
+            foreach (TypePlan type in silent)
+            {
+                AddType(action, type, context, output, ruleNote, overrides.IsEmpty, collapseUnknown: false);
+            }
         }
 
         if (required > 1 && !AnyFromEvent(output, before))
