@@ -72,7 +72,7 @@ internal static class JsonTreeReader
     {
         error = null;
         errorOffset = 0;
-        var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = MaxDepth };
+        var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = MaxDepth, AllowMultipleValues = true };
         var reader = new Utf8JsonReader(utf8, options);
         try
         {
