@@ -95,11 +95,7 @@ public static partial class PolicyEvaluator
                 continue;
             }
 
-            if (state.Tracing)
-            {
-                state.BeginStatement();
-            }
-
+            state.BeginStatement();
             StatementElement failed = StatementElement.None;
             PrincipalMatchKind principal = PrincipalMatchKind.None;
             Tri applies = statement.MatchesResource(state);
@@ -128,9 +124,10 @@ public static partial class PolicyEvaluator
                 verdict.Add(applies, principal);
             }
 
+            state.EndStatement(applies);
             if (state.Tracing)
             {
-                state.EndStatement(new StatementTrace
+                state.AddTrace(new StatementTrace
                 {
                     PolicyType = policy.Type,
                     Level = policy.Level,

@@ -3,6 +3,9 @@ using System.Text.Json;
 
 namespace TrailSift.Core.Iam.Policy.Internal;
 
+/*! Iam/Policy/Internal: a JSON tree with byte offsets for precise policy diagnostics, and the typed condition
+    value parsers (numbers, dates, booleans, CIDR blocks, base-64) shared with the evaluator. BCL only. */
+
 /// <summary>Kinds of <see cref="JsonTreeNode"/>.</summary>
 internal enum JsonTreeKind
 {
