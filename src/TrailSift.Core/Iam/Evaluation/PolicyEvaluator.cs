@@ -27,7 +27,7 @@ public static partial class PolicyEvaluator
     {
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(request);
-        var state = new EvaluationState(request, includeTrace);
+        var state = new EvaluationState(request, includeTrace, callerHasBoundary: policies.Boundaries.Length > 0);
         PrincipalInfo caller = request.PrincipalInfo;
 
         // SCPs apply to principals of member accounts; a service principal or anonymous caller has none.
@@ -103,7 +103,7 @@ public static partial class PolicyEvaluator
             {
                 failed = StatementElement.Resource;
             }
-            else if (policy.HasPrincipals && (principal = statement.MatchPrincipal(request)) == PrincipalMatchKind.None)
+            else if (policy.HasPrincipals && (principal = statement.MatchPrincipal(request, state.CallerHasBoundary)) == PrincipalMatchKind.None)
             {
                 applies = Tri.False;
                 failed = StatementElement.Principal;

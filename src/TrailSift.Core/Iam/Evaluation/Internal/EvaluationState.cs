@@ -12,11 +12,15 @@ internal sealed class EvaluationState
     private List<string>? _statementMissing;
     private List<string>? _statementUnknown;
 
-    public EvaluationState(RequestContext context, bool tracing)
+    public EvaluationState(RequestContext context, bool tracing, bool callerHasBoundary)
     {
         Context = context;
         Tracing = tracing;
+        CallerHasBoundary = callerHasBoundary;
     }
+
+    /// <summary>True when the caller has a permissions boundary (it changes how NotPrincipal with Deny behaves).</summary>
+    public bool CallerHasBoundary { get; }
 
     public RequestContext Context { get; }
 
