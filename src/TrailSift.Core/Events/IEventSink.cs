@@ -4,16 +4,6 @@ namespace TrailSift.Core.Events;
 /// <remarks>Not thread-safe; the scanner never calls one sink from two threads.</remarks>
 public interface IEventSink
 {
-    /// <summary>A log object is about to be read.</summary>
-    void BeginObject(string path)
-    {
-    }
-
-    /// <summary>One selected event; valid only during the call.</summary>
+    /// <summary>One selected event; valid only during the call (clone it to keep it).</summary>
     void Accept(EventRecord record);
-
-    /// <summary>The log object is finished (also after a failure part-way).</summary>
-    void EndObject(string path)
-    {
-    }
 }

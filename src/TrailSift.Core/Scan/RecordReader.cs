@@ -33,7 +33,8 @@ public sealed class RecordReader : IDisposable
     private JsonReaderState _state = new(ReaderOptions);
     private Phase _phase = Phase.Start;
     private int _topLevelValues;
-    private string? _pendingShapeError;
+    private readonly Queue<string> _shapeErrors = new();
+    private bool _bomChecked;
 
     /// <summary>Creates a reader over <paramref name="stream"/> (already decompressed).</summary>
     public RecordReader(Stream stream, int initialBufferBytes = 256 * 1024, int maxRecordBytes = DefaultMaxRecordBytes)
@@ -53,12 +54,7 @@ public sealed class RecordReader : IDisposable
     /// A problem with one element that was skipped (for example a string inside <c>Records</c>); the reader
     /// has moved past it. Read and cleared by the caller after each <see cref="TryRead"/>.
     /// </summary>
-    public string? TakeShapeError()
-    {
-        string? e = _pendingShapeError;
-        _pendingShapeError = null;
-        return e;
-    }
+    public string? TakeShapeError() => _shapeErrors.Count > 0 ? _shapeErrors.Dequeue() : null;
 
     private enum Phase
     {
@@ -139,6 +135,21 @@ public sealed class RecordReader : IDisposable
     {
         while (true)
         {
+            if (!_bomChecked)
+            {
+                if (_end - _pos < 3 && !_eof)
+                {
+                    Fill();
+                    continue;
+                }
+
+                _bomChecked = true;
+                if (_buffer.AsSpan(_pos, _end - _pos).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+                {
+                    _pos += 3;
+                }
+            }
+
             int i = _pos;
             while (i < _end && _buffer[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
             {
@@ -304,7 +315,7 @@ public sealed class RecordReader : IDisposable
                     else
                     {
                         // A scalar or array where an event should be: report it and move on.
-                        _pendingShapeError = $"element at byte {_discarded + _pos + reader.TokenStartIndex} is a {Describe(token)}, not an event object; skipped";
+                        _shapeErrors.Enqueue($"element at byte {_discarded + _pos + reader.TokenStartIndex} is a {Describe(token)}, not an event object; skipped");
                         if (token == JsonTokenType.StartArray)
                         {
                             Skip(Phase.Elements);
@@ -465,13 +476,6 @@ public sealed class RecordReader : IDisposable
         if (read == 0)
         {
             _eof = true;
-        }
-        else if (_discarded == 0 && _end == 0 && read >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF)
-        {
-            // Skip a UTF-8 byte-order mark.
-            Buffer.BlockCopy(_buffer, 3, _buffer, 0, read - 3);
-            _discarded = 3;
-            read -= 3;
         }
 
         _end += read;

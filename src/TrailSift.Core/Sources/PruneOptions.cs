@@ -19,9 +19,10 @@ public sealed record PruneOptions
     /// <summary>
     /// How long after an event its log file may be delivered. A file stamped later than
     /// <see cref="Until"/> plus this margin cannot hold events before <see cref="Until"/>.
-    /// CloudTrail documents about 5 minutes on average but gives no bound; one hour is our default.
+    /// CloudTrail documents about 5 minutes on average but gives no bound; 15 minutes is our default
+    /// (raise it with <c>--delivery-delay</c> when a trail is known to deliver late).
     /// </summary>
-    public TimeSpan DeliveryDelay { get; init; } = TimeSpan.FromHours(1);
+    public TimeSpan DeliveryDelay { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Clock skew allowed the other way (events stamped after their file's time).</summary>
     public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(15);

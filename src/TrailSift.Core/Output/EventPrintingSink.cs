@@ -1,0 +1,43 @@
+using TrailSift.Core.Common;
+using TrailSift.Core.Events;
+
+namespace TrailSift.Core.Output;
+
+/// <summary>Prints every selected event to an ordered writer, as NDJSON or pretty JSON.</summary>
+/// <remarks>Not thread-safe: one per scan worker.</remarks>
+public sealed class EventPrintingSink : IEventSink, ISequencedSink
+{
+    private readonly OrderedWriter _writer;
+    private readonly bool _indented;
+
+    /// <summary>Creates the sink.</summary>
+    public EventPrintingSink(OrderedWriter writer, bool indented)
+    {
+        _writer = writer;
+        _indented = indented;
+    }
+
+    /// <inheritdoc />
+    public bool StopRequested => _writer.IsBroken;
+
+    /// <inheritdoc />
+    public void BeginObject(int sequence, string path) => _writer.Begin(sequence);
+
+    /// <inheritdoc />
+    public void EndObject(int sequence, string path) => _writer.End();
+
+    /// <inheritdoc />
+    public void Accept(EventRecord record)
+    {
+        if (_indented)
+        {
+            JsonNodeWriter.WriteIndented(record.Root, _writer);
+        }
+        else
+        {
+            JsonNodeWriter.WriteCompact(record.Root, _writer);
+        }
+
+        JsonNodeWriter.Put(_writer, "\n"u8);
+    }
+}

@@ -1,0 +1,102 @@
+using TrailSift.Core.Events;
+using TrailSift.Core.Sources;
+
+namespace TrailSift.Core.Scan;
+
+/// <summary>Scans log objects one at a time on the calling thread: decode, split, filter, hand to the sink.</summary>
+/// <remarks>Mutable (reuses one record and its index); one instance per worker.</remarks>
+public sealed class ObjectScanner : IDisposable
+{
+    private readonly EventRecord _record = new();
+    private readonly int _bufferBytes;
+
+    /// <summary>Creates a scanner whose read buffer starts at <paramref name="bufferBytes"/>.</summary>
+    public ObjectScanner(int bufferBytes = 256 * 1024)
+    {
+        _bufferBytes = bufferBytes;
+    }
+
+    /// <summary>Scans one object; problems go to <paramref name="reporter"/> and scanning of other objects goes on.</summary>
+    /// <returns>True when the object was read without problems.</returns>
+    public bool Scan(LogObject source, IEventPredicate predicate, IEventSink sink, IScanReporter reporter, ScanStats stats, CancellationToken cancel = default)
+    {
+        stats.FilesOpened++;
+        DecodedStream? decoded = null;
+        bool ok = true;
+        try
+        {
+            decoded = DecodedStream.Open(source.OpenRaw());
+            using var reader = new RecordReader(decoded, _bufferBytes);
+            _record.SourcePath = source.Path;
+            long ordinal = 0;
+            while (reader.TryRead(_record))
+            {
+                while (reader.TakeShapeError() is { } shape)
+                {
+                    reporter.Report(source.Path, shape);
+                    ok = false;
+                }
+
+                _record.Ordinal = ordinal++;
+                stats.Events++;
+                if (predicate.MayMatch(_record.Utf8) && predicate.Matches(_record))
+                {
+                    stats.Matches++;
+                    sink.Accept(_record);
+                }
+
+                if ((ordinal & 1023) == 0)
+                {
+                    cancel.ThrowIfCancellationRequested();
+                }
+            }
+
+            while (reader.TakeShapeError() is { } last)
+            {
+                reporter.Report(source.Path, last);
+                ok = false;
+            }
+
+            if (reader.Format == InputFormat.Digest)
+            {
+                stats.DigestFiles++;
+            }
+        }
+        catch (RecordReadException e)
+        {
+            reporter.Report(source.Path, e.Message);
+            ok = false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            reporter.Report(source.Path, Describe(e));
+            ok = false;
+        }
+        finally
+        {
+            if (decoded is not null)
+            {
+                stats.StoredBytes += decoded.StoredBytesRead;
+                stats.DecodedBytes += decoded.DecodedBytesRead;
+                decoded.Dispose();
+            }
+        }
+
+        if (!ok)
+        {
+            stats.FilesFailed++;
+        }
+
+        return ok;
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        FileNotFoundException => "no such file",
+        UnauthorizedAccessException => "permission denied",
+        _ => e.Message.TrimEnd('.'),
+    };
+
+    /// <summary>Returns pooled buffers.</summary>
+    public void Dispose() => _record.Dispose();
+}

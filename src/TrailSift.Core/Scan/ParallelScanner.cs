@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using TrailSift.Core.Events;
+using TrailSift.Core.Sources;
+
+namespace TrailSift.Core.Scan;
+
+/// <summary>
+/// Scans many log objects on several threads. Workers take objects in sequence order from a shared
+/// counter, own their buffers, predicate instance and sink, and share nothing mutable; sinks that print
+/// use an ordered writer so the output order is the object order whatever the thread count.
+/// </summary>
+/// <remarks>Thread-safe to call; one scan per call.</remarks>
+public sealed class ParallelScanner
+{
+    /// <summary>Worker threads (at least 1).</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Initial read buffer per worker.</summary>
+    public int BufferBytes { get; init; } = 256 * 1024;
+
+    /// <summary>
+    /// Scans <paramref name="objects"/>. <paramref name="createSink"/> is called once per worker; the
+    /// sink is told the sequence number of each object in <see cref="ISequencedSink.BeginObject"/> order.
+    /// </summary>
+    /// <returns>The merged statistics and the per-worker sinks, for merging analyses.</returns>
+    public ScanResult<TSink> Run<TSink>(IReadOnlyList<LogObject> objects, IEventPredicate predicate, Func<TSink> createSink,
+        IScanReporter reporter, Action<ScanStats>? progress = null, CancellationToken cancel = default)
+        where TSink : IEventSink, ISequencedSink
+    {
+        var clock = Stopwatch.StartNew();
+        int threads = Math.Max(1, Math.Min(Threads, Math.Max(1, objects.Count)));
+        var sinks = new TSink[threads];
+        var stats = new ScanStats[threads];
+        int next = -1;
+        Exception? failure = null;
+
+        void Work(int worker)
+        {
+            var mine = new ScanStats();
+            stats[worker] = mine;
+            TSink sink = createSink();
+            sinks[worker] = sink;
+            IEventPredicate pred = predicate.ForWorker();
+            using var scanner = new ObjectScanner(BufferBytes);
+            try
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < objects.Count && !cancel.IsCancellationRequested)
+                {
+                    LogObject source = objects[i];
+                    sink.BeginObject(i, source.Path);
+                    try
+                    {
+                        scanner.Scan(source, pred, sink, reporter, mine, cancel);
+                    }
+                    finally
+                    {
+                        sink.EndObject(i, source.Path);
+                    }
+
+                    if (sink.StopRequested)
+                    {
+                        break;
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref failure, e, null);
+            }
+        }
+
+        if (threads == 1)
+        {
+            Work(0);
+        }
+        else
+        {
+            var workers = new Thread[threads];
+            for (int w = 0; w < threads; w++)
+            {
+                int id = w;
+                workers[w] = new Thread(() => Work(id)) { IsBackground = true, Name = $"trailsift-scan-{id}" };
+                workers[w].Start();
+            }
+
+            foreach (Thread t in workers)
+            {
+                while (!t.Join(250))
+                {
+                    if (progress is not null)
+                    {
+                        progress(Snapshot(stats, clock.Elapsed));
+                    }
+                }
+            }
+        }
+
+        if (failure is not null)
+        {
+            throw new InvalidOperationException("A scan worker failed: " + failure.Message, failure);
+        }
+
+        ScanStats total = Snapshot(stats, clock.Elapsed);
+        return new ScanResult<TSink>(total, sinks);
+    }
+
+    private static ScanStats Snapshot(ScanStats?[] parts, TimeSpan elapsed)
+    {
+        var total = new ScanStats { Elapsed = elapsed };
+        foreach (ScanStats? s in parts)
+        {
+            if (s is not null)
+            {
+                total.Add(s);
+            }
+        }
+
+        return total;
+    }
+}
+
+/// <summary>The outcome of a parallel scan: merged statistics and the workers' sinks.</summary>
+/// <remarks>Immutable; thread-safe once returned.</remarks>
+public sealed record ScanResult<TSink>(ScanStats Stats, IReadOnlyList<TSink> Sinks);

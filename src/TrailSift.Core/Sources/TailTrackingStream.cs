@@ -1,0 +1,92 @@
+namespace TrailSift.Core.Sources;
+
+/// <summary>
+/// A read-only pass-through stream that counts bytes and remembers the last 8 bytes read, so the gzip
+/// trailer (CRC32, ISIZE) can be checked after decompression; .NET's GZipStream ends quietly on
+/// truncated input instead of failing.
+/// </summary>
+/// <remarks>Mutable; not thread-safe.</remarks>
+internal sealed class TailTrackingStream : Stream
+{
+    private readonly Stream _inner;
+    private readonly byte[] _prefix;
+    private int _prefixPos;
+    private ulong _tail;   // last 8 bytes, little-endian order of arrival
+    private int _tailCount;
+
+    public TailTrackingStream(Stream inner, byte[] prefix)
+    {
+        _inner = inner;
+        _prefix = prefix;
+    }
+
+    public long BytesRead { get; private set; }
+
+    /// <summary>The little-endian 32-bit value at the very end of the stream (gzip ISIZE), when 8 bytes were seen.</summary>
+    public uint? TrailerSize => _tailCount >= 8 ? (uint)(_tail >> 32) : null;
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int n;
+        if (_prefixPos < _prefix.Length)
+        {
+            n = Math.Min(buffer.Length, _prefix.Length - _prefixPos);
+            _prefix.AsSpan(_prefixPos, n).CopyTo(buffer);
+            _prefixPos += n;
+        }
+        else
+        {
+            n = _inner.Read(buffer);
+        }
+
+        Track(buffer[..n]);
+        return n;
+    }
+
+    private void Track(ReadOnlySpan<byte> data)
+    {
+        BytesRead += data.Length;
+        int start = Math.Max(0, data.Length - 8);
+        for (int i = start; i < data.Length; i++)
+        {
+            _tail = (_tail >> 8) | ((ulong)data[i] << 56);
+            _tailCount++;
+        }
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => BytesRead;
+        set => throw new NotSupportedException();
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every TrailSift test from a clean clone: builds the solution, runs all test projects, and
+# prints one closing line "N passed, N failed, N skipped". Exit code: 0 only when all passed.
+# Tests that need ../shared/corpus skip cleanly when it is absent.
+set -uo pipefail
+cd "$(dirname "$0")"
+results=".work/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+if ! dotnet build TrailSift.slnx -c Release -nologo -v quiet; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test TrailSift.slnx -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
+done
+
+if [ "$files" -eq 0 ]; then
+  failed=$((failed + 1))
+fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The runner failed without a failing test (for example a crashed test host): count it.
+  failed=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,98 @@
+using System.Text;
+using TrailSift.Testing;
+
+namespace TrailSift.Core.Tests.Scan;
+
+public sealed class BadInputTests
+{
+    private static byte[] SampleGzip(int events, out List<string> expected)
+    {
+        expected = [];
+        for (int i = 0; i < events; i++)
+        {
+            expected.Add(new EventBuilder("sqs.amazonaws.com", "CreateQueue" + i).Json());
+        }
+
+        return TempTree.Gzip(Encoding.UTF8.GetBytes(EventBuilder.RecordsFile(expected)));
+    }
+
+    [Fact]
+    public void Should_Report_Error_And_Keep_Earlier_Events_When_Gzip_Is_Truncated_At_Any_Offset()
+    {
+        // Given
+        byte[] gz = SampleGzip(40, out List<string> all);
+        var (complete, none) = ScanHelpers.ScanBytes(gz, "x.json.gz");
+        Assert.Empty(none);
+        Assert.Equal(all.Count, complete.Count);
+
+        // When / Then: every cut must be reported, and what was read must be a prefix of the real events
+        for (int cut = 0; cut < gz.Length; cut += Math.Max(1, gz.Length / 300))
+        {
+            var (events, problems) = ScanHelpers.ScanBytes(gz[..cut], "x.json.gz");
+            Assert.True(problems.Count == 1, $"cut at {cut} of {gz.Length}: {problems.Count} problems");
+            Assert.Equal(complete.Take(events.Count), events);
+        }
+
+        // The last 8 bytes are the trailer: each cut inside it is still a truncation.
+        for (int cut = gz.Length - 8; cut < gz.Length; cut++)
+        {
+            var (_, problems) = ScanHelpers.ScanBytes(gz[..cut], "x.json.gz");
+            Assert.True(problems.Count == 1, $"trailer cut at {cut}");
+        }
+    }
+
+    [Fact]
+    public void Should_Report_Error_When_Gzip_Bytes_Are_Corrupt()
+    {
+        // Given
+        byte[] gz = SampleGzip(40, out _);
+        int reported = 0;
+        int trials = 0;
+
+        // When: flip one byte at many places in the compressed body
+        for (int at = 12; at < gz.Length - 8; at += Math.Max(1, gz.Length / 60))
+        {
+            byte[] bad = (byte[])gz.Clone();
+            bad[at] ^= 0x5A;
+            var (_, problems) = ScanHelpers.ScanBytes(bad, "x.json.gz");
+            trials++;
+            reported += problems.Count > 0 ? 1 : 0;
+        }
+
+        // Then: the CRC check (or the JSON parser) catches every corruption
+        Assert.Equal(trials, reported);
+    }
+
+    [Fact]
+    public void Should_Report_Error_When_File_Is_Empty()
+    {
+        var (events, problems) = ScanHelpers.ScanBytes([], "empty.json");
+        Assert.Empty(events);
+        Assert.Contains("empty input", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Report_Error_When_Gzip_Holds_Empty_Data()
+    {
+        var (_, problems) = ScanHelpers.ScanBytes(TempTree.Gzip([]), "empty.json.gz");
+        Assert.Contains("empty input", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Detect_Gzip_By_Content_Not_Extension()
+    {
+        // Given: gzip content named .json, and plain content named .gz
+        byte[] gz = SampleGzip(3, out _);
+        byte[] plain = Encoding.UTF8.GetBytes(EventBuilder.RecordsFile([new EventBuilder().Json()]));
+
+        // When
+        var (a, pa) = ScanHelpers.ScanBytes(gz, "looks-plain.json");
+        var (b, pb) = ScanHelpers.ScanBytes(plain, "looks-compressed.json.gz");
+
+        // Then
+        Assert.Empty(pa);
+        Assert.Empty(pb);
+        Assert.Equal(3, a.Count);
+        Assert.Single(b);
+    }
+}

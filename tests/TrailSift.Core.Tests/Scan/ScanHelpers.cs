@@ -1,0 +1,73 @@
+using TrailSift.Core.Events;
+using TrailSift.Core.Scan;
+using TrailSift.Core.Sources;
+
+namespace TrailSift.Core.Tests.Scan;
+
+/// <summary>Runs the reader or scanner over bytes and collects what came out.</summary>
+internal static class ScanHelpers
+{
+    public sealed class Collecting : IEventSink, ISequencedSink
+    {
+        public List<(int Sequence, string Json)> Events { get; } = [];
+
+        private int _sequence;
+
+        public void BeginObject(int sequence, string path) => _sequence = sequence;
+
+        public void EndObject(int sequence, string path)
+        {
+        }
+
+        public void Accept(EventRecord record) =>
+            Events.Add((_sequence, System.Text.Encoding.UTF8.GetString(record.Utf8)));
+    }
+
+    public sealed class ListReporter : IScanReporter
+    {
+        private readonly object _gate = new();
+
+        public List<(string Path, string Reason)> Problems { get; } = [];
+
+        public void Report(string path, string reason)
+        {
+            lock (_gate)
+            {
+                Problems.Add((path, reason));
+            }
+        }
+    }
+
+    /// <summary>Reads all records of <paramref name="data"/> with the given stream chunking and initial buffer.</summary>
+    public static (List<string> Records, string? Error, InputFormat Format) ReadAll(byte[] data, int chunk = int.MaxValue, int buffer = 256 * 1024)
+    {
+        var records = new List<string>();
+        using var reader = new RecordReader(new TrailSift.Testing.ChunkedStream(data, chunk), buffer);
+        using var record = new EventRecord();
+        try
+        {
+            while (reader.TryRead(record))
+            {
+                records.Add(System.Text.Encoding.UTF8.GetString(record.Utf8));
+                _ = record.EventName.ToString(); // the index must be usable
+            }
+
+            return (records, reader.TakeShapeError(), reader.Format);
+        }
+        catch (RecordReadException e)
+        {
+            return (records, e.Message, reader.Format);
+        }
+    }
+
+    /// <summary>Scans one in-memory object (stored bytes, possibly gzip) and returns events and problems.</summary>
+    public static (List<string> Events, List<string> Problems) ScanBytes(byte[] stored, string path = "mem.json")
+    {
+        var sink = new Collecting();
+        var reporter = new ListReporter();
+        var source = new LogObject(path, stored.Length, () => new MemoryStream(stored));
+        using var scanner = new ObjectScanner(64);
+        scanner.Scan(source, TrailSift.Core.Query.Shortcuts.AllOfPredicate.MatchAll, sink, reporter, new ScanStats());
+        return (sink.Events.ConvertAll(e => e.Json), reporter.Problems.ConvertAll(p => p.Reason));
+    }
+}
