@@ -281,4 +281,4 @@ internal sealed class CatalogWriter(string dataDir, IReadOnlyList<GlobalKey> glo
 internal sealed record GlobalKey(string Key, string Type, string Category);
 
 /// <summary>The package the data came from.</summary>
-internal sealed record SourceInfo(string Package, string Version, string? UpdatedAt);
+internal sealed record SourceInfo(string Package, string Version, string? UpdatedAt, string? Repository = null);

@@ -16,7 +16,7 @@ internal static class Notices
         string section = string.Join('\n',
             begin,
             $"{source.Package} {source.Version}",
-            "https://www.npmjs.com/package/" + source.Package,
+            "https://www.npmjs.com/package/" + source.Package + (source.Repository is null ? "" : " (" + source.Repository + ")"),
             "Licence: MIT",
             "Used for: the embedded IAM catalog src/TrailSift.Core/Iam/Catalog/Data/iam-catalog.json.gz,",
             "generated from the package's data by tools/CatalogGen.",

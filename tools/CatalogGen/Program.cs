@@ -110,7 +110,9 @@ static SourceInfo ReadSource(string packageDir, string version)
     }
 
     JsonNode package = JsonNode.Parse(File.ReadAllText(manifest))!;
-    return new SourceInfo((string)package["name"]!, (string)package["version"]!, (string?)package["updatedAt"]);
+    string? repository = (string?)package["repository"]?["url"];
+    repository = repository?.Replace("git+", "", StringComparison.Ordinal).Replace(".git", "", StringComparison.Ordinal);
+    return new SourceInfo((string)package["name"]!, (string)package["version"]!, (string?)package["updatedAt"], repository);
 }
 
 static List<GlobalKey> ReadGlobalKeys(string path)

@@ -37,7 +37,7 @@ public static class JsonNodeWriter
                         }
 
                         first = false;
-                        NewLine(output, depth + 1);
+                        NewLine(output, depth < 0 ? -1 : depth + 1);
                         Put(output, "\""u8);
                         Put(output, p.Name.RawStringContent);
                         Put(output, depth < 0 ? "\":"u8 : "\": "u8);
@@ -67,7 +67,7 @@ public static class JsonNodeWriter
                         }
 
                         first = false;
-                        NewLine(output, depth + 1);
+                        NewLine(output, depth < 0 ? -1 : depth + 1);
                         Write(child, output, depth < 0 ? -1 : depth + 1);
                     }
 

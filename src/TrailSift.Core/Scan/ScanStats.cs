@@ -16,6 +16,9 @@ public sealed class ScanStats
     /// <summary>CloudTrail digest files recognised and skipped.</summary>
     public int DigestFiles { get; set; }
 
+    /// <summary>Files in walked directories whose names are not log names.</summary>
+    public int SkippedByName { get; set; }
+
     /// <summary>Files opened.</summary>
     public int FilesOpened { get; set; }
 
@@ -44,6 +47,7 @@ public sealed class ScanStats
         FilesPruned += other.FilesPruned;
         DirectoriesPruned += other.DirectoriesPruned;
         DigestFiles += other.DigestFiles;
+        SkippedByName += other.SkippedByName;
         FilesOpened += other.FilesOpened;
         FilesFailed += other.FilesFailed;
         StoredBytes += other.StoredBytes;

@@ -2,7 +2,9 @@ namespace TrailSift.Core.Sources;
 
 /// <summary>
 /// Walks local files and directories (recursively, in ordinal path order) and prunes by the CloudTrail
-/// layout before anything is opened, the way ripgrep applies ignore rules before searching.
+/// layout before anything is opened, the way ripgrep applies ignore rules before searching. While
+/// walking, only files named like logs (<c>.json</c>, <c>.gz</c>, <c>.ndjson</c>, <c>.jsonl</c>, <c>.log</c>
+/// or no extension, not hidden) are taken; files given explicitly are always read.
 /// </summary>
 /// <remarks>Stateless apart from its reporter; use one instance per call.</remarks>
 public sealed class LocalSourceFinder
@@ -13,6 +15,7 @@ public sealed class LocalSourceFinder
     private int _prunedFiles;
     private int _prunedDirectories;
     private int _digests;
+    private int _skippedByName;
 
     /// <summary>Creates a finder; <paramref name="reportError"/> receives (path, reason) for unreadable paths.</summary>
     public LocalSourceFinder(PruneOptions options, Action<string, string> reportError)
@@ -48,7 +51,7 @@ public sealed class LocalSourceFinder
             }
         }
 
-        return new SourceSet(_objects, _prunedFiles, _prunedDirectories, _digests);
+        return new SourceSet(_objects, _prunedFiles, _prunedDirectories, _digests) { SkippedByName = _skippedByName };
     }
 
     private void Walk(string directory, LayoutPosition position)
@@ -78,11 +81,30 @@ public sealed class LocalSourceFinder
 
                 Walk(entry, child);
             }
-            else
+            else if (LooksLikeLog(entry))
             {
                 ConsiderFile(entry);
             }
+            else
+            {
+                _skippedByName++;
+            }
         }
+    }
+
+    // Inside a walked directory only files that can hold logs are read (a README next to the logs is
+    // not an input error); files named on the command line are always read. The format itself is
+    // still detected from the content.
+    private static bool LooksLikeLog(string path)
+    {
+        string name = Path.GetFileName(path);
+        if (name.StartsWith('.'))
+        {
+            return false;
+        }
+
+        string ext = Path.GetExtension(name).ToLowerInvariant();
+        return ext is "" or ".json" or ".gz" or ".ndjson" or ".jsonl" or ".jsonlines" or ".log";
     }
 
     private void ConsiderFile(string path)

@@ -22,6 +22,9 @@ public sealed class SourceSet
     /// <summary>Directories skipped without listing them.</summary>
     public int PrunedDirectories { get; }
 
+    /// <summary>Files inside walked directories skipped because their names are not log names (README.md, ...).</summary>
+    public int SkippedByName { get; init; }
+
     /// <summary>Digest files recognised by name and skipped.</summary>
     public int DigestFiles { get; }
 }

@@ -76,6 +76,26 @@ public sealed class SourcePruningTests
         Assert.Equal(paths.OrderBy(p => p, StringComparer.Ordinal), paths);
     }
 
+    [Fact]
+    public void Should_Skip_Non_Log_Names_When_Walking_But_Read_Named_Files()
+    {
+        // Given
+        using var tree = new TempTree();
+        string readme = tree.Write("logs/README.md", "# not a log");
+        tree.Write("logs/.DS_Store", "x");
+        tree.Write("logs/events.ndjson", "{}");
+        tree.Write("logs/noext", "{}");
+
+        // When
+        SourceSet walked = new LocalSourceFinder(PruneOptions.None, (_, _) => { }).Find([tree.Root]);
+        SourceSet named = new LocalSourceFinder(PruneOptions.None, (_, _) => { }).Find([readme]);
+
+        // Then
+        Assert.Equal(["events.ndjson", "noext"], walked.Objects.Select(o => Path.GetFileName(o.Path)));
+        Assert.Equal(2, walked.SkippedByName);
+        Assert.Single(named.Objects);
+    }
+
     [Theory]
     [InlineData("123456789012_CloudTrail_us-east-1_20240503T0005Z_abcDEF123.json.gz", "123456789012", "us-east-1", "2024-05-03T00:05:00Z", false)]
     [InlineData("123456789012_CloudTrail-Digest_us-east-1_trail_us-east-1_20240501T010203Z.json.gz", "123456789012", "us-east-1", "2024-05-01T01:02:03Z", true)]

@@ -24,19 +24,12 @@ public sealed record Principal(JsonObject Identity, string SourceIp, string User
     };
 
     /// <summary>An IAM user signed in to the console (temporary ASIA key, session attributes).</summary>
-    public static JsonObject ConsoleUser(string account, string name, string principalId, string accessKeyId, DateTimeOffset signIn) => new()
+    public static JsonObject ConsoleUser(string account, string name, string principalId, string accessKeyId, DateTimeOffset signIn)
     {
-        ["type"] = "IAMUser",
-        ["principalId"] = principalId,
-        ["arn"] = $"arn:aws:iam::{account}:user/{name}",
-        ["accountId"] = account,
-        ["accessKeyId"] = accessKeyId,
-        ["userName"] = name,
-        ["sessionContext"] = new JsonObject
-        {
-            ["attributes"] = Attributes(signIn, mfa: true),
-        },
-    };
+        JsonObject identity = IamUser(account, name, principalId, accessKeyId);
+        identity["sessionContext"] = new JsonObject { ["attributes"] = Attributes(signIn, mfa: true) };
+        return identity;
+    }
 
     /// <summary>A role session; <paramref name="invokedBy"/> is set when an AWS service assumed the role.</summary>
     public static JsonObject AssumedRole(string account, string role, string roleId, string session, string accessKeyId,

@@ -14,13 +14,7 @@ public sealed partial class EventMix
         _w.WriteStartObject("requestParameters");
         if (name == "DescribeInstances" && _rng.Chance(0.4))
         {
-            var ids = new string[_rng.Next(1, 20)];
-            for (int i = 0; i < ids.Length; i++)
-            {
-                ids[i] = Ec2Id("i");
-            }
-
-            Items("instancesSet", "instanceId", ids);
+            Items("instancesSet", "instanceId", InstanceIds(_rng.Next(1, 20)));
         }
         else
         {
@@ -91,16 +85,7 @@ public sealed partial class EventMix
             _w.WriteStartArray("items");
             _w.WriteStartObject();
             _w.WriteString("resourceType", "instance");
-            _w.WriteStartArray("tags");
-            foreach ((string k, string v) in new[] { ("Name", $"{who.Name}-{_rng.HexString(4)}"), ("owner", who.Name), ("cost-center", "cc-" + _rng.Next(100, 999)) })
-            {
-                _w.WriteStartObject();
-                _w.WriteString("key", k);
-                _w.WriteString("value", v);
-                _w.WriteEndObject();
-            }
-
-            _w.WriteEndArray();
+            Tags("tags", [("Name", $"{who.Name}-{_rng.HexString(4)}"), ("owner", who.Name), ("cost-center", "cc-" + _rng.Next(100, 999))]);
             _w.WriteEndObject();
             _w.WriteEndArray();
             _w.WriteEndObject();
@@ -179,11 +164,7 @@ public sealed partial class EventMix
     private void TerminateInstances()
     {
         SynthPrincipal who = _pool.Anyone(_rng);
-        var ids = new string[_rng.Next(1, 5)];
-        for (int i = 0; i < ids.Length; i++)
-        {
-            ids[i] = Ec2Id("i");
-        }
+        string[] ids = InstanceIds(_rng.Next(1, 5));
 
         bool denied = Begin(who, "ec2", "TerminateInstances", action: "ec2:TerminateInstances",
             resource: $"arn:aws:ec2:{_region}:{_account}:instance/{ids[0]}", style: DenialStyle.Ec2Encoded);
@@ -227,31 +208,18 @@ public sealed partial class EventMix
     private void EmrCreateTags()
     {
         SynthPrincipal who = _pool.EmrRole;
-        var ids = new string[_rng.Next(1, 9)];
-        for (int i = 0; i < ids.Length; i++)
-        {
-            ids[i] = Ec2Id("i");
-        }
+        string[] ids = InstanceIds(_rng.Next(1, 9));
 
         bool denied = Begin(who, "ec2", "CreateTags", action: "ec2:CreateTags",
             resource: $"arn:aws:ec2:{_region}:{_account}:instance/{ids[0]}", style: DenialStyle.Ec2Encoded);
         _w.WriteStartObject("requestParameters");
         Items("resourcesSet", "resourceId", ids);
         _w.WriteStartObject("tagSet");
-        _w.WriteStartArray("items");
-        foreach ((string k, string v) in new[]
-        {
+        Tags("items",
+        [
             ("aws:elasticmapreduce:job-flow-id", ClusterId()), ("aws:elasticmapreduce:instance-group-role", ids.Length == 1 ? "MASTER" : "CORE"),
             ("for-use-with-amazon-emr-managed-policies", "true"), ("team", "data-platform"),
-        })
-        {
-            _w.WriteStartObject();
-            _w.WriteString("key", k);
-            _w.WriteString("value", v);
-            _w.WriteEndObject();
-        }
-
-        _w.WriteEndArray();
+        ]);
         _w.WriteEndObject();
         _w.WriteEndObject();
         if (denied)
@@ -367,5 +335,31 @@ public sealed partial class EventMix
 
         Ids(readOnly: name != "RunJobFlow");
         End(who, Host("elasticmapreduce"));
+    }
+
+    /// <summary>Writes <c>"name":[{"key":…,"value":…},…]</c>, EC2's tag list shape.</summary>
+    private void Tags(string name, (string Key, string Value)[] tags)
+    {
+        _w.WriteStartArray(name);
+        foreach ((string k, string v) in tags)
+        {
+            _w.WriteStartObject();
+            _w.WriteString("key", k);
+            _w.WriteString("value", v);
+            _w.WriteEndObject();
+        }
+
+        _w.WriteEndArray();
+    }
+
+    private string[] InstanceIds(int count)
+    {
+        var ids = new string[count];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = Ec2Id("i");
+        }
+
+        return ids;
     }
 }

@@ -8,13 +8,15 @@ namespace TrailSift.Core.Iam.Catalog;
 /// One service of the catalog (an IAM service prefix such as <c>s3</c>): its actions, resource types and
 /// condition keys, each looked up case-insensitively.
 /// </summary>
-/// <remarks>Immutable (frozen dictionaries over immutable arrays); safe to share between threads.</remarks>
+/// <remarks>
+/// Immutable (immutable arrays, plus frozen dictionaries built on the first lookup and published atomically);
+/// safe to share between threads.
+/// </remarks>
 public sealed class ServiceInfo
 {
-    private readonly FrozenDictionary<string, ActionInfo> _actions;
-    private readonly FrozenDictionary<string, ActionInfo>.AlternateLookup<ReadOnlySpan<char>> _actionsBySpan;
-    private readonly FrozenDictionary<string, ResourceTypeInfo> _resourceTypes;
-    private readonly FrozenDictionary<string, ConditionKeyInfo> _conditionKeys;
+    // Built on first lookup: freezing ~1,400 dictionaries up front would dominate the catalog's load time,
+    // and a run typically touches a handful of services.
+    private Lookups? _lookups;
 
     internal ServiceInfo(string prefix, string name, bool isRcpSupported, ImmutableArray<ActionInfo> actions,
         ImmutableArray<ResourceTypeInfo> resourceTypes, ImmutableArray<ConditionKeyInfo> conditionKeys)
@@ -25,10 +27,6 @@ public sealed class ServiceInfo
         Actions = actions;
         ResourceTypes = resourceTypes;
         ConditionKeys = conditionKeys;
-        _actions = ToFrozen(actions, static a => a.Name);
-        _actionsBySpan = _actions.GetAlternateLookup<ReadOnlySpan<char>>();
-        _resourceTypes = ToFrozen(resourceTypes, static r => r.Name);
-        _conditionKeys = ToFrozen(conditionKeys, static k => k.Key);
     }
 
     /// <summary>The service prefix used in actions and ARNs (<c>s3</c>).</summary>
@@ -53,18 +51,18 @@ public sealed class ServiceInfo
     public bool TryGetAction(string name, [NotNullWhen(true)] out ActionInfo? action)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _actions.TryGetValue(name, out action);
+        return Lookup.Actions.TryGetValue(name, out action);
     }
 
     /// <summary>Finds an action by name (any case) without allocating.</summary>
     public bool TryGetAction(ReadOnlySpan<char> name, [NotNullWhen(true)] out ActionInfo? action) =>
-        _actionsBySpan.TryGetValue(name, out action);
+        Lookup.ActionsBySpan.TryGetValue(name, out action);
 
     /// <summary>Finds a resource type by name (any case).</summary>
     public bool TryGetResourceType(string name, [NotNullWhen(true)] out ResourceTypeInfo? resourceType)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _resourceTypes.TryGetValue(name, out resourceType);
+        return Lookup.ResourceTypes.TryGetValue(name, out resourceType);
     }
 
     /// <summary>
@@ -75,11 +73,14 @@ public sealed class ServiceInfo
     public bool TryGetConditionKey(string key, [NotNullWhen(true)] out ConditionKeyInfo? conditionKey)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _conditionKeys.TryGetValue(key, out conditionKey);
+        return Lookup.ConditionKeys.TryGetValue(key, out conditionKey);
     }
 
     /// <summary>Returns the prefix.</summary>
     public override string ToString() => Prefix;
+
+    // Racing threads may each build the lookups; one result is published and both are equivalent.
+    private Lookups Lookup => _lookups ?? Interlocked.CompareExchange(ref _lookups, new Lookups(this), null) ?? _lookups;
 
     private static FrozenDictionary<string, T> ToFrozen<T>(ImmutableArray<T> items, Func<T, string> key)
     {
@@ -91,5 +92,24 @@ public sealed class ServiceInfo
         }
 
         return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private sealed class Lookups
+    {
+        public Lookups(ServiceInfo service)
+        {
+            Actions = ToFrozen(service.Actions, static a => a.Name);
+            ActionsBySpan = Actions.GetAlternateLookup<ReadOnlySpan<char>>();
+            ResourceTypes = ToFrozen(service.ResourceTypes, static r => r.Name);
+            ConditionKeys = ToFrozen(service.ConditionKeys, static k => k.Key);
+        }
+
+        public FrozenDictionary<string, ActionInfo> Actions { get; }
+
+        public FrozenDictionary<string, ActionInfo>.AlternateLookup<ReadOnlySpan<char>> ActionsBySpan { get; }
+
+        public FrozenDictionary<string, ResourceTypeInfo> ResourceTypes { get; }
+
+        public FrozenDictionary<string, ConditionKeyInfo> ConditionKeys { get; }
     }
 }

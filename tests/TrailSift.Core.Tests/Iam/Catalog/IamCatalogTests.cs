@@ -51,6 +51,48 @@ public partial class IamCatalogTests
         Assert.Throws<InvalidDataException>(() => IamCatalog.Load(stream));
     }
 
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("{\"formatVersion\": 2, \"source\": {\"package\": \"p\", \"version\": \"1\"}}")]
+    [InlineData("{\"formatVersion\": 1, \"source\": {\"package\": \"p\", \"version\": \"1\"}, \"services\": [{\"name\": \"x\"}]}")]
+    [InlineData("{\"formatVersion\": 1, \"source\": {\"package\": \"p\", \"version\": \"1\"}, \"services\": [{\"prefix\": \"x\"}, {\"prefix\": \"X\"}]}")]
+    public void Should_Throw_Invalid_Data_When_Json_Is_Malformed(string json)
+    {
+        // Given
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+
+        // When / Then
+        Assert.Throws<InvalidDataException>(() => IamCatalog.Load(stream));
+    }
+
+    [Fact]
+    public void Should_Give_Same_Answers_When_Looked_Up_From_Many_Threads()
+    {
+        // Given: a fresh instance, so the per-service lookups are built under contention.
+        using Stream embedded = typeof(IamCatalog).Assembly.GetManifestResourceStream("TrailSift.Core.Iam.Catalog.iam-catalog.json.gz")!;
+        IamCatalog catalog = IamCatalog.Load(embedded);
+        var found = new int[8];
+
+        // When
+        Parallel.For(0, found.Length, worker =>
+        {
+            foreach (ServiceInfo service in catalog.Services)
+            {
+                foreach (ActionInfo action in service.Actions)
+                {
+                    if (catalog.TryGetAction(action.FullName.ToUpperInvariant(), out ActionInfo? again) && ReferenceEquals(again, action))
+                    {
+                        found[worker]++;
+                    }
+                }
+            }
+        });
+
+        // Then
+        Assert.All(found, count => Assert.Equal(catalog.ActionCount, count));
+    }
+
     [Fact]
     public void Should_Load_Plain_Json_When_Stream_Is_Not_Gzip()
     {

@@ -1,3 +1,5 @@
+using TrailSift.Testing;
+
 namespace TrailSift.Core.Tests.Iam.Catalog;
 
 /// <summary>
@@ -18,16 +20,8 @@ internal static class SharedReference
             return Directory.Exists(data) ? Path.GetFullPath(data) : null;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TrailSift.slnx")))
-            {
-                string data = Path.Combine(dir.FullName, "..", "shared", "reference", "iam-data", "data");
-                return Directory.Exists(data) ? Path.GetFullPath(data) : null;
-            }
-        }
-
-        return null;
+        string shared = Path.Combine(RepoPaths.Root, "..", "shared", "reference", "iam-data", "data");
+        return Directory.Exists(shared) ? Path.GetFullPath(shared) : null;
     }
 }
 

@@ -1,0 +1,98 @@
+using System.Reflection;
+using TrailSift.Cli.Commands;
+using TrailSift.Cli.Settings;
+
+namespace TrailSift.Cli;
+
+/// <summary>The whole command line as a function: arguments and an environment in, an exit code out.</summary>
+public static class App
+{
+    /// <summary>The commands, in help order.</summary>
+    public static IReadOnlyList<ICommand> Commands { get; } = [new QueryCommand(), new CountCommand()];
+
+    /// <summary>Runs the command line; never throws for user errors.</summary>
+    public static int Run(string[] args, AppEnvironment env)
+    {
+        try
+        {
+            return Dispatch(args, env);
+        }
+        catch (IOException e) when (IsBrokenPipe(e))
+        {
+            // `trailsift query ... | head` closes the pipe: end quietly, as ripgrep does.
+            return ExitCodes.Results;
+        }
+    }
+
+    private static int Dispatch(string[] args, AppEnvironment env)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            if (args.Length > 1 && Find(args[1]) is { } c)
+            {
+                env.Stderr.Flush();
+                WriteOut(env, HelpText.ForCommand(c));
+                return ExitCodes.Results;
+            }
+
+            WriteOut(env, HelpText.Overview(Commands));
+            return args.Length == 0 ? ExitCodes.Error : ExitCodes.Results;
+        }
+
+        if (args[0] is "--version" or "-V")
+        {
+            WriteOut(env, $"trailsift {Version}\n");
+            return ExitCodes.Results;
+        }
+
+        ICommand? command = Find(args[0]);
+        if (command is null)
+        {
+            env.Stderr.WriteLine($"trailsift: unknown command '{args[0]}' (try 'trailsift --help')");
+            return ExitCodes.Error;
+        }
+
+        ParsedArgs parsed = ArgParser.Parse(args[1..], command.Options, out string? error);
+        if (error is not null)
+        {
+            env.Stderr.WriteLine($"trailsift {command.Name}: {error}");
+            env.Stderr.WriteLine($"usage: trailsift {command.Usage}");
+            return ExitCodes.Error;
+        }
+
+        if (parsed.Has(ScanOptions.Help.Name))
+        {
+            WriteOut(env, HelpText.ForCommand(command));
+            return ExitCodes.Results;
+        }
+
+        return command.Run(parsed, env);
+    }
+
+    private static ICommand? Find(string name)
+    {
+        foreach (ICommand c in Commands)
+        {
+            if (c.Name == name)
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Version =>
+        typeof(App).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private static void WriteOut(AppEnvironment env, string text)
+    {
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        env.Stdout.Write(bytes);
+        env.Stdout.Flush();
+    }
+
+    private static bool IsBrokenPipe(IOException e) =>
+        e.HResult == 32 || e.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase)
+        || e.InnerException is IOException inner && IsBrokenPipe(inner);
+}

@@ -1,0 +1,27 @@
+namespace TrailSift.Cli;
+
+/// <summary>Everything the app takes from the process: streams, terminal facts, time, core count. Tests build their own.</summary>
+/// <remarks>Immutable; thread-safe.</remarks>
+public sealed record AppEnvironment(
+    Stream Stdin,
+    Stream Stdout,
+    TextWriter Stderr,
+    bool StdinIsTerminal,
+    bool StdoutIsTerminal,
+    bool StderrIsTerminal,
+    bool NoColor,
+    int ProcessorCount,
+    TimeProvider Time)
+{
+    /// <summary>The real console.</summary>
+    public static AppEnvironment FromConsole() => new(
+        Console.OpenStandardInput(),
+        Console.OpenStandardOutput(),
+        new StreamWriter(Console.OpenStandardError()) { AutoFlush = true },
+        !Console.IsInputRedirected,
+        !Console.IsOutputRedirected,
+        !Console.IsErrorRedirected,
+        Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 },
+        Environment.ProcessorCount,
+        TimeProvider.System);
+}

@@ -1,0 +1,177 @@
+using TrailSift.Cli.Reporting;
+using TrailSift.Cli.Settings;
+using TrailSift.Core.Events;
+using TrailSift.Core.Query;
+using TrailSift.Core.Query.Shortcuts;
+using TrailSift.Core.Sources;
+
+namespace TrailSift.Cli.Composition;
+
+/// <summary>Turns parsed arguments into a <see cref="ScanPlan"/>: compiles the filter, the shortcut options and the source set.</summary>
+public static class ScanPlanBuilder
+{
+    /// <summary>
+    /// Builds the plan. The first positional is the filter unless it names an existing file or directory
+    /// or is <c>-</c>; <c>.</c> is always jq's identity filter (write <c>./</c> for the current directory).
+    /// The rest are paths; no path reads standard input.
+    /// </summary>
+    /// <returns>The plan, or null after a usage error was written (exit code 2).</returns>
+    public static ScanPlan? Build(ParsedArgs args, AppEnvironment env, ConsoleReporter reporter, IReadOnlyList<IEventPredicate>? extra = null)
+    {
+        var positionals = new List<string>(args.Positionals);
+        string filter = ".";
+        if (positionals.Count > 0 && !IsPath(positionals[0]))
+        {
+            filter = positionals[0];
+            positionals.RemoveAt(0);
+        }
+
+        QueryParseResult parsed = EventQuery.Parse(filter);
+        if (!parsed.Success)
+        {
+            env.Stderr.WriteLine("trailsift: invalid filter");
+            env.Stderr.WriteLine(parsed.Error!.Render());
+            return null;
+        }
+
+        var parts = new List<IEventPredicate> { EventQuery.Compile(parsed.Query!) };
+        DateTimeOffset now = env.Time.GetUtcNow();
+        DateTimeOffset? since = null, until = null;
+        if (args.Get(ScanOptions.Since.Name) is string s)
+        {
+            if (!TimeArgument.TryParse(s, now, out DateTimeOffset v))
+            {
+                return Usage(reporter, $"--since: cannot read '{s}' as a time (ISO-8601 or 90m, 36h, 7d)");
+            }
+
+            since = v;
+        }
+
+        if (args.Get(ScanOptions.Until.Name) is string u)
+        {
+            if (!TimeArgument.TryParse(u, now, out DateTimeOffset v))
+            {
+                return Usage(reporter, $"--until: cannot read '{u}' as a time (ISO-8601 or 90m, 36h, 7d)");
+            }
+
+            until = v;
+        }
+
+        if (since is not null || until is not null)
+        {
+            parts.Add(new TimeWindowPredicate(since, until));
+        }
+
+        AddShortcuts(args, parts);
+        if (extra is not null)
+        {
+            parts.AddRange(extra);
+        }
+
+        int threads = env.ProcessorCount;
+        if (args.Get(ScanOptions.Threads.Name) is string t && (!int.TryParse(t, out threads) || threads < 1 || threads > 256))
+        {
+            return Usage(reporter, $"--threads: expected a number from 1 to 256, got '{t}'");
+        }
+
+        TimeSpan delay = PruneOptions.None.DeliveryDelay;
+        if (args.Get(ScanOptions.DeliveryDelay.Name) is string d && !TimeArgument.TryParseDuration(d, out delay))
+        {
+            return Usage(reporter, $"--delivery-delay: expected a duration such as 30m or 2h, got '{d}'");
+        }
+
+        var prune = new PruneOptions
+        {
+            Accounts = new HashSet<string>(args.GetAll(ScanOptions.Account.Name), StringComparer.Ordinal),
+            Regions = new HashSet<string>(args.GetAll(ScanOptions.Region.Name), StringComparer.OrdinalIgnoreCase),
+            Since = since,
+            Until = until,
+            DeliveryDelay = delay,
+        };
+
+        SourceSet sources;
+        if (positionals.Count == 0 || (positionals.Count == 1 && positionals[0] == "-"))
+        {
+            if (env.StdinIsTerminal && positionals.Count == 0)
+            {
+                return Usage(reporter, "no input: give files or directories, or pipe logs to standard input");
+            }
+
+            Stream stdin = env.Stdin;
+            sources = new SourceSet([new LogObject("<stdin>", null, () => stdin)], 0, 0, 0);
+        }
+        else
+        {
+            sources = new LocalSourceFinder(prune, reporter.Report).Find(positionals);
+        }
+
+        IEventPredicate predicate = parts.Count == 1 ? parts[0] : new AllOfPredicate(parts);
+        bool progress = env.StderrIsTerminal && !args.Has(ScanOptions.NoProgress.Name);
+        return new ScanPlan(sources, predicate, threads, args.Has(ScanOptions.Stats.Name), progress, filter);
+    }
+
+    private static void AddShortcuts(ParsedArgs args, List<IEventPredicate> parts)
+    {
+        if (args.GetAll(ScanOptions.Event.Name) is { Count: > 0 } events)
+        {
+            parts.Add(new FieldValuePredicate(static r => r.EventName, events, TextMatch.EqualsIgnoreCase));
+        }
+
+        if (args.GetAll(ScanOptions.Source.Name) is { Count: > 0 } sources)
+        {
+            var hosts = new List<string>();
+            foreach (string h in sources)
+            {
+                hosts.Add(h.Contains('.', StringComparison.Ordinal) ? h : h + ".amazonaws.com");
+            }
+
+            parts.Add(new FieldValuePredicate(static r => r.EventSource, hosts, TextMatch.EqualsIgnoreCase));
+        }
+
+        if (args.Get(ScanOptions.Principal.Name) is string principal)
+        {
+            parts.Add(new PrincipalPredicate(principal));
+        }
+
+        if (args.Has(ScanOptions.Error.Name))
+        {
+            IReadOnlyList<string> codes = args.GetAll(ScanOptions.Error.Name);
+            parts.Add(codes.Count > 0
+                ? new FieldValuePredicate(static r => r.ErrorCode, codes, TextMatch.EqualsIgnoreCase)
+                : new ErrorPredicate(deniedOnly: false));
+        }
+
+        if (args.Has(ScanOptions.Denied.Name))
+        {
+            parts.Add(new ErrorPredicate(deniedOnly: true));
+        }
+
+        if (args.GetAllRaw(ScanOptions.Agent.Name) is { Count: > 0 } agents)
+        {
+            parts.Add(new FieldValuePredicate(static r => r.UserAgent, agents, TextMatch.ContainsIgnoreCase));
+        }
+
+        if (args.GetAll(ScanOptions.Region.Name) is { Count: > 0 } regions)
+        {
+            parts.Add(new FieldValuePredicate(static r => r.AwsRegion, regions, TextMatch.EqualsIgnoreCase));
+        }
+
+        if (args.GetAll(ScanOptions.Account.Name) is { Count: > 0 } accounts)
+        {
+            parts.Add(new AccountPredicate(accounts));
+        }
+
+        foreach (string text in args.GetAllRaw(ScanOptions.Grep.Name))
+        {
+            parts.Add(new GrepPredicate(text));
+        }
+    }
+
+    private static bool IsPath(string arg) => arg != "." && (arg == "-" || File.Exists(arg) || Directory.Exists(arg));
+
+    private static ScanPlan? Usage(ConsoleReporter reporter, string message)
+    {
+        reporter.Message(message);
+        return null;
+    }
+}

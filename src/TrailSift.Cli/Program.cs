@@ -1,0 +1,3 @@
+using TrailSift.Cli;
+
+return App.Run(args, AppEnvironment.FromConsole());

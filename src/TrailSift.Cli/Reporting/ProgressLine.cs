@@ -1,0 +1,52 @@
+using System.Globalization;
+using TrailSift.Core.Scan;
+
+namespace TrailSift.Cli.Reporting;
+
+/// <summary>A one-line progress display on stderr for scans longer than a second, only when stderr is a terminal.</summary>
+/// <remarks>Thread-safe.</remarks>
+public sealed class ProgressLine
+{
+    private readonly TextWriter _stderr;
+    private readonly int _totalFiles;
+    private readonly object _gate = new();
+    private bool _shown;
+
+    /// <summary>Creates the progress line.</summary>
+    public ProgressLine(TextWriter stderr, int totalFiles)
+    {
+        _stderr = stderr;
+        _totalFiles = totalFiles;
+    }
+
+    /// <summary>Shows the current state (after the first second).</summary>
+    public void Update(ScanStats stats)
+    {
+        if (stats.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            return;
+        }
+
+        double mb = stats.DecodedBytes / 1e6;
+        string line = string.Create(CultureInfo.InvariantCulture,
+            $"\r{stats.FilesOpened}/{_totalFiles} files, {stats.Events:N0} events, {stats.Matches:N0} matches, {mb:F0} MB, {mb / stats.Elapsed.TotalSeconds:F0} MB/s");
+        lock (_gate)
+        {
+            _stderr.Write(line + "\u001b[K");
+            _shown = true;
+        }
+    }
+
+    /// <summary>Removes the line.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            if (_shown)
+            {
+                _stderr.Write("\r\u001b[K");
+                _shown = false;
+            }
+        }
+    }
+}

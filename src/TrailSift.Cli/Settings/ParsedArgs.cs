@@ -1,0 +1,70 @@
+namespace TrailSift.Cli.Settings;
+
+/// <summary>The raw result of parsing a command line against option declarations (stage one: no meaning yet).</summary>
+/// <remarks>Mutable while parsing; read-only afterwards.</remarks>
+public sealed class ParsedArgs
+{
+    private readonly Dictionary<string, List<string?>> _values = new(StringComparer.Ordinal);
+
+    /// <summary>Arguments that are not options, in order.</summary>
+    public List<string> Positionals { get; } = [];
+
+    internal void Add(string name, string? value)
+    {
+        if (!_values.TryGetValue(name, out List<string?>? list))
+        {
+            _values[name] = list = [];
+        }
+
+        list.Add(value);
+    }
+
+    /// <summary>True when the option was given.</summary>
+    public bool Has(string name) => _values.ContainsKey(name);
+
+    /// <summary>The last value of a single-valued option.</summary>
+    public string? Get(string name) => _values.TryGetValue(name, out List<string?>? list) ? list[^1] : null;
+
+    /// <summary>All values of a repeated option as given (no comma splitting: for free text).</summary>
+    public IReadOnlyList<string> GetAllRaw(string name)
+    {
+        var all = new List<string>();
+        if (_values.TryGetValue(name, out List<string?>? list))
+        {
+            foreach (string? v in list)
+            {
+                if (v is not null)
+                {
+                    all.Add(v);
+                }
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>All values of a repeated option, comma lists split.</summary>
+    public IReadOnlyList<string> GetAll(string name)
+    {
+        if (!_values.TryGetValue(name, out List<string?>? list))
+        {
+            return [];
+        }
+
+        var all = new List<string>();
+        foreach (string? v in list)
+        {
+            if (v is null)
+            {
+                continue;
+            }
+
+            foreach (string part in v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                all.Add(part);
+            }
+        }
+
+        return all;
+    }
+}

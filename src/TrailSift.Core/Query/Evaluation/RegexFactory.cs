@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace TrailSift.Core.Query.Evaluation;
+
+/// <summary>
+/// Builds .NET regexes for jq's <c>test(re; flags)</c>. jq uses Oniguruma (Perl syntax); the flags map as
+/// g, n, l: no effect on a yes/no test except n (a match must be non-empty); i: IgnoreCase;
+/// x: IgnorePatternWhitespace; s: none (Perl already anchors <c>$</c> as .NET does); p: Singleline.
+/// </summary>
+/// <remarks>Thread-safe: the cache of dynamic patterns is a concurrent dictionary.</remarks>
+internal static class RegexFactory
+{
+    private const int MaxCached = 512;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    private static readonly ConcurrentDictionary<(string Pattern, string Flags), CompiledRegex> Cache = new();
+
+    /// <summary>A compiled pattern, or the reason it could not be compiled.</summary>
+    internal sealed record CompiledRegex(Regex? Regex, bool NonEmpty, string? Error);
+
+    /// <summary>Checks a flags string; null when valid, else jq's message.</summary>
+    public static string? ValidateFlags(string flags, out RegexOptions options, out bool nonEmpty)
+    {
+        options = RegexOptions.CultureInvariant;
+        nonEmpty = false;
+        foreach (char c in flags)
+        {
+            switch (c)
+            {
+                case 'g': case 'l': case 's': break;
+                case 'n': nonEmpty = true; break;
+                case 'i': options |= RegexOptions.IgnoreCase; break;
+                case 'x': options |= RegexOptions.IgnorePatternWhitespace; break;
+                case 'p': options |= RegexOptions.Singleline; break;
+                default: return $"{flags} is not a valid modifier string";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Compiles a pattern with jq flags (not cached; for literal patterns compiled once).</summary>
+    public static CompiledRegex Create(string pattern, string flags)
+    {
+        string? error = ValidateFlags(flags, out RegexOptions options, out bool nonEmpty);
+        if (error is not null)
+        {
+            return new CompiledRegex(null, false, error);
+        }
+
+        try
+        {
+            return new CompiledRegex(new Regex(pattern, options, Timeout), nonEmpty, null);
+        }
+        catch (ArgumentException ex)
+        {
+            return new CompiledRegex(null, false, "invalid regular expression: " + FirstSentence(ex.Message));
+        }
+    }
+
+    /// <summary>Compiles a pattern computed at run time, through a small cache.</summary>
+    public static CompiledRegex GetOrCreate(string pattern, string flags)
+    {
+        if (Cache.TryGetValue((pattern, flags), out CompiledRegex? cached))
+        {
+            return cached;
+        }
+
+        CompiledRegex created = Create(pattern, flags);
+        if (Cache.Count < MaxCached)
+        {
+            Cache.TryAdd((pattern, flags), created);
+        }
+
+        return created;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        int i = message.IndexOf(" - ", StringComparison.Ordinal);
+        return i > 0 ? message[(i + 3)..] : message;
+    }
+}

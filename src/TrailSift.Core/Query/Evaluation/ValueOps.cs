@@ -1,0 +1,235 @@
+using TrailSift.Core.Events;
+
+namespace TrailSift.Core.Query.Evaluation;
+
+/// <summary>
+/// jq 1.6's value semantics: the total order (<c>jv_cmp</c>), equality, containment
+/// (<c>jv_contains</c>), indexing (<c>jv_get</c>) and the small builtins.
+/// </summary>
+/// <remarks>Stateless static methods; thread-safe.</remarks>
+internal static partial class ValueOps
+{
+    /// <summary>jq's order: null &lt; false &lt; true &lt; numbers &lt; strings &lt; arrays &lt; objects.</summary>
+    public static int Compare(in Value a, in Value b)
+    {
+        if (a.Kind != b.Kind)
+        {
+            return a.Kind < b.Kind ? -1 : 1;
+        }
+
+        switch (a.Kind)
+        {
+            case JsonKind.Number:
+                {
+                    double x = a.AsNumber, y = b.AsNumber;
+                    return x < y ? -1 : x == y ? 0 : 1;
+                }
+
+            case JsonKind.String:
+                {
+                    using Utf8Text sa = Utf8Text.Of(a);
+                    using Utf8Text sb = Utf8Text.Of(b);
+                    return Math.Sign(sa.Span.SequenceCompareTo(sb.Span)); // memcmp, then length: jq's string_cmp
+                }
+
+            case JsonKind.Array:
+                return CompareArrays(a, b);
+            case JsonKind.Object:
+                return CompareObjects(a, b);
+            default:
+                return 0; // null, false, true
+        }
+    }
+
+    /// <summary>jq's <c>==</c>.</summary>
+    public static bool Equal(in Value a, in Value b)
+    {
+        if (a.Kind != b.Kind)
+        {
+            return false;
+        }
+
+        if (a.Kind == JsonKind.String && a.IsNode && !b.IsNode)
+        {
+            return a.Node.StringEquals(b.ComputedString);
+        }
+
+        if (a.Kind == JsonKind.String && b.IsNode && !a.IsNode)
+        {
+            return b.Node.StringEquals(a.ComputedString);
+        }
+
+        return Compare(a, b) == 0;
+    }
+
+    private static int CompareArrays(in Value a, in Value b)
+    {
+        Children ea = new(a), eb = new(b);
+        while (true)
+        {
+            bool moreA = ea.MoveNext(), moreB = eb.MoveNext();
+            if (!moreA || !moreB)
+            {
+                return (moreA ? 1 : 0) - (moreB ? 1 : 0);
+            }
+
+            int c = Compare(ea.Current, eb.Current);
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+    }
+
+    // jq compares the sorted key lists first, then the values key by key. Objects only come from
+    // records (there is no object construction), so both are nodes.
+    private static int CompareObjects(in Value a, in Value b)
+    {
+        List<byte[]> ka = SortedKeys(a.Node), kb = SortedKeys(b.Node);
+        for (int i = 0; ; i++)
+        {
+            if (i >= ka.Count || i >= kb.Count)
+            {
+                int c = (i < ka.Count ? 1 : 0) - (i < kb.Count ? 1 : 0);
+                if (c != 0)
+                {
+                    return c;
+                }
+
+                break;
+            }
+
+            int k = Math.Sign(ka[i].AsSpan().SequenceCompareTo(kb[i]));
+            if (k != 0)
+            {
+                return k;
+            }
+        }
+
+        foreach (byte[] key in ka)
+        {
+            int c = Compare(a.Property(key), b.Property(key));
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+
+        return 0;
+    }
+
+    private static List<byte[]> SortedKeys(JsonNode obj)
+    {
+        var keys = new List<byte[]>(obj.ChildCount);
+        foreach (JsonNode.PropertyEnumerator p in obj.EnumerateProperties())
+        {
+            using Utf8Text name = Utf8Text.Of(Value.FromNode(p.Name));
+            keys.Add(name.Span.ToArray());
+        }
+
+        keys.Sort(static (x, y) => x.AsSpan().SequenceCompareTo(y));
+        return keys;
+    }
+
+    /// <summary><c>contains(b)</c>: an error unless both have the same kind (true and false differ, as in jq).</summary>
+    public static Value Contains(in Value a, in Value b)
+    {
+        if (a.Kind != b.Kind)
+        {
+            return Value.Error($"{a.TypeName} and {b.TypeName} cannot have their containment checked");
+        }
+
+        return Value.Bool(ContainsSameKind(a, b));
+    }
+
+    private static bool ContainsRecursive(in Value a, in Value b) => a.Kind == b.Kind && ContainsSameKind(a, b);
+
+    private static bool ContainsSameKind(in Value a, in Value b)
+    {
+        switch (a.Kind)
+        {
+            case JsonKind.Object:
+                foreach (JsonNode.PropertyEnumerator p in b.Node.EnumerateProperties())
+                {
+                    using Utf8Text name = Utf8Text.Of(Value.FromNode(p.Name));
+                    JsonNode av = a.Node.GetProperty(name.Span);
+                    if (av.Kind == JsonKind.Undefined || !ContainsRecursive(Value.FromNode(av), Value.FromNode(p.Value)))
+                    {
+                        return false; // a missing key is never contained, even against null
+                    }
+                }
+
+                return true;
+            case JsonKind.Array:
+                foreach (Value bv in new Children(b))
+                {
+                    bool found = false;
+                    foreach (Value av in new Children(a))
+                    {
+                        if (ContainsRecursive(av, bv))
+                        {
+                            found = true;
+                            break;
+                        }
+                    }
+
+                    if (!found)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JsonKind.String:
+                {
+                    using Utf8Text sa = Utf8Text.Of(a);
+                    using Utf8Text sb = Utf8Text.Of(b);
+                    return Substring(sa.Span, sb.Span);
+                }
+
+            default:
+                return Equal(a, b);
+        }
+    }
+
+    /// <summary>jq 1.6 uses C <c>strstr</c>: both strings end at their first NUL character.</summary>
+    public static bool Substring(ReadOnlySpan<byte> haystack, ReadOnlySpan<byte> needle)
+    {
+        int nul = needle.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            needle = needle[..nul];
+        }
+
+        nul = haystack.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            haystack = haystack[..nul];
+        }
+
+        return haystack.IndexOf(needle) >= 0;
+    }
+
+    /// <summary><c>t[k]</c> for one key, as jq's <c>jv_get</c>.</summary>
+    public static Value Index(in Value t, in Value k)
+    {
+        if (t.Kind == JsonKind.Object && k.Kind == JsonKind.String)
+        {
+            using Utf8Text name = Utf8Text.Of(k);
+            return t.Property(name.Span);
+        }
+
+        if (t.Kind == JsonKind.Array && k.Kind == JsonKind.Number)
+        {
+            double d = k.AsNumber;
+            return d == Math.Floor(d) && d >= int.MinValue && d <= int.MaxValue ? t.ElementAt((int)d) : Value.Null;
+        }
+
+        if (t.Kind == JsonKind.Null && k.Kind is JsonKind.String or JsonKind.Number)
+        {
+            return Value.Null;
+        }
+
+        return Value.Error($"Cannot index {t.TypeName} with {k.TypeName}");
+    }
+}
