@@ -1,0 +1,194 @@
+using System.Collections.Frozen;
+using TrailSift.Core.Iam.Evaluation.Internal;
+
+namespace TrailSift.Core.Iam.Evaluation;
+
+/// <summary>
+/// One request to evaluate: who (an ARN such as a user, a role session <c>arn:aws:sts::…:assumed-role/R/S</c>,
+/// a service principal such as <c>lambda.amazonaws.com</c>, or null for anonymous), the action, the resource
+/// (an ARN, a pattern with wildcards meaning "all of these", or <c>*</c>), the accounts, the context keys
+/// (single or multivalued; names compare case-insensitively) and the keys whose value is unknown. A key in
+/// <see cref="UnknownKeys"/> makes every condition and variable that reads it undecidable instead of absent;
+/// an entry ending in <c>*</c> marks every key with that prefix (<c>aws:PrincipalTag/*</c>).
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe. Unless given or unknown, the global keys <c>aws:PrincipalArn</c>,
+/// <c>aws:PrincipalAccount</c>, <c>aws:PrincipalType</c>, <c>aws:username</c> (users),
+/// <c>aws:PrincipalIsAWSService</c>, <c>aws:PrincipalServiceName</c> (services) and <c>aws:ResourceAccount</c>
+/// are derived from the principal and accounts, as AWS always sets them.
+/// </remarks>
+public sealed class RequestContext
+{
+    private readonly string[] _unknownPrefixes;
+
+    /// <summary>Creates a request.</summary>
+    /// <param name="action">The action, <c>service:Name</c> (case-insensitive).</param>
+    /// <param name="resource">The resource ARN, an ARN pattern, or <c>*</c>.</param>
+    /// <param name="principal">The caller, or null for an anonymous request.</param>
+    /// <param name="context">Context keys and values.</param>
+    /// <param name="unknownKeys">Keys whose values cannot be known (for example tags when replaying CloudTrail).</param>
+    /// <param name="resourceAccount">The account owning the resource; defaults to the resource ARN's account, then the caller's.</param>
+    /// <param name="principalAccount">The caller's account; defaults to the principal ARN's account.</param>
+    /// <param name="isWildcardOnlyAction">True when the action has no resource types in the service authorization
+    /// reference (for example <c>s3:ListAllMyBuckets</c>): only <c>"Resource": "*"</c> can then grant it.</param>
+    /// <param name="deriveGlobalKeys">Whether to derive the global keys listed in the remarks.</param>
+    public RequestContext(string action, string resource, string? principal = null,
+        IEnumerable<KeyValuePair<string, ContextValue>>? context = null, IEnumerable<string>? unknownKeys = null,
+        string? resourceAccount = null, string? principalAccount = null, bool isWildcardOnlyAction = false,
+        bool deriveGlobalKeys = true)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(resource);
+        Action = action;
+        IsWildcardOnlyAction = isWildcardOnlyAction;
+        Resource = isWildcardOnlyAction ? "*" : resource;
+        Principal = principal;
+        PrincipalInfo = PrincipalInfo.Parse(principal);
+        PrincipalAccount = principalAccount ?? PrincipalInfo.Account;
+        ResourceAccount = resourceAccount ?? AccountOf(resource) ?? PrincipalAccount;
+
+        var unknown = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var prefixes = new List<string>();
+        foreach (string key in unknownKeys ?? [])
+        {
+            unknown.Add(key);
+            if (key.EndsWith('*'))
+            {
+                prefixes.Add(key[..^1]);
+            }
+        }
+
+        UnknownKeys = unknown.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _unknownPrefixes = [.. prefixes];
+
+        var values = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
+        foreach (KeyValuePair<string, ContextValue> pair in context ?? [])
+        {
+            values[pair.Key] = pair.Value;
+        }
+
+        if (deriveGlobalKeys)
+        {
+            DeriveGlobalKeys(values);
+        }
+
+        Context = values.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        ResourceIsPattern = Resource != "*" && WildcardMatch.HasWildcard(Resource);
+        ActionIsPattern = WildcardMatch.HasWildcard(Action);
+    }
+
+    /// <summary>The action.</summary>
+    public string Action { get; }
+
+    /// <summary>The resource (<c>*</c> for wildcard-only actions).</summary>
+    public string Resource { get; }
+
+    /// <summary>The caller, or null for anonymous.</summary>
+    public string? Principal { get; }
+
+    /// <summary>The caller's account, when known.</summary>
+    public string? PrincipalAccount { get; }
+
+    /// <summary>The resource's account, when known.</summary>
+    public string? ResourceAccount { get; }
+
+    /// <summary>True when the action is wildcard-only.</summary>
+    public bool IsWildcardOnlyAction { get; }
+
+    /// <summary>Context keys and values, including derived global keys (case-insensitive names).</summary>
+    public FrozenDictionary<string, ContextValue> Context { get; }
+
+    /// <summary>Keys marked unknown (case-insensitive; entries ending in <c>*</c> are prefixes).</summary>
+    public FrozenSet<string> UnknownKeys { get; }
+
+    internal PrincipalInfo PrincipalInfo { get; }
+
+    internal bool ResourceIsPattern { get; }
+
+    internal bool ActionIsPattern { get; }
+
+    /// <summary>True when the caller and the resource are in the same account (or either account is unknown).</summary>
+    public bool IsSameAccount =>
+        PrincipalAccount is null || ResourceAccount is null || string.Equals(PrincipalAccount, ResourceAccount, StringComparison.Ordinal);
+
+    /// <summary>Looks up a context key (case-insensitive).</summary>
+    public bool TryGetValue(string key, out ContextValue value) => Context.TryGetValue(key, out value);
+
+    /// <summary>True when the key was marked unknown, directly or through a prefix entry.</summary>
+    public bool IsUnknown(string key)
+    {
+        if (UnknownKeys.Count == 0)
+        {
+            return false;
+        }
+
+        if (UnknownKeys.Contains(key))
+        {
+            return true;
+        }
+
+        foreach (string prefix in _unknownPrefixes)
+        {
+            if (key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? AccountOf(string resource)
+    {
+        ArnSegments segments = ArnSegments.Split(resource);
+        if (!segments.IsValid)
+        {
+            return null;
+        }
+
+        ReadOnlySpan<char> account = segments.Segment(resource, 4);
+        return account.Length == 0 || WildcardMatch.HasWildcard(account) ? null : account.ToString();
+    }
+
+    private void DeriveGlobalKeys(Dictionary<string, ContextValue> values)
+    {
+        PrincipalInfo info = PrincipalInfo;
+        string? principalArn = info.Kind switch
+        {
+            PrincipalKind.AssumedRoleSession => info.RoleArn,
+            PrincipalKind.Service or PrincipalKind.Anonymous => null,
+            _ => info.Text,
+        };
+        string? principalType = info.Kind switch
+        {
+            PrincipalKind.User => "User",
+            PrincipalKind.AssumedRoleSession or PrincipalKind.Role => "AssumedRole",
+            PrincipalKind.FederatedUser => "FederatedUser",
+            PrincipalKind.Root => "Account",
+            PrincipalKind.Anonymous => "Anonymous",
+            _ => null,
+        };
+        Derive(values, "aws:PrincipalArn", principalArn);
+        Derive(values, "aws:PrincipalAccount", PrincipalAccount);
+        Derive(values, "aws:PrincipalType", principalType);
+        Derive(values, "aws:username", info.UserName);
+        Derive(values, "aws:ResourceAccount", ResourceAccount);
+        if (info.Kind != PrincipalKind.Anonymous)
+        {
+            Derive(values, "aws:PrincipalIsAWSService", info.Kind == PrincipalKind.Service ? "true" : "false");
+        }
+
+        if (info.Kind == PrincipalKind.Service)
+        {
+            Derive(values, "aws:PrincipalServiceName", info.Text);
+        }
+    }
+
+    private void Derive(Dictionary<string, ContextValue> values, string key, string? value)
+    {
+        if (value is not null && !values.ContainsKey(key) && !IsUnknown(key))
+        {
+            values[key] = value;
+        }
+    }
+}

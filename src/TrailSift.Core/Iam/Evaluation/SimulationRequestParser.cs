@@ -1,0 +1,334 @@
+using System.Text;
+using TrailSift.Core.Iam.Policy;
+using TrailSift.Core.Iam.Policy.Internal;
+
+namespace TrailSift.Core.Iam.Evaluation;
+
+/// <summary>
+/// Parses the simulate request JSON described in docs/simulate-request.md into a <see cref="PolicySet"/> and a
+/// <see cref="RequestContext"/>, reporting diagnostics (with JSON paths and byte offsets) instead of throwing.
+/// Policies may be given as JSON objects or as JSON strings holding a policy, as the AWS APIs return them.
+/// </summary>
+/// <remarks>Stateless; thread-safe.</remarks>
+public static class SimulationRequestParser
+{
+    private static readonly string[] TopLevel =
+        ["request", "identityPolicies", "permissionBoundaries", "sessionPolicy", "resourcePolicy",
+         "serviceControlPolicies", "resourceControlPolicies", "requireResourcePolicyAllow"];
+
+    private static readonly string[] RequestFields =
+        ["principal", "action", "resource", "resourceAccount", "principalAccount", "context", "unknownKeys", "wildcardOnlyAction"];
+
+    /// <summary>Parses a simulate request from a string.</summary>
+    public static SimulationParseResult Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Parse(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Parses a simulate request from UTF-8 bytes.</summary>
+    public static SimulationParseResult Parse(ReadOnlySpan<byte> utf8)
+    {
+        var diagnostics = new List<PolicyDiagnostic>();
+        int bom = utf8.StartsWith("\uFEFF"u8) ? 3 : 0;
+        JsonTreeNode? root = JsonTreeReader.Read(utf8[bom..], out string? error, out long errorOffset);
+        if (root is null)
+        {
+            diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, string.Empty, errorOffset + bom, error!));
+            return new SimulationParseResult(null, [.. diagnostics]);
+        }
+
+        return Parse(root, diagnostics);
+    }
+
+    internal static SimulationParseResult Parse(JsonTreeNode root, List<PolicyDiagnostic> diagnostics)
+    {
+        if (root.Kind != JsonTreeKind.Object)
+        {
+            Error(diagnostics, string.Empty, root, $"a simulate request must be a JSON object, not {root.KindName}");
+            return new SimulationParseResult(null, [.. diagnostics]);
+        }
+
+        RequestContext? request = null;
+        List<PolicyDocument>? identity = null, boundaries = null;
+        PolicyDocument? session = null, resource = null;
+        List<List<PolicyDocument>>? scps = null, rcps = null;
+        bool? requireResource = null;
+        for (int i = 0; i < root.Properties.Count; i++)
+        {
+            (string name, JsonTreeNode value) = root.Properties[i];
+            switch (name)
+            {
+                case "request":
+                    request = ParseRequest(value, diagnostics);
+                    break;
+                case "identityPolicies":
+                    identity = ParsePolicyList(name, value, diagnostics);
+                    break;
+                case "permissionBoundaries":
+                    boundaries = ParsePolicyList(name, value, diagnostics);
+                    break;
+                case "sessionPolicy":
+                    session = ParsePolicy(name, value, diagnostics);
+                    break;
+                case "resourcePolicy":
+                    resource = ParsePolicy(name, value, diagnostics);
+                    break;
+                case "serviceControlPolicies":
+                    scps = ParseLevels(name, value, diagnostics);
+                    break;
+                case "resourceControlPolicies":
+                    rcps = ParseLevels(name, value, diagnostics);
+                    break;
+                case "requireResourcePolicyAllow":
+                    requireResource = value.Kind switch
+                    {
+                        JsonTreeKind.True => true,
+                        JsonTreeKind.False => false,
+                        JsonTreeKind.Null => null,
+                        _ => ErrorNull<bool>(diagnostics, name, value, "expected true, false or null"),
+                    };
+                    break;
+                default:
+                    diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, name, root.PropertyOffsets[i],
+                        $"unknown field \"{name}\" (expected one of {string.Join(", ", TopLevel)})"));
+                    break;
+            }
+        }
+
+        if (!HasProperty(root, "request"))
+        {
+            Error(diagnostics, string.Empty, root, "missing field \"request\"");
+        }
+
+        foreach (PolicyDiagnostic diagnostic in diagnostics)
+        {
+            if (diagnostic.Severity == DiagnosticSeverity.Error)
+            {
+                return new SimulationParseResult(null, [.. diagnostics]);
+            }
+        }
+
+        var set = new PolicySet(identity, boundaries, session, resource, scps, rcps, requireResource);
+        return new SimulationParseResult(new SimulationRequest(set, request!), [.. diagnostics]);
+    }
+
+    private static RequestContext? ParseRequest(JsonTreeNode node, List<PolicyDiagnostic> diagnostics)
+    {
+        const string path = "request";
+        if (node.Kind != JsonTreeKind.Object)
+        {
+            Error(diagnostics, path, node, $"expected an object, not {node.KindName}");
+            return null;
+        }
+
+        string? principal = null, action = null, resource = null, resourceAccount = null, principalAccount = null;
+        var context = new List<KeyValuePair<string, ContextValue>>();
+        var unknown = new List<string>();
+        bool wildcardOnly = false;
+        for (int i = 0; i < node.Properties.Count; i++)
+        {
+            (string name, JsonTreeNode value) = node.Properties[i];
+            string fieldPath = path + "." + name;
+            switch (name)
+            {
+                case "principal":
+                    principal = value.Kind == JsonTreeKind.Null ? null : ExpectString(diagnostics, fieldPath, value);
+                    break;
+                case "action":
+                    action = ExpectString(diagnostics, fieldPath, value);
+                    break;
+                case "resource":
+                    resource = ExpectString(diagnostics, fieldPath, value);
+                    break;
+                case "resourceAccount":
+                    resourceAccount = ExpectString(diagnostics, fieldPath, value);
+                    break;
+                case "principalAccount":
+                    principalAccount = ExpectString(diagnostics, fieldPath, value);
+                    break;
+                case "wildcardOnlyAction":
+                    wildcardOnly = value.Kind == JsonTreeKind.True;
+                    if (value.Kind is not (JsonTreeKind.True or JsonTreeKind.False))
+                    {
+                        Error(diagnostics, fieldPath, value, "expected true or false");
+                    }
+
+                    break;
+                case "context":
+                    ParseContext(fieldPath, value, context, diagnostics);
+                    break;
+                case "unknownKeys":
+                    ParseStrings(fieldPath, value, unknown, diagnostics);
+                    break;
+                default:
+                    diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, fieldPath, node.PropertyOffsets[i],
+                        $"unknown field \"{name}\" (expected one of {string.Join(", ", RequestFields)})"));
+                    break;
+            }
+        }
+
+        if (action is null)
+        {
+            Error(diagnostics, path, node, "missing field \"action\"");
+        }
+
+        if (resource is null)
+        {
+            Error(diagnostics, path, node, "missing field \"resource\" (use \"*\" for actions without a resource)");
+        }
+
+        return action is null || resource is null ? null
+            : new RequestContext(action, resource, principal, context, unknown, resourceAccount, principalAccount, wildcardOnly);
+    }
+
+    private static void ParseContext(string path, JsonTreeNode node, List<KeyValuePair<string, ContextValue>> context, List<PolicyDiagnostic> diagnostics)
+    {
+        if (node.Kind != JsonTreeKind.Object)
+        {
+            Error(diagnostics, path, node, $"expected an object of keys, not {node.KindName}");
+            return;
+        }
+
+        for (int i = 0; i < node.Properties.Count; i++)
+        {
+            (string key, JsonTreeNode value) = node.Properties[i];
+            if (value.Kind == JsonTreeKind.Array)
+            {
+                var values = new List<string>();
+                ParseStrings(path + "." + key, value, values, diagnostics);
+                context.Add(new KeyValuePair<string, ContextValue>(key, new ContextValue(values)));
+            }
+            else if (Scalar(value) is { } text)
+            {
+                context.Add(new KeyValuePair<string, ContextValue>(key, text));
+            }
+            else
+            {
+                Error(diagnostics, path + "." + key, value, $"expected a string, number, boolean or an array of them, not {value.KindName}");
+            }
+        }
+    }
+
+    private static void ParseStrings(string path, JsonTreeNode node, List<string> into, List<PolicyDiagnostic> diagnostics)
+    {
+        if (node.Kind != JsonTreeKind.Array)
+        {
+            Error(diagnostics, path, node, $"expected an array, not {node.KindName}");
+            return;
+        }
+
+        for (int i = 0; i < node.Items.Count; i++)
+        {
+            if (Scalar(node.Items[i]) is { } text)
+            {
+                into.Add(text);
+            }
+            else
+            {
+                Error(diagnostics, $"{path}[{i}]", node.Items[i], $"expected a string, not {node.Items[i].KindName}");
+            }
+        }
+    }
+
+    private static string? Scalar(JsonTreeNode node) => node.Kind switch
+    {
+        JsonTreeKind.String or JsonTreeKind.Number => node.Text,
+        JsonTreeKind.True => "true",
+        JsonTreeKind.False => "false",
+        _ => null,
+    };
+
+    private static List<List<PolicyDocument>>? ParseLevels(string path, JsonTreeNode node, List<PolicyDiagnostic> diagnostics)
+    {
+        if (node.Kind != JsonTreeKind.Array)
+        {
+            Error(diagnostics, path, node, "expected an array of levels (root first), each an array of policies");
+            return null;
+        }
+
+        var levels = new List<List<PolicyDocument>>();
+        for (int i = 0; i < node.Items.Count; i++)
+        {
+            levels.Add(ParsePolicyList($"{path}[{i}]", node.Items[i], diagnostics) ?? []);
+        }
+
+        return levels;
+    }
+
+    private static List<PolicyDocument>? ParsePolicyList(string path, JsonTreeNode node, List<PolicyDiagnostic> diagnostics)
+    {
+        if (node.Kind != JsonTreeKind.Array)
+        {
+            Error(diagnostics, path, node, $"expected an array of policies, not {node.KindName}");
+            return null;
+        }
+
+        var policies = new List<PolicyDocument>();
+        for (int i = 0; i < node.Items.Count; i++)
+        {
+            if (ParsePolicy($"{path}[{i}]", node.Items[i], diagnostics) is { } policy)
+            {
+                policies.Add(policy);
+            }
+        }
+
+        return policies;
+    }
+
+    private static PolicyDocument? ParsePolicy(string path, JsonTreeNode node, List<PolicyDiagnostic> diagnostics)
+    {
+        if (node.Kind == JsonTreeKind.Null)
+        {
+            return null;
+        }
+
+        if (node.Kind == JsonTreeKind.String)
+        {
+            // A policy embedded as a string (as IAM APIs return it); offsets are relative to the string's content.
+            PolicyParseResult parsed = PolicyParser.Parse(node.Text!);
+            foreach (PolicyDiagnostic diagnostic in parsed.Diagnostics)
+            {
+                diagnostics.Add(diagnostic with { Path = diagnostic.Path.Length == 0 ? path : path + "." + diagnostic.Path });
+            }
+
+            return parsed.Document;
+        }
+
+        return PolicyParser.ParseDocument(node, path, diagnostics);
+    }
+
+    private static string? ExpectString(List<PolicyDiagnostic> diagnostics, string path, JsonTreeNode node)
+    {
+        if (node.Kind == JsonTreeKind.String)
+        {
+            return node.Text;
+        }
+
+        Error(diagnostics, path, node, $"expected a string, not {node.KindName}");
+        return null;
+    }
+
+    private static bool HasProperty(JsonTreeNode node, string name)
+    {
+        foreach (KeyValuePair<string, JsonTreeNode> property in node.Properties)
+        {
+            if (property.Key == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static T? ErrorNull<T>(List<PolicyDiagnostic> diagnostics, string path, JsonTreeNode node, string message)
+        where T : struct
+    {
+        Error(diagnostics, path, node, message);
+        return null;
+    }
+
+    private static void Error(List<PolicyDiagnostic> diagnostics, string path, JsonTreeNode node, string message) =>
+        diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, path, node.Offset, message));
+}
