@@ -18,6 +18,12 @@ internal sealed class DenialState
 
     public Dictionary<string, long> CalledBy { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Other resources of the same action that the IAM mapping derived from the denied events.</summary>
+    public SortedSet<string> MappedResources { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Implied permissions (not logged by CloudTrail) the mapping derived, as <c>action on resource (note)</c>.</summary>
+    public SortedSet<string> Implied { get; } = new(StringComparer.Ordinal);
+
     public string? PolicyType { get; set; }
 
     public string? EventSource { get; set; }
@@ -38,6 +44,8 @@ internal sealed class DenialState
         Calls.Merge(other.Calls);
         ErrorCodes.UnionWith(other.ErrorCodes);
         Notes.UnionWith(other.Notes);
+        MappedResources.UnionWith(other.MappedResources);
+        Implied.UnionWith(other.Implied);
         foreach ((string who, long n) in other.CalledBy)
         {
             CalledBy[who] = CalledBy.GetValueOrDefault(who) + n;

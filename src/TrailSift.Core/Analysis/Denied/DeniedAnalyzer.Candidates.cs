@@ -32,7 +32,7 @@ public sealed partial class DeniedAnalyzer
         bool any = false;
         foreach (DerivedPermission p in derived)
         {
-            if (p.Resource is not null && p.Resource != "*")
+            if (!p.Implied && p.Resource is not null && p.Resource != "*")
             {
                 GetOrAdd(_successes, new SuccessKey(call, p.Resource)).Add(ticks, eventId);
                 any = true;

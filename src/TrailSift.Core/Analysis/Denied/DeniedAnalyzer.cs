@@ -1,6 +1,7 @@
 using TrailSift.Core.Analysis.Denied.Messages;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Catalog;
+using TrailSift.Core.Iam.Mapping;
 
 namespace TrailSift.Core.Analysis.Denied;
 
@@ -34,7 +35,7 @@ public sealed partial class DeniedAnalyzer : IEventSink, ISequencedSink
     /// <param name="includeAuthFailures">Count credential failures as denials instead of listing them apart.</param>
     /// <param name="catalog">The IAM catalog (canonical action names, resource types).</param>
     public DeniedAnalyzer(IEventPredicate scope, bool includeAuthFailures, IamCatalog catalog)
-        : this(scope, includeAuthFailures, catalog, new CatalogNameDeriver(catalog))
+        : this(scope, includeAuthFailures, catalog, new MappingDeriver(ReferenceEquals(catalog, IamCatalog.Default) ? EventPermissionMapper.Default : new EventPermissionMapper(catalog)))
     {
     }
 
@@ -136,25 +137,19 @@ public sealed partial class DeniedAnalyzer : IEventSink, ISequencedSink
         string? action = message.Action is { } written && _catalog.TryGetAction(written, out ActionInfo? info) ? info.FullName : message.Action;
         string? resource = message.Resource;
         bool actionDerived = false, resourceDerived = false;
-        if (action is null || resource is null)
+        IReadOnlyList<DerivedPermission> derived = _deriver.Derive(record);
+        if (action is null && derived.Count > 0 && !derived[0].Implied)
         {
-            IReadOnlyList<DerivedPermission> derived = _deriver.Derive(record);
-            if (derived.Count > 0)
-            {
-                if (action is null)
-                {
-                    action = derived[0].Action;
-                    actionDerived = true;
-                }
+            action = derived[0].Action;
+            actionDerived = true;
+        }
 
-                foreach (DerivedPermission p in derived)
-                {
-                    if (resource is null && p.Resource is not null && string.Equals(p.Action, action, StringComparison.OrdinalIgnoreCase))
-                    {
-                        resource = p.Resource;
-                        resourceDerived = true;
-                    }
-                }
+        foreach (DerivedPermission p in derived)
+        {
+            if (resource is null && !p.Implied && p.Resource is not null && string.Equals(p.Action, action, StringComparison.OrdinalIgnoreCase))
+            {
+                resource = p.Resource;
+                resourceDerived = true;
             }
         }
 
@@ -202,6 +197,26 @@ public sealed partial class DeniedAnalyzer : IEventSink, ISequencedSink
         }
 
         state.AnyUntagged |= !EventFacts.RequestHasTags(record);
+        AddMapped(state, derived, action, resource);
+    }
+
+    // The other resources of the same action the mapping found (EC2 names only the refused type, instance/*),
+    // and the implied permissions CloudTrail does not log; bounded per group.
+    private static void AddMapped(DenialState state, IReadOnlyList<DerivedPermission> derived, string? action, string? resource)
+    {
+        const int Max = 32;
+        foreach (DerivedPermission p in derived)
+        {
+            if (p.Implied && state.Implied.Count < Max)
+            {
+                state.Implied.Add($"{p.Action} on {p.Resource}" + (p.Note is null ? string.Empty : $" ({p.Note})"));
+            }
+            else if (!p.Implied && p.Resource is not null && p.Resource != resource && state.MappedResources.Count < Max
+                && string.Equals(p.Action, action, StringComparison.OrdinalIgnoreCase))
+            {
+                state.MappedResources.Add(p.Resource);
+            }
+        }
     }
 
     private void AddAuthFailure(EventRecord record)

@@ -45,7 +45,9 @@ internal sealed class DeniedFixes
         patterns.Sort(StringComparer.Ordinal);
         if (info is { ResourceTypes.Length: > 1 } && values.Exists(static v => v.EndsWith("/*", StringComparison.Ordinal)))
         {
-            AddNote(notes, OtherTypesNote(info, values));
+            AddNote(notes, values.Exists(v => !v.EndsWith("/*", StringComparison.Ordinal) && v != "*")
+                ? DeniedNotes.MappedResources
+                : OtherTypesNote(info, values));
         }
 
         return new PolicyStatementSuggestion { Sid = SidOf(action), Actions = [action], Resources = patterns };

@@ -158,7 +158,7 @@ internal sealed class DeniedHintLinker
             if (same.FirstTicks > lastDenied)
             {
                 return SuccessHint(DeniedHintKind.FixedSince,
-                    $"fixed since {Time(same.FirstTicks)}: the same call on the same resource succeeded after the last denial (event {same.FirstId}; {same.Count} success(es))",
+                    $"fixed since {Time(same.FirstTicks)}: the same call on the same resource succeeded after the last denial (event {same.FirstId})",
                     same, call.EventName, firstOnly: true);
             }
 
@@ -173,8 +173,8 @@ internal sealed class DeniedHintLinker
         {
             string where = resource is null ? string.Empty : " on other or unrecorded resources";
             return SuccessHint(DeniedHintKind.SucceededLater,
-                $"the same call by the same principal succeeded later{where} (from {Time(other.FirstTicks)}, event {other.FirstId}; "
-                + $"{other.Count} success(es)), and never before the denials: the policy has probably changed since; check that it covers this resource",
+                $"the same call by the same principal succeeded later{where} (from {Time(other.FirstTicks)}, event {other.FirstId}) "
+                + "and never before the denials: the policy has probably changed since; check that it covers this resource",
                 other, call.EventName, firstOnly: true);
         }
 

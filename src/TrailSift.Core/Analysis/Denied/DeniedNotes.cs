@@ -9,5 +9,7 @@ public static class DeniedNotes
     public const string ActionUnknown = "the message names no action and the event name is not a catalog action (the IAM event mapping will cover more events)";
     public const string AuthFailure = "a credential failure (expired or invalid token), not a permission problem";
     public const string ResourceUnknown = "the resource is not known: narrow \"*\" to the resources the call uses";
-    public const string MappingPending = "the full set comes from the IAM event mapping once available";
+    public const string MappingPending = "the IAM event mapping found no other resources for these events";
+    public const string MappedResources = "the message names only the resource refused; the other resources of the call come from the IAM event mapping";
+    public const string ImpliedPrefix = "also needed, not logged by CloudTrail: ";
 }

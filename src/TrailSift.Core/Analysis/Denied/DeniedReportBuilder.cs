@@ -28,7 +28,14 @@ internal sealed class DeniedReportBuilder(
         foreach (var byAction in keys.Where(IsImplicitIdentity).GroupBy(k => (k.Principal, Action: k.Action!)))
         {
             var notes = new List<string>();
-            statements[byAction.Key] = (_fixes.Statement(byAction.Key.Action, byAction.Select(k => k.Resource), notes), notes);
+            statements[byAction.Key] = (_fixes.Statement(byAction.Key.Action, ResourcesOf(byAction), notes), notes);
+            foreach (DenialKey k in byAction)
+            {
+                foreach (string implied in denials[k].Implied)
+                {
+                    AddOnce(notes, DeniedNotes.ImpliedPrefix + implied);
+                }
+            }
         }
 
         var groups = new List<DeniedGroup>(keys.Count);
@@ -72,7 +79,7 @@ internal sealed class DeniedReportBuilder(
         var policy = keys.Where(IsImplicitIdentity)
             .GroupBy(k => k.Action!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => _fixes.Statement(g.Key, g.Select(k => k.Resource), policyNotes))
+            .Select(g => _fixes.Statement(g.Key, ResourcesOf(g), policyNotes))
             .ToList();
 
         var auth = authFailures
@@ -99,6 +106,26 @@ internal sealed class DeniedReportBuilder(
             PolicyStatements = policy,
             PolicyPrincipals = [.. keys.Where(IsImplicitIdentity).Select(k => k.Principal).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
         };
+    }
+
+    private IEnumerable<string?> ResourcesOf(IEnumerable<DenialKey> keys)
+    {
+        foreach (DenialKey k in keys)
+        {
+            yield return k.Resource;
+            foreach (string r in denials[k].MappedResources)
+            {
+                yield return r;
+            }
+        }
+    }
+
+    private static void AddOnce(List<string> list, string value)
+    {
+        if (!list.Contains(value))
+        {
+            list.Add(value);
+        }
     }
 
     private static bool IsImplicitIdentity(DenialKey key) => key.Reason == DeniedReason.NoIdentityAllow && key.Action is not null;
