@@ -7,6 +7,7 @@ public sealed class HelpTests
     [InlineData("Query", new[] { "query", "--help" })]
     [InlineData("Count", new[] { "count", "--help" })]
     [InlineData("Denied", new[] { "denied", "--help" })]
+    [InlineData("Actions", new[] { "actions", "--help" })]
     public void Should_Match_Golden_Help(string name, string[] args)
     {
         var r = CliRunner.Run(args);

@@ -16,15 +16,11 @@ namespace TrailSift.Core.Tests.Iam.Mapping;
 /// </summary>
 public sealed class CorpusCoverageTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SharedCorpusFact]
     public void Should_Account_For_99_Percent_Of_Aws_Pairs_When_Corpus_Is_Present()
     {
         // Given
-        if (SharedFolder.Corpus is not { } corpus)
-        {
-            output.WriteLine("../shared/corpus is absent; skipped.");
-            return;
-        }
+        string corpus = SharedFolder.Corpus!;
 
         // When
         var pairs = new SortedDictionary<string, (int Count, bool Mapped, string Why)>(StringComparer.Ordinal);

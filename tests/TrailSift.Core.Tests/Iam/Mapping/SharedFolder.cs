@@ -26,3 +26,15 @@ internal static class SharedFolder
 
     public static string? Reference => Root is { } root && Directory.Exists(Path.Combine(root, "reference")) ? Path.Combine(root, "reference") : null;
 }
+
+/// <summary>A fact that is skipped when <c>../shared/corpus</c> (or TRAILSIFT_SHARED) is absent.</summary>
+public sealed class SharedCorpusFactAttribute : FactAttribute
+{
+    public SharedCorpusFactAttribute()
+    {
+        if (SharedFolder.Corpus is null)
+        {
+            Skip = "../shared/corpus is not present.";
+        }
+    }
+}
