@@ -31,8 +31,27 @@ internal static class Binder
         TryExpr t => Bind(text, t.Body),
         NegateExpr n => Bind(text, n.Operand),
         ArrayExpr { Body: Expr body } => Bind(text, body),
+        ObjectExpr o => BindObject(text, o),
         _ => null,
     };
+
+    private static QueryError? BindObject(string text, ObjectExpr o)
+    {
+        foreach (ObjectEntry e in o.Entries)
+        {
+            if (e.Key is LiteralExpr { Kind: not LiteralKind.String } bad)
+            {
+                return new QueryError(text, bad.Position, $"cannot use {bad} as an object key");
+            }
+
+            if ((Bind(text, e.Key) ?? Bind(text, e.Value)) is QueryError error)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
 
     private static QueryError? BindCall(string text, CallExpr call)
     {

@@ -17,6 +17,7 @@ internal static class Compiler
         NegateExpr { Operand: LiteralExpr { Kind: LiteralKind.Number } n } => new LiteralNode(Value.Number(-n.Number)),
         NegateExpr neg => new NegateNode(Compile(neg.Operand)),
         ArrayExpr arr => new ArrayNode(arr.Body is null ? null : Compile(arr.Body)),
+        ObjectExpr obj => CompileObject(obj),
         BinaryExpr bin => CompileBinary(bin),
         CallExpr call => CompileCall(call),
         _ => throw new InvalidOperationException($"Cannot compile {expr.GetType().Name}."),
@@ -67,6 +68,17 @@ internal static class Compiler
 
     private static string? FirstName(List<PathStep> steps) =>
         steps[0].Name is byte[] name ? Encoding.UTF8.GetString(name) : null;
+
+    private static QNode CompileObject(ObjectExpr obj)
+    {
+        var entries = new (QNode, QNode)[obj.Entries.Length];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            entries[i] = (Compile(obj.Entries[i].Key), Compile(obj.Entries[i].Value));
+        }
+
+        return new ObjectNode(entries);
+    }
 
     private static QNode CompileBinary(BinaryExpr bin)
     {

@@ -52,9 +52,9 @@ internal static class RegexFactory
         {
             return new CompiledRegex(new Regex(pattern, options, Timeout), nonEmpty, null);
         }
-        catch (ArgumentException ex)
+        catch (RegexParseException ex)
         {
-            return new CompiledRegex(null, false, "invalid regular expression: " + FirstSentence(ex.Message));
+            return new CompiledRegex(null, false, "invalid regular expression: " + Reason(ex));
         }
     }
 
@@ -75,9 +75,11 @@ internal static class RegexFactory
         return created;
     }
 
-    private static string FirstSentence(string message)
+    // .NET says "Invalid pattern 'p' at offset 1. Not enough )'s."; keep the reason only.
+    private static string Reason(RegexParseException ex)
     {
-        int i = message.IndexOf(" - ", StringComparison.Ordinal);
-        return i > 0 ? message[(i + 3)..] : message;
+        string marker = $"at offset {ex.Offset}. ";
+        int i = ex.Message.IndexOf(marker, StringComparison.Ordinal);
+        return i >= 0 ? ex.Message[(i + marker.Length)..] : ex.Message;
     }
 }
