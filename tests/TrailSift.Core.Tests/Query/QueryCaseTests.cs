@@ -29,6 +29,34 @@ public sealed class QueryCaseTests
     }
 
     [Fact]
+    public void Should_Render_Documented_Error_When_Doc_Shows_A_Malformed_Filter()
+    {
+        // Given: ```trailsift-error blocks hold a filter and its rendered error below it
+        string[] lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "docs", "query-language.md"));
+        int blocks = 0;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Trim() != "```trailsift-error")
+            {
+                continue;
+            }
+
+            blocks++;
+            string filter = lines[i + 1];
+
+            // When
+            TrailSift.Core.Query.QueryParseResult result = TrailSift.Core.Query.EventQuery.Parse(filter);
+
+            // Then
+            Assert.False(result.Success, filter);
+            Assert.Equal(filter + "\n" + lines[i + 2], result.Error!.Render());
+            Assert.Equal("```", lines[i + 3].Trim());
+        }
+
+        Assert.True(blocks >= 2, $"only {blocks} error examples");
+    }
+
+    [Fact]
     public void Should_Hold_At_Least_150_Cases_When_Case_Files_Are_Read()
     {
         // Given
