@@ -5,7 +5,7 @@ using TrailSift.Core.Query.Syntax;
 namespace TrailSift.Core.Tests.Query;
 
 /// <summary>The public entry points: Parse, Compile, And, MatchesAll, and sharing a predicate between threads.</summary>
-public sealed class EventQueryTests
+public sealed partial class EventQueryTests
 {
     [Theory]
     [InlineData("")]

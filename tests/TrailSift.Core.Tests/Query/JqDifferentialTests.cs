@@ -102,15 +102,16 @@ public sealed class JqDifferentialTests(ITestOutputHelper output)
             File.WriteAllLines(bare, events);
             File.WriteAllLines(records, events.ConvertAll(e => "{\"Records\":[" + e + "]}"));
             File.WriteAllLines(array, events.ConvertAll(e => "[" + e + "]"));
-            var records_ = new List<EventRecord>(events.Count);
+            var indexed = new List<EventRecord>(events.Count);
             foreach (string e in events)
             {
-                records_.Add(EventRecord.Parse(e));
+                indexed.Add(EventRecord.Parse(e));
             }
 
             // When
             var mismatches = new List<string>();
             int compared = 0, jqErrors = 0, selected = 0;
+            var ourTime = new Stopwatch();
             foreach (string filter in Filters)
             {
                 string input = filter.StartsWith(".Records[]", StringComparison.Ordinal) ? records
@@ -122,7 +123,9 @@ public sealed class JqDifferentialTests(ITestOutputHelper output)
                 for (int i = 0; i < events.Count; i++)
                 {
                     compared++;
-                    bool ours = predicate.Matches(records_[i]);
+                    ourTime.Start();
+                    bool ours = predicate.Matches(indexed[i]);
+                    ourTime.Stop();
                     bool theirs = verdicts[i] == 1;
                     jqErrors += verdicts[i] == 2 ? 1 : 0;
                     selected += theirs ? 1 : 0;
@@ -139,7 +142,7 @@ public sealed class JqDifferentialTests(ITestOutputHelper output)
             }
 
             // Then
-            output.WriteLine($"{Filters.Length} filters x {events.Count} events = {compared} verdicts; jq selected {selected}, raised {jqErrors} errors; {mismatches.Count} mismatches");
+            output.WriteLine($"{Filters.Length} filters x {events.Count} events = {compared} verdicts; jq selected {selected}, raised {jqErrors} errors; {mismatches.Count} mismatches; TrailSift evaluated them in {ourTime.ElapsedMilliseconds} ms");
             Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
         }
         finally
