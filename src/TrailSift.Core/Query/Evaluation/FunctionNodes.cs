@@ -105,7 +105,7 @@ internal sealed class ArgumentFunctionNode(Builtin function, QNode argument) : Q
 
     public override bool Run(in Value input, Sink sink) => IsSingle
         ? base.Run(input, sink)
-        : Product.Map(argument, input, sink, function, static (f, in a, in i) => Apply(f, i, a));
+        : Streams.Map(argument, input, sink, function, static (f, in a, in i) => Apply(f, i, a));
 
     public static Value Apply(Builtin function, in Value input, in Value arg) => function switch
     {
@@ -156,7 +156,7 @@ internal sealed class TestFunctionNode(QNode regex, QNode flags) : QNode
 
     public override bool Run(in Value input, Sink sink) => IsSingle
         ? base.Run(input, sink)
-        : Product.Run(flags, regex, input, sink, input, static (i, in r, in f) => Apply(i, r, f));
+        : Streams.Run(flags, regex, input, sink, input, static (i, in r, in f) => Apply(i, r, f));
 
     public static Value Apply(in Value input, in Value regex, in Value flags)
     {

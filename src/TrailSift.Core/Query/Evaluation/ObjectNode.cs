@@ -99,25 +99,13 @@ internal sealed class ObjectNode((QNode Key, QNode Value)[] entries) : QNode
 
     private static bool Collect(QNode node, in Value input, List<Value> into, Sink sink)
     {
-        Value error = default;
-        bool failed = false;
-        node.Run(input, new ActionSink<List<Value>>(into, (list, in v) =>
-        {
-            if (v.IsError)
-            {
-                error = v;
-                failed = true;
-                return false;
-            }
-
-            list.Add(v);
-            return true;
-        }));
-        if (failed)
+        Value error = Streams.Collect(node, input, into);
+        if (error.IsError)
         {
             sink.Emit(error);
+            return false;
         }
 
-        return !failed;
+        return true;
     }
 }

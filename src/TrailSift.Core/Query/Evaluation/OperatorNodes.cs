@@ -126,7 +126,7 @@ internal sealed class CompareNode(BinaryOperator op, QNode left, QNode right) : 
             return base.Run(input, sink);
         }
 
-        return Product.Run(right, left, input, sink, op, static (op, in l, in r) => Apply(op, l, r));
+        return Streams.Run(right, left, input, sink, op, static (op, in l, in r) => Apply(op, l, r));
     }
 }
 
@@ -269,20 +269,7 @@ internal sealed class ArrayNode(QNode? body) : SingleNode
         }
 
         var items = new List<Value>();
-        Value error = default;
-        bool failed = false;
-        body.Run(input, new ActionSink<List<Value>>(items, (list, in v) =>
-        {
-            if (v.IsError)
-            {
-                error = v;
-                failed = true;
-                return false;
-            }
-
-            list.Add(v);
-            return true;
-        }));
-        return failed ? error : Value.Array(items.ToArray());
+        Value error = Streams.Collect(body, input, items);
+        return error.IsError ? error : Value.Array(items.ToArray());
     }
 }

@@ -2,6 +2,10 @@ using System.Collections.Immutable;
 
 namespace TrailSift.Core.Query.Syntax;
 
+/*! Query/Syntax: the filter's text form. Lexer (tokens with positions) -> Parser (Pratt, one
+    precedence table in Precedence) -> Expr records that print back to source. Knows nothing about
+    events or evaluation; depends on the BCL and QueryError only. */
+
 /// <summary>
 /// A hand-written Pratt parser for the jq subset TrailSift runs. Binary operators come from the one
 /// table in <see cref="Precedence"/>; jq constructs outside the subset are parsed far enough to be
@@ -90,7 +94,7 @@ public sealed partial class Parser
             {
                 throw Fail(op, infix.Level == Precedence.Assignment
                     ? $"assignment '{op.Text}' is not supported (filters only select events)"
-                    : $"arithmetic operator '{op.Text}' is not supported");
+                    : $"arithmetic operator '{op.Text}' is not supported{DashHint(left, op)}");
             }
 
             int next = infix.Associativity == Associativity.Right ? infix.Level : infix.Level + 1;
@@ -105,6 +109,15 @@ public sealed partial class Parser
 
         _depth--;
         return left;
+    }
+
+    // ".user-name" reads as ".user - name" in jq; point at the quoted form.
+    private string DashHint(Expr left, in Token op)
+    {
+        Token next = Peek;
+        bool glued = left is FieldExpr && op.Kind == TokenKind.Minus && next.Kind == TokenKind.Identifier
+            && op.Position > 0 && _text[op.Position - 1] != ' ' && next.Position == op.Position + 1;
+        return glued ? $" (for a field name with '-', write .\"{((FieldExpr)left).Name}-{next.Text}\")" : string.Empty;
     }
 
     private Expr ParsePrefix()

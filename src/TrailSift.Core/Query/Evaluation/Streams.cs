@@ -1,8 +1,11 @@
 namespace TrailSift.Core.Query.Evaluation;
 
-/// <summary>Runs two streams as jq runs a binary operator's operands: for each outer output, each inner output.</summary>
+/// <summary>
+/// Helpers over node output streams: the product of two streams in jq's operand order (for each outer
+/// output, each inner output), mapping, and collecting.
+/// </summary>
 /// <remarks>Stateless static methods; thread-safe.</remarks>
-internal static class Product
+internal static class Streams
 {
     public delegate Value Combine<TArg>(TArg arg, in Value inner, in Value outer);
 
@@ -35,6 +38,31 @@ internal static class Product
             Value r = v.IsError ? v : s.Combine(s.Arg, v, s.Input);
             return s.Sink.Emit(r) && !r.IsError;
         }));
+    }
+
+    /// <summary>Adds every output of <paramref name="node"/> to <paramref name="into"/>; returns the error that stopped it, or a non-error value.</summary>
+    public static Value Collect(QNode node, in Value input, List<Value> into)
+    {
+        var collector = new Collector(into);
+        node.Run(input, collector);
+        return collector.Error;
+    }
+
+    private sealed class Collector(List<Value> into) : Sink
+    {
+        public Value Error { get; private set; } = Value.Null;
+
+        public override bool Emit(in Value value)
+        {
+            if (value.IsError)
+            {
+                Error = value;
+                return false;
+            }
+
+            into.Add(value);
+            return true;
+        }
     }
 
     private sealed class State<TArg>(QNode inner, Value input, Sink sink, TArg arg, Combine<TArg> combine)
