@@ -48,7 +48,7 @@ public sealed partial class EventQueryTests
         IEventPredicate p = EventQuery.Compile(both);
 
         // Then
-        Assert.Equal("select(select(.eventName == \"X\")) | select(.errorCode == \"AccessDenied\")", both.Text);
+        Assert.Equal("select(.eventName == \"X\") | select(.errorCode == \"AccessDenied\")", both.Text);
         Assert.True(p.Matches(EventRecord.Parse("{\"eventName\":\"X\",\"errorCode\":\"AccessDenied\"}")));
         Assert.False(p.Matches(EventRecord.Parse("{\"eventName\":\"X\"}")));
         Assert.False(p.Matches(EventRecord.Parse("{\"errorCode\":\"AccessDenied\"}")));

@@ -151,6 +151,61 @@ public sealed class JqDifferentialTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void Should_Agree_With_Jq_1_6_When_Checking_Expected_Verdicts_Of_Case_Files_And_Doc_Examples()
+    {
+        // Given
+        if (!File.Exists(Jq))
+        {
+            output.WriteLine("skipped: jq is absent");
+            return;
+        }
+
+        var byFilter = new Dictionary<string, List<QueryCase>>();
+        foreach (QueryCase c in QueryCaseTests.AllVerdictCases())
+        {
+            if (!byFilter.TryGetValue(c.Filter, out List<QueryCase>? list))
+            {
+                byFilter[c.Filter] = list = [];
+            }
+
+            list.Add(c);
+        }
+
+        string dir = Directory.CreateTempSubdirectory("trailsift-jq-cases-").FullName;
+        try
+        {
+            // When
+            var mismatches = new List<string>();
+            int checkedCases = 0;
+            foreach ((string filter, List<QueryCase> cases) in byFilter)
+            {
+                string trimmed = filter.TrimStart();
+                Func<string, string> wrap = trimmed.StartsWith(".Records[]", StringComparison.Ordinal) ? e => "{\"Records\":[" + e + "]}"
+                    : trimmed.StartsWith(".[]", StringComparison.Ordinal) ? e => "[" + e + "]" : e => e;
+                string input = Path.Combine(dir, "in.ndjson");
+                File.WriteAllLines(input, cases.ConvertAll(c => wrap(c.Input!)));
+                int[] verdicts = RunJq(trimmed.Length == 0 ? "." : filter, input, cases.Count);
+                for (int i = 0; i < cases.Count; i++)
+                {
+                    checkedCases++;
+                    if ((verdicts[i] == 1) != cases[i].Expected)
+                    {
+                        mismatches.Add($"{cases[i].Id}: `{filter}` on {cases[i].Input}: jq says {(verdicts[i] == 2 ? "error" : verdicts[i] == 1 ? "true" : "false")}, the case says {cases[i].Expected}");
+                    }
+                }
+            }
+
+            // Then
+            output.WriteLine($"{checkedCases} expected verdicts checked against jq, {mismatches.Count} disagree");
+            Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static int[] RunJq(string filter, string inputFile, int expected)
     {
         var psi = new ProcessStartInfo(Jq)

@@ -10,6 +10,29 @@ public sealed class QueryCaseTests
 
     public static TheoryData<string> CaseIds() => Ids(FileCases.Value);
 
+    /// <summary>Every (filter, input, verdict) case of the case files and the doc, for the jq cross-check.</summary>
+    public static List<QueryCase> AllVerdictCases()
+    {
+        var all = new List<QueryCase>();
+        foreach (QueryCase c in FileCases.Value.Values)
+        {
+            if (c.Input is not null)
+            {
+                all.Add(c);
+            }
+        }
+
+        foreach (QueryCase c in DocCases.Value.Values)
+        {
+            if (c.Input is not null)
+            {
+                all.Add(c);
+            }
+        }
+
+        return all;
+    }
+
     public static TheoryData<string> DocCaseIds() => Ids(DocCases.Value);
 
     [Theory]
