@@ -10,30 +10,16 @@ internal sealed class SelectNode(QNode condition) : QNode
 
     public override bool IsSingle => false;
 
-    public override bool Run(in Value input, Sink sink)
+    public override Value Run(in Value input, Sink sink)
     {
         if (Condition.IsSingle)
         {
             Value c = Condition.Eval(input);
-            if (c.IsError)
-            {
-                sink.Emit(c);
-                return false;
-            }
-
-            return !c.IsTruthy || sink.Emit(input);
+            return c.IsError ? c : c.IsTruthy ? sink.Emit(input) : Ok;
         }
 
         return Condition.Run(input, new ActionSink<(Value, Sink)>((input, sink), static (s, in c) =>
-        {
-            if (c.IsError)
-            {
-                s.Item2.Emit(c);
-                return false;
-            }
-
-            return !c.IsTruthy || s.Item2.Emit(s.Item1);
-        }));
+            c.IsTruthy ? s.Item2.Emit(s.Item1) : Ok));
     }
 
     public override Truth Test(in Value input)
@@ -51,7 +37,7 @@ internal sealed class EmptyNode : QNode
 
     public override bool IsSingle => false;
 
-    public override bool Run(in Value input, Sink sink) => true;
+    public override Value Run(in Value input, Sink sink) => Ok;
 
     public override Truth Test(in Value input) => Truth.False;
 }
@@ -103,7 +89,7 @@ internal sealed class ArgumentFunctionNode(Builtin function, QNode argument) : Q
         return a.IsError ? a : Apply(function, input, a);
     }
 
-    public override bool Run(in Value input, Sink sink) => IsSingle
+    public override Value Run(in Value input, Sink sink) => IsSingle
         ? base.Run(input, sink)
         : Streams.Map(argument, input, sink, function, static (f, in a, in i) => Apply(f, i, a));
 
@@ -154,7 +140,7 @@ internal sealed class TestFunctionNode(QNode regex, QNode flags) : QNode
         return r.IsError ? r : Apply(input, r, f);
     }
 
-    public override bool Run(in Value input, Sink sink) => IsSingle
+    public override Value Run(in Value input, Sink sink) => IsSingle
         ? base.Run(input, sink)
         : Streams.Run(flags, regex, input, sink, input, static (i, in r, in f) => Apply(i, r, f));
 

@@ -53,9 +53,9 @@ internal sealed class ObjectNode((QNode Key, QNode Value)[] entries) : QNode
         return Value.Object(o);
     }
 
-    public override bool Run(in Value input, Sink sink) => IsSingle ? base.Run(input, sink) : Build(0, Empty, input, sink);
+    public override Value Run(in Value input, Sink sink) => IsSingle ? base.Run(input, sink) : Build(0, Empty, input, sink);
 
-    private bool Build(int i, ObjectPayload partial, Value input, Sink sink)
+    private Value Build(int i, ObjectPayload partial, Value input, Sink sink)
     {
         if (i == entries.Length)
         {
@@ -64,48 +64,38 @@ internal sealed class ObjectNode((QNode Key, QNode Value)[] entries) : QNode
 
         (QNode k, QNode v) = entries[i];
         var keys = new List<Value>();
-        if (!Collect(k, input, keys, sink))
+        Value e = Streams.Collect(k, input, keys);
+        if (e.IsError)
         {
-            return false;
+            return e;
         }
 
         var values = new List<Value>();
-        if (!Collect(v, input, values, sink))
+        e = Streams.Collect(v, input, values);
+        if (e.IsError)
         {
-            return false;
+            return e;
         }
 
         foreach (Value key in keys)
         {
             if (key.Kind != JsonKind.String)
             {
-                sink.Emit(Value.Error("Object keys must be strings"));
-                return false;
+                return Value.Error("Object keys must be strings");
             }
 
             using Utf8Text name = Utf8Text.Of(key);
             byte[] bytes = name.Span.ToArray();
             foreach (Value value in values)
             {
-                if (!Build(i + 1, partial.With(bytes, value), input, sink))
+                e = Build(i + 1, partial.With(bytes, value), input, sink);
+                if (e.IsError)
                 {
-                    return false;
+                    return e;
                 }
             }
         }
 
-        return true;
-    }
-
-    private static bool Collect(QNode node, in Value input, List<Value> into, Sink sink)
-    {
-        Value error = Streams.Collect(node, input, into);
-        if (error.IsError)
-        {
-            sink.Emit(error);
-            return false;
-        }
-
-        return true;
+        return Ok;
     }
 }

@@ -130,11 +130,15 @@ public sealed partial class Parser
             return new NegateExpr(operand) { Position = t.Position };
         }
 
-        return ParsePostfix(ParseTerm());
+        bool grouped = t.Kind == TokenKind.LeftParen;
+        return ParsePostfix(ParseTerm(), grouped);
     }
 
-    private Expr ParsePostfix(Expr term)
+    // As in jq 1.6, '?' right after a path step makes that step optional (no output for a value it
+    // cannot index or iterate, and the stream goes on); after anything else it is try (stop quietly).
+    private Expr ParsePostfix(Expr term, bool grouped)
     {
+        bool step = !grouped && term is FieldExpr;
         while (true)
         {
             Token t = Peek;
@@ -143,20 +147,24 @@ public sealed partial class Parser
                 case TokenKind.Field:
                     Advance();
                     term = new FieldExpr(term, t.Text) { Position = t.Position };
+                    step = true;
                     break;
                 case TokenKind.Dot when PeekAt(1).Kind == TokenKind.String:
                     Advance();
                     term = new FieldExpr(term, Advance().Text) { Position = t.Position };
+                    step = true;
                     break;
                 case TokenKind.Dot when PeekAt(1).Kind == TokenKind.LeftBracket:
                     Advance(); // jq 1.7's ".a.[0]" form, accepted as ".a[0]"
                     break;
                 case TokenKind.LeftBracket:
                     term = ParseBracket(term);
+                    step = true;
                     break;
                 case TokenKind.Question:
                     Advance();
-                    term = new TryExpr(term) { Position = t.Position };
+                    term = step ? MakeOptional(term) : new TryExpr(term) { Position = t.Position };
+                    step = false;
                     break;
                 case TokenKind.Identifier when t.Text == "as":
                     throw Fail(t, "variable binding 'as' is not supported");
@@ -167,6 +175,14 @@ public sealed partial class Parser
             }
         }
     }
+
+    private static Expr MakeOptional(Expr step) => step switch
+    {
+        FieldExpr f => f with { Optional = true },
+        IndexExpr i => i with { Optional = true },
+        IterateExpr it => it with { Optional = true },
+        _ => throw new InvalidOperationException("not a path step"),
+    };
 
     private Expr ParseBracket(Expr target)
     {
