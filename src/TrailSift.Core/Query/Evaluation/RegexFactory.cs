@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace TrailSift.Core.Query.Evaluation;
@@ -8,12 +7,10 @@ namespace TrailSift.Core.Query.Evaluation;
 /// g, n, l: no effect on a yes/no test except n (a match must be non-empty); i: IgnoreCase;
 /// x: IgnorePatternWhitespace; s: none (Perl already anchors <c>$</c> as .NET does); p: Singleline.
 /// </summary>
-/// <remarks>Thread-safe: the cache of dynamic patterns is a concurrent dictionary.</remarks>
+/// <remarks>Stateless static methods; thread-safe.</remarks>
 internal static class RegexFactory
 {
-    private const int MaxCached = 512;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-    private static readonly ConcurrentDictionary<(string Pattern, string Flags), CompiledRegex> Cache = new();
 
     /// <summary>A compiled pattern, or the reason it could not be compiled.</summary>
     internal sealed record CompiledRegex(Regex? Regex, bool NonEmpty, string? Error);
@@ -56,23 +53,6 @@ internal static class RegexFactory
         {
             return new CompiledRegex(null, false, "invalid regular expression: " + Reason(ex));
         }
-    }
-
-    /// <summary>Compiles a pattern computed at run time, through a small cache.</summary>
-    public static CompiledRegex GetOrCreate(string pattern, string flags)
-    {
-        if (Cache.TryGetValue((pattern, flags), out CompiledRegex? cached))
-        {
-            return cached;
-        }
-
-        CompiledRegex created = Create(pattern, flags);
-        if (Cache.Count < MaxCached)
-        {
-            Cache.TryAdd((pattern, flags), created);
-        }
-
-        return created;
     }
 
     // .NET says "Invalid pattern 'p' at offset 1. Not enough )'s."; keep the reason only.

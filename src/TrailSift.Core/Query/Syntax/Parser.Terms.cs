@@ -1,13 +1,15 @@
+using System.Collections.Frozen;
+
 namespace TrailSift.Core.Query.Syntax;
 
 /// <summary>Terms: the operands of the operator table (literals, paths, calls, groups).</summary>
 public sealed partial class Parser
 {
-    private static readonly HashSet<string> UnsupportedKeywords =
-        ["if", "reduce", "foreach", "try", "def", "label", "import", "include", "__loc__"];
+    private static readonly FrozenSet<string> UnsupportedKeywords =
+        FrozenSet.ToFrozenSet(["if", "reduce", "foreach", "try", "def", "label", "import", "include", "__loc__"]);
 
-    private static readonly HashSet<string> MisplacedKeywords =
-        ["then", "elif", "else", "end", "catch", "as", "and", "or"];
+    private static readonly FrozenSet<string> MisplacedKeywords =
+        FrozenSet.ToFrozenSet(["then", "elif", "else", "end", "catch", "as", "and", "or"]);
 
     private Expr ParseTerm()
     {
