@@ -103,10 +103,10 @@ public sealed class DeniedCommandTests(ITestOutputHelper output)
         Assert.Contains("--format", r.Stderr, StringComparison.Ordinal);
     }
 
-    [CorpusFact]
+    [SharedFact]
     public void Should_Count_Exactly_The_Events_Query_Denied_Finds_On_The_Corpus()
     {
-        string corpus = CorpusFactAttribute.Corpus!;
+        string corpus = RepoPaths.Corpus!;
 
         // When both commands read the corpus
         var query = CliRunner.Run(["query", "--denied", "--format", "ndjson", corpus]);

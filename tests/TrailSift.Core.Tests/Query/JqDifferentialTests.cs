@@ -1,3 +1,4 @@
+using TrailSift.Testing;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;

@@ -1,3 +1,4 @@
+using TrailSift.Testing;
 using TrailSift.Core.Tests.Query;
 
 namespace TrailSift.Core.Tests.Query;

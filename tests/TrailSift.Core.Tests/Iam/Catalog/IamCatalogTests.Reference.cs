@@ -1,3 +1,4 @@
+using TrailSift.Testing;
 using System.Text.Json;
 using TrailSift.Core.Iam.Catalog;
 using Xunit.Abstractions;
@@ -10,11 +11,11 @@ public class IamCatalogReferenceTests(ITestOutputHelper output)
     // The version /work/shared/reference/README.md documents for its iam-data copy.
     private const string ReferenceVersion = "0.21.202609261";
 
-    [SharedReferenceFact]
+    [SharedFact("reference/iam-data/data")]
     public void Should_Contain_Every_Reference_Action_And_Resource_Type_When_Compared()
     {
         // Given
-        string data = SharedReference.IamDataDirectory!;
+        string data = RepoPaths.SharedPath("reference", "iam-data", "data")!;
         IamCatalog catalog = IamCatalog.Default;
         var differences = new List<string>();
         int actions = 0, resourceTypes = 0, keys = 0;

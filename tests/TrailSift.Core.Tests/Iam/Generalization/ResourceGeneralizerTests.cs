@@ -1,3 +1,4 @@
+using TrailSift.Testing;
 using TrailSift.Core.Common;
 using TrailSift.Core.Iam.Generalization;
 using TrailSift.Core.Tests.Analysis.Denied;
@@ -7,7 +8,7 @@ namespace TrailSift.Core.Tests.Iam.Generalization;
 /// <summary>Data-driven cases from tests/data/generalize/resources.cases.</summary>
 public sealed partial class ResourceGeneralizerTests
 {
-    private static readonly Lazy<IReadOnlyList<CaseFile>> Cases = new(() => CaseFile.Load(TestPaths.Data("generalize", "resources.cases")));
+    private static readonly Lazy<IReadOnlyList<CaseFile>> Cases = new(() => CaseFile.Load(Path.Combine(RepoPaths.TestData, "generalize", "resources.cases")));
 
     public static TheoryData<string> CaseNames() => CaseFile.Names(Cases.Value);
 

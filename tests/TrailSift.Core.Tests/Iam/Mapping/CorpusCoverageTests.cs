@@ -16,11 +16,11 @@ namespace TrailSift.Core.Tests.Iam.Mapping;
 /// </summary>
 public sealed class CorpusCoverageTests(ITestOutputHelper output)
 {
-    [SharedCorpusFact]
+    [SharedFact]
     public void Should_Account_For_99_Percent_Of_Aws_Pairs_When_Corpus_Is_Present()
     {
         // Given
-        string corpus = SharedFolder.Corpus!;
+        string corpus = RepoPaths.Corpus!;
 
         // When
         var pairs = new SortedDictionary<string, (int Count, bool Mapped, string Why)>(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using TrailSift.Testing;
 using System.Text.Json;
 using TrailSift.Core.Iam.Mapping;
 using Xunit.Abstractions;
@@ -11,11 +12,11 @@ namespace TrailSift.Core.Tests.Iam.Mapping;
 /// </summary>
 public sealed class ReferenceComparisonTests(ITestOutputHelper output)
 {
-    [SharedCorpusFact]
+    [SharedFact]
     public void Should_Agree_With_The_Reference_Map_On_Most_Exception_Entries()
     {
         // Given
-        string mapFile = Path.Combine(SharedFolder.Reference!, "iam-dataset", "map.json");
+        string mapFile = Path.Combine(RepoPaths.Reference!, "iam-dataset", "map.json");
         using JsonDocument map = JsonDocument.Parse(File.ReadAllBytes(mapFile));
         JsonElement methods = map.RootElement.GetProperty("sdk_method_iam_mappings");
         JsonElement sdkNames = map.RootElement.GetProperty("service_sdk_mappings");

@@ -1,3 +1,4 @@
+using TrailSift.Testing;
 using System.Text.Json;
 using TrailSift.Core.Iam.Mapping;
 
@@ -24,7 +25,7 @@ internal static class ReferenceOperations
 
     private static HashSet<string>? Read()
     {
-        if (SharedFolder.Reference is not { } reference)
+        if (RepoPaths.Reference is not { } reference)
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using TrailSift.Testing;
 using System.IO.Compression;
 using System.Text;
 using TrailSift.Core.Analysis.Denied.Messages;
@@ -16,7 +17,7 @@ public sealed class DeniedMessageCorpusTests(ITestOutputHelper output)
     public void Should_Yield_An_Action_For_Every_Corpus_Message_That_Names_One()
     {
         // Given
-        string corpus = TestPaths.Shared("corpus")!;
+        string corpus = RepoPaths.SharedPath("corpus")!;
         var perFormat = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var perReason = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var failures = new List<string>();

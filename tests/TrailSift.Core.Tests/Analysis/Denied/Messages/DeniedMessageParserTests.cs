@@ -1,3 +1,4 @@
+using TrailSift.Testing;
 using TrailSift.Core.Analysis.Denied.Messages;
 
 namespace TrailSift.Core.Tests.Analysis.Denied.Messages;
@@ -5,7 +6,7 @@ namespace TrailSift.Core.Tests.Analysis.Denied.Messages;
 /// <summary>Data-driven cases from tests/data/denied/messages.cases (one per format, service and quirk).</summary>
 public sealed partial class DeniedMessageParserTests
 {
-    private static readonly Lazy<IReadOnlyList<CaseFile>> Cases = new(() => CaseFile.Load(TestPaths.Data("denied", "messages.cases")));
+    private static readonly Lazy<IReadOnlyList<CaseFile>> Cases = new(() => CaseFile.Load(Path.Combine(RepoPaths.TestData, "denied", "messages.cases")));
 
     public static TheoryData<string> CaseNames() => CaseFile.Names(Cases.Value);
 
