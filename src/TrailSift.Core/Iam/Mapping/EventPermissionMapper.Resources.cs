@@ -1,0 +1,256 @@
+using System.Collections.Immutable;
+using TrailSift.Core.Events;
+using TrailSift.Core.Iam.Catalog;
+
+namespace TrailSift.Core.Iam.Mapping;
+
+// Resources for one action: the resources field, ARN-valued parameters, then ARN templates filled from the event.
+public sealed partial class EventPermissionMapper
+{
+    // Beyond this many combinations of multi-valued variables, the unknown part becomes '*'.
+    private const int MaxCombinations = 64;
+
+    /// <summary>One value found for a template variable.</summary>
+    private readonly record struct Found(string Value, string? Account, bool FromResponse, bool WholeArn);
+
+    private static void AddResources(ActionPlan plan, EventContext context, List<RequiredPermission> output,
+        ImmutableArray<(string Variable, FieldPath Path)> overrides)
+    {
+        string action = plan.Action.FullName;
+        string? ruleNote = plan.FromException ? "action from the exception table" : null;
+        if (plan.Types.IsEmpty)
+        {
+            output.Add(new RequiredPermission(action, "*", null,
+                plan.FromException ? PermissionSource.ExceptionTable : PermissionSource.CatalogDefault, ruleNote));
+            return;
+        }
+
+        int before = output.Count;
+        if (plan.UseResourcesField)
+        {
+            foreach ((string arn, _) in context.Resources)
+            {
+                foreach (TypePlan type in plan.Types)
+                {
+                    if (type.Template.Matches(arn))
+                    {
+                        output.Add(new RequiredPermission(action, arn, type.Type.Name, PermissionSource.ResourcesField, ruleNote));
+                        break;
+                    }
+                }
+            }
+
+            if (output.Count > before)
+            {
+                return;
+            }
+        }
+
+        foreach (TypePlan type in plan.Types)
+        {
+            AddType(action, type, context, output, ruleNote, overrides.IsEmpty);
+        }
+
+        if (output.Count == before)
+        {
+            output.Add(new RequiredPermission(action, "*", null, PermissionSource.Unknown,
+                $"no resource of type {Names(plan.Types)} could be identified in the event"));
+        }
+    }
+
+    private static void AddType(string action, TypePlan type, EventContext context, List<RequiredPermission> output,
+        string? ruleNote, bool allowArnParameters)
+    {
+        // An ARN-valued request parameter that fits the template is the resource itself (topicArn, policyArn, …).
+        if (allowArnParameters)
+        {
+            bool any = false;
+            foreach (JsonNode.PropertyEnumerator property in context.Request.EnumerateProperties())
+            {
+                JsonNode value = property.Value;
+                if (value.Kind == JsonKind.String && value.RawStringContent.StartsWith("arn:"u8))
+                {
+                    string arn = value.GetString();
+                    if (type.Template.Matches(arn))
+                    {
+                        output.Add(new RequiredPermission(action, arn, type.Type.Name, PermissionSource.RequestParameter, ruleNote));
+                        any = true;
+                    }
+                }
+            }
+
+            if (any)
+            {
+                return;
+            }
+        }
+
+        int count = type.Variables.Length;
+        var values = new List<Found>[count];
+        var missing = new List<string>();
+        bool anyFilled = false, fromResponse = false;
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = Resolve(type, type.Variables[i].Name, type.Variables[i].Paths, context);
+            if (values[i].Count == 0)
+            {
+                missing.Add(type.Variables[i].Name);
+                continue;
+            }
+
+            bool whole = false;
+            foreach (Found found in values[i])
+            {
+                if (found.WholeArn)
+                {
+                    output.Add(new RequiredPermission(action, found.Value, type.Type.Name,
+                        found.FromResponse ? PermissionSource.ResponseElement : PermissionSource.RequestParameter, ruleNote));
+                    whole = true;
+                }
+
+                fromResponse |= found.FromResponse;
+            }
+
+            if (whole)
+            {
+                return;
+            }
+
+            anyFilled = true;
+        }
+
+        if (!anyFilled && !type.Type.Required)
+        {
+            return;
+        }
+
+        if (count == 0)
+        {
+            // A template with no variables of its own (ssm opsitemgroup/default): the resource is fully known.
+            output.Add(new RequiredPermission(action, type.Template.Build(Context(context, null), "*"), type.Type.Name,
+                PermissionSource.CatalogDefault, ruleNote));
+            return;
+        }
+
+        string? note = missing.Count == 0 ? ruleNote
+            : $"{string.Join(", ", missing)} not in the event" + (ruleNote is null ? string.Empty : "; " + ruleNote);
+        PermissionSource source = !anyFilled ? PermissionSource.Unknown
+            : fromResponse ? PermissionSource.ResponseElement : PermissionSource.RequestParameter;
+        foreach (Dictionary<string, string> combination in Combinations(type, values, context))
+        {
+            output.Add(new RequiredPermission(action, type.Template.Build(combination, "*"), type.Type.Name, source, note));
+        }
+    }
+
+    private static IEnumerable<Dictionary<string, string>> Combinations(TypePlan type, List<Found>[] values, EventContext context)
+    {
+        long total = 1;
+        foreach (List<Found> list in values)
+        {
+            total *= Math.Max(1, list.Count);
+        }
+
+        if (total > MaxCombinations)
+        {
+            // Keep single values, wildcard the multi-valued ones.
+            Dictionary<string, string> wide = Context(context, null);
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (values[i].Count == 1)
+                {
+                    wide[type.Variables[i].Name] = values[i][0].Value;
+                }
+            }
+
+            yield return wide;
+            yield break;
+        }
+
+        var index = new int[values.Length];
+        while (true)
+        {
+            string? account = null;
+            var variables = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (values[i].Count > 0)
+                {
+                    Found found = values[i][index[i]];
+                    variables[type.Variables[i].Name] = found.Value;
+                    account ??= found.Account;
+                }
+            }
+
+            foreach (KeyValuePair<string, string> pair in Context(context, account))
+            {
+                variables.TryAdd(pair.Key, pair.Value);
+            }
+
+            yield return variables;
+            int k = 0;
+            while (k < values.Length && (values[k].Count <= 1 || ++index[k] == values[k].Count))
+            {
+                index[k] = 0;
+                k++;
+            }
+
+            if (k == values.Length)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Context(EventContext context, string? account)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Partition"] = context.Partition };
+        if (context.Region.Length > 0)
+        {
+            variables["Region"] = context.Region;
+        }
+
+        string acct = account ?? context.Account;
+        if (acct.Length > 0)
+        {
+            variables["Account"] = acct;
+        }
+
+        return variables;
+    }
+
+    private static List<Found> Resolve(TypePlan type, string variable, ImmutableArray<FieldPath> paths, EventContext context)
+    {
+        var result = new List<Found>();
+        var raw = new List<string>();
+        foreach (FieldPath path in paths)
+        {
+            raw.Clear();
+            path.Collect(path.FromResponse ? context.Response : context.Request, raw);
+            foreach (string value in raw)
+            {
+                if (ValueTransforms.TryTransform(type.Template, variable, value, context, out string? text, out string? account, out bool wholeArn))
+                {
+                    result.Add(new Found(text, account, path.FromResponse, wholeArn));
+                }
+            }
+
+            if (result.Count > 0)
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    private static string Names(ImmutableArray<TypePlan> types)
+    {
+        var names = new List<string>(types.Length);
+        foreach (TypePlan type in types)
+        {
+            names.Add(type.Type.Required ? type.Type.Name + "*" : type.Type.Name);
+        }
+
+        return string.Join(", ", names);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using TrailSift.Core.Iam.Catalog;
+
+namespace TrailSift.Core.Iam.Mapping;
+
+/// <summary>
+/// Everything about one <c>(eventSource, eventName)</c> that does not depend on the event: the prefix, the
+/// operation, the status, the actions with their resource types and where each template variable may be found.
+/// Built once per pair and cached by <see cref="EventPermissionMapper"/>.
+/// </summary>
+/// <remarks>Immutable; thread-safe.</remarks>
+internal sealed class OperationPlan
+{
+    public required string Prefix { get; init; }
+
+    public required string Operation { get; init; }
+
+    public required MappingStatus Status { get; init; }
+
+    public ImmutableArray<string> Notes { get; init; } = [];
+
+    public ImmutableArray<ActionPlan> Actions { get; init; } = [];
+
+    /// <summary>A code handler name from the exception table (<c>s3copy</c>, <c>partiql</c>, …), or null.</summary>
+    public string? Handler { get; init; }
+
+    public ImmutableArray<ImpliedRule> Implied { get; init; } = [];
+
+    /// <summary>For statuses other than <see cref="MappingStatus.Mapped"/>: the result every such event gets.</summary>
+    public EventPermissions? FixedResult { get; init; }
+}
+
+/// <summary>One action of a plan with its resource types.</summary>
+/// <remarks>Immutable; thread-safe.</remarks>
+internal sealed class ActionPlan
+{
+    public required ActionInfo Action { get; init; }
+
+    /// <summary>The exception-table spec, or null for the default rule.</summary>
+    public ActionSpec? Spec { get; init; }
+
+    public ImmutableArray<TypePlan> Types { get; init; } = [];
+
+    public bool FromException => Spec is not null;
+
+    /// <summary>False when the spec overrides variables, so the <c>resources</c> field could name the wrong resource.</summary>
+    public bool UseResourcesField => Spec is null || Spec.Overrides.IsEmpty;
+}
+
+/// <summary>A resource type of an action and where its template variables come from.</summary>
+/// <remarks>Immutable; thread-safe.</remarks>
+internal sealed class TypePlan
+{
+    public required ActionResourceType Type { get; init; }
+
+    public required ArnTemplate Template { get; init; }
+
+    /// <summary>The variables other than Partition, Region and Account, with the paths to try.</summary>
+    public ImmutableArray<(string Name, ImmutableArray<FieldPath> Paths)> Variables { get; init; } = [];
+}

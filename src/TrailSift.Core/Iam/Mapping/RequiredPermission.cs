@@ -1,0 +1,25 @@
+namespace TrailSift.Core.Iam.Mapping;
+
+/// <summary>
+/// One permission an event needed: an action in canonical catalog spelling (<c>sqs:CreateQueue</c>) on a resource
+/// (an ARN, an ARN pattern with <c>*</c>, or <c>"*"</c>), with the catalog resource type it was matched to and
+/// where it came from.
+/// </summary>
+/// <remarks>An immutable record; thread-safe.</remarks>
+/// <param name="Action">The action, spelled as the catalog spells it.</param>
+/// <param name="Resource">An ARN, an ARN pattern, or <c>"*"</c>.</param>
+/// <param name="ResourceType">The catalog resource type name (<c>queue</c>, <c>instance</c>), or null for <c>"*"</c>.</param>
+/// <param name="Source">Where the pair came from.</param>
+/// <param name="Note">Why a value is unknown, or what rule produced the pair; null when there is nothing to say.</param>
+/// <param name="Implied">True when CloudTrail does not log this permission but the call needed it (implied, not observed).</param>
+public sealed record RequiredPermission(
+    string Action,
+    string Resource,
+    string? ResourceType,
+    PermissionSource Source,
+    string? Note = null,
+    bool Implied = false)
+{
+    /// <summary>Returns <c>action on resource</c>.</summary>
+    public override string ToString() => Implied ? $"{Action} on {Resource} (implied)" : $"{Action} on {Resource}";
+}
