@@ -40,7 +40,7 @@ public static partial class PolicyGenerator
 
         if (implied > 0)
         {
-            notes.Add(string.Create(c, $"{implied} permissions are implied by the calls but never logged by CloudTrail; they are included and flagged IMPLIED."));
+            notes.Add(string.Create(c, $"{implied} permission{(implied == 1 ? " is" : "s are")} implied by the calls but never logged by CloudTrail; included and flagged IMPLIED."));
         }
 
         if (e.DeniedCalls > 0)

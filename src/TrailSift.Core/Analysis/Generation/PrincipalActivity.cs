@@ -41,7 +41,7 @@ internal sealed class PrincipalActivity
 
     public void AddPermission(PermissionTuple tuple, string eventName, long ticks, bool denied)
     {
-        PermissionTuple key = tuple with { Implied = false };
+        PermissionTuple key = tuple with { Implied = false, Note = null };
         if (!_permissions.TryGetValue(key, out Counter? c))
         {
             _permissions.Add(key, c = new Counter());
@@ -49,6 +49,10 @@ internal sealed class PrincipalActivity
 
         c.Add(1, denied ? 1 : 0, tuple.Implied ? 1 : 0, ticks, ticks);
         c.EventNames.Add(eventName);
+        if (tuple.Note is not null)
+        {
+            c.Notes.Add(tuple.Note);
+        }
     }
 
     public void AddUnmapped(string source, string name, bool denied)
@@ -87,6 +91,7 @@ internal sealed class PrincipalActivity
 
             mine.Add(theirs.Calls, theirs.Denied, theirs.Implied, theirs.First, theirs.Last);
             mine.EventNames.UnionWith(theirs.EventNames);
+            mine.Notes.UnionWith(theirs.Notes);
         }
 
         foreach (((string, string) key, long[] theirs) in other._unmapped)
@@ -117,6 +122,7 @@ internal sealed class PrincipalActivity
                 FirstTicks = c.First,
                 LastTicks = c.Last,
                 EventNames = [.. c.EventNames],
+                Notes = [.. c.Notes],
             });
         }
 
@@ -166,6 +172,8 @@ internal sealed class PrincipalActivity
         public long Last;
 
         public SortedSet<string> EventNames { get; } = new(StringComparer.Ordinal);
+
+        public SortedSet<string> Notes { get; } = new(StringComparer.Ordinal);
 
         public void Add(long calls, long denied, long implied, long first, long last)
         {
