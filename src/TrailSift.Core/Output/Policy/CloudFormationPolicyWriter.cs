@@ -34,7 +34,7 @@ public static class CloudFormationPolicyWriter
                 string lead = "    - ";
                 if (s.Sid is not null)
                 {
-                    writer.Write($"{lead}Sid: {Quote(s.Sid)}\n");
+                    writer.Write($"{lead}Sid: {s.Sid}\n");
                     lead = "      ";
                 }
 
