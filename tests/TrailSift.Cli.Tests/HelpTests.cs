@@ -6,6 +6,7 @@ public sealed class HelpTests
     [InlineData("Overview", new[] { "--help" })]
     [InlineData("Query", new[] { "query", "--help" })]
     [InlineData("Count", new[] { "count", "--help" })]
+    [InlineData("Policy", new[] { "policy", "--help" })]
     public void Should_Match_Golden_Help(string name, string[] args)
     {
         var r = CliRunner.Run(args);

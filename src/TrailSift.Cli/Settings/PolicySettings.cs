@@ -16,7 +16,7 @@ public static class PolicySettings
     public static readonly OptionSpec Format = new("format", OptionArity.Single, "json | terraform | cloudformation (default json)", "FORMAT", 'f', Out);
     public static readonly OptionSpec Explain = new("explain", OptionArity.Flag, "print each statement with its evidence and what CloudTrail could not show", Group: Out);
 
-    /// <summary>All options of the command.</summary>
+    /// <summary>All options of the command (help stays last).</summary>
     public static readonly IReadOnlyList<OptionSpec> All =
-        [.. ScanOptions.All, Session, PerPrincipal, ExcludeDenied, Generalize, CompressActions, MaxSize, Format, Explain];
+        [.. ScanOptions.All.Where(static o => o != ScanOptions.Help), Session, PerPrincipal, ExcludeDenied, Generalize, CompressActions, MaxSize, Format, Explain, ScanOptions.Help];
 }
