@@ -61,7 +61,8 @@ public sealed partial class MappedPermissionReader : ICallPermissionReader
                 $"the role inside instance profile {m.Groups["profile"].Value} is assumed to have the profile's name; the event does not name it");
         }
 
-        return new PermissionTuple(p.Action, p.Resource, p.ResourceType, implied);
+        // When the mapping could not read part of the resource, its reason travels with the evidence.
+        return new PermissionTuple(p.Action, p.Resource, p.ResourceType, implied, p.Source == PermissionSource.Unknown ? p.Note : null);
     }
 
     // The mapping's note for PassRole through an instance profile names the profile ARN.

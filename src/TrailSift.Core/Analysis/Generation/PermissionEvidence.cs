@@ -40,6 +40,6 @@ public sealed record PermissionEvidence
     /// <summary>The event names behind it (<c>RunInstances</c>), sorted.</summary>
     public ImmutableArray<string> EventNames { get; init; } = [];
 
-    /// <summary>Assumptions made to name the resource (distinct, sorted); empty when it was read from the events.</summary>
+    /// <summary>Why the resource is a pattern or an assumption (distinct, sorted); empty when it was read from the events.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
 }

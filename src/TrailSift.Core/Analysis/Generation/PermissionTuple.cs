@@ -10,5 +10,5 @@ namespace TrailSift.Core.Analysis.Generation;
 /// <param name="Resource">An ARN, an ARN pattern or <c>*</c>.</param>
 /// <param name="ResourceType">The catalog resource-type key (<c>queue</c>), or null when not known or for <c>*</c>.</param>
 /// <param name="Implied">True when the call needed it but CloudTrail never logs it.</param>
-/// <param name="Note">How the resource was worked out when that is an assumption, or null.</param>
+/// <param name="Note">Why the resource is a pattern or an assumption, or null when it was read from the event.</param>
 public readonly record struct PermissionTuple(string Action, string Resource, string? ResourceType, bool Implied = false, string? Note = null);

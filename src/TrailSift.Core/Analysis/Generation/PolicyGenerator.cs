@@ -81,9 +81,9 @@ public static partial class PolicyGenerator
                 draft.Resources[pattern].AddRange(covered);
             }
 
-            if (patterns.ContainsKey("*") && options.Catalog.TryGetAction(action, out ActionInfo? info) && info.SupportsResourceLevelPermissions)
+            if (patterns.ContainsKey("*") && options.Catalog.TryGetAction(action, out ActionInfo? info) && HasRequiredResourceType(info))
             {
-                draft.Notes.Add($"{action}: the events did not show which resource, so the resource is \"*\"");
+                draft.Notes.Add($"{action}: the events did not name the resource it needs, so the resource is \"*\"");
             }
         }
 
@@ -156,6 +156,19 @@ public static partial class PolicyGenerator
         }
 
         return patterns;
+    }
+
+    private static bool HasRequiredResourceType(ActionInfo info)
+    {
+        foreach (ActionResourceType type in info.ResourceTypes)
+        {
+            if (type.Required)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string ServiceOf(string action)

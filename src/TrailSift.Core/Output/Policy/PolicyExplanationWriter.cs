@@ -60,7 +60,7 @@ public static class PolicyExplanationWriter
                     w.Write('\n');
                     foreach (string note in row.Notes)
                     {
-                        w.Write($"      assumed: {note}\n");
+                        w.Write($"      note: {note}\n");
                     }
                 }
             }
