@@ -190,8 +190,7 @@ public sealed class PolicyCommand : ICommand
         {
             GeneratedPolicy policy = PolicyGenerator.Generate(evidence, facts, options);
             string name = UniqueName(FileStem(evidence.Principal), used);
-            string file = name + PolicyPrinter.Extension(format);
-            WriteFile(Path.Combine(directory, file), w => PolicyPrinter.Write(policy, format, ShortName(policy.Principal), w));
+            string file = WritePolicyFiles(directory, name, policy, format);
             if (explain)
             {
                 WriteFile(Path.Combine(directory, name + ".explain.txt"), w => PolicyExplanationWriter.Write(policy, w));
@@ -219,6 +218,31 @@ public sealed class PolicyCommand : ICommand
         reporter.Message(string.Create(CultureInfo.InvariantCulture,
             $"wrote {principals.Length} policies ({statements} statements) to {directory}; {unmappedCalls} unmapped calls are named in index.tsv"));
         return ExitCodes.Results;
+    }
+
+    /// <summary>
+    /// Writes a principal's policy; returns the file names, comma-separated. Split JSON policies go to one file per
+    /// document (<c>name.1.json</c>, …) so each file is a policy; Terraform and YAML hold several documents in one file.
+    /// </summary>
+    private static string WritePolicyFiles(string directory, string name, GeneratedPolicy policy, PolicyFormat format)
+    {
+        string extension = PolicyPrinter.Extension(format);
+        if (format != PolicyFormat.Json || !policy.IsSplit)
+        {
+            WriteFile(Path.Combine(directory, name + extension), w => PolicyPrinter.Write(policy, format, ShortName(policy.Principal), w));
+            return name + extension;
+        }
+
+        var files = new List<string>();
+        for (int i = 0; i < policy.Documents.Length; i++)
+        {
+            string file = $"{name}.{i + 1}{extension}";
+            GeneratedPolicy one = policy with { Documents = [policy.Documents[i]] };
+            WriteFile(Path.Combine(directory, file), w => PolicyPrinter.Write(one, format, ShortName(policy.Principal), w));
+            files.Add(file);
+        }
+
+        return string.Join(',', files);
     }
 
     private static void WriteFile(string path, Action<TextWriter> write)

@@ -209,4 +209,21 @@ public sealed partial class PolicyCommandTests
 
         Assert.Equal(File.ReadAllText(Path.Combine(dir.Root, "index.tsv")), r.Stdout);
     }
+
+    [Fact]
+    public void Should_Write_One_Json_File_Per_Document_When_A_Principal_Policy_Is_Split()
+    {
+        // Given
+        using var dir = new TempTree();
+
+        // When
+        var r = CliRunner.Run(["policy", "--per-principal", dir.Root, "--principal", EmrRole, "--max-size", "700", Sample]);
+
+        // Then
+        Assert.Equal(0, r.ExitCode);
+        string files = File.ReadAllLines(Path.Combine(dir.Root, "index.tsv"))[1].Split('\t')[0];
+        Assert.Equal("123456789012_role_EMR_DefaultRole_Restricted.1.json", files.Split(',')[0]);
+        Assert.True(files.Split(',').Length > 1);
+        Assert.All(files.Split(','), f => Assert.True(Core.Analysis.Generation.PolicySize.Of(ParseSingle(File.ReadAllText(Path.Combine(dir.Root, f)))) <= 700));
+    }
 }
