@@ -6,6 +6,8 @@ public sealed class HelpTests
     [InlineData("Overview", new[] { "--help" })]
     [InlineData("Query", new[] { "query", "--help" })]
     [InlineData("Count", new[] { "count", "--help" })]
+    [InlineData("Denied", new[] { "denied", "--help" })]
+    [InlineData("Actions", new[] { "actions", "--help" })]
     [InlineData("Policy", new[] { "policy", "--help" })]
     public void Should_Match_Golden_Help(string name, string[] args)
     {

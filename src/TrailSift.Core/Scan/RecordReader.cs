@@ -13,7 +13,7 @@ namespace TrailSift.Core.Scan;
 /// keeping only the current record in a pooled buffer that shifts or doubles (STJ's ReadBufferState pattern).
 /// </summary>
 /// <remarks>Mutable; one instance per worker and stream. Not thread-safe.</remarks>
-public sealed class RecordReader : IDisposable
+public sealed partial class RecordReader : IDisposable
 {
     /// <summary>Largest single record accepted (CloudTrail caps request and response fields at 100 KB each).</summary>
     public const int DefaultMaxRecordBytes = 64 * 1024 * 1024;
@@ -127,78 +127,6 @@ public sealed class RecordReader : IDisposable
         Record,
         NeedData,
         Finished,
-    }
-
-    // Looks at the first bytes: '[' is an event array; '{' is a wrapper when its first key is
-    // "Records" or "Events", otherwise the first event of a stream.
-    private bool DetectFormat()
-    {
-        while (true)
-        {
-            if (!_bomChecked)
-            {
-                if (_end - _pos < 3 && !_eof)
-                {
-                    Fill();
-                    continue;
-                }
-
-                _bomChecked = true;
-                if (_buffer.AsSpan(_pos, _end - _pos).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-                {
-                    _pos += 3;
-                }
-            }
-
-            int i = _pos;
-            while (i < _end && _buffer[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-            {
-                i++;
-            }
-
-            if (i == _end)
-            {
-                if (_eof)
-                {
-                    throw new RecordReadException("empty input: no JSON found");
-                }
-
-                Fill();
-                continue;
-            }
-
-            byte first = _buffer[i];
-            if (first == (byte)'[')
-            {
-                Format = InputFormat.EventArray;
-                return true;
-            }
-
-            if (first != (byte)'{')
-            {
-                throw new RecordReadException(first is (byte)'"' or (byte)'-' or (>= (byte)'0' and <= (byte)'9') or (byte)'t' or (byte)'f' or (byte)'n'
-                    ? "not a CloudTrail log: the JSON is not an object or array"
-                    : $"not JSON: starts with byte 0x{first:x2}");
-            }
-
-            int j = i + 1;
-            while (j < _end && _buffer[j] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-            {
-                j++;
-            }
-
-            if (_end - j < 10 && !_eof)
-            {
-                Fill();
-                continue;
-            }
-
-            ReadOnlySpan<byte> rest = _buffer.AsSpan(j, _end - j);
-            Format = rest.StartsWith("\"Records\""u8) ? InputFormat.RecordsWrapper
-                : rest.StartsWith("\"Events\""u8) ? InputFormat.LookupEvents
-                : InputFormat.EventStream;
-            return true;
-        }
     }
 
     private Outcome Step(ref Utf8JsonReader reader, EventRecord record)
@@ -405,110 +333,6 @@ public sealed class RecordReader : IDisposable
 
         _phase = Phase.InLookupElement;
     }
-
-    private static bool LooksLikeEvent(EventRecord record)
-    {
-        JsonNode root = record.Root;
-        return root.GetProperty("eventVersion"u8).Kind != JsonKind.Undefined
-            || root.GetProperty("eventName"u8).Kind != JsonKind.Undefined
-            || root.GetProperty("eventSource"u8).Kind != JsonKind.Undefined
-            || root.GetProperty("eventTime"u8).Kind != JsonKind.Undefined
-            || root.GetProperty("eventID"u8).Kind != JsonKind.Undefined
-            || root.GetProperty("eventType"u8).Kind != JsonKind.Undefined;
-    }
-
-    private Outcome FirstObjectIsNotAnEvent(EventRecord record)
-    {
-        JsonNode root = record.Root;
-        if (root.GetProperty("digestStartTime"u8).Kind != JsonKind.Undefined
-            || root.GetProperty("digestPublicKeyFingerprint"u8).Kind != JsonKind.Undefined)
-        {
-            Format = InputFormat.Digest;
-            return Outcome.Finished;
-        }
-
-        throw new RecordReadException("not a CloudTrail log: the first object has no eventName, eventSource, eventTime or Records");
-    }
-
-    private void Fill()
-    {
-        int keepFrom = _recStart >= 0 ? Math.Min(_recStart, _pos) : _pos;
-        if (keepFrom > 0)
-        {
-            int live = _end - keepFrom;
-            Buffer.BlockCopy(_buffer, keepFrom, _buffer, 0, live);
-            _discarded += keepFrom;
-            _pos -= keepFrom;
-            _end -= keepFrom;
-            if (_recStart >= 0)
-            {
-                _recStart -= keepFrom;
-            }
-        }
-
-        if (_end == _buffer.Length)
-        {
-            if (_buffer.Length >= _maxRecordBytes)
-            {
-                throw new RecordReadException($"a record at byte {_discarded + Math.Max(_recStart, 0)} is larger than the {_maxRecordBytes / (1024 * 1024)} MiB limit");
-            }
-
-            byte[] bigger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, _maxRecordBytes));
-            Buffer.BlockCopy(_buffer, 0, bigger, 0, _end);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = bigger;
-        }
-
-        int read;
-        try
-        {
-            read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new RecordReadException($"corrupt compressed data after byte {_discarded + _end}: {e.Message}", e);
-        }
-        catch (IOException e)
-        {
-            throw new RecordReadException($"read error after byte {_discarded + _end}: {e.Message}", e);
-        }
-
-        if (read == 0)
-        {
-            _eof = true;
-        }
-
-        _end += read;
-    }
-
-    private string Describe(JsonException e, long consumed)
-    {
-        string reason = e.Message;
-        int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut > 0)
-        {
-            reason = reason[..cut];
-        }
-
-        long at = _discarded + _pos + consumed;
-        if (_eof && (reason.Contains("depth to be zero", StringComparison.Ordinal) || reason.Contains("end of data", StringComparison.OrdinalIgnoreCase)))
-        {
-            return $"unexpected end of data at byte {_discarded + _end} (file truncated?)";
-        }
-
-        return $"invalid JSON near byte {at}: {reason.TrimEnd('.')}";
-    }
-
-    private static string Describe(JsonTokenType t) => t switch
-    {
-        JsonTokenType.String => "string",
-        JsonTokenType.Number => "number",
-        JsonTokenType.True or JsonTokenType.False => "boolean",
-        JsonTokenType.Null => "null",
-        JsonTokenType.StartArray => "array",
-        JsonTokenType.StartObject => "object",
-        _ => t.ToString(),
-    };
 
     /// <summary>Returns the pooled buffers.</summary>
     public void Dispose()

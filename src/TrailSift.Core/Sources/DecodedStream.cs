@@ -8,7 +8,7 @@ namespace TrailSift.Core.Sources;
 /// the gzip trailer at the end, because GZipStream accepts truncated data without complaint.
 /// </summary>
 /// <remarks>Mutable; not thread-safe.</remarks>
-public sealed class DecodedStream : Stream
+public sealed class DecodedStream : ReadOnlyStream
 {
     private readonly TailTrackingStream _raw;
     private readonly Stream _decoded;
@@ -53,9 +53,6 @@ public sealed class DecodedStream : Stream
     }
 
     /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    /// <inheritdoc />
     public override int Read(Span<byte> buffer)
     {
         int n;
@@ -84,37 +81,7 @@ public sealed class DecodedStream : Stream
     }
 
     /// <inheritdoc />
-    public override bool CanRead => true;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Position
-    {
-        get => DecodedBytesRead;
-        set => throw new NotSupportedException();
-    }
-
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    protected override long BytesReturned => DecodedBytesRead;
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

@@ -6,7 +6,7 @@ namespace TrailSift.Core.Sources;
 /// truncated input instead of failing.
 /// </summary>
 /// <remarks>Mutable; not thread-safe.</remarks>
-internal sealed class TailTrackingStream : Stream
+internal sealed class TailTrackingStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly byte[] _prefix;
@@ -24,8 +24,6 @@ internal sealed class TailTrackingStream : Stream
 
     /// <summary>The little-endian 32-bit value at the very end of the stream (gzip ISIZE), when 8 bytes were seen.</summary>
     public uint? TrailerSize => _tailCount >= 8 ? (uint)(_tail >> 32) : null;
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -56,30 +54,10 @@ internal sealed class TailTrackingStream : Stream
         }
     }
 
-    public override bool CanRead => true;
+    /// <inheritdoc />
+    protected override long BytesReturned => BytesRead;
 
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => BytesRead;
-        set => throw new NotSupportedException();
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
+    /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -1,8 +1,9 @@
-using TrailSift.Testing;
-
 namespace TrailSift.Cli.Tests.Commands;
 
-/// <summary>A fact skipped when <c>shared/corpus</c> is not beside the repository (or beside a folder above it, for worktrees).</summary>
+/// <summary>
+/// A fact skipped when the shared corpus is absent. It is looked for as <c>shared/corpus</c> beside the repository
+/// root or beside one of its ancestors (git worktrees live one level deeper, <c>/work/wt/&lt;name&gt;</c>).
+/// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 internal sealed class CorpusFactAttribute : FactAttribute
 {
@@ -18,7 +19,7 @@ internal sealed class CorpusFactAttribute : FactAttribute
     {
         get
         {
-            for (DirectoryInfo? dir = Directory.GetParent(RepoPaths.Root); dir is not null; dir = dir.Parent)
+            for (DirectoryInfo? dir = Directory.GetParent(Testing.RepoPaths.Root); dir is not null; dir = dir.Parent)
             {
                 string path = Path.Combine(dir.FullName, "shared", "corpus");
                 if (Directory.Exists(path))

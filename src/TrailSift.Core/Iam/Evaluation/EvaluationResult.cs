@@ -47,7 +47,7 @@ public sealed class EvaluationResult
     /// <summary>Index of the deciding policy within its list or level, or -1 when a whole type decided.</summary>
     public int DecidingPolicyIndex { get; }
 
-    /// <summary>Unknown keys some evaluated statement depended on, sorted case-insensitively.</summary>
+    /// <summary>Unknown keys of the statements that were undecidable, sorted case-insensitively (empty when none was).</summary>
     public ImmutableArray<string> UnknownKeys { get; }
 
     /// <summary>Statements whose action matched, in evaluation order (empty when tracing was off).</summary>

@@ -105,31 +105,25 @@ public static partial class PolicyEvaluator
         return (DecisionReason.NoAllow, PolicyType.IdentityPolicy);
     }
 
-    private static ImmutableArray<Decision> Possible(Tri deny, Tri allowed)
+    // Every combination is precomputed so a decidable evaluation allocates no decision list.
+    private static readonly ImmutableArray<Decision> OnlyImplicit = [Decision.ImplicitlyDenied];
+    private static readonly ImmutableArray<Decision> OnlyAllowed = [Decision.Allowed];
+    private static readonly ImmutableArray<Decision> OnlyExplicit = [Decision.ExplicitlyDenied];
+    private static readonly ImmutableArray<Decision> ImplicitOrAllowed = [Decision.ImplicitlyDenied, Decision.Allowed];
+    private static readonly ImmutableArray<Decision> ImplicitOrExplicit = [Decision.ImplicitlyDenied, Decision.ExplicitlyDenied];
+    private static readonly ImmutableArray<Decision> AllowedOrExplicit = [Decision.Allowed, Decision.ExplicitlyDenied];
+    private static readonly ImmutableArray<Decision> AnyDecision = [Decision.ImplicitlyDenied, Decision.Allowed, Decision.ExplicitlyDenied];
+
+    private static ImmutableArray<Decision> Possible(Tri deny, Tri allowed) => (deny, allowed) switch
     {
-        if (deny == Tri.True)
-        {
-            return [Decision.ExplicitlyDenied];
-        }
-
-        var builder = ImmutableArray.CreateBuilder<Decision>(3);
-        if (allowed != Tri.True)
-        {
-            builder.Add(Decision.ImplicitlyDenied);
-        }
-
-        if (allowed != Tri.False)
-        {
-            builder.Add(Decision.Allowed);
-        }
-
-        if (deny == Tri.Unknown)
-        {
-            builder.Add(Decision.ExplicitlyDenied);
-        }
-
-        return builder.ToImmutable();
-    }
+        (Tri.True, _) => OnlyExplicit,
+        (Tri.False, Tri.True) => OnlyAllowed,
+        (Tri.False, Tri.False) => OnlyImplicit,
+        (Tri.False, _) => ImplicitOrAllowed,
+        (_, Tri.True) => AllowedOrExplicit,
+        (_, Tri.False) => ImplicitOrExplicit,
+        _ => AnyDecision,
+    };
 
     /// <summary>What a policy's Allow statements grant; for resource-based policies split by how they name the caller.</summary>
     private struct Verdict

@@ -27,7 +27,7 @@ public static partial class PolicyEvaluator
     {
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(request);
-        var state = new EvaluationState(request, includeTrace);
+        var state = new EvaluationState(request, includeTrace, callerHasBoundary: policies.Boundaries.Length > 0);
         PrincipalInfo caller = request.PrincipalInfo;
 
         // SCPs apply to principals of member accounts; a service principal or anonymous caller has none.
@@ -95,11 +95,7 @@ public static partial class PolicyEvaluator
                 continue;
             }
 
-            if (state.Tracing)
-            {
-                state.BeginStatement();
-            }
-
+            state.BeginStatement();
             StatementElement failed = StatementElement.None;
             PrincipalMatchKind principal = PrincipalMatchKind.None;
             Tri applies = statement.MatchesResource(state);
@@ -107,7 +103,7 @@ public static partial class PolicyEvaluator
             {
                 failed = StatementElement.Resource;
             }
-            else if (policy.HasPrincipals && (principal = statement.MatchPrincipal(request)) == PrincipalMatchKind.None)
+            else if (policy.HasPrincipals && (principal = statement.MatchPrincipal(request, state.CallerHasBoundary)) == PrincipalMatchKind.None)
             {
                 applies = Tri.False;
                 failed = StatementElement.Principal;
@@ -128,9 +124,10 @@ public static partial class PolicyEvaluator
                 verdict.Add(applies, principal);
             }
 
+            state.EndStatement(applies);
             if (state.Tracing)
             {
-                state.EndStatement(new StatementTrace
+                state.AddTrace(new StatementTrace
                 {
                     PolicyType = policy.Type,
                     Level = policy.Level,

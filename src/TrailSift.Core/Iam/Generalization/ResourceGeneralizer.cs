@@ -1,3 +1,4 @@
+using TrailSift.Core.Common;
 namespace TrailSift.Core.Iam.Generalization;
 
 /*! Iam/Generalization: turns observed resource ARNs of one action and resource type into policy
@@ -90,7 +91,7 @@ public static partial class ResourceGeneralizer
         var groups = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (string value in distinct)
         {
-            if (IamWildcard.HasWildcard(value) || !ArnShape.TryRead(value, resourceTypeKey, out ArnShape shape))
+            if (AwsWildcard.ContainsWildcard(value) || !ArnShape.TryRead(value, resourceTypeKey, out ArnShape shape))
             {
                 Add(entries, value, value);
                 continue;
@@ -153,7 +154,7 @@ public static partial class ResourceGeneralizer
         var patterns = new List<string>();
         foreach (string pattern in entries.Keys)
         {
-            if (IamWildcard.HasWildcard(pattern))
+            if (AwsWildcard.ContainsWildcard(pattern))
             {
                 patterns.Add(pattern);
             }
@@ -179,14 +180,14 @@ public static partial class ResourceGeneralizer
     /// <summary>True when every value <paramref name="inner"/> matches also matches <paramref name="outer"/> (exactly decided for exact values and <c>prefix*</c> patterns).</summary>
     private static bool Contains(string outer, string inner)
     {
-        if (!IamWildcard.HasWildcard(inner))
+        if (!AwsWildcard.ContainsWildcard(inner))
         {
-            return IamWildcard.IsMatch(outer, inner);
+            return AwsWildcard.IsMatch(outer, inner);
         }
 
         ReadOnlySpan<char> innerStem = inner.AsSpan(0, inner.Length - 1);
         ReadOnlySpan<char> outerStem = outer.AsSpan(0, outer.Length - 1);
-        return inner[^1] == '*' && outer[^1] == '*' && !IamWildcard.HasWildcard(innerStem) && !IamWildcard.HasWildcard(outerStem)
+        return inner[^1] == '*' && outer[^1] == '*' && !AwsWildcard.ContainsWildcard(innerStem) && !AwsWildcard.ContainsWildcard(outerStem)
             && innerStem.StartsWith(outerStem, StringComparison.Ordinal);
     }
 

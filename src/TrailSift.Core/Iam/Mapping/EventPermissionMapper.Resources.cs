@@ -46,12 +46,48 @@ public sealed partial class EventPermissionMapper
             }
         }
 
+        // Several required types of which the event names none are usually alternatives (bedrock:InvokeModel on a
+        // model, a profile or a router): one '*' with a note says more than a pattern per type.
+        int required = 0;
         foreach (TypePlan type in plan.Types)
         {
-            AddType(action, type, context, output, ruleNote, overrides.IsEmpty);
+            required += type.Type.Required ? 1 : 0;
         }
 
-        if (output.Count == before)
+        var silent = new List<TypePlan>();
+        foreach (TypePlan type in plan.Types)
+        {
+            int start = output.Count;
+            AddType(action, type, context, output, ruleNote, overrides.IsEmpty, collapseUnknown: required > 1);
+            if (output.Count == start && type.Type.Required)
+            {
+                silent.Add(type);
+            }
+        }
+
+        // When the event names some of the required types, the others are needed too (ec2:RunInstances on the
+        // instance and network interface of a failed launch): report them as patterns after all.
+        if (required > 1 && AnyFromEvent(output, before))
+        {
+            foreach (TypePlan type in silent)
+            {
+                AddType(action, type, context, output, ruleNote, overrides.IsEmpty, collapseUnknown: false);
+            }
+        }
+
+        if (required > 1 && !AnyFromEvent(output, before))
+        {
+            // Only variable-less types were emitted (bedrock's marketplace endpoint): alternatives too.
+            output.RemoveRange(before, output.Count - before);
+        }
+
+        if (output.Count == before && required == 0)
+        {
+            output.Add(new RequiredPermission(action, "*", null,
+                plan.FromException ? PermissionSource.ExceptionTable : PermissionSource.CatalogDefault,
+                $"the event names no resource of the optional types {Names(plan.Types)}"));
+        }
+        else if (output.Count == before)
         {
             output.Add(new RequiredPermission(action, "*", null, PermissionSource.Unknown,
                 $"no resource of type {Names(plan.Types)} could be identified in the event"));
@@ -59,7 +95,7 @@ public sealed partial class EventPermissionMapper
     }
 
     private static void AddType(string action, TypePlan type, EventContext context, List<RequiredPermission> output,
-        string? ruleNote, bool allowArnParameters)
+        string? ruleNote, bool allowArnParameters, bool collapseUnknown)
     {
         // An ARN-valued request parameter that fits the template is the resource itself (topicArn, policyArn, …).
         if (allowArnParameters)
@@ -119,16 +155,28 @@ public sealed partial class EventPermissionMapper
             anyFilled = true;
         }
 
-        if (!anyFilled && !type.Type.Required)
+        if (count == 0)
+        {
+            if (!type.Type.Required)
+            {
+                return;
+            }
+
+            // A template with no variables of its own (ssm opsitemgroup/default): the resource is fully known.
+            output.Add(new RequiredPermission(action, type.Template.Build(Context(context, null), "*"), type.Type.Name,
+                PermissionSource.CatalogDefault, ruleNote));
+            return;
+        }
+
+        // An optional type counts only when the event names it completely; a required one is reported even
+        // when part of it (or all of it) is unknown.
+        if (!type.Type.Required && (!anyFilled || missing.Count > 0))
         {
             return;
         }
 
-        if (count == 0)
+        if (!anyFilled && collapseUnknown)
         {
-            // A template with no variables of its own (ssm opsitemgroup/default): the resource is fully known.
-            output.Add(new RequiredPermission(action, type.Template.Build(Context(context, null), "*"), type.Type.Name,
-                PermissionSource.CatalogDefault, ruleNote));
             return;
         }
 
@@ -241,6 +289,19 @@ public sealed partial class EventPermissionMapper
         }
 
         return result;
+    }
+
+    private static bool AnyFromEvent(List<RequiredPermission> output, int start)
+    {
+        for (int i = start; i < output.Count; i++)
+        {
+            if (output[i].Source != PermissionSource.CatalogDefault)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Names(ImmutableArray<TypePlan> types)

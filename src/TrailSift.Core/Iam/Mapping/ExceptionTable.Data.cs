@@ -130,17 +130,6 @@ internal static partial class ExceptionTable
         "budgets DescribeSubscribersForNotification => budgets:ViewBudget",
         "budgets DescribeBudgetPerformanceHistory => budgets:ViewBudget",
 
-        // Glue partition indexes and column statistics are table and partition permissions.
-        "glue CreatePartitionIndex => glue:UpdateTable",
-        "glue DeletePartitionIndex => glue:UpdateTable",
-        "glue GetPartitionIndexes => glue:GetTable",
-        "glue GetColumnStatisticsForTable => glue:GetTable",
-        "glue UpdateColumnStatisticsForTable => glue:UpdateTable",
-        "glue DeleteColumnStatisticsForTable => glue:UpdateTable",
-        "glue GetColumnStatisticsForPartition => glue:GetPartition",
-        "glue UpdateColumnStatisticsForPartition => glue:UpdatePartition",
-        "glue DeleteColumnStatisticsForPartition => glue:UpdatePartition",
-
         // Timestream queries.
         "timestream Query => timestream:Select",
 

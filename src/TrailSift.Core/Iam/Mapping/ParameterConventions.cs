@@ -77,6 +77,9 @@ internal static class ParameterConventions
         "athena:WorkGroupName = workGroup",
         "opsworks:StackId = stackId",
         "ssm:InstanceId = instanceId | instanceIds | target",
+        "events:RuleName = rule | name",
+        "ecs:TaskDefinitionFamilyName = family | taskDefinition",
+        "config:RecorderName = configurationRecorder.name | configurationRecorderName",
         "states:StateMachineName = stateMachineArn | name",
     ];
 

@@ -32,6 +32,10 @@ public static partial class PolicyParser
             {
                 context.ErrorAt(path, node.PropertyOffsets[i], $"unknown operator \"{operatorName}\"");
             }
+            else if (!string.Equals(op.ToString(), operatorName, StringComparison.Ordinal))
+            {
+                context.WarningAt(path, node.PropertyOffsets[i], $"operator \"{operatorName}\" is written in unusual case (expected \"{op}\")");
+            }
 
             string operatorPath = path + "." + operatorName;
             if (block.Kind != JsonTreeKind.Object)

@@ -129,8 +129,10 @@ public static partial class PolicyParser
         public void ErrorAt(string path, long offset, string message) =>
             diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, Join(path), offset, message));
 
-        public void Warning(string path, JsonTreeNode node, string message) =>
-            diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Warning, Join(path), node.Offset, message));
+        public void Warning(string path, JsonTreeNode node, string message) => WarningAt(path, node.Offset, message);
+
+        public void WarningAt(string path, long offset, string message) =>
+            diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Warning, Join(path), offset, message));
 
         public string? ExpectString(string path, JsonTreeNode node)
         {

@@ -122,6 +122,42 @@ public sealed class EvaluationCaseTests(ITestOutputHelper output)
         Assert.True(policies > 300);
     }
 
+    [Fact]
+    public void Should_Cover_Every_Operator_In_Every_Form()
+    {
+        // Given
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string file in IamTestData.EvalFiles())
+        {
+            foreach (JsonNode? node in IamTestData.LoadCases(file))
+            {
+                foreach (JsonObject policy in PoliciesOf(node!["input"]!.AsObject()))
+                {
+                    foreach (Statement statement in PolicyParser.Parse(policy.ToJsonString()).Document!.Statements)
+                    {
+                        foreach (PolicyCondition condition in statement.Conditions)
+                        {
+                            used.Add(condition.Operator!.Value.ToString());
+                        }
+                    }
+                }
+            }
+        }
+
+        // When
+        var missing = new List<string>();
+        foreach (ConditionOperatorKind kind in Enum.GetValues<ConditionOperatorKind>())
+        {
+            string[] forms = kind == ConditionOperatorKind.Null
+                ? ["Null"]
+                : [$"{kind}", $"{kind}IfExists", $"ForAnyValue:{kind}", $"ForAllValues:{kind}"];
+            missing.AddRange(forms.Where(form => !used.Contains(form)));
+        }
+
+        // Then
+        Assert.Empty(missing);
+    }
+
     private static IEnumerable<JsonObject> PoliciesOf(JsonObject input)
     {
         foreach ((string name, JsonNode? value) in input)

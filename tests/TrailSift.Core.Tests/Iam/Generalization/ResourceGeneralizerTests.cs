@@ -1,3 +1,4 @@
+using TrailSift.Core.Common;
 using TrailSift.Core.Iam.Generalization;
 using TrailSift.Core.Tests.Analysis.Denied;
 
@@ -43,7 +44,7 @@ public sealed partial class ResourceGeneralizerTests
             Assert.Equal(r.Covers.OrderBy(x => x, StringComparer.Ordinal).Distinct(), r.Covers);
             foreach (string value in r.Covers)
             {
-                Assert.True(IamWildcard.IsMatch(r.Pattern, value), $"{r.Pattern} does not match {value}");
+                Assert.True(AwsWildcard.IsMatch(r.Pattern, value), $"{r.Pattern} does not match {value}");
                 Assert.True(covered.TryAdd(value, r.Pattern), $"{value} is covered twice");
             }
         }

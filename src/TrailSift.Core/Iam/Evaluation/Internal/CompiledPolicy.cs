@@ -2,6 +2,11 @@ using TrailSift.Core.Iam.Policy;
 
 namespace TrailSift.Core.Iam.Evaluation.Internal;
 
+/*! Iam/Evaluation/Internal: the compiled form of a policy set (statements with pre-split ARN patterns, parsed
+    condition values, variable templates), IAM wildcard and ARN segment matching, and Kleene three-valued logic
+    for unknown keys. WildcardMatch and ArnSegments are kept apart from Common's matcher on purpose, so the two
+    can be unified later. Depends on Iam/Policy and the BCL. */
+
 /// <summary>A policy document compiled for one role in a <see cref="PolicySet"/>. Immutable; thread-safe.</summary>
 internal sealed class CompiledPolicy
 {

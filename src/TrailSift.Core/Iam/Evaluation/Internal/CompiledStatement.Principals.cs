@@ -7,7 +7,10 @@ internal sealed partial class CompiledStatement
 {
     /// <summary>How this statement's Principal/NotPrincipal names the caller; None when it does not apply.
     /// A statement with neither element never applies in a resource-based policy.</summary>
-    public PrincipalMatchKind MatchPrincipal(RequestContext context)
+    /// <param name="context">The request.</param>
+    /// <param name="callerHasBoundary">True when the caller has a permissions boundary: AWS documents that a Deny
+    /// with NotPrincipal then always denies, whatever NotPrincipal lists (access_policies_boundaries).</param>
+    public PrincipalMatchKind MatchPrincipal(RequestContext context, bool callerHasBoundary)
     {
         PrincipalInfo caller = context.PrincipalInfo;
         if (Source.Principal is { } principal)
@@ -17,7 +20,14 @@ internal sealed partial class CompiledStatement
 
         if (Source.NotPrincipal is { } notPrincipal)
         {
-            return IsListedInNotPrincipal(notPrincipal, caller, context) ? PrincipalMatchKind.None : PrincipalMatchKind.Direct;
+            bool deny = Effect == Effect.Deny;
+            if (deny && callerHasBoundary && !caller.IsServiceOrAnonymous)
+            {
+                return PrincipalMatchKind.Direct;
+            }
+
+            bool listed = deny ? IsExemptFromDeny(notPrincipal, caller, context) : IsListed(notPrincipal, caller, context);
+            return listed ? PrincipalMatchKind.None : PrincipalMatchKind.Direct;
         }
 
         return PrincipalMatchKind.None;
@@ -94,19 +104,25 @@ internal sealed partial class CompiledStatement
         return string.Equals(value, caller.Text, StringComparison.Ordinal) ? PrincipalMatchKind.Direct : PrincipalMatchKind.None;
     }
 
+    /// <summary>NotPrincipal with Allow: any entry naming the caller (directly, by its role or by its account)
+    /// keeps the statement from applying, which errs on the side of not granting.</summary>
+    private static bool IsListed(PolicyPrincipal notPrincipal, PrincipalInfo caller, RequestContext context) =>
+        MatchPrincipal(notPrincipal, caller, context) != PrincipalMatchKind.None;
+
     /// <summary>
-    /// NotPrincipal with Deny exempts a caller only when the caller itself (the session ARN for role sessions)
-    /// and its account are both listed, as the AWS documentation requires; a service principal or the account
-    /// root needs only its own entry.
+    /// NotPrincipal with Deny exempts a caller only when every identity AWS may check is listed: the caller itself,
+    /// its account, and for a role session also the role (reference_policies_elements_notprincipal: "AWS might
+    /// validate the account first, then the role, and then the assumed-role user"). A service principal or the
+    /// account root needs only its own entry. This errs on the side of denying.
     /// </summary>
-    private static bool IsListedInNotPrincipal(PolicyPrincipal notPrincipal, PrincipalInfo caller, RequestContext context)
+    private static bool IsExemptFromDeny(PolicyPrincipal notPrincipal, PrincipalInfo caller, RequestContext context)
     {
         if (notPrincipal.IsWildcard)
         {
             return true;
         }
 
-        bool direct = false, account = false;
+        bool direct = false, role = false, account = false;
         foreach (KeyValuePair<string, PolicyValueList> entry in notPrincipal.Entries)
         {
             foreach (string value in entry.Value.Values)
@@ -128,11 +144,18 @@ internal sealed partial class CompiledStatement
 
                 PrincipalMatchKind kind = MatchAws(value, caller);
                 account |= kind == PrincipalMatchKind.Account;
+                role |= kind == PrincipalMatchKind.Role;
                 direct |= kind == PrincipalMatchKind.Direct;
             }
         }
 
-        return caller.Kind == PrincipalKind.Root ? account : direct && account;
+        return caller.Kind switch
+        {
+            PrincipalKind.Root => account,
+            PrincipalKind.AssumedRoleSession => direct && role && account,
+            PrincipalKind.Role => role && account,
+            _ => direct && account,
+        };
     }
 
     private static bool IsAccountId(string value)

@@ -12,11 +12,15 @@ internal sealed class EvaluationState
     private List<string>? _statementMissing;
     private List<string>? _statementUnknown;
 
-    public EvaluationState(RequestContext context, bool tracing)
+    public EvaluationState(RequestContext context, bool tracing, bool callerHasBoundary)
     {
         Context = context;
         Tracing = tracing;
+        CallerHasBoundary = callerHasBoundary;
     }
+
+    /// <summary>True when the caller has a permissions boundary (it changes how NotPrincipal with Deny behaves).</summary>
+    public bool CallerHasBoundary { get; }
 
     public RequestContext Context { get; }
 
@@ -39,16 +43,30 @@ internal sealed class EvaluationState
         }
     }
 
-    /// <summary>Unknown keys that some evaluated condition, variable or resource depended on.</summary>
+    /// <summary>Unknown keys that made some statement undecidable.</summary>
     public SortedSet<string>? UnknownKeys { get; private set; }
 
-    public void NoteUnknown(string key)
+    /// <summary>Notes an unknown key read by the current statement (kept only if the statement ends undecidable).</summary>
+    public void NoteUnknown(string key) => AddDistinct(_statementUnknown ??= [], key);
+
+    /// <summary>Starts a statement: forgets the previous statement's unknown keys, and its details when tracing.</summary>
+    public void BeginStatement()
     {
-        UnknownKeys ??= new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
-        UnknownKeys.Add(key);
+        _statementUnknown?.Clear();
         if (Tracing)
         {
-            AddDistinct(_statementUnknown ??= [], key);
+            _conditions?.Clear();
+            _statementMissing?.Clear();
+        }
+    }
+
+    /// <summary>Ends a statement; an undecidable one contributes its unknown keys to the result.</summary>
+    public void EndStatement(Tri applies)
+    {
+        if (applies == Tri.Unknown && _statementUnknown is { Count: > 0 })
+        {
+            UnknownKeys ??= new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+            UnknownKeys.UnionWith(_statementUnknown);
         }
     }
 
@@ -62,15 +80,7 @@ internal sealed class EvaluationState
 
     public void AddConditionTrace(ConditionTrace trace) => (_conditions ??= []).Add(trace);
 
-    /// <summary>Starts collecting details for a new statement.</summary>
-    public void BeginStatement()
-    {
-        _conditions?.Clear();
-        _statementMissing?.Clear();
-        _statementUnknown?.Clear();
-    }
-
-    public void EndStatement(StatementTrace trace)
+    public void AddTrace(StatementTrace trace)
     {
         (Trace ??= []).Add(trace with
         {

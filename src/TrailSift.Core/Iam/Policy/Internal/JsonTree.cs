@@ -3,6 +3,9 @@ using System.Text.Json;
 
 namespace TrailSift.Core.Iam.Policy.Internal;
 
+/*! Iam/Policy/Internal: a JSON tree with byte offsets for precise policy diagnostics, and the typed condition
+    value parsers (numbers, dates, booleans, CIDR blocks, base-64) shared with the evaluator. BCL only. */
+
 /// <summary>Kinds of <see cref="JsonTreeNode"/>.</summary>
 internal enum JsonTreeKind
 {
@@ -72,7 +75,7 @@ internal static class JsonTreeReader
     {
         error = null;
         errorOffset = 0;
-        var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = MaxDepth };
+        var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = MaxDepth, AllowMultipleValues = true };
         var reader = new Utf8JsonReader(utf8, options);
         try
         {

@@ -3,6 +3,7 @@ import ops
 import elements
 import types_ as types
 import resources
+import forms
 from cases_lib import write
 
 total = 0
@@ -15,6 +16,7 @@ total += write("operators-ip.json", ops.ip_cases())
 total += write("operators-arn.json", ops.arn_cases())
 total += write("operators-null.json", ops.null_cases())
 total += write("operators-set.json", ops.set_cases())
+total += write("operators-forms.json", forms.form_cases())
 total += write("variables.json", elements.variables_cases())
 total += write("wildcards.json", elements.wildcard_cases())
 total += write("not-elements.json", elements.not_element_cases())

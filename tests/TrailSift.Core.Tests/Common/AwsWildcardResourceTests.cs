@@ -1,8 +1,9 @@
+using TrailSift.Core.Common;
 using TrailSift.Core.Iam.Generalization;
 
-namespace TrailSift.Core.Tests.Iam.Generalization;
+namespace TrailSift.Core.Tests.Common;
 
-public sealed class IamWildcardTests
+public sealed class AwsWildcardResourceTests
 {
     [Theory]
     [InlineData("*", "", true)]
@@ -18,7 +19,7 @@ public sealed class IamWildcardTests
     public void Should_Match_Like_IAM_When_Pattern_Has_Wildcards(string pattern, string value, bool expected)
     {
         // Given / When
-        bool matched = IamWildcard.IsMatch(pattern, value);
+        bool matched = AwsWildcard.IsMatch(pattern, value);
 
         // Then
         Assert.Equal(expected, matched);

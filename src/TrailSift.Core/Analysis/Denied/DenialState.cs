@@ -1,0 +1,66 @@
+using TrailSift.Core.Analysis.Denied.Messages;
+
+namespace TrailSift.Core.Analysis.Denied;
+
+/// <summary>The key of a denial group: principal, action, resource and reason.</summary>
+/// <remarks>Immutable; thread-safe.</remarks>
+internal readonly record struct DenialKey(string Principal, string? Action, string? Resource, DeniedReason Reason);
+
+/// <summary>What one scan worker has gathered about one <see cref="DenialKey"/>; merged across workers.</summary>
+/// <remarks>Mutable; not thread-safe.</remarks>
+internal sealed class DenialState
+{
+    public CallStats Calls { get; } = new();
+
+    public SortedSet<string> ErrorCodes { get; } = new(StringComparer.Ordinal);
+
+    public SortedSet<string> Notes { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, long> CalledBy { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Other resources of the same action that the IAM mapping derived from the denied events.</summary>
+    public SortedSet<string> MappedResources { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Implied permissions (not logged by CloudTrail) the mapping derived, as <c>action on resource (note)</c>.</summary>
+    public SortedSet<string> Implied { get; } = new(StringComparer.Ordinal);
+
+    public string? PolicyType { get; set; }
+
+    public string? EventSource { get; set; }
+
+    public string? EventName { get; set; }
+
+    public string? InvokedBy { get; set; }
+
+    public bool ActionDerived { get; set; }
+
+    public bool ResourceDerived { get; set; }
+
+    /// <summary>True when at least one denied call carried no tags in its request.</summary>
+    public bool AnyUntagged { get; set; }
+
+    public void Merge(DenialState other)
+    {
+        Calls.Merge(other.Calls);
+        ErrorCodes.UnionWith(other.ErrorCodes);
+        Notes.UnionWith(other.Notes);
+        MappedResources.UnionWith(other.MappedResources);
+        Implied.UnionWith(other.Implied);
+        foreach ((string who, long n) in other.CalledBy)
+        {
+            CalledBy[who] = CalledBy.GetValueOrDefault(who) + n;
+        }
+
+        PolicyType = Min(PolicyType, other.PolicyType);
+        EventSource = Min(EventSource, other.EventSource);
+        EventName = Min(EventName, other.EventName);
+        InvokedBy = Min(InvokedBy, other.InvokedBy);
+        ActionDerived |= other.ActionDerived;
+        ResourceDerived |= other.ResourceDerived;
+        AnyUntagged |= other.AnyUntagged;
+    }
+
+    /// <summary>The ordinal-smaller non-null value, so merges do not depend on worker order.</summary>
+    public static string? Min(string? a, string? b) =>
+        a is null ? b : b is null ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;
+}

@@ -1,0 +1,254 @@
+using TrailSift.Core.Analysis.Denied.Messages;
+using TrailSift.Core.Events;
+using TrailSift.Core.Iam.Catalog;
+using TrailSift.Core.Iam.Mapping;
+
+namespace TrailSift.Core.Analysis.Denied;
+
+/*! Analysis/Denied: explains access-denied calls (`trailsift denied`). A per-worker accumulator that takes
+    the in-scope denials and, from every event of the same scan, the compact hint candidates (tagging calls,
+    untagged successful creates, successes per call and resource); BuildReport groups, fixes and links hints
+    into an immutable DeniedReport. Messages/ reads the error text. Depends on Events, Iam and Common. */
+
+/// <summary>
+/// Accumulates denied calls and hint candidates during a scan. The scan must feed it every event (the hints need
+/// events the user's filter does not select); <c>scope</c> decides which denials are reported. Memory grows with
+/// the denial groups, the tagging calls and the distinct success keys, never with the number of events.
+/// </summary>
+/// <remarks>Not thread-safe: one per scan worker; combine with <see cref="Merge"/>, then call <see cref="BuildReport"/>.</remarks>
+public sealed partial class DeniedAnalyzer : IEventSink, ISequencedSink
+{
+    private const int MaxCreationsPerCall = 256;
+
+    private readonly IEventPredicate _scope;
+    private readonly bool _includeAuthFailures;
+    private readonly IamCatalog _catalog;
+    private readonly IPermissionDeriver _deriver;
+    private readonly Dictionary<DenialKey, DenialState> _denials = [];
+    private readonly Dictionary<(string Principal, string Code), CallStats> _authFailures = [];
+    private readonly List<TaggingCall> _tagging = [];
+    private readonly Dictionary<CallKey, List<CreationCall>> _creations = [];
+    private readonly Dictionary<SuccessKey, SuccessStats> _successes = [];
+
+    /// <summary>Creates an accumulator for one scan worker.</summary>
+    /// <param name="scope">Selects the denials to report (the user's filter and shortcuts); made per-worker here.</param>
+    /// <param name="includeAuthFailures">Count credential failures as denials instead of listing them apart.</param>
+    /// <param name="catalog">The IAM catalog (canonical action names, resource types).</param>
+    public DeniedAnalyzer(IEventPredicate scope, bool includeAuthFailures, IamCatalog catalog)
+        : this(scope, includeAuthFailures, catalog, new MappingDeriver(ReferenceEquals(catalog, IamCatalog.Default) ? EventPermissionMapper.Default : new EventPermissionMapper(catalog)))
+    {
+    }
+
+    internal DeniedAnalyzer(IEventPredicate scope, bool includeAuthFailures, IamCatalog catalog, IPermissionDeriver deriver)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(catalog);
+        _scope = scope.ForWorker();
+        _includeAuthFailures = includeAuthFailures;
+        _catalog = catalog;
+        _deriver = deriver;
+    }
+
+    /// <inheritdoc />
+    public void BeginObject(int sequence, string path)
+    {
+    }
+
+    /// <inheritdoc />
+    public void EndObject(int sequence, string path)
+    {
+    }
+
+    /// <inheritdoc />
+    public void Accept(EventRecord record)
+    {
+        switch (ErrorClassifier.Classify(record))
+        {
+            case ErrorClass.None:
+                RecordSuccess(record);
+                break;
+            case ErrorClass.AccessDenied when InScope(record):
+                AddDenial(record, authFailure: false);
+                break;
+            case ErrorClass.AuthenticationFailure when InScope(record):
+                if (_includeAuthFailures)
+                {
+                    AddDenial(record, authFailure: true);
+                }
+                else
+                {
+                    AddAuthFailure(record);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Adds another worker's findings to this one.</summary>
+    public void Merge(DeniedAnalyzer other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach ((DenialKey key, DenialState state) in other._denials)
+        {
+            if (_denials.TryGetValue(key, out DenialState? mine))
+            {
+                mine.Merge(state);
+            }
+            else
+            {
+                _denials.Add(key, state);
+            }
+        }
+
+        foreach ((var key, CallStats stats) in other._authFailures)
+        {
+            GetOrAdd(_authFailures, key).Merge(stats);
+        }
+
+        _tagging.AddRange(other._tagging);
+        foreach ((CallKey key, List<CreationCall> list) in other._creations)
+        {
+            foreach (CreationCall c in list)
+            {
+                AddCreation(key, c);
+            }
+        }
+
+        foreach ((SuccessKey key, SuccessStats stats) in other._successes)
+        {
+            GetOrAdd(_successes, key).Merge(stats);
+        }
+    }
+
+    /// <summary>Groups, fixes and hints: the immutable report.</summary>
+    public DeniedReport BuildReport() =>
+        new DeniedReportBuilder(_catalog, _denials, _authFailures, _tagging, _creations, _successes, _includeAuthFailures).Build();
+
+    private bool InScope(EventRecord record) => _scope.MayMatch(record.Utf8) && _scope.Matches(record);
+
+    private void AddDenial(EventRecord record, bool authFailure)
+    {
+        string? code = Text(record.ErrorCode);
+        string? source = Text(record.EventSource);
+        DeniedMessage message = DeniedMessageParser.Parse(code, Text(record.ErrorMessage), source);
+        PrincipalIdentity identity = PrincipalIdentity.From(record.UserIdentity);
+        string principal = PrincipalOf(identity, record, message.Principal);
+
+        string? action = message.Action is { } written && _catalog.TryGetAction(written, out ActionInfo? info) ? info.FullName : message.Action;
+        string? resource = message.Resource;
+        bool actionDerived = false, resourceDerived = false;
+        IReadOnlyList<DerivedPermission> derived = _deriver.Derive(record);
+        if (action is null && derived.Count > 0 && !derived[0].Implied)
+        {
+            action = derived[0].Action;
+            actionDerived = true;
+        }
+
+        foreach (DerivedPermission p in derived)
+        {
+            if (resource is null && !p.Implied && p.Resource is not null && string.Equals(p.Action, action, StringComparison.OrdinalIgnoreCase))
+            {
+                resource = p.Resource;
+                resourceDerived = true;
+            }
+        }
+
+        var key = new DenialKey(principal, action, resource, message.Reason);
+        DenialState state = GetOrAdd(_denials, key);
+        string eventId = EventFacts.EventId(record);
+        state.Calls.Add(record.EventTimeTicks, eventId);
+        if (code is not null)
+        {
+            state.ErrorCodes.Add(code);
+        }
+
+        state.Notes.UnionWith(message.Notes);
+        if (actionDerived)
+        {
+            // Replaces the parser's "must be derived" with what was done.
+            state.Notes.Remove(DeniedMessageNotes.ActionFromEvent);
+            state.Notes.Add(DeniedNotes.ActionDerived);
+        }
+
+        if (action is null)
+        {
+            state.Notes.Add(DeniedNotes.ActionUnknown);
+        }
+
+        if (resourceDerived)
+        {
+            state.Notes.Add(DeniedNotes.ResourceDerived);
+        }
+
+        if (authFailure)
+        {
+            state.Notes.Add(DeniedNotes.AuthFailure);
+        }
+
+        state.ActionDerived |= actionDerived;
+        state.ResourceDerived |= resourceDerived;
+        state.PolicyType = DenialState.Min(state.PolicyType, message.PolicyType);
+        state.EventSource = DenialState.Min(state.EventSource, source);
+        state.EventName = DenialState.Min(state.EventName, Text(record.EventName));
+        state.InvokedBy = DenialState.Min(state.InvokedBy, EventFacts.InvokedBy(record));
+        if (EventFacts.CalledBy(record) is { } by)
+        {
+            state.CalledBy[by] = state.CalledBy.GetValueOrDefault(by) + 1;
+        }
+
+        state.AnyUntagged |= !EventFacts.RequestHasTags(record);
+        AddMapped(state, derived, action, resource);
+    }
+
+    // The other resources of the same action the mapping found (EC2 names only the refused type, instance/*),
+    // and the implied permissions CloudTrail does not log; bounded per group.
+    private static void AddMapped(DenialState state, IReadOnlyList<DerivedPermission> derived, string? action, string? resource)
+    {
+        const int Max = 32;
+        foreach (DerivedPermission p in derived)
+        {
+            if (p.Implied && state.Implied.Count < Max)
+            {
+                state.Implied.Add($"{p.Action} on {p.Resource}" + (p.Note is null ? string.Empty : $" ({p.Note})"));
+            }
+            else if (!p.Implied && p.Resource is not null && p.Resource != resource && state.MappedResources.Count < Max
+                && string.Equals(p.Action, action, StringComparison.OrdinalIgnoreCase))
+            {
+                state.MappedResources.Add(p.Resource);
+            }
+        }
+    }
+
+    private void AddAuthFailure(EventRecord record)
+    {
+        PrincipalIdentity identity = PrincipalIdentity.From(record.UserIdentity);
+        string principal = PrincipalOf(identity, record, null);
+        GetOrAdd(_authFailures, (principal, Text(record.ErrorCode) ?? string.Empty)).Add(record.EventTimeTicks, EventFacts.EventId(record));
+    }
+
+    private static string PrincipalOf(PrincipalIdentity identity, EventRecord record, string? fromMessage)
+    {
+        string? arn = identity.PolicyTarget ?? fromMessage;
+        if (arn is not null)
+        {
+            return EventFacts.RoleOfSession(arn) ?? arn;
+        }
+
+        return EventFacts.IdentityLabel(record) ?? EventFacts.InvokedBy(record) ?? "unknown";
+    }
+
+    private static TValue GetOrAdd<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key)
+        where TKey : notnull
+        where TValue : new()
+    {
+        if (!map.TryGetValue(key, out TValue? value))
+        {
+            value = new TValue();
+            map.Add(key, value);
+        }
+
+        return value;
+    }
+
+    private static string? Text(JsonNode node) => node.Kind == JsonKind.String ? node.GetString() : null;
+}

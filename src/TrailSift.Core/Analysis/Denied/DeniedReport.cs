@@ -1,0 +1,34 @@
+namespace TrailSift.Core.Analysis.Denied;
+
+/// <summary>
+/// The result of <c>trailsift denied</c>: denied calls grouped by principal, action and resource with reason, fix
+/// and hints; credential failures listed apart; the statements of one policy that fixes every implicit
+/// identity-policy denial. Built by <see cref="DeniedAnalyzer.BuildReport"/>; printers only render it.
+/// </summary>
+/// <remarks>Immutable; thread-safe.</remarks>
+public sealed record DeniedReport
+{
+    /// <summary>The groups, ordered by principal, then action, then resource (ordinal).</summary>
+    public required IReadOnlyList<DeniedGroup> Groups { get; init; }
+
+    /// <summary>Credential failures (expired or invalid tokens) when they were not included as denials.</summary>
+    public required IReadOnlyList<AuthFailureGroup> AuthFailures { get; init; }
+
+    /// <summary>True when credential failures were counted as denials (<c>--include-auth-failures</c>).</summary>
+    public bool AuthFailuresIncluded { get; init; }
+
+    /// <summary>The number of denied calls in <see cref="Groups"/> (the sum of their counts).</summary>
+    public long DeniedCalls { get; init; }
+
+    /// <summary>The number of distinct principals in <see cref="Groups"/>.</summary>
+    public int Principals { get; init; }
+
+    /// <summary>The number of credential failures in <see cref="AuthFailures"/>.</summary>
+    public long AuthFailureCalls { get; init; }
+
+    /// <summary>One statement per action that fixes every <c>no-identity-allow</c> group (resources generalised across principals).</summary>
+    public required IReadOnlyList<PolicyStatementSuggestion> PolicyStatements { get; init; }
+
+    /// <summary>The principals the <see cref="PolicyStatements"/> are for, ordinal order.</summary>
+    public required IReadOnlyList<string> PolicyPrincipals { get; init; }
+}
