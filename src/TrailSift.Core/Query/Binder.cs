@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using TrailSift.Core.Query.Evaluation;
 using TrailSift.Core.Query.Syntax;
 
@@ -12,13 +13,13 @@ namespace TrailSift.Core.Query;
 internal static class Binder
 {
     /// <summary>The supported builtins, by name, with their argument counts.</summary>
-    internal static readonly Dictionary<string, int[]> Signatures = new(StringComparer.Ordinal)
+    internal static readonly FrozenDictionary<string, int[]> Signatures = new Dictionary<string, int[]>(StringComparer.Ordinal)
     {
         ["select"] = [1], ["not"] = [0], ["empty"] = [0], ["length"] = [0], ["type"] = [0],
         ["ascii_downcase"] = [0], ["ascii_upcase"] = [0], ["any"] = [0], ["all"] = [0],
         ["contains"] = [1], ["startswith"] = [1], ["endswith"] = [1], ["has"] = [1],
         ["ltrimstr"] = [1], ["rtrimstr"] = [1], ["test"] = [1, 2],
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Returns the first problem in <paramref name="expr"/>, or null.</summary>
     public static QueryError? Bind(string text, Expr expr) => expr switch
@@ -31,8 +32,27 @@ internal static class Binder
         TryExpr t => Bind(text, t.Body),
         NegateExpr n => Bind(text, n.Operand),
         ArrayExpr { Body: Expr body } => Bind(text, body),
+        ObjectExpr o => BindObject(text, o),
         _ => null,
     };
+
+    private static QueryError? BindObject(string text, ObjectExpr o)
+    {
+        foreach (ObjectEntry e in o.Entries)
+        {
+            if (e.Key is LiteralExpr { Kind: not LiteralKind.String } bad)
+            {
+                return new QueryError(text, bad.Position, $"cannot use {bad} as an object key");
+            }
+
+            if ((Bind(text, e.Key) ?? Bind(text, e.Value)) is QueryError error)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
 
     private static QueryError? BindCall(string text, CallExpr call)
     {

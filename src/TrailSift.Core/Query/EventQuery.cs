@@ -81,12 +81,19 @@ public sealed class EventQuery
             return other;
         }
 
-        var both = new BinaryExpr(
-            BinaryOperator.Pipe,
-            new CallExpr("select", [Condition]),
-            new CallExpr("select", [other.Condition]));
+        var both = new BinaryExpr(BinaryOperator.Pipe, AsSelect(Condition), AsSelect(other.Condition));
         return new EventQuery(both.ToString(), both, both);
     }
+
+    // A chain of selects already passes its input through unchanged; anything else is wrapped.
+    private static Expr AsSelect(Expr condition) => IsSelectChain(condition) ? condition : new CallExpr("select", [condition]);
+
+    private static bool IsSelectChain(Expr e) => e switch
+    {
+        CallExpr { Name: "select", Arguments.Length: 1 } => true,
+        BinaryExpr { Operator: BinaryOperator.Pipe } p => IsSelectChain(p.Left) && IsSelectChain(p.Right),
+        _ => false,
+    };
 
     /// <summary>Compiles a query into a predicate that is safe to share between scan workers.</summary>
     public static IEventPredicate Compile(EventQuery query)

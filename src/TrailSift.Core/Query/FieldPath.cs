@@ -109,7 +109,7 @@ public sealed class FieldPath
         {
             case IdentityExpr:
                 return true;
-            case FieldExpr f:
+            case FieldExpr { Optional: false } f:
                 if (!Collect(f.Target, steps, out bad))
                 {
                     return false;
@@ -117,7 +117,7 @@ public sealed class FieldPath
 
                 steps.Add(new Step(Encoding.UTF8.GetBytes(f.Name), 0));
                 return true;
-            case IndexExpr { Key: LiteralExpr { Kind: LiteralKind.String } key } i:
+            case IndexExpr { Optional: false, Key: LiteralExpr { Kind: LiteralKind.String } key } i:
                 if (!Collect(i.Target, steps, out bad))
                 {
                     return false;
@@ -125,7 +125,7 @@ public sealed class FieldPath
 
                 steps.Add(new Step(Encoding.UTF8.GetBytes(key.Text), 0));
                 return true;
-            case IndexExpr { Key: LiteralExpr { Kind: LiteralKind.Number } num } i when num.Number == Math.Floor(num.Number) && Math.Abs(num.Number) < int.MaxValue:
+            case IndexExpr { Optional: false, Key: LiteralExpr { Kind: LiteralKind.Number } num } i when num.Number == Math.Floor(num.Number) && Math.Abs(num.Number) < int.MaxValue:
                 if (!Collect(i.Target, steps, out bad))
                 {
                     return false;
@@ -133,7 +133,7 @@ public sealed class FieldPath
 
                 steps.Add(new Step(null, (int)num.Number));
                 return true;
-            case IndexExpr { Key: NegateExpr { Operand: LiteralExpr { Kind: LiteralKind.Number } neg } } i when neg.Number == Math.Floor(neg.Number) && neg.Number < int.MaxValue:
+            case IndexExpr { Optional: false, Key: NegateExpr { Operand: LiteralExpr { Kind: LiteralKind.Number } neg } } i when neg.Number == Math.Floor(neg.Number) && neg.Number < int.MaxValue:
                 if (!Collect(i.Target, steps, out bad))
                 {
                     return false;

@@ -64,7 +64,7 @@ internal static class FilePrefix
             e = t.Body;
         }
 
-        return e is IterateExpr { Target: FieldExpr { Target: IdentityExpr, Name: "Records" } }
+        return e is IterateExpr { Target: FieldExpr { Target: IdentityExpr, Name: "Records", Optional: false } }
             || (allowBareIterate && e is IterateExpr { Target: IdentityExpr });
     }
 }

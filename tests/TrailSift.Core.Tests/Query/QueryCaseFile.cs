@@ -1,8 +1,5 @@
 namespace TrailSift.Core.Tests.Query;
 
-/// <summary>One data-driven case: a filter and either (input, expected) or an expected error.</summary>
-public sealed record QueryCase(string Id, string Filter, string? Input, bool Expected, string? ErrorMessage, string? CaretLine);
-
 /// <summary>
 /// Reads the jq-test style case format used by tests/data/query/*.cases and the docs: blocks separated
 /// by blank lines; a block is a filter line followed by pairs of (input JSON line, true|false), or

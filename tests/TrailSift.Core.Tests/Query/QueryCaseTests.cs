@@ -10,6 +10,29 @@ public sealed class QueryCaseTests
 
     public static TheoryData<string> CaseIds() => Ids(FileCases.Value);
 
+    /// <summary>Every (filter, input, verdict) case of the case files and the doc, for the jq cross-check.</summary>
+    public static List<QueryCase> AllVerdictCases()
+    {
+        var all = new List<QueryCase>();
+        foreach (QueryCase c in FileCases.Value.Values)
+        {
+            if (c.Input is not null)
+            {
+                all.Add(c);
+            }
+        }
+
+        foreach (QueryCase c in DocCases.Value.Values)
+        {
+            if (c.Input is not null)
+            {
+                all.Add(c);
+            }
+        }
+
+        return all;
+    }
+
     public static TheoryData<string> DocCaseIds() => Ids(DocCases.Value);
 
     [Theory]
@@ -26,6 +49,34 @@ public sealed class QueryCaseTests
     {
         // Given / When / Then
         QueryCaseRunner.Run(DocCases.Value[id]);
+    }
+
+    [Fact]
+    public void Should_Render_Documented_Error_When_Doc_Shows_A_Malformed_Filter()
+    {
+        // Given: ```trailsift-error blocks hold a filter and its rendered error below it
+        string[] lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "docs", "query-language.md"));
+        int blocks = 0;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Trim() != "```trailsift-error")
+            {
+                continue;
+            }
+
+            blocks++;
+            string filter = lines[i + 1];
+
+            // When
+            TrailSift.Core.Query.QueryParseResult result = TrailSift.Core.Query.EventQuery.Parse(filter);
+
+            // Then
+            Assert.False(result.Success, filter);
+            Assert.Equal(filter + "\n" + lines[i + 2], result.Error!.Render());
+            Assert.Equal("```", lines[i + 3].Trim());
+        }
+
+        Assert.True(blocks >= 2, $"only {blocks} error examples");
     }
 
     [Fact]

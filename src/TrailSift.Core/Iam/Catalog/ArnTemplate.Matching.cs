@@ -16,14 +16,36 @@ public sealed partial class ArnTemplate
     }
 
     /// <summary>Whether <paramref name="arn"/> fits the template, without allocating.</summary>
-    public bool Matches(ReadOnlySpan<char> arn) => MatchFrom(0, arn, 0, default, loose: false);
+    public bool Matches(ReadOnlySpan<char> arn)
+    {
+        foreach (ArnTemplate form in _alternatives)
+        {
+            if (form.Matches(arn))
+            {
+                return true;
+            }
+        }
+
+        return _alternatives.Length == 0 && MatchFrom(0, arn, 0, default, loose: false);
+    }
 
     /// <summary>
     /// Like <see cref="Matches(ReadOnlySpan{char})"/>, but a variable that ends the template may take any
     /// remaining text, so a qualified ARN (<c>function:name:alias</c>) still fits <c>function:${FunctionName}</c>.
     /// Used as a fallback when no resource type fits strictly.
     /// </summary>
-    internal bool MatchesLoosely(ReadOnlySpan<char> arn) => MatchFrom(0, arn, 0, default, loose: true);
+    internal bool MatchesLoosely(ReadOnlySpan<char> arn)
+    {
+        foreach (ArnTemplate form in _alternatives)
+        {
+            if (form.MatchesLoosely(arn))
+            {
+                return true;
+            }
+        }
+
+        return _alternatives.Length == 0 && MatchFrom(0, arn, 0, default, loose: true);
+    }
 
     /// <summary>
     /// Matches <paramref name="arn"/> and returns each variable's text (case-insensitive names). When a variable
@@ -31,6 +53,20 @@ public sealed partial class ArnTemplate
     /// </summary>
     public bool TryExtract(string arn, [NotNullWhen(true)] out IReadOnlyDictionary<string, string>? variables)
     {
+        foreach (ArnTemplate form in _alternatives)
+        {
+            if (form.TryExtract(arn, out variables))
+            {
+                return true;
+            }
+        }
+
+        if (_alternatives.Length > 0)
+        {
+            variables = null;
+            return false;
+        }
+
         ArgumentNullException.ThrowIfNull(arn);
         variables = null;
         Span<int> ends = _segments.Length <= MaxStackSegments ? stackalloc int[_segments.Length] : new int[_segments.Length];

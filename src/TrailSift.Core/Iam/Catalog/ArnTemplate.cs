@@ -31,12 +31,25 @@ public sealed partial class ArnTemplate
 
     private readonly ArnTemplateSegment[] _segments;
 
+    // A few resource types list several ARN forms separated by ", " (API Gateway v1 and v2, Greengrass);
+    // such a template matches when any form matches and builds with the first form it can fill.
+    private readonly ArnTemplate[] _alternatives = [];
+
     private ArnTemplate(string template, ArnTemplateSegment[] segments, ImmutableArray<string> variables)
     {
         Template = template;
         _segments = segments;
         Variables = variables;
     }
+
+    private ArnTemplate(string template, ArnTemplate[] alternatives)
+        : this(template, alternatives[0]._segments, alternatives.SelectMany(a => a.Variables).Distinct(StringComparer.Ordinal).ToImmutableArray())
+    {
+        _alternatives = alternatives;
+    }
+
+    /// <summary>The alternative ARN forms when the catalog lists several for one resource type (otherwise just this one).</summary>
+    public IReadOnlyList<ArnTemplate> Forms => _alternatives.Length > 0 ? _alternatives : [this];
 
     /// <summary>The template text.</summary>
     public string Template { get; }
@@ -60,6 +73,24 @@ public sealed partial class ArnTemplate
         if (template is null)
         {
             return false;
+        }
+
+        if (template.Contains(", ", StringComparison.Ordinal))
+        {
+            string[] forms = template.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var alternatives = new ArnTemplate[forms.Length];
+            for (int f = 0; f < forms.Length; f++)
+            {
+                if (!TryParse(forms[f], out ArnTemplate? form))
+                {
+                    return false;
+                }
+
+                alternatives[f] = form;
+            }
+
+            parsed = new ArnTemplate(template, alternatives);
+            return true;
         }
 
         var segments = new List<ArnTemplateSegment>();
@@ -122,6 +153,19 @@ public sealed partial class ArnTemplate
     public string Build(IReadOnlyDictionary<string, string> variables, string? missing = null)
     {
         ArgumentNullException.ThrowIfNull(variables);
+        if (_alternatives.Length > 0)
+        {
+            foreach (ArnTemplate form in _alternatives)
+            {
+                if (form.Variables.All(variables.ContainsKey))
+                {
+                    return form.Build(variables, missing);
+                }
+            }
+
+            return _alternatives[0].Build(variables, missing);
+        }
+
         var text = new StringBuilder(Template.Length + 32);
         foreach (ArnTemplateSegment segment in _segments)
         {
@@ -169,6 +213,8 @@ public sealed partial class ArnTemplate
             || name.Equals("RepositoryName", StringComparison.OrdinalIgnoreCase)
             || name.Equals("ParameterNameWithoutLeadingSlash", StringComparison.OrdinalIgnoreCase)
             ? ArnCharClass.Path
+            : name.Equals("StreamLabel", StringComparison.OrdinalIgnoreCase)
+            ? ArnCharClass.Any // DynamoDB stream labels are timestamps with colons
             : ArnCharClass.Segment;
     }
 }

@@ -14,7 +14,7 @@ internal struct Children
     public Children(in Value value)
     {
         _isNode = value.IsNode;
-        _items = value.ComputedArray;
+        _items = value.ComputedArray ?? value.ComputedObject?.Values;
         _nodes = _isNode ? value.Node.EnumerateChildren() : default;
         _i = -1;
         Current = default;

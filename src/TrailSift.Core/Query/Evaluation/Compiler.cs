@@ -11,12 +11,13 @@ internal static class Compiler
     {
         IdentityExpr => IdentityNode.Instance,
         FieldExpr or IndexExpr => CompilePath(expr),
-        IterateExpr it => new IterateNode(Compile(it.Target)),
+        IterateExpr it => new IterateNode(Compile(it.Target), it.Optional),
         TryExpr t => new TryNode(Compile(t.Body)),
         LiteralExpr lit => new LiteralNode(Constant(lit)),
         NegateExpr { Operand: LiteralExpr { Kind: LiteralKind.Number } n } => new LiteralNode(Value.Number(-n.Number)),
         NegateExpr neg => new NegateNode(Compile(neg.Operand)),
         ArrayExpr arr => new ArrayNode(arr.Body is null ? null : Compile(arr.Body)),
+        ObjectExpr obj => CompileObject(obj),
         BinaryExpr bin => CompileBinary(bin),
         CallExpr call => CompileCall(call),
         _ => throw new InvalidOperationException($"Cannot compile {expr.GetType().Name}."),
@@ -38,12 +39,12 @@ internal static class Compiler
         Expr current = expr;
         while (true)
         {
-            if (current is FieldExpr f)
+            if (current is FieldExpr { Optional: false } f)
             {
                 steps.Add(new PathStep(Encoding.UTF8.GetBytes(f.Name), default));
                 current = f.Target;
             }
-            else if (current is IndexExpr { Key: LiteralExpr { Kind: LiteralKind.String or LiteralKind.Number } key } ix)
+            else if (current is IndexExpr { Optional: false, Key: LiteralExpr { Kind: LiteralKind.String or LiteralKind.Number } key } ix)
             {
                 steps.Add(new PathStep(null, Constant(key)));
                 current = ix.Target;
@@ -56,8 +57,12 @@ internal static class Compiler
 
         if (steps.Count == 0)
         {
-            var ix = (IndexExpr)expr;
-            return new IndexNode(Compile(ix.Target), Compile(ix.Key));
+            return expr switch
+            {
+                FieldExpr f => new IndexNode(Compile(f.Target), new LiteralNode(Value.String(f.Name)), f.Optional),
+                IndexExpr ix => new IndexNode(Compile(ix.Target), Compile(ix.Key), ix.Optional),
+                _ => throw new InvalidOperationException("not a path"),
+            };
         }
 
         steps.Reverse();
@@ -68,12 +73,38 @@ internal static class Compiler
     private static string? FirstName(List<PathStep> steps) =>
         steps[0].Name is byte[] name ? Encoding.UTF8.GetString(name) : null;
 
+    // Whether a try (postfix '?' on a non-path) occurs anywhere in the tree.
+    private static bool ContainsTry(Expr e) => e switch
+    {
+        TryExpr => true,
+        FieldExpr f => ContainsTry(f.Target),
+        IndexExpr i => ContainsTry(i.Target) || ContainsTry(i.Key),
+        IterateExpr it => ContainsTry(it.Target),
+        NegateExpr n => ContainsTry(n.Operand),
+        ArrayExpr { Body: Expr body } => ContainsTry(body),
+        BinaryExpr b => ContainsTry(b.Left) || ContainsTry(b.Right),
+        CallExpr c => c.Arguments.Any(ContainsTry),
+        ObjectExpr o => o.Entries.Any(x => ContainsTry(x.Key) || ContainsTry(x.Value)),
+        _ => false,
+    };
+
+    private static QNode CompileObject(ObjectExpr obj)
+    {
+        var entries = new (QNode, QNode)[obj.Entries.Length];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            entries[i] = (Compile(obj.Entries[i].Key), Compile(obj.Entries[i].Value));
+        }
+
+        return new ObjectNode(entries);
+    }
+
     private static QNode CompileBinary(BinaryExpr bin)
     {
         switch (bin.Operator)
         {
             case BinaryOperator.Pipe:
-                return new PipeNode(Compile(bin.Left), Compile(bin.Right));
+                return new PipeNode(Compile(bin.Left), Compile(bin.Right), ContainsTry(bin.Left));
             case BinaryOperator.Comma:
                 return new CommaNode(Compile(bin.Left), Compile(bin.Right));
             case BinaryOperator.Alternative:

@@ -10,30 +10,16 @@ internal sealed class SelectNode(QNode condition) : QNode
 
     public override bool IsSingle => false;
 
-    public override bool Run(in Value input, Sink sink)
+    public override Value Run(in Value input, Sink sink)
     {
         if (Condition.IsSingle)
         {
             Value c = Condition.Eval(input);
-            if (c.IsError)
-            {
-                sink.Emit(c);
-                return false;
-            }
-
-            return !c.IsTruthy || sink.Emit(input);
+            return c.IsError ? c : c.IsTruthy ? sink.Emit(input) : Ok;
         }
 
         return Condition.Run(input, new ActionSink<(Value, Sink)>((input, sink), static (s, in c) =>
-        {
-            if (c.IsError)
-            {
-                s.Item2.Emit(c);
-                return false;
-            }
-
-            return !c.IsTruthy || s.Item2.Emit(s.Item1);
-        }));
+            c.IsTruthy ? s.Item2.Emit(s.Item1) : Ok));
     }
 
     public override Truth Test(in Value input)
@@ -51,7 +37,7 @@ internal sealed class EmptyNode : QNode
 
     public override bool IsSingle => false;
 
-    public override bool Run(in Value input, Sink sink) => true;
+    public override Value Run(in Value input, Sink sink) => Ok;
 
     public override Truth Test(in Value input) => Truth.False;
 }
@@ -95,19 +81,21 @@ internal sealed class UnaryFunctionNode(Builtin function) : SingleNode
 /// <remarks>Immutable; thread-safe.</remarks>
 internal sealed class ArgumentFunctionNode(Builtin function, QNode argument) : QNode
 {
+    private readonly RegexCache? _regexes = function == Builtin.Test1 ? new RegexCache() : null;
+
     public override bool IsSingle => argument.IsSingle;
 
     public override Value Eval(in Value input)
     {
         Value a = argument.Eval(input);
-        return a.IsError ? a : Apply(function, input, a);
+        return a.IsError ? a : Apply(input, a);
     }
 
-    public override bool Run(in Value input, Sink sink) => IsSingle
+    public override Value Run(in Value input, Sink sink) => IsSingle
         ? base.Run(input, sink)
-        : Product.Map(argument, input, sink, function, static (f, in a, in i) => Apply(f, i, a));
+        : Streams.Map(argument, input, sink, this, static (node, in a, in i) => node.Apply(i, a));
 
-    public static Value Apply(Builtin function, in Value input, in Value arg) => function switch
+    private Value Apply(in Value input, in Value arg) => function switch
     {
         Builtin.Contains => ValueOps.Contains(input, arg),
         Builtin.StartsWith => ValueOps.StartsWith(input, arg, end: false),
@@ -115,21 +103,21 @@ internal sealed class ArgumentFunctionNode(Builtin function, QNode argument) : Q
         Builtin.Has => ValueOps.Has(input, arg),
         Builtin.LTrimStr => ValueOps.TrimString(input, arg, end: false),
         Builtin.RTrimStr => ValueOps.TrimString(input, arg, end: true),
-        _ => Test1(input, arg),
+        _ => Test1(input, arg, _regexes!),
     };
 
     // jq: def test($val): if string then test($val; null) elif array of 2+ then test(.[0]; .[1])
     // elif array of 1 then test(.[0]; null) else error.
-    private static Value Test1(in Value input, in Value arg)
+    private static Value Test1(in Value input, in Value arg, RegexCache regexes)
     {
         if (arg.Kind == JsonKind.String)
         {
-            return TestFunctionNode.Apply(input, arg, Value.Null);
+            return TestFunctionNode.Apply(input, arg, Value.Null, regexes);
         }
 
         if (arg.Kind == JsonKind.Array && arg.Count > 0)
         {
-            return TestFunctionNode.Apply(input, arg.ElementAt(0), arg.Count > 1 ? arg.ElementAt(1) : Value.Null);
+            return TestFunctionNode.Apply(input, arg.ElementAt(0), arg.Count > 1 ? arg.ElementAt(1) : Value.Null, regexes);
         }
 
         return Value.Error($"{arg.TypeName} not a string or array");
@@ -137,9 +125,11 @@ internal sealed class ArgumentFunctionNode(Builtin function, QNode argument) : Q
 }
 
 /// <summary><c>test(re; flags)</c> with computed arguments.</summary>
-/// <remarks>Immutable; thread-safe (patterns are cached in <see cref="RegexFactory"/>).</remarks>
+/// <remarks>Thread-safe: compiled patterns are kept in a concurrent <see cref="RegexCache"/>.</remarks>
 internal sealed class TestFunctionNode(QNode regex, QNode flags) : QNode
 {
+    private readonly RegexCache _regexes = new();
+
     public override bool IsSingle => regex.IsSingle && flags.IsSingle;
 
     public override Value Eval(in Value input)
@@ -151,14 +141,14 @@ internal sealed class TestFunctionNode(QNode regex, QNode flags) : QNode
         }
 
         Value r = regex.Eval(input);
-        return r.IsError ? r : Apply(input, r, f);
+        return r.IsError ? r : Apply(input, r, f, _regexes);
     }
 
-    public override bool Run(in Value input, Sink sink) => IsSingle
+    public override Value Run(in Value input, Sink sink) => IsSingle
         ? base.Run(input, sink)
-        : Product.Run(flags, regex, input, sink, input, static (i, in r, in f) => Apply(i, r, f));
+        : Streams.Run(flags, regex, input, sink, (Input: input, Cache: _regexes), static (s, in r, in f) => Apply(s.Input, r, f, s.Cache));
 
-    public static Value Apply(in Value input, in Value regex, in Value flags)
+    public static Value Apply(in Value input, in Value regex, in Value flags, RegexCache regexes)
     {
         if (input.Kind != JsonKind.String)
         {
@@ -175,7 +165,7 @@ internal sealed class TestFunctionNode(QNode regex, QNode flags) : QNode
             return Value.Error($"{flags.TypeName} is not a string");
         }
 
-        RegexFactory.CompiledRegex compiled = RegexFactory.GetOrCreate(
+        RegexFactory.CompiledRegex compiled = regexes.Get(
             regex.GetString(), flags.Kind == JsonKind.Null ? string.Empty : flags.GetString());
         return compiled.Regex is null ? Value.Error(compiled.Error!) : ValueOps.Test(input, compiled.Regex, compiled.NonEmpty);
     }

@@ -14,7 +14,7 @@ internal sealed class LiteralNode(Value value) : SingleNode
 
 /// <summary><c>a | b</c>.</summary>
 /// <remarks>Immutable; thread-safe.</remarks>
-internal sealed class PipeNode(QNode left, QNode right) : QNode
+internal sealed class PipeNode(QNode left, QNode right, bool leftMayCatch = false) : QNode
 {
     public override bool IsSingle => left.IsSingle && right.IsSingle;
 
@@ -24,35 +24,21 @@ internal sealed class PipeNode(QNode left, QNode right) : QNode
         return v.IsError ? v : right.Eval(v);
     }
 
-    public override bool Run(in Value input, Sink sink)
+    public override Value Run(in Value input, Sink sink)
     {
         if (left.IsSingle)
         {
             Value v = left.Eval(input);
-            if (v.IsError)
-            {
-                sink.Emit(v);
-                return false;
-            }
-
-            return right.Run(v, sink);
+            return v.IsError ? v : right.Run(v, sink);
         }
 
-        return left.Run(input, new ActionSink<(QNode, Sink)>((right, sink), static (s, in v) =>
-        {
-            if (v.IsError)
-            {
-                s.Item2.Emit(v);
-                return false;
-            }
-
-            return s.Item1.Run(v, s.Item2);
-        }));
+        return left.Run(input, new ActionSink<(QNode, Sink)>((right, sink), static (s, in v) => s.Item1.Run(v, s.Item2)));
     }
 
     public override Truth Test(in Value input)
     {
-        if (left is SelectNode select)
+        // (Not when the condition holds a try: in jq 1.6 it would also catch errors raised by rest.)
+        if (left is SelectNode select && !leftMayCatch)
         {
             // select(c) | rest: rest sees the same input once per truthy output of c, so it is enough
             // to know that c has one (and no error) and then to test rest once.
@@ -76,7 +62,11 @@ internal sealed class CommaNode(QNode left, QNode right) : QNode
 {
     public override bool IsSingle => false;
 
-    public override bool Run(in Value input, Sink sink) => left.Run(input, sink) && right.Run(input, sink);
+    public override Value Run(in Value input, Sink sink)
+    {
+        Value e = left.Run(input, sink);
+        return e.IsError ? e : right.Run(input, sink);
+    }
 
     public override Truth Test(in Value input)
     {
@@ -119,15 +109,9 @@ internal sealed class CompareNode(BinaryOperator op, QNode left, QNode right) : 
         _ => Value.Bool(ValueOps.Compare(l, r) >= 0),
     };
 
-    public override bool Run(in Value input, Sink sink)
-    {
-        if (IsSingle)
-        {
-            return base.Run(input, sink);
-        }
-
-        return Product.Run(right, left, input, sink, op, static (op, in l, in r) => Apply(op, l, r));
-    }
+    public override Value Run(in Value input, Sink sink) => IsSingle
+        ? base.Run(input, sink)
+        : Streams.Run(right, left, input, sink, op, static (op, in l, in r) => Apply(op, l, r));
 }
 
 /// <summary><c>x == "literal"</c> (or <c>!=</c>) on a single-valued x: compares UTF-8 bytes in place.</summary>
@@ -171,7 +155,7 @@ internal sealed class LogicalNode(bool isAnd, QNode left, QNode right) : QNode
         return b.IsError ? b : Value.Bool(b.IsTruthy);
     }
 
-    public override bool Run(in Value input, Sink sink)
+    public override Value Run(in Value input, Sink sink)
     {
         if (IsSingle)
         {
@@ -181,19 +165,12 @@ internal sealed class LogicalNode(bool isAnd, QNode left, QNode right) : QNode
         var state = (Node: this, Input: input, Sink: sink);
         return left.Run(input, new ActionSink<(LogicalNode, Value, Sink)>(state, static (s, in a) =>
         {
-            if (a.IsError)
-            {
-                s.Item3.Emit(a);
-                return false;
-            }
-
             if (a.IsTruthy != s.Item1.IsAnd)
             {
                 return s.Item3.Emit(Value.Bool(!s.Item1.IsAnd));
             }
 
-            return s.Item1.Right.Run(s.Item2, new ActionSink<Sink>(s.Item3, static (k, in b) =>
-                k.Emit(b.IsError ? b : Value.Bool(b.IsTruthy)) && !b.IsError));
+            return s.Item1.Right.Run(s.Item2, new ActionSink<Sink>(s.Item3, static (k, in b) => k.Emit(Value.Bool(b.IsTruthy))));
         }));
     }
 
@@ -208,26 +185,20 @@ internal sealed class AlternativeNode(QNode left, QNode right) : QNode
 {
     public override bool IsSingle => false;
 
-    public override bool Run(in Value input, Sink sink)
+    public override Value Run(in Value input, Sink sink)
     {
         var found = new StrongBox<bool>();
-        bool ok = left.Run(input, new ActionSink<(StrongBox<bool>, Sink)>((found, sink), static (s, in v) =>
+        Value e = left.Run(input, new ActionSink<(StrongBox<bool>, Sink)>((found, sink), static (s, in v) =>
         {
-            if (v.IsError)
-            {
-                s.Item2.Emit(v);
-                return false;
-            }
-
             if (!v.IsTruthy)
             {
-                return true;
+                return Ok;
             }
 
             s.Item1.Value = true;
             return s.Item2.Emit(v);
         }));
-        return ok && (found.Value || right.Run(input, sink));
+        return e.IsError || found.Value ? e : right.Run(input, sink);
     }
 
     private sealed class StrongBox<T>
@@ -248,13 +219,9 @@ internal sealed class NegateNode(QNode operand) : QNode
         return v.IsError ? v : ValueOps.Negate(v);
     }
 
-    public override bool Run(in Value input, Sink sink) => IsSingle
+    public override Value Run(in Value input, Sink sink) => IsSingle
         ? base.Run(input, sink)
-        : operand.Run(input, new ActionSink<Sink>(sink, static (s, in v) =>
-        {
-            Value r = v.IsError ? v : ValueOps.Negate(v);
-            return s.Emit(r) && !r.IsError;
-        }));
+        : Streams.Map(operand, input, sink, 0, static (_, in v, in _) => ValueOps.Negate(v));
 }
 
 /// <summary><c>[body]</c>: collects every output of the body.</summary>
@@ -269,20 +236,7 @@ internal sealed class ArrayNode(QNode? body) : SingleNode
         }
 
         var items = new List<Value>();
-        Value error = default;
-        bool failed = false;
-        body.Run(input, new ActionSink<List<Value>>(items, (list, in v) =>
-        {
-            if (v.IsError)
-            {
-                error = v;
-                failed = true;
-                return false;
-            }
-
-            list.Add(v);
-            return true;
-        }));
-        return failed ? error : Value.Array(items.ToArray());
+        Value e = Streams.Collect(body, input, items);
+        return e.IsError ? e : Value.Array(items.ToArray());
     }
 }

@@ -86,11 +86,14 @@ internal sealed class PathNode : SingleNode
     };
 }
 
-/// <summary><c>t[k]</c> with a computed key; as in jq the key is evaluated against the input, in the outer loop.</summary>
+/// <summary>
+/// <c>t[k]</c> with a computed key (as in jq the key is evaluated against the input, in the outer
+/// loop), or an optional step <c>t.k?</c>/<c>t[k]?</c> that skips values it cannot index.
+/// </summary>
 /// <remarks>Immutable; thread-safe.</remarks>
-internal sealed class IndexNode(QNode target, QNode key) : QNode
+internal sealed class IndexNode(QNode target, QNode key, bool optional) : QNode
 {
-    public override bool IsSingle => target.IsSingle && key.IsSingle;
+    public override bool IsSingle => !optional && target.IsSingle && key.IsSingle;
 
     public override Value Eval(in Value input)
     {
@@ -104,85 +107,109 @@ internal sealed class IndexNode(QNode target, QNode key) : QNode
         return t.IsError ? t : ValueOps.Index(t, k);
     }
 
-    public override bool Run(in Value input, Sink sink)
+    public override Value Run(in Value input, Sink sink)
     {
         if (IsSingle)
         {
             return base.Run(input, sink);
         }
 
-        var state = (Target: target, Input: input, Sink: sink);
-        return key.Run(input, new ActionSink<(QNode, Value, Sink)>(state, static (s, in k) =>
+        var state = new State(target, input, sink, optional);
+        return key.Run(input, new ActionSink<State>(state, static (s, in k) =>
         {
-            if (k.IsError)
+            s.Key = k;
+            return s.Target.Run(s.Input, new ActionSink<State>(s, static (s2, in t) =>
             {
-                s.Item3.Emit(k);
-                return false;
-            }
+                Value r = ValueOps.Index(t, s2.Key);
+                if (r.IsError)
+                {
+                    return s2.Optional ? Ok : r; // an optional step gives no output and goes on
+                }
 
-            Value kv = k;
-            return s.Item1.Run(s.Item2, new ActionSink<(Value, Sink)>((kv, s.Item3), static (s2, in t) =>
-            {
-                Value r = t.IsError ? t : ValueOps.Index(t, s2.Item1);
-                return s2.Item2.Emit(r) && !r.IsError;
+                return s2.Sink.Emit(r);
             }));
         }));
     }
+
+    private sealed class State(QNode target, Value input, Sink sink, bool optional)
+    {
+        public QNode Target { get; } = target;
+
+        public Value Input { get; } = input;
+
+        public Sink Sink { get; } = sink;
+
+        public bool Optional { get; } = optional;
+
+        public Value Key { get; set; }
+    }
 }
 
-/// <summary><c>t[]</c>: each element of an array or value of an object; an error for anything else.</summary>
+/// <summary>
+/// <c>t[]</c>: each element of an array or value of an object; an error for anything else, or no
+/// output when optional (<c>t[]?</c>).
+/// </summary>
 /// <remarks>Immutable; thread-safe.</remarks>
-internal sealed class IterateNode(QNode target) : QNode
+internal sealed class IterateNode(QNode target, bool optional) : QNode
 {
     public override bool IsSingle => false;
 
-    public override bool Run(in Value input, Sink sink)
+    public override Value Run(in Value input, Sink sink)
     {
         if (target.IsSingle)
         {
-            return Iterate(target.Eval(input), sink);
+            Value v = target.Eval(input);
+            return v.IsError ? v : Iterate(v, sink, optional);
         }
 
-        return target.Run(input, new ActionSink<Sink>(sink, static (s, in v) => Iterate(v, s)));
+        return target.Run(input, new ActionSink<(Sink, bool)>((sink, optional), static (s, in v) => Iterate(v, s.Item1, s.Item2)));
     }
 
-    private static bool Iterate(in Value v, Sink sink)
+    private static Value Iterate(in Value v, Sink sink, bool optional)
     {
         if (v.Kind is not (JsonKind.Array or JsonKind.Object))
         {
-            sink.Emit(v.IsError ? v : Value.Error($"Cannot iterate over {v.TypeName}"));
-            return false;
+            return optional ? Ok : Value.Error($"Cannot iterate over {v.TypeName}");
         }
 
         foreach (Value item in new Children(v))
         {
-            if (!sink.Emit(item))
+            Value e = sink.Emit(item);
+            if (e.IsError)
             {
-                return false;
+                return e;
             }
         }
 
-        return true;
+        return Ok;
     }
 }
 
-/// <summary><c>body?</c>: the body's outputs up to its first error, which is dropped (downstream errors are not).</summary>
+/// <summary>
+/// <c>(body)?</c>: jq 1.6's try without catch. The body's outputs go downstream until an error is
+/// raised, by the body or by anything downstream of its outputs (jq 1.6 unwinds both to the try);
+/// the error is dropped and the body stops.
+/// </summary>
 /// <remarks>Immutable; thread-safe.</remarks>
 internal sealed class TryNode(QNode body) : QNode
 {
     public override bool IsSingle => false;
 
-    public override bool Run(in Value input, Sink sink)
+    public override Value Run(in Value input, Sink sink)
     {
         if (body.IsSingle)
         {
             Value v = body.Eval(input);
-            return v.IsError || sink.Emit(v);
+            if (!v.IsError)
+            {
+                sink.Emit(v); // a downstream error is caught here too
+            }
+
+            return Ok;
         }
 
-        var guard = new GuardSink(sink);
-        body.Run(input, guard);
-        return !guard.DownstreamFailed;
+        body.Run(input, sink);
+        return Ok;
     }
 
     public override Truth Test(in Value input)
@@ -194,26 +221,5 @@ internal sealed class TryNode(QNode body) : QNode
         }
 
         return base.Test(input);
-    }
-
-    private sealed class GuardSink(Sink downstream) : Sink
-    {
-        public bool DownstreamFailed { get; private set; }
-
-        public override bool Emit(in Value value)
-        {
-            if (value.IsError)
-            {
-                return false; // the body's error: stop the body quietly
-            }
-
-            if (!downstream.Emit(value))
-            {
-                DownstreamFailed = true;
-                return false;
-            }
-
-            return true;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace TrailSift.Core.Query.Evaluation;
@@ -8,12 +7,10 @@ namespace TrailSift.Core.Query.Evaluation;
 /// g, n, l: no effect on a yes/no test except n (a match must be non-empty); i: IgnoreCase;
 /// x: IgnorePatternWhitespace; s: none (Perl already anchors <c>$</c> as .NET does); p: Singleline.
 /// </summary>
-/// <remarks>Thread-safe: the cache of dynamic patterns is a concurrent dictionary.</remarks>
+/// <remarks>Stateless static methods; thread-safe.</remarks>
 internal static class RegexFactory
 {
-    private const int MaxCached = 512;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-    private static readonly ConcurrentDictionary<(string Pattern, string Flags), CompiledRegex> Cache = new();
 
     /// <summary>A compiled pattern, or the reason it could not be compiled.</summary>
     internal sealed record CompiledRegex(Regex? Regex, bool NonEmpty, string? Error);
@@ -52,32 +49,17 @@ internal static class RegexFactory
         {
             return new CompiledRegex(new Regex(pattern, options, Timeout), nonEmpty, null);
         }
-        catch (ArgumentException ex)
+        catch (RegexParseException ex)
         {
-            return new CompiledRegex(null, false, "invalid regular expression: " + FirstSentence(ex.Message));
+            return new CompiledRegex(null, false, "invalid regular expression: " + Reason(ex));
         }
     }
 
-    /// <summary>Compiles a pattern computed at run time, through a small cache.</summary>
-    public static CompiledRegex GetOrCreate(string pattern, string flags)
+    // .NET says "Invalid pattern 'p' at offset 1. Not enough )'s."; keep the reason only.
+    private static string Reason(RegexParseException ex)
     {
-        if (Cache.TryGetValue((pattern, flags), out CompiledRegex? cached))
-        {
-            return cached;
-        }
-
-        CompiledRegex created = Create(pattern, flags);
-        if (Cache.Count < MaxCached)
-        {
-            Cache.TryAdd((pattern, flags), created);
-        }
-
-        return created;
-    }
-
-    private static string FirstSentence(string message)
-    {
-        int i = message.IndexOf(" - ", StringComparison.Ordinal);
-        return i > 0 ? message[(i + 3)..] : message;
+        string marker = $"at offset {ex.Offset}. ";
+        int i = ex.Message.IndexOf(marker, StringComparison.Ordinal);
+        return i >= 0 ? ex.Message[(i + marker.Length)..] : ex.Message;
     }
 }

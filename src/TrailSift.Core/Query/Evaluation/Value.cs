@@ -12,7 +12,7 @@ namespace TrailSift.Core.Query.Evaluation;
 internal readonly struct Value
 {
     private readonly double _number;
-    private readonly object? _payload; // byte[] UTF-8 for computed strings, Value[] for arrays, string for errors
+    private readonly object? _payload; // byte[] UTF-8 strings, Value[] arrays, ObjectPayload objects, string errors
 
     private Value(JsonKind kind, JsonNode node, bool isNode, double number, object? payload)
     {
@@ -49,6 +49,9 @@ internal readonly struct Value
     /// <summary>The elements of a computed array.</summary>
     public Value[]? ComputedArray => _payload as Value[];
 
+    /// <summary>The properties of a computed object.</summary>
+    public ObjectPayload? ComputedObject => _payload as ObjectPayload;
+
     /// <summary>The UTF-8 bytes of a computed string.</summary>
     public byte[]? ComputedString => _payload as byte[];
 
@@ -70,6 +73,8 @@ internal readonly struct Value
 
     public static Value Array(Value[] elements) => new(JsonKind.Array, default, false, 0, elements);
 
+    public static Value Object(ObjectPayload properties) => new(JsonKind.Object, default, false, 0, properties);
+
     /// <summary>An error; the message is kept for diagnostics only (a failing record is simply not selected).</summary>
     public static Value Error(string message) => new(JsonKind.Undefined, default, false, 0, message);
 
@@ -77,7 +82,7 @@ internal readonly struct Value
     public double AsNumber => IsNode ? Node.GetDouble() : _number;
 
     /// <summary>Number of elements of an array or distinct keys of an object.</summary>
-    public int Count => IsNode ? Node.ChildCount : ComputedArray?.Length ?? 0;
+    public int Count => IsNode ? Node.ChildCount : ComputedArray?.Length ?? ComputedObject?.Count ?? 0;
 
     /// <summary>jq's name of the value's type.</summary>
     public string TypeName => TypeNameOf(Kind);
@@ -114,9 +119,21 @@ internal readonly struct Value
         return index >= 0 && index < items.Length ? items[index] : Null;
     }
 
-    /// <summary>An object's property by UTF-8 name; null when absent (only record objects exist).</summary>
-    public Value Property(ReadOnlySpan<byte> utf8Name) => IsNode ? FromNode(Node.GetProperty(utf8Name)) : Null;
+    /// <summary>An object's property by UTF-8 name; null when absent.</summary>
+    public Value Property(ReadOnlySpan<byte> utf8Name)
+    {
+        if (IsNode)
+        {
+            return FromNode(Node.GetProperty(utf8Name));
+        }
+
+        ObjectPayload? o = ComputedObject;
+        int i = o is null ? -1 : o.IndexOf(utf8Name);
+        return i < 0 ? Null : o!.Values[i];
+    }
 
     /// <summary>True when an object has the property (missing and present-but-null differ here).</summary>
-    public bool HasProperty(ReadOnlySpan<byte> utf8Name) => IsNode && Node.GetProperty(utf8Name).Kind != JsonKind.Undefined;
+    public bool HasProperty(ReadOnlySpan<byte> utf8Name) => IsNode
+        ? Node.GetProperty(utf8Name).Kind != JsonKind.Undefined
+        : ComputedObject is ObjectPayload o && o.IndexOf(utf8Name) >= 0;
 }

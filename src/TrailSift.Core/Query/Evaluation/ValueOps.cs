@@ -81,11 +81,10 @@ internal static partial class ValueOps
         }
     }
 
-    // jq compares the sorted key lists first, then the values key by key. Objects only come from
-    // records (there is no object construction), so both are nodes.
+    // jq compares the sorted key lists first, then the values key by key.
     private static int CompareObjects(in Value a, in Value b)
     {
-        List<byte[]> ka = SortedKeys(a.Node), kb = SortedKeys(b.Node);
+        List<byte[]> ka = SortedKeys(a), kb = SortedKeys(b);
         for (int i = 0; ; i++)
         {
             if (i >= ka.Count || i >= kb.Count)
@@ -118,17 +117,39 @@ internal static partial class ValueOps
         return 0;
     }
 
-    private static List<byte[]> SortedKeys(JsonNode obj)
+    private static List<byte[]> SortedKeys(in Value obj)
     {
-        var keys = new List<byte[]>(obj.ChildCount);
-        foreach (JsonNode.PropertyEnumerator p in obj.EnumerateProperties())
+        List<byte[]> keys = [];
+        foreach ((byte[] key, Value _) in Properties(obj))
         {
-            using Utf8Text name = Utf8Text.Of(Value.FromNode(p.Name));
-            keys.Add(name.Span.ToArray());
+            keys.Add(key);
         }
 
         keys.Sort(static (x, y) => x.AsSpan().SequenceCompareTo(y));
         return keys;
+    }
+
+    /// <summary>The (decoded name, value) pairs of an object, record-backed or computed.</summary>
+    public static List<(byte[] Key, Value Value)> Properties(in Value obj)
+    {
+        var list = new List<(byte[], Value)>(obj.Count);
+        if (obj.ComputedObject is ObjectPayload o)
+        {
+            for (int i = 0; i < o.Count; i++)
+            {
+                list.Add((o.Keys[i], o.Values[i]));
+            }
+
+            return list;
+        }
+
+        foreach (JsonNode.PropertyEnumerator p in obj.Node.EnumerateProperties())
+        {
+            using Utf8Text name = Utf8Text.Of(Value.FromNode(p.Name));
+            list.Add((name.Span.ToArray(), Value.FromNode(p.Value)));
+        }
+
+        return list;
     }
 
     /// <summary><c>contains(b)</c>: an error unless both have the same kind (true and false differ, as in jq).</summary>
@@ -149,11 +170,9 @@ internal static partial class ValueOps
         switch (a.Kind)
         {
             case JsonKind.Object:
-                foreach (JsonNode.PropertyEnumerator p in b.Node.EnumerateProperties())
+                foreach ((byte[] key, Value bv) in Properties(b))
                 {
-                    using Utf8Text name = Utf8Text.Of(Value.FromNode(p.Name));
-                    JsonNode av = a.Node.GetProperty(name.Span);
-                    if (av.Kind == JsonKind.Undefined || !ContainsRecursive(Value.FromNode(av), Value.FromNode(p.Value)))
+                    if (!a.HasProperty(key) || !ContainsRecursive(a.Property(key), bv))
                     {
                         return false; // a missing key is never contained, even against null
                     }

@@ -3,8 +3,9 @@ namespace TrailSift.Core.Query.Syntax;
 /// <summary><c>Target[Key]</c>: an array element (number key) or object property (string key).</summary>
 /// <param name="Target">The value indexed.</param>
 /// <param name="Key">The key; as in jq it is evaluated against the same input as the whole expression.</param>
+/// <param name="Optional">Written <c>[k]?</c>: a value that cannot be indexed gives no output instead of an error.</param>
 /// <remarks>Immutable; thread-safe.</remarks>
-public sealed record IndexExpr(Expr Target, Expr Key) : Expr
+public sealed record IndexExpr(Expr Target, Expr Key, bool Optional = false) : Expr
 {
     internal override int PrintPrecedence => Precedence.Postfix;
 
@@ -13,6 +14,6 @@ public sealed record IndexExpr(Expr Target, Expr Key) : Expr
         PrintTarget(sb, Target);
         sb.Append('[');
         Key.Print(sb);
-        sb.Append(']');
+        sb.Append(Optional ? "]?" : "]");
     }
 }

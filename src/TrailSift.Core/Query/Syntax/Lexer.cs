@@ -151,7 +151,8 @@ public static class Lexer
         }
 
         string shown = char.IsHighSurrogate(c) && i + 1 < text.Length ? text.Substring(i, 2) : c.ToString();
-        error = new QueryError(text, i, $"unexpected character '{shown}'");
+        string hint = c == '\'' ? " (shell quotes are not part of the filter; strings use double quotes)" : string.Empty;
+        error = new QueryError(text, i, $"unexpected character '{shown}'{hint}");
         return null;
     }
 

@@ -1,13 +1,15 @@
+using System.Collections.Frozen;
+
 namespace TrailSift.Core.Query.Syntax;
 
 /// <summary>Terms: the operands of the operator table (literals, paths, calls, groups).</summary>
 public sealed partial class Parser
 {
-    private static readonly HashSet<string> UnsupportedKeywords =
-        ["if", "reduce", "foreach", "try", "def", "label", "import", "include", "__loc__"];
+    private static readonly FrozenSet<string> UnsupportedKeywords =
+        FrozenSet.ToFrozenSet(["if", "reduce", "foreach", "try", "def", "label", "import", "include", "__loc__"]);
 
-    private static readonly HashSet<string> MisplacedKeywords =
-        ["then", "elif", "else", "end", "catch", "as", "and", "or"];
+    private static readonly FrozenSet<string> MisplacedKeywords =
+        FrozenSet.ToFrozenSet(["then", "elif", "else", "end", "catch", "as", "and", "or"]);
 
     private Expr ParseTerm()
     {
@@ -56,7 +58,7 @@ public sealed partial class Parser
             case TokenKind.Identifier:
                 return ParseIdentifier();
             case TokenKind.LeftBrace:
-                throw Fail(t, "object construction {...} is not supported");
+                return ParseObject();
             case TokenKind.Variable:
                 throw Fail(t, $"variables ({t.Text}) are not supported");
             case TokenKind.Format:
@@ -68,6 +70,77 @@ public sealed partial class Parser
             default:
                 throw Fail(t, $"expected a value, found {t.Describe()}");
         }
+    }
+
+    // jq: '{' (key [':' value]),* '}' where a value is a term, '-' value, or value '|' value.
+    private Expr ParseObject()
+    {
+        Token open = Advance();
+        var entries = System.Collections.Immutable.ImmutableArray.CreateBuilder<ObjectEntry>();
+        while (Peek.Kind != TokenKind.RightBrace)
+        {
+            Token k = Peek;
+            Expr key;
+            string? name = null;
+            switch (k.Kind)
+            {
+                case TokenKind.Identifier:
+                case TokenKind.String:
+                    Advance();
+                    name = k.Text;
+                    key = new LiteralExpr(LiteralKind.String, k.Text) { Position = k.Position };
+                    break;
+                case TokenKind.LeftParen:
+                    Advance();
+                    key = ParseExpression(Precedence.Pipe);
+                    Expect(TokenKind.RightParen, "')'");
+                    break;
+                case TokenKind.Variable:
+                    throw Fail(k, $"variables ({k.Text}) are not supported");
+                default:
+                    throw Fail(k, $"expected an object key, found {k.Describe()}");
+            }
+
+            Expr value;
+            if (Peek.Kind == TokenKind.Colon)
+            {
+                Advance();
+                value = ParseObjectValue();
+            }
+            else if (name is not null)
+            {
+                value = new FieldExpr(new IdentityExpr { Position = k.Position }, name) { Position = k.Position };
+            }
+            else
+            {
+                throw Fail(Peek, $"expected ':', found {Peek.Describe()}");
+            }
+
+            entries.Add(new ObjectEntry(key, value));
+            if (Peek.Kind == TokenKind.Comma)
+            {
+                Advance();
+            }
+            else if (Peek.Kind != TokenKind.RightBrace)
+            {
+                throw Fail(Peek, $"expected ',' or '}}' in the object, found {Peek.Describe()}");
+            }
+        }
+
+        Advance();
+        return new ObjectExpr(entries.ToImmutable()) { Position = open.Position };
+    }
+
+    private Expr ParseObjectValue()
+    {
+        Expr left = ParsePrefix();
+        if (Peek.Kind != TokenKind.Pipe)
+        {
+            return left;
+        }
+
+        Token pipe = Advance();
+        return new BinaryExpr(BinaryOperator.Pipe, left, ParseObjectValue()) { Position = pipe.Position };
     }
 
     private Expr ParseIdentifier()

@@ -2,6 +2,10 @@ using System.Collections.Immutable;
 
 namespace TrailSift.Core.Query.Syntax;
 
+/*! Query/Syntax: the filter's text form. Lexer (tokens with positions) -> Parser (Pratt, one
+    precedence table in Precedence) -> Expr records that print back to source. Knows nothing about
+    events or evaluation; depends on the BCL and QueryError only. */
+
 /// <summary>
 /// A hand-written Pratt parser for the jq subset TrailSift runs. Binary operators come from the one
 /// table in <see cref="Precedence"/>; jq constructs outside the subset are parsed far enough to be
@@ -90,7 +94,7 @@ public sealed partial class Parser
             {
                 throw Fail(op, infix.Level == Precedence.Assignment
                     ? $"assignment '{op.Text}' is not supported (filters only select events)"
-                    : $"arithmetic operator '{op.Text}' is not supported");
+                    : $"arithmetic operator '{op.Text}' is not supported{DashHint(left, op)}");
             }
 
             int next = infix.Associativity == Associativity.Right ? infix.Level : infix.Level + 1;
@@ -107,6 +111,15 @@ public sealed partial class Parser
         return left;
     }
 
+    // ".user-name" reads as ".user - name" in jq; point at the quoted form.
+    private string DashHint(Expr left, in Token op)
+    {
+        Token next = Peek;
+        bool glued = left is FieldExpr && op.Kind == TokenKind.Minus && next.Kind == TokenKind.Identifier
+            && op.Position > 0 && _text[op.Position - 1] != ' ' && next.Position == op.Position + 1;
+        return glued ? $" (for a field name with '-', write .\"{((FieldExpr)left).Name}-{next.Text}\")" : string.Empty;
+    }
+
     private Expr ParsePrefix()
     {
         Token t = Peek;
@@ -117,11 +130,15 @@ public sealed partial class Parser
             return new NegateExpr(operand) { Position = t.Position };
         }
 
-        return ParsePostfix(ParseTerm());
+        bool grouped = t.Kind == TokenKind.LeftParen;
+        return ParsePostfix(ParseTerm(), grouped);
     }
 
-    private Expr ParsePostfix(Expr term)
+    // As in jq 1.6, '?' right after a path step makes that step optional (no output for a value it
+    // cannot index or iterate, and the stream goes on); after anything else it is try (stop quietly).
+    private Expr ParsePostfix(Expr term, bool grouped)
     {
+        bool step = !grouped && term is FieldExpr;
         while (true)
         {
             Token t = Peek;
@@ -130,20 +147,24 @@ public sealed partial class Parser
                 case TokenKind.Field:
                     Advance();
                     term = new FieldExpr(term, t.Text) { Position = t.Position };
+                    step = true;
                     break;
                 case TokenKind.Dot when PeekAt(1).Kind == TokenKind.String:
                     Advance();
                     term = new FieldExpr(term, Advance().Text) { Position = t.Position };
+                    step = true;
                     break;
                 case TokenKind.Dot when PeekAt(1).Kind == TokenKind.LeftBracket:
                     Advance(); // jq 1.7's ".a.[0]" form, accepted as ".a[0]"
                     break;
                 case TokenKind.LeftBracket:
                     term = ParseBracket(term);
+                    step = true;
                     break;
                 case TokenKind.Question:
                     Advance();
-                    term = new TryExpr(term) { Position = t.Position };
+                    term = step ? MakeOptional(term) : new TryExpr(term) { Position = t.Position };
+                    step = false;
                     break;
                 case TokenKind.Identifier when t.Text == "as":
                     throw Fail(t, "variable binding 'as' is not supported");
@@ -154,6 +175,14 @@ public sealed partial class Parser
             }
         }
     }
+
+    private static Expr MakeOptional(Expr step) => step switch
+    {
+        FieldExpr f => f with { Optional = true },
+        IndexExpr i => i with { Optional = true },
+        IterateExpr it => it with { Optional = true },
+        _ => throw new InvalidOperationException("not a path step"),
+    };
 
     private Expr ParseBracket(Expr target)
     {

@@ -105,17 +105,20 @@ public class IamCatalogReferenceTests(ITestOutputHelper output)
         {
             foreach (ResourceTypeInfo type in service.ResourceTypes)
             {
-                var values = new Dictionary<string, string>();
-                foreach (string variable in type.Arn.Variables)
-                {
-                    values[variable] = "v" + variable.ToLowerInvariant();
-                }
-
-                string sample = type.Arn.Build(values);
                 checkedTemplates++;
-                if (!type.Arn.TryExtract(sample, out var extracted) || extracted.Count != values.Count)
+                foreach (ArnTemplate form in type.Arn.Forms)
                 {
-                    failures.Add($"{type}: {type.Arn.Template} does not fit {sample}");
+                    var values = new Dictionary<string, string>();
+                    foreach (string variable in form.Variables)
+                    {
+                        values[variable] = "v" + variable.ToLowerInvariant();
+                    }
+
+                    string sample = form.Build(values);
+                    if (!type.Arn.TryExtract(sample, out var extracted) || extracted.Count != values.Count)
+                    {
+                        failures.Add($"{type}: {type.Arn.Template} does not fit {sample}");
+                    }
                 }
             }
         }
