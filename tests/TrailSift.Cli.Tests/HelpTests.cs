@@ -8,6 +8,7 @@ public sealed class HelpTests
     [InlineData("Count", new[] { "count", "--help" })]
     [InlineData("Denied", new[] { "denied", "--help" })]
     [InlineData("Actions", new[] { "actions", "--help" })]
+    [InlineData("Policy", new[] { "policy", "--help" })]
     public void Should_Match_Golden_Help(string name, string[] args)
     {
         var r = CliRunner.Run(args);

@@ -1,0 +1,14 @@
+namespace TrailSift.Core.Analysis.Generation;
+
+/// <summary>What one event needed, as policy generation sees it: its kind and the permissions behind it.</summary>
+/// <remarks>Immutable; thread-safe.</remarks>
+/// <param name="Kind">Mapped, unmapped or needing no permission.</param>
+/// <param name="Permissions">The permissions (observed and implied); empty unless <see cref="CallKind.Mapped"/>.</param>
+public sealed record CallPermissions(CallKind Kind, IReadOnlyList<PermissionTuple> Permissions)
+{
+    /// <summary>An unmapped call.</summary>
+    public static CallPermissions Unmapped { get; } = new(CallKind.Unmapped, []);
+
+    /// <summary>A call that needs no permission.</summary>
+    public static CallPermissions NoPermission { get; } = new(CallKind.NoPermission, []);
+}

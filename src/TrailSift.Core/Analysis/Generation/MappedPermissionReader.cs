@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using TrailSift.Core.Events;
+using TrailSift.Core.Iam.Mapping;
+
+namespace TrailSift.Core.Analysis.Generation;
+
+/// <summary>
+/// Reads an event's permissions through the IAM knowledge mapping (<see cref="EventPermissionMapper"/>). One
+/// refinement for policies: the mapping leaves <c>iam:PassRole</c> for an instance profile on <c>*</c> (the
+/// event names the profile, not its role); here it becomes the role of the profile's name, which is how the
+/// console, <c>aws emr create-default-roles</c> and most templates create them, and the assumption is noted.
+/// </summary>
+/// <remarks>Thread-safe (the mapper is; the rest is stateless).</remarks>
+public sealed partial class MappedPermissionReader : ICallPermissionReader
+{
+    private readonly EventPermissionMapper _mapper;
+
+    /// <summary>Creates a reader over <paramref name="mapper"/>.</summary>
+    public MappedPermissionReader(EventPermissionMapper mapper)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        _mapper = mapper;
+    }
+
+    /// <inheritdoc />
+    public CallPermissions Read(EventRecord record) => From(_mapper.Map(record));
+
+    /// <summary>Converts a mapping result: observed permissions, then implied ones (flagged).</summary>
+    public static CallPermissions From(EventPermissions mapped)
+    {
+        ArgumentNullException.ThrowIfNull(mapped);
+        switch (mapped.Status)
+        {
+            case MappingStatus.Unmapped:
+                return CallPermissions.Unmapped;
+            case MappingStatus.Permissionless:
+            case MappingStatus.NotApiCall:
+                return CallPermissions.NoPermission;
+        }
+
+        var tuples = new List<PermissionTuple>(mapped.Permissions.Length + mapped.Implied.Length);
+        foreach (RequiredPermission p in mapped.Permissions)
+        {
+            tuples.Add(Convert(p, p.Implied));
+        }
+
+        foreach (RequiredPermission p in mapped.Implied)
+        {
+            tuples.Add(Convert(p, implied: true));
+        }
+
+        return new CallPermissions(CallKind.Mapped, tuples);
+    }
+
+    private static PermissionTuple Convert(RequiredPermission p, bool implied)
+    {
+        if (p.Resource == "*" && p.Action == "iam:PassRole" && p.Note is not null && InstanceProfile().Match(p.Note) is { Success: true } m)
+        {
+            string role = $"arn:{m.Groups["partition"].Value}:iam::{m.Groups["account"].Value}:role/{m.Groups["name"].Value}";
+            return new PermissionTuple(p.Action, role, "role", implied,
+                $"the role inside instance profile {m.Groups["profile"].Value} is assumed to have the profile's name; the event does not name it");
+        }
+
+        // When the mapping could not read part of the resource, its reason travels with the evidence.
+        return new PermissionTuple(p.Action, p.Resource, p.ResourceType, implied, p.Source == PermissionSource.Unknown ? p.Note : null);
+    }
+
+    // The mapping's note for PassRole through an instance profile names the profile ARN.
+    [GeneratedRegex(@"instance profile (?<profile>arn:(?<partition>[a-z-]+):iam::(?<account>\d{12}):instance-profile/(?:[^;\s]*/)?(?<name>[\w+=,.@-]+))[;\s]")]
+    private static partial Regex InstanceProfile();
+}

@@ -1,0 +1,215 @@
+using System.Collections.Immutable;
+using TrailSift.Core.Events;
+
+namespace TrailSift.Core.Analysis.Generation;
+
+/*! Analysis/Generation: least-privilege policy generation (`trailsift policy`). PolicyEvidenceCollector is
+    the per-worker accumulator (IEventSink + Merge) that tallies, per principal, the permissions behind its
+    calls; PolicyGenerator turns that evidence into policy documents (ResourceGeneralizer for resources,
+    catalog-checked action compression, deterministic layout and Sids, size splitting) with an explanation
+    model. Depends on Events, Iam/* and Common; never on Scan, Query or Output. */
+
+/// <summary>
+/// Collects, per principal (<see cref="PrincipalIdentity.PolicyTarget"/>), the permissions behind its calls with
+/// their evidence, the calls that could not be mapped, and the input facts that bound what a policy can claim.
+/// Successful calls, calls that failed for a reason other than authorisation, dry runs that would have
+/// succeeded, and (unless left out) denied calls count; authentication failures and callers that are AWS
+/// services do not.
+/// </summary>
+/// <remarks>Not thread-safe: one per scan worker; combine with <see cref="Merge"/>. Memory grows with distinct
+/// principals and permission tuples, never with events.</remarks>
+public sealed class PolicyEvidenceCollector : IEventSink, ISequencedSink
+{
+    private readonly ICallPermissionReader? _reader;
+    private readonly bool _includeDenied;
+    private readonly Dictionary<string, PrincipalActivity> _principals = new(StringComparer.Ordinal);
+    private long _events;
+    private long _dataEvents;
+    private long _serviceEvents;
+    private long _unattributed;
+
+    /// <summary>Creates a collector.</summary>
+    /// <param name="reader">Reads each event's permissions; null when only <see cref="Add"/> is used.</param>
+    /// <param name="includeDenied">False to leave denied calls out (they are still counted).</param>
+    public PolicyEvidenceCollector(ICallPermissionReader? reader, bool includeDenied = true)
+    {
+        _reader = reader;
+        _includeDenied = includeDenied;
+    }
+
+    /// <summary>The input facts gathered so far.</summary>
+    public InputFacts Facts => new()
+    {
+        Events = _events,
+        DataEvents = _dataEvents,
+        ServiceEvents = _serviceEvents,
+        UnattributedEvents = _unattributed,
+    };
+
+    /// <inheritdoc />
+    public void BeginObject(int sequence, string path)
+    {
+    }
+
+    /// <inheritdoc />
+    public void EndObject(int sequence, string path)
+    {
+    }
+
+    /// <inheritdoc />
+    public void Accept(EventRecord record)
+    {
+        JsonNode root = record.Root;
+        bool dataEvent = root.GetProperty("managementEvent"u8).Kind == JsonKind.False
+            || root.GetProperty("eventCategory"u8).StringEquals("Data"u8);
+        PrincipalIdentity identity = PrincipalIdentity.From(record.UserIdentity);
+        if (string.Equals(identity.Type, "AWSService", StringComparison.Ordinal))
+        {
+            _events++;
+            _dataEvents += dataEvent ? 1 : 0;
+            _serviceEvents++;
+            return;
+        }
+
+        if (identity.PolicyTarget is not { } principal)
+        {
+            _events++;
+            _dataEvents += dataEvent ? 1 : 0;
+            _unattributed++;
+            return;
+        }
+
+        ErrorClass error = ErrorClassifier.Classify(record);
+        bool needsMapping = error != ErrorClass.AuthenticationFailure && (error != ErrorClass.AccessDenied || _includeDenied);
+        CallPermissions permissions = needsMapping && _reader is not null ? _reader.Read(record) : CallPermissions.NoPermission;
+        Add(principal, Text(record.EventSource), Text(record.EventName), record.EventTimeTicks ?? 0, error, permissions, dataEvent);
+    }
+
+    /// <summary>Adds one call (the scan-free entry point, also used by tests).</summary>
+    /// <param name="principal">The principal a policy is written for.</param>
+    /// <param name="eventSource">The event source host.</param>
+    /// <param name="eventName">The event name.</param>
+    /// <param name="ticks">The event time in UTC ticks (0 when unknown).</param>
+    /// <param name="error">The call's error class.</param>
+    /// <param name="permissions">What the call needed.</param>
+    /// <param name="dataEvent">True for a data event.</param>
+    public void Add(string principal, string eventSource, string eventName, long ticks, ErrorClass error, CallPermissions permissions, bool dataEvent = false)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(permissions);
+        _events++;
+        _dataEvents += dataEvent ? 1 : 0;
+        if (!_principals.TryGetValue(principal, out PrincipalActivity? activity))
+        {
+            _principals.Add(principal, activity = new PrincipalActivity());
+        }
+
+        activity.Touch(ticks, dataEvent);
+        bool denied = error == ErrorClass.AccessDenied;
+        if (error == ErrorClass.AuthenticationFailure)
+        {
+            activity.AuthenticationFailures++;
+            return;
+        }
+
+        if (denied && !_includeDenied)
+        {
+            activity.ExcludedDenied++;
+            return;
+        }
+
+        switch (permissions.Kind)
+        {
+            case CallKind.NoPermission:
+                activity.NoPermission++;
+                return;
+            case CallKind.Unmapped:
+                activity.AddUnmapped(eventSource, eventName, denied);
+                break;
+            default:
+                activity.Mapped++;
+                foreach (PermissionTuple tuple in permissions.Permissions)
+                {
+                    activity.AddPermission(tuple, eventName, ticks, denied);
+                }
+
+                break;
+        }
+
+        if (denied)
+        {
+            activity.Denied++;
+        }
+        else
+        {
+            activity.Allowed++;
+        }
+    }
+
+    /// <summary>Adds another worker's tallies to this one.</summary>
+    public void Merge(PolicyEvidenceCollector other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        _events += other._events;
+        _dataEvents += other._dataEvents;
+        _serviceEvents += other._serviceEvents;
+        _unattributed += other._unattributed;
+        foreach ((string principal, PrincipalActivity theirs) in other._principals)
+        {
+            if (_principals.TryGetValue(principal, out PrincipalActivity? mine))
+            {
+                mine.Merge(theirs);
+            }
+            else
+            {
+                var copy = new PrincipalActivity();
+                copy.Merge(theirs);
+                _principals.Add(principal, copy);
+            }
+        }
+    }
+
+    /// <summary>The evidence of every principal seen, sorted by principal (ordinal).</summary>
+    public ImmutableArray<PrincipalEvidence> Principals()
+    {
+        var names = new List<string>(_principals.Keys);
+        names.Sort(StringComparer.Ordinal);
+        var result = ImmutableArray.CreateBuilder<PrincipalEvidence>(names.Count);
+        foreach (string name in names)
+        {
+            result.Add(_principals[name].ToEvidence(name));
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// All principals' evidence as one (for <c>--principal NAME</c>, which may name several ARNs), labelled
+    /// <paramref name="label"/>; null when no call was seen.
+    /// </summary>
+    public PrincipalEvidence? Combined(string label)
+    {
+        if (_principals.Count == 0)
+        {
+            return null;
+        }
+
+        var all = new PrincipalActivity();
+        foreach (PrincipalActivity activity in _principals.Values)
+        {
+            all.Merge(activity);
+        }
+
+        return all.ToEvidence(label);
+    }
+
+    /// <summary>The principals seen, sorted.</summary>
+    public ImmutableArray<string> PrincipalNames()
+    {
+        var names = new List<string>(_principals.Keys);
+        names.Sort(StringComparer.Ordinal);
+        return [.. names];
+    }
+
+    private static string Text(JsonNode node) => node.Kind == JsonKind.String ? node.GetString() : string.Empty;
+}

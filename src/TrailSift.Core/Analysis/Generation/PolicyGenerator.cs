@@ -1,0 +1,214 @@
+using System.Collections.Immutable;
+using TrailSift.Core.Iam.Catalog;
+using TrailSift.Core.Iam.Generalization;
+using TrailSift.Core.Iam.Policy;
+
+namespace TrailSift.Core.Analysis.Generation;
+
+/// <summary>
+/// Turns one principal's <see cref="PrincipalEvidence"/> into a least-privilege <see cref="GeneratedPolicy"/>:
+/// resources per action and resource type through <see cref="ResourceGeneralizer"/>; one statement per service
+/// and resource set, holding the actions that share it; optional action compression; <c>Sid</c>s named after
+/// the statement's first action so that reruns diff cleanly; documents packed to a size limit.
+/// </summary>
+/// <remarks>Stateless; thread-safe. The output depends only on the evidence and the options, never on input order.</remarks>
+public static partial class PolicyGenerator
+{
+    /// <summary>Generates the policy.</summary>
+    public static GeneratedPolicy Generate(PrincipalEvidence evidence, InputFacts facts, PolicyGenerationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(options);
+        List<Draft> drafts = Layout(evidence, options);
+        Pack(drafts, options.MaxSize, out List<GeneratedStatement> statements, out List<PolicyDocument> documents);
+        var sizes = ImmutableArray.CreateBuilder<int>(documents.Count);
+        foreach (PolicyDocument document in documents)
+        {
+            sizes.Add(PolicySize.Of(document));
+        }
+
+        var policy = new GeneratedPolicy
+        {
+            Principal = evidence.Principal,
+            Documents = [.. documents],
+            Sizes = sizes.MoveToImmutable(),
+            MaxSize = options.MaxSize,
+            Statements = [.. statements],
+            Evidence = evidence,
+            Facts = facts,
+        };
+        return policy with { Notes = PolicyNotes(policy) };
+    }
+
+    /// <summary>Per action: its resource patterns with evidence; then actions sharing service and patterns become one statement.</summary>
+    private static List<Draft> Layout(PrincipalEvidence evidence, PolicyGenerationOptions options)
+    {
+        var byAction = new SortedDictionary<string, List<PermissionEvidence>>(StringComparer.Ordinal);
+        foreach (PermissionEvidence row in evidence.Permissions)
+        {
+            if (!byAction.TryGetValue(row.Action, out List<PermissionEvidence>? rows))
+            {
+                byAction.Add(row.Action, rows = []);
+            }
+
+            rows.Add(row);
+        }
+
+        // Key: service + patterns; value: the draft collecting actions in sorted order.
+        var groups = new Dictionary<string, Draft>(StringComparer.Ordinal);
+        var order = new List<Draft>();
+        foreach ((string action, List<PermissionEvidence> rows) in byAction)
+        {
+            SortedDictionary<string, List<PermissionEvidence>> patterns = ResourcesOf(action, rows, options);
+            string service = ServiceOf(action);
+            string key = service + "\n" + string.Join('\n', patterns.Keys);
+            if (!groups.TryGetValue(key, out Draft? draft))
+            {
+                draft = new Draft(SidFor(action));
+                foreach (string pattern in patterns.Keys)
+                {
+                    draft.Resources.Add(pattern, []);
+                }
+
+                groups.Add(key, draft);
+                order.Add(draft);
+            }
+
+            draft.Actions.Add(action);
+            foreach ((string pattern, List<PermissionEvidence> covered) in patterns)
+            {
+                draft.Resources[pattern].AddRange(covered);
+            }
+
+            if (patterns.ContainsKey("*") && options.Catalog.TryGetAction(action, out ActionInfo? info) && HasRequiredResourceType(info))
+            {
+                draft.Notes.Add($"{action}: the events did not name the resource it needs, so the resource is \"*\"");
+            }
+        }
+
+        foreach (Draft draft in order)
+        {
+            draft.Written = options.CompressActions ? ActionCompressor.Compress(draft.Actions, options.Catalog) : [.. draft.Actions];
+            if (draft.Written.Length < draft.Actions.Count)
+            {
+                draft.Notes.Add("actions compressed: every catalog action each wildcard covers is in the list");
+            }
+        }
+
+        order.Sort(static (a, b) => string.CompareOrdinal(a.Actions[0], b.Actions[0]));
+        return order;
+    }
+
+    /// <summary>The resource patterns of one action, each with the evidence rows it covers.</summary>
+    private static SortedDictionary<string, List<PermissionEvidence>> ResourcesOf(string action, List<PermissionEvidence> rows, PolicyGenerationOptions options)
+    {
+        bool wildcardOnly = options.Catalog.TryGetAction(action, out ActionInfo? info) && !info.SupportsResourceLevelPermissions;
+        var byType = new SortedDictionary<string, List<PermissionEvidence>>(StringComparer.Ordinal);
+        foreach (PermissionEvidence row in rows)
+        {
+            // "\0" keys rows whose resource type is not known (never a catalog key).
+            string typeKey = wildcardOnly ? ResourceGeneralizer.NoResourceType : row.ResourceType ?? "\0";
+            if (!byType.TryGetValue(typeKey, out List<PermissionEvidence>? list))
+            {
+                byType.Add(typeKey, list = []);
+            }
+
+            list.Add(row);
+        }
+
+        var patterns = new SortedDictionary<string, List<PermissionEvidence>>(StringComparer.Ordinal);
+        foreach ((string typeKey, List<PermissionEvidence> list) in byType)
+        {
+            var arns = new List<string>(list.Count);
+            foreach (PermissionEvidence row in list)
+            {
+                arns.Add(row.Resource);
+            }
+
+            var patternOf = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (GeneralizedResource g in ResourceGeneralizer.Generalize(arns, typeKey == "\0" ? null : typeKey, options.Generalization))
+            {
+                foreach (string covered in g.Covers)
+                {
+                    patternOf[covered] = g.Pattern;
+                }
+            }
+
+            foreach (PermissionEvidence row in list)
+            {
+                string pattern = patternOf[row.Resource];
+                if (!patterns.TryGetValue(pattern, out List<PermissionEvidence>? covered))
+                {
+                    patterns.Add(pattern, covered = []);
+                }
+
+                covered.Add(row);
+            }
+        }
+
+        if (patterns.Count > 1 && patterns.ContainsKey("*"))
+        {
+            // "*" already grants everything the other patterns do.
+            var all = new List<PermissionEvidence>(rows);
+            patterns.Clear();
+            patterns.Add("*", all);
+        }
+
+        return patterns;
+    }
+
+    private static bool HasRequiredResourceType(ActionInfo info)
+    {
+        foreach (ActionResourceType type in info.ResourceTypes)
+        {
+            if (type.Required)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string ServiceOf(string action)
+    {
+        int colon = action.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? action : action[..colon];
+    }
+
+    /// <summary>The statement id: the service in Pascal case and the action name (<c>Ec2RunInstances</c>); ids allow only letters and digits.</summary>
+    internal static string SidFor(string action)
+    {
+        var sb = new System.Text.StringBuilder(action.Length);
+        bool upper = true;
+        foreach (char c in action)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                sb.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+            else
+            {
+                upper = true;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A statement being laid out.</summary>
+    private sealed class Draft(string sid)
+    {
+        public string Sid { get; } = sid;
+
+        public List<string> Actions { get; } = [];
+
+        public ImmutableArray<string> Written { get; set; } = [];
+
+        public SortedDictionary<string, List<PermissionEvidence>> Resources { get; } = new(StringComparer.Ordinal);
+
+        public List<string> Notes { get; } = [];
+    }
+}
