@@ -259,6 +259,13 @@ public sealed class PolicyCommand : ICommand
                 $"note: the policy is larger than {policy.MaxSize} characters without whitespace; split into {policy.Documents.Length} documents ({string.Join(", ", policy.Sizes)})"));
         }
 
+        // IAM attaches at most 10 managed policies to a role or user by default (20 after a quota increase).
+        if (policy.Documents.Length > 10)
+        {
+            reporter.Message(string.Create(CultureInfo.InvariantCulture,
+                $"warning: {policy.Documents.Length} documents are more managed policies than a role or user can attach by default (10); consider --generalize aggressive or --compress-actions"));
+        }
+
         if (policy.ExceedsMaxSize)
         {
             reporter.Message($"warning: a single statement is larger than {policy.MaxSize} characters and could not be split");

@@ -14,11 +14,11 @@ namespace TrailSift.Cli.Tests.Commands;
 /// <summary>Per-principal generation over the shared corpus: every mapped call of each principal is allowed by its policy.</summary>
 public sealed class PolicyCorpusTests(ITestOutputHelper output)
 {
-    [CorpusFact]
+    [SharedFact]
     public void Should_Cover_Every_Mapped_Call_Of_Every_Principal_When_Generating_Per_Principal()
     {
         // Given
-        string corpus = CorpusFactAttribute.Corpus!;
+        string corpus = RepoPaths.Corpus!;
         using var dir = new TempTree();
 
         // When

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using TrailSift.Core.Common;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Mapping;
 
@@ -11,7 +11,7 @@ namespace TrailSift.Core.Analysis.Generation;
 /// console, <c>aws emr create-default-roles</c> and most templates create them, and the assumption is noted.
 /// </summary>
 /// <remarks>Thread-safe (the mapper is; the rest is stateless).</remarks>
-public sealed partial class MappedPermissionReader : ICallPermissionReader
+public sealed class MappedPermissionReader : ICallPermissionReader
 {
     private readonly EventPermissionMapper _mapper;
 
@@ -54,18 +54,17 @@ public sealed partial class MappedPermissionReader : ICallPermissionReader
 
     private static PermissionTuple Convert(RequiredPermission p, bool implied)
     {
-        if (p.Resource == "*" && p.Action == "iam:PassRole" && p.Note is not null && InstanceProfile().Match(p.Note) is { Success: true } m)
+        if (p.InstanceProfileArn is { } profileArn && Arn.TryParse(profileArn, out Arn profile))
         {
-            string role = $"arn:{m.Groups["partition"].Value}:iam::{m.Groups["account"].Value}:role/{m.Groups["name"].Value}";
+            // instance-profile/[path/]name → role/name: the console, `aws emr create-default-roles` and most
+            // templates give the role the profile's name; the assumption is stated with the evidence.
+            string name = profile.Resource[(profile.Resource.LastIndexOf('/') + 1)..];
+            string role = $"arn:{profile.Partition}:iam::{profile.Account}:role/{name}";
             return new PermissionTuple(p.Action, role, "role", implied,
-                $"the role inside instance profile {m.Groups["profile"].Value} is assumed to have the profile's name; the event does not name it");
+                $"the role inside instance profile {profileArn} is assumed to have the profile's name; the event does not name it");
         }
 
         // When the mapping could not read part of the resource, its reason travels with the evidence.
         return new PermissionTuple(p.Action, p.Resource, p.ResourceType, implied, p.Source == PermissionSource.Unknown ? p.Note : null);
     }
-
-    // The mapping's note for PassRole through an instance profile names the profile ARN.
-    [GeneratedRegex(@"instance profile (?<profile>arn:(?<partition>[a-z-]+):iam::(?<account>\d{12}):instance-profile/(?:[^;\s]*/)?(?<name>[\w+=,.@-]+))[;\s]")]
-    private static partial Regex InstanceProfile();
 }

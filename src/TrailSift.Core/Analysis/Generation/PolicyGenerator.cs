@@ -100,6 +100,13 @@ public static partial class PolicyGenerator
         return order;
     }
 
+    // A wildcard on iam:PassRole lets the principal hand any matching role to a service, including more
+    // powerful roles created later: only --generalize aggressive widens it.
+    private static GeneralizationMode ModeFor(string action, GeneralizationMode requested) =>
+        requested == GeneralizationMode.Safe && action.Equals("iam:PassRole", StringComparison.OrdinalIgnoreCase)
+            ? GeneralizationMode.None
+            : requested;
+
     /// <summary>The resource patterns of one action, each with the evidence rows it covers.</summary>
     private static SortedDictionary<string, List<PermissionEvidence>> ResourcesOf(string action, List<PermissionEvidence> rows, PolicyGenerationOptions options)
     {
@@ -127,7 +134,7 @@ public static partial class PolicyGenerator
             }
 
             var patternOf = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (GeneralizedResource g in ResourceGeneralizer.Generalize(arns, typeKey == "\0" ? null : typeKey, options.Generalization))
+            foreach (GeneralizedResource g in ResourceGeneralizer.Generalize(arns, typeKey == "\0" ? null : typeKey, ModeFor(action, options.Generalization)))
             {
                 foreach (string covered in g.Covers)
                 {

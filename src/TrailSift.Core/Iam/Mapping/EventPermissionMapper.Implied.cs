@@ -26,7 +26,10 @@ public sealed partial class EventPermissionMapper
                         ? value
                         : $"arn:{context.Partition}:iam::{context.Account}:instance-profile/{value}";
                     implied.Add(new RequiredPermission("iam:PassRole", "*", "role", PermissionSource.Unknown,
-                        $"the role inside instance profile {profile}; its ARN is not in the event", Implied: true));
+                        $"the role inside instance profile {profile}; its ARN is not in the event", Implied: true)
+                    {
+                        InstanceProfileArn = profile,
+                    });
                 }
 
                 break;

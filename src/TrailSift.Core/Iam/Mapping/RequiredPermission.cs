@@ -20,6 +20,12 @@ public sealed record RequiredPermission(
     string? Note = null,
     bool Implied = false)
 {
+    /// <summary>
+    /// For <c>iam:PassRole</c> through an instance profile (<c>RunInstances</c>, EMR's <c>jobFlowRole</c>): the
+    /// instance profile's ARN. The role inside it is not in the event, so <see cref="Resource"/> is <c>*</c>.
+    /// </summary>
+    public string? InstanceProfileArn { get; init; }
+
     /// <summary>Returns <c>action on resource</c>.</summary>
     public override string ToString() => Implied ? $"{Action} on {Resource} (implied)" : $"{Action} on {Resource}";
 }

@@ -30,6 +30,25 @@ public sealed class PolicyGeneratorTests
         Assert.Equal(2, p.Statements[0].Resources[0].Evidence.Length);
     }
 
+    [Fact]
+    public void Should_Keep_PassRole_Exact_Under_Safe_And_Widen_Only_When_Aggressive()
+    {
+        // Given: two roles that share a stem, as the CI user passes EMR_DefaultRole_Restricted and EMR_EC2_DefaultRole
+        PermissionTuple[] tuples =
+        [
+            P("iam:PassRole", "arn:aws:iam::123456789012:role/EMR_DefaultRole_Restricted", "role"),
+            P("iam:PassRole", "arn:aws:iam::123456789012:role/EMR_EC2_DefaultRole", "role"),
+        ];
+
+        // When
+        GeneratedPolicy safe = Generate(Safe, tuples);
+        GeneratedPolicy aggressive = Generate(Safe with { Generalization = GeneralizationMode.Aggressive }, tuples);
+
+        // Then: a PassRole wildcard would let the principal pass roles it never passed
+        Assert.Equal(["arn:aws:iam::123456789012:role/EMR_DefaultRole_Restricted", "arn:aws:iam::123456789012:role/EMR_EC2_DefaultRole"], ResourcesOf(safe, "IamPassRole"));
+        Assert.Equal(["arn:aws:iam::123456789012:role/EMR_*"], ResourcesOf(aggressive, "IamPassRole"));
+    }
+
     [Theory]
     [InlineData("arn:aws:sqs:us-east-1:123456789012:app-a", "arn:aws:sqs:us-east-1:210987654321:app-b")]
     [InlineData("arn:aws:sqs:us-east-1:123456789012:app-a", "arn:aws:sqs:eu-west-1:123456789012:app-b")]
