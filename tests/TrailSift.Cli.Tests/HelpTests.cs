@@ -7,6 +7,9 @@ public sealed class HelpTests
     [InlineData("Query", new[] { "query", "--help" })]
     [InlineData("Count", new[] { "count", "--help" })]
     [InlineData("Actions", new[] { "actions", "--help" })]
+    [InlineData("Check", new[] { "check", "--help" })]
+    [InlineData("Simulate", new[] { "simulate", "--help" })]
+    [InlineData("Lint", new[] { "lint", "--help" })]
     public void Should_Match_Golden_Help(string name, string[] args)
     {
         var r = CliRunner.Run(args);
