@@ -20,7 +20,7 @@ public static class HelpText
         }
 
         sb.Append("\n'trailsift <command> --help' shows a command's options.\n");
-        sb.Append("Exit codes: 0 results, 1 no results, 2 bad usage or an input failed.\n");
+        sb.Append("Exit codes: 0 results, 1 no results, 2 bad usage or an input failed; check and simulate: 3 would be denied.\n");
         return sb.ToString();
     }
 

@@ -9,6 +9,9 @@ public sealed class HelpTests
     [InlineData("Denied", new[] { "denied", "--help" })]
     [InlineData("Actions", new[] { "actions", "--help" })]
     [InlineData("Policy", new[] { "policy", "--help" })]
+    [InlineData("Check", new[] { "check", "--help" })]
+    [InlineData("Simulate", new[] { "simulate", "--help" })]
+    [InlineData("Lint", new[] { "lint", "--help" })]
     public void Should_Match_Golden_Help(string name, string[] args)
     {
         var r = CliRunner.Run(args);

@@ -1,0 +1,215 @@
+using System.Text;
+using TrailSift.Cli.Composition;
+using TrailSift.Cli.Reporting;
+using TrailSift.Cli.Settings;
+using TrailSift.Core.Analysis.Replay;
+using TrailSift.Core.Events;
+using TrailSift.Core.Iam.Evaluation;
+using TrailSift.Core.Iam.Mapping;
+using TrailSift.Core.Iam.Policy;
+using TrailSift.Core.Output;
+using TrailSift.Core.Query.Shortcuts;
+using TrailSift.Core.Scan;
+using TrailSift.Core.Sources;
+
+namespace TrailSift.Cli.Commands;
+
+/// <summary>
+/// <c>trailsift check --policy FILE... [--boundary FILE] [--scp FILE...] [--session-policy FILE] [FILTER] [PATH...]</c>:
+/// replays the recorded calls against candidate policies and reports the calls they would deny.
+/// </summary>
+public sealed class CheckCommand : ICommand
+{
+    /// <inheritdoc />
+    public string Name => "check";
+
+    /// <inheritdoc />
+    public string Usage => "check --policy FILE... [--boundary FILE] [--scp FILE...] [--session-policy FILE] [FILTER] [PATH...] [OPTIONS]";
+
+    /// <inheritdoc />
+    public string Summary => "replay recorded calls against candidate policies; report what they would deny";
+
+    /// <inheritdoc />
+    public string Details => """
+        Each call that needed permissions (successes, denials, other failures) is evaluated offline for every
+        permission it needed, with the context keys the event reveals (docs/check.md); keys CloudTrail cannot
+        show (principal tags, organisation ids) are unknown, and a decision that depends on them is
+        "undecidable", as are unmapped events. aws:ResourceTag values come from tagging calls earlier in the
+        same trail. Exit codes: 0 nothing would be denied, 3 some call would be, 2 error.
+
+        Examples:
+          trailsift check --policy samples/emr-launch/policies/security-group-scoped.json \
+            --principal EMR_DefaultRole_Restricted samples/emr-launch
+          trailsift check -p role.json --boundary boundary.json --format ndjson --since 7d logs/
+        """;
+
+    /// <inheritdoc />
+    public IReadOnlyList<OptionSpec> Options => CheckSettings.All;
+
+    /// <inheritdoc />
+    public int Run(ParsedArgs args, AppEnvironment env)
+    {
+        var reporter = new ConsoleReporter(env.Stderr);
+        string format = (args.Get(CheckSettings.Format.Name) ?? "text").ToLowerInvariant();
+        if (format is not ("text" or "ndjson"))
+        {
+            reporter.Message($"--format: expected text or ndjson, got '{format}'");
+            return ExitCodes.Error;
+        }
+
+        PolicySet? policies = LoadPolicies(args, env, reporter);
+        if (policies is null)
+        {
+            return ExitCodes.Error;
+        }
+
+        ScanPlan? plan = ScanPlanBuilder.Build(args, env, reporter);
+        if (plan is null)
+        {
+            return ExitCodes.Error;
+        }
+
+        plan = Replayable(plan);
+
+        // Pass 1: the tagging facts of the whole input (not only the selected calls: anyone's tags count).
+        var tagging = new FieldValuePredicate(static r => r.EventName, TagLedger.TaggingEventNames, TextMatch.EqualsIgnoreCase);
+        ScanResult<TagLedger> first = ScanRunner.Run(plan with { Predicate = tagging, Stats = false }, env, reporter, () => new TagLedger());
+        TagLedger ledger = first.Sinks[0];
+        for (int i = 1; i < first.Sinks.Count; i++)
+        {
+            ledger.Merge(first.Sinks[i]);
+        }
+
+        ledger.Freeze();
+
+        // Pass 2: replay the selected calls.
+        var mapper = EventPermissionMapper.Default;
+        ScanResult<CallChecker> second = ScanRunner.Run(plan, env, reporter,
+            () => new CallChecker(policies, ledger, mapper, CatalogRequestFactory.Default));
+        CallChecker checks = second.Sinks[0];
+        for (int i = 1; i < second.Sinks.Count; i++)
+        {
+            checks.Merge(second.Sinks[i]);
+        }
+
+        checks.Sort();
+        using (var writer = new StreamWriter(env.Stdout, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" })
+        {
+            if (format == "ndjson")
+            {
+                CheckPrinter.WriteNdjson(writer, checks.Checks);
+                CheckPrinter.WriteSummary(env.Stderr, checks);
+            }
+            else
+            {
+                CheckPrinter.WriteText(writer, checks.Checks, args.Has(CheckSettings.Verbose.Name));
+                CheckPrinter.WriteSummary(writer, checks);
+            }
+        }
+
+        if (reporter.Problems > 0)
+        {
+            reporter.Message($"{reporter.Problems} input problem(s); the check is incomplete");
+            return ExitCodes.Error;
+        }
+
+        foreach (CallCheck check in checks.Checks)
+        {
+            if (check.Verdict == CallVerdict.Denied)
+            {
+                return ExitCodes.WouldDeny;
+            }
+        }
+
+        return ExitCodes.Results;
+    }
+
+    // Two passes read the input twice: standard input is buffered in memory first.
+    private static ScanPlan Replayable(ScanPlan plan)
+    {
+        if (plan.Sources.Objects is [{ Path: "<stdin>" } stdin])
+        {
+            byte[] bytes;
+            using (Stream s = stdin.OpenRaw())
+            {
+                bytes = PolicyFiles.ReadAll(s);
+            }
+
+            var buffered = new LogObject("<stdin>", bytes.Length, () => new MemoryStream(bytes, writable: false));
+            return plan with { Sources = new SourceSet([buffered], 0, 0, 0) };
+        }
+
+        return plan;
+    }
+
+    private static PolicySet? LoadPolicies(ParsedArgs args, AppEnvironment env, ConsoleReporter reporter)
+    {
+        IReadOnlyList<string> identity = args.GetAll(CheckSettings.Policy.Name);
+        if (identity.Count == 0)
+        {
+            reporter.Message("check needs at least one --policy FILE");
+            return null;
+        }
+
+        bool ok = true;
+        List<PolicyDocument> Load(IEnumerable<string> files)
+        {
+            var documents = new List<PolicyDocument>();
+            foreach (string file in files)
+            {
+                PolicyParseResult? parsed = PolicyFiles.Read(file, env, out string? error);
+                if (parsed is null)
+                {
+                    reporter.Message($"{file}: {error}");
+                    ok = false;
+                    continue;
+                }
+
+                foreach (PolicyDiagnostic d in parsed.Diagnostics)
+                {
+                    env.Stderr.WriteLine(PolicyFiles.Format(file, d));
+                }
+
+                if (!parsed.Succeeded)
+                {
+                    ok = false;
+                    continue;
+                }
+
+                documents.Add(parsed.Document!);
+            }
+
+            return documents;
+        }
+
+        List<PolicyDocument> policies = Load(identity);
+        List<PolicyDocument> boundary = args.Get(CheckSettings.Boundary.Name) is string b ? Load([b]) : [];
+        List<PolicyDocument> scps = Load(args.GetAll(CheckSettings.Scp.Name));
+        List<PolicyDocument> session = args.Get(CheckSettings.SessionPolicy.Name) is string s ? Load([s]) : [];
+        if (!ok)
+        {
+            return null;
+        }
+
+        if (scps.Count > 0 && !scps.Exists(HasAllow))
+        {
+            reporter.Message("--scp: no Allow statement in the SCPs, so every call will be denied (AWS attaches FullAWSAccess unless removed)");
+        }
+
+        return new PolicySet(policies, boundary, session.Count > 0 ? session[0] : null,
+            serviceControlPolicies: scps.Count > 0 ? [scps] : null);
+    }
+
+    private static bool HasAllow(PolicyDocument document)
+    {
+        foreach (Statement statement in document.Statements)
+        {
+            if (statement.Effect == Effect.Allow)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

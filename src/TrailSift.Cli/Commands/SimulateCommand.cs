@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Json;
+using TrailSift.Cli.Composition;
+using TrailSift.Cli.Reporting;
+using TrailSift.Cli.Settings;
+using TrailSift.Core.Iam.Evaluation;
+using TrailSift.Core.Iam.Policy;
+
+namespace TrailSift.Cli.Commands;
+
+/// <summary><c>trailsift simulate [--request FILE]</c>: evaluates one request against its policies, offline.</summary>
+public sealed class SimulateCommand : ICommand
+{
+    /// <inheritdoc />
+    public string Name => "simulate";
+
+    /// <inheritdoc />
+    public string Usage => "simulate [--request FILE] [--format text|json]";
+
+    /// <inheritdoc />
+    public string Summary => "evaluate one request (JSON: policies + request) offline and explain the decision";
+
+    /// <inheritdoc />
+    public string Details => """
+        The request format is in docs/simulate-request.md: a "request" (principal, action, resource,
+        context, unknownKeys) and the policies (identityPolicies, permissionBoundaries, sessionPolicy,
+        resourcePolicy, serviceControlPolicies, resourceControlPolicies). --format json prints
+        {"decision": ..., "trace": [...]}. Exit codes: 0 allowed, 3 denied (whatever the unknown keys
+        are), 1 undecidable (depends on unknown keys), 2 error.
+
+        Examples:
+          trailsift simulate --request request.json
+          trailsift simulate --format json < request.json
+        """;
+
+    /// <inheritdoc />
+    public IReadOnlyList<OptionSpec> Options => SimulateSettings.All;
+
+    /// <inheritdoc />
+    public int Run(ParsedArgs args, AppEnvironment env)
+    {
+        var reporter = new ConsoleReporter(env.Stderr);
+        string format = (args.Get(SimulateSettings.Format.Name) ?? "text").ToLowerInvariant();
+        if (format is not ("text" or "json"))
+        {
+            reporter.Message($"--format: expected text or json, got '{format}'");
+            return ExitCodes.Error;
+        }
+
+        string? file = args.Get(SimulateSettings.Request.Name) ?? (args.Positionals.Count > 0 ? args.Positionals[0] : null);
+        if (args.Positionals.Count > (args.Has(SimulateSettings.Request.Name) ? 0 : 1))
+        {
+            reporter.Message("simulate takes one request");
+            return ExitCodes.Error;
+        }
+
+        byte[] bytes;
+        string name = file is null or "-" ? "<stdin>" : file;
+        try
+        {
+            if (file is null or "-")
+            {
+                if (env.StdinIsTerminal)
+                {
+                    reporter.Message("no request: give --request FILE or pipe one to standard input");
+                    return ExitCodes.Error;
+                }
+
+                bytes = PolicyFiles.ReadAll(env.Stdin);
+            }
+            else
+            {
+                bytes = File.ReadAllBytes(file);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            reporter.Message($"{name}: {(e is FileNotFoundException ? "no such file" : e.Message)}");
+            return ExitCodes.Error;
+        }
+
+        SimulationParseResult parsed = SimulationRequestParser.Parse(bytes);
+        string text = Encoding.UTF8.GetString(bytes);
+        foreach (PolicyDiagnostic d in parsed.Diagnostics)
+        {
+            env.Stderr.WriteLine(PolicyFiles.Format(name, d, text));
+        }
+
+        if (parsed.Request is not SimulationRequest request)
+        {
+            return ExitCodes.Error;
+        }
+
+        EvaluationResult result = request.Evaluate();
+        using (var writer = new StreamWriter(env.Stdout, new UTF8Encoding(false), 16 * 1024, leaveOpen: true) { NewLine = "\n" })
+        {
+            if (format == "json")
+            {
+                writer.Write(EvaluationResultWriter.ToJsonString(result, indented: true));
+                writer.Write('\n');
+            }
+            else
+            {
+                EvaluationResultWriter.WriteText(result, writer);
+            }
+        }
+
+        if (!result.PossibleDecisions.Contains(Decision.Allowed))
+        {
+            return ExitCodes.WouldDeny;
+        }
+
+        return result.IsDecidable ? ExitCodes.Results : ExitCodes.NoResults;
+    }
+}

@@ -1,0 +1,221 @@
+using System.Collections.Immutable;
+using TrailSift.Core.Events;
+using TrailSift.Core.Iam.Evaluation;
+using TrailSift.Core.Iam.Mapping;
+
+namespace TrailSift.Core.Analysis.Replay;
+
+/*! Analysis/Replay: replays recorded calls against candidate policies (`trailsift check`). A first pass collects
+    tagging facts (TagLedger); the second maps each event to the permissions it needed (Iam/Mapping), builds the
+    request context the event reveals (EventContextReader: values, known-absent keys, everything else unknown) and
+    evaluates it offline (Iam/Evaluation). Depends on Events, Iam and Common; no other Analysis folder. */
+
+/// <summary>
+/// The second pass of a replay: for each recorded call that needed permissions (successes, denials and other
+/// failures; not authentication failures, permissionless calls or non-API events), evaluates every permission it
+/// needed against a policy set and records a <see cref="CallCheck"/>. Unmapped events are undecidable, never allowed.
+/// </summary>
+/// <remarks>Not thread-safe: one per scan worker, merged with <see cref="Merge"/>. The policy set, mapper and frozen
+/// ledger it reads are shared read-only.</remarks>
+public sealed partial class CallChecker : IEventSink, ISequencedSink
+{
+    private readonly PolicySet _policies;
+    private readonly IReadOnlyList<string> _policyKeys;
+    private readonly TagLedger _ledger;
+    private readonly EventPermissionMapper _mapper;
+    private readonly CatalogRequestFactory _factory;
+    private readonly List<CallCheck> _checks = [];
+    private readonly Dictionary<string, long> _skipped = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a checker.</summary>
+    /// <param name="policies">The candidate policies.</param>
+    /// <param name="ledger">The frozen tagging facts of the same trail.</param>
+    /// <param name="mapper">The event → permissions mapper.</param>
+    /// <param name="factory">Builds requests with the catalog's knowledge.</param>
+    public CallChecker(PolicySet policies, TagLedger ledger, EventPermissionMapper mapper, CatalogRequestFactory factory)
+    {
+        _policies = policies;
+        _policyKeys = PolicyKeys.Collect(policies);
+        _ledger = ledger;
+        _mapper = mapper;
+        _factory = factory;
+    }
+
+    /// <summary>How long after a denied call that created nothing a tagging call by the same principal still counts.</summary>
+    public static TimeSpan TaggingWindow { get; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The checks, in the order the events were seen (sort after merging).</summary>
+    public IReadOnlyList<CallCheck> Checks => _checks;
+
+    /// <summary>Events not replayed, by reason.</summary>
+    public IReadOnlyDictionary<string, long> Skipped => _skipped;
+
+    /// <inheritdoc />
+    public void BeginObject(int sequence, string path)
+    {
+    }
+
+    /// <inheritdoc />
+    public void EndObject(int sequence, string path)
+    {
+    }
+
+    /// <summary>Adds another worker's checks and counts.</summary>
+    public void Merge(CallChecker other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        _checks.AddRange(other._checks);
+        foreach ((string reason, long count) in other._skipped)
+        {
+            Skip(reason, count);
+        }
+    }
+
+    /// <summary>Sorts the checks by time, then event id, so output does not depend on the thread count.</summary>
+    public void Sort() => _checks.Sort(static (a, b) =>
+    {
+        int c = a.Ticks.CompareTo(b.Ticks);
+        return c != 0 ? c : string.CompareOrdinal(a.EventId, b.EventId);
+    });
+
+    /// <inheritdoc />
+    public void Accept(EventRecord record)
+    {
+        if (ErrorClassifier.Classify(record) == ErrorClass.AuthenticationFailure)
+        {
+            Skip("authentication failure");
+            return;
+        }
+
+        EventPermissions mapped = _mapper.Map(record);
+        switch (mapped.Status)
+        {
+            case MappingStatus.Permissionless:
+                Skip("needs no permission");
+                return;
+            case MappingStatus.NotApiCall:
+                Skip("not an API call");
+                return;
+        }
+
+        ReplayContext context = EventContextReader.Read(record);
+        CallCheck head = Head(record, context);
+        if (context.IdentityType is "AWSService" or "AWSAccount" || context.Principal is null)
+        {
+            Skip("caller is not an IAM principal");
+            return;
+        }
+
+        if (mapped.Status == MappingStatus.Unmapped || (mapped.Permissions.IsEmpty && mapped.Implied.IsEmpty))
+        {
+            _checks.Add(head with { Verdict = CallVerdict.Undecidable, Decision = "Undecidable", Reason = "unmapped: cannot check" });
+            return;
+        }
+
+        _checks.Add(Check(head, context, mapped));
+    }
+
+    private CallCheck Check(CallCheck head, ReplayContext context, EventPermissions mapped)
+    {
+        CallCheck? first = null, undecidable = null;
+        var seen = new HashSet<(string, string)>();
+        foreach (RequiredPermission permission in Concat(mapped.Permissions, mapped.Implied))
+        {
+            if (!seen.Add((permission.Action, permission.Resource)))
+            {
+                continue;
+            }
+
+            CallCheck check = Evaluate(head, context, permission);
+            if (check.Verdict == CallVerdict.Denied)
+            {
+                return check;
+            }
+
+            first ??= check;
+            if (check.Verdict == CallVerdict.Undecidable)
+            {
+                undecidable ??= check;
+            }
+        }
+
+        return undecidable ?? first!;
+    }
+
+    private CallCheck Evaluate(CallCheck head, ReplayContext context, RequiredPermission permission)
+    {
+        var values = new List<KeyValuePair<string, ContextValue>>(context.Values);
+        (Dictionary<string, string> resourceTags, bool complete) = permission.Resource.Contains('*', StringComparison.Ordinal)
+            ? (new Dictionary<string, string>(), false)
+            : _ledger.TagsBefore(permission.Resource, context.Ticks);
+        string service = permission.Action[..Math.Max(0, permission.Action.IndexOf(':', StringComparison.Ordinal))];
+        foreach ((string key, string value) in resourceTags)
+        {
+            values.Add(new("aws:ResourceTag/" + key, value));
+            values.Add(new(service + ":ResourceTag/" + key, value));
+        }
+
+        if (permission.Implied && permission.Action.Equals("iam:PassRole", StringComparison.OrdinalIgnoreCase))
+        {
+            // A role passed by an API call is passed to the service called (RunInstances → ec2.amazonaws.com).
+            values.Add(new("iam:PassedToService", head.EventSource));
+        }
+
+        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (KeyValuePair<string, ContextValue> pair in values)
+        {
+            present.Add(pair.Key);
+        }
+
+        var unknown = new List<string>();
+        foreach (string key in _policyKeys)
+        {
+            bool known = present.Contains(key) || context.IsKnown(key) || (complete && IsResourceTagKey(key));
+            if (!known)
+            {
+                unknown.Add(key);
+            }
+        }
+
+        RequestContext request = _factory.Create(permission.Action, permission.Resource, context.Principal, values, unknown,
+            principalAccount: context.PrincipalAccount);
+        EvaluationResult result = PolicyEvaluator.Evaluate(_policies, request, includeTrace: true);
+        return Classify(head, context, permission, result);
+    }
+
+    private static bool IsResourceTagKey(string key)
+    {
+        int colon = key.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && key.AsSpan(colon + 1).StartsWith("ResourceTag/", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static IEnumerable<RequiredPermission> Concat(ImmutableArray<RequiredPermission> a, ImmutableArray<RequiredPermission> b)
+    {
+        foreach (RequiredPermission p in a)
+        {
+            yield return p;
+        }
+
+        foreach (RequiredPermission p in b)
+        {
+            yield return p;
+        }
+    }
+
+    private static CallCheck Head(EventRecord record, ReplayContext context) => new()
+    {
+        EventId = EventContextReader.Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty,
+        EventTime = EventContextReader.Text(record.Root.GetProperty("eventTime"u8)) ?? string.Empty,
+        Ticks = context.Ticks,
+        EventSource = EventContextReader.Text(record.EventSource) ?? string.Empty,
+        EventName = EventContextReader.Text(record.EventName) ?? string.Empty,
+        Principal = context.Principal,
+        ErrorCode = EventContextReader.Text(record.ErrorCode),
+        Verdict = CallVerdict.Allowed,
+        Decision = string.Empty,
+        Reason = string.Empty,
+    };
+
+    private void Skip(string reason, long count = 1) =>
+        _skipped[reason] = _skipped.TryGetValue(reason, out long n) ? n + count : count;
+}

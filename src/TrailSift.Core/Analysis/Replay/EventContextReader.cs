@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Net;
+using TrailSift.Core.Events;
+using TrailSift.Core.Iam.Evaluation;
+
+namespace TrailSift.Core.Analysis.Replay;
+
+/// <summary>
+/// Reads the request context a CloudTrail event reveals, after the table "Context values recoverable from a
+/// CloudTrail record" in the IAM evaluation notes: caller keys from <c>userIdentity</c>, network keys from
+/// <c>sourceIPAddress</c>/<c>vpcEndpointId</c>, <c>aws:SecureTransport</c> from <c>tlsDetails</c>,
+/// <c>aws:ViaAWSService</c>/<c>aws:CalledVia</c> from <c>invokedBy</c>, time and region keys, request tags, and the
+/// service keys request parameters show (docs/check.md lists them). What CloudTrail does not record (principal tags,
+/// organisation ids, most service keys) is left unknown; nothing is guessed.
+/// </summary>
+/// <remarks>Stateless; thread-safe.</remarks>
+public static class EventContextReader
+{
+    /// <summary>Keys the request context derives itself (<see cref="RequestContext"/>), so they are never unknown.</summary>
+    private static readonly string[] DerivedKeys = ["aws:ResourceAccount", "aws:PrincipalIsAWSService", "aws:PrincipalServiceName"];
+
+    /// <summary>Reads the context of <paramref name="record"/>.</summary>
+    public static ReplayContext Read(EventRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var context = new ReplayContext { Ticks = record.EventTimeTicks ?? 0 };
+        foreach (string key in DerivedKeys)
+        {
+            context.MarkAbsent(key);
+        }
+
+        ReadIdentity(record.UserIdentity, context);
+        ReadRequest(record, context);
+        JsonNode parameters = record.Root.GetProperty("requestParameters"u8);
+        if (parameters.Kind == JsonKind.Object)
+        {
+            // The parameters were logged, so a request without tags had none.
+            context.RequestTags.AddRange(TagReader.RequestTags(parameters));
+            context.MarkAbsentPrefix("aws:RequestTag/");
+            context.MarkAbsent("aws:TagKeys");
+            var keys = new List<string>(context.RequestTags.Count);
+            foreach (KeyValuePair<string, string> tag in context.RequestTags)
+            {
+                context.Values["aws:RequestTag/" + tag.Key] = tag.Value;
+                keys.Add(tag.Key);
+            }
+
+            if (keys.Count > 0)
+            {
+                context.Values["aws:TagKeys"] = new ContextValue(keys);
+            }
+
+            ServiceKeys.Read(record, parameters, context);
+        }
+
+        foreach (JsonNode item in TagReader.Items(record.Root.GetProperty("responseElements"u8).GetProperty("instancesSet"u8)))
+        {
+            if (Text(item.GetProperty("instanceId"u8)) is string id)
+            {
+                context.CreatedIds.Add(id);
+            }
+        }
+
+        return context;
+    }
+
+    private static void ReadIdentity(JsonNode identity, ReplayContext context)
+    {
+        PrincipalIdentity who = PrincipalIdentity.From(identity);
+        string? type = Text(identity.GetProperty("type"u8));
+        string? account = Text(identity.GetProperty("accountId"u8));
+        context.IdentityType = type;
+        context.PrincipalAccount = account;
+        context.Principal = who.Arn ?? (type == "Root" && account is not null ? $"arn:aws:iam::{account}:root" : null);
+        context.PrincipalKey = who.PolicyTarget ?? context.Principal;
+        context.Set("aws:PrincipalArn", who.IssuerArn ?? who.Arn);
+        context.Set("aws:PrincipalAccount", account);
+        context.Set("aws:userid", Text(identity.GetProperty("principalId"u8)));
+        context.Set("aws:PrincipalType", type switch
+        {
+            "IAMUser" => "User",
+            "AssumedRole" => "AssumedRole",
+            "FederatedUser" => "FederatedUser",
+            "Root" => "Account",
+            _ => null,
+        });
+        if (type == "IAMUser")
+        {
+            context.Set("aws:username", Text(identity.GetProperty("userName"u8)));
+        }
+        else if (type is "AssumedRole" or "FederatedUser" or "Root")
+        {
+            context.MarkAbsent("aws:username");
+        }
+
+        JsonNode session = identity.GetProperty("sessionContext"u8);
+        JsonNode attributes = session.GetProperty("attributes"u8);
+        if (session.Kind == JsonKind.Object)
+        {
+            string? mfa = Text(attributes.GetProperty("mfaAuthenticated"u8));
+            context.Set("aws:MultiFactorAuthPresent", mfa);
+            if (mfa == "false")
+            {
+                context.MarkAbsent("aws:MultiFactorAuthAge");
+            }
+
+            if (Text(attributes.GetProperty("creationDate"u8)) is string created)
+            {
+                context.Set("aws:TokenIssueTime", created);
+            }
+
+            context.Set("aws:SourceIdentity", Text(session.GetProperty("sourceIdentity"u8)));
+            context.MarkAbsent("aws:SourceIdentity");
+        }
+        else if (type is "IAMUser" or "Root" && Text(identity.GetProperty("accessKeyId"u8)) is { Length: > 0 })
+        {
+            // Long-term access keys: AWS sets no MFA or token keys at all.
+            context.MarkAbsent("aws:MultiFactorAuthPresent");
+            context.MarkAbsent("aws:MultiFactorAuthAge");
+            context.MarkAbsent("aws:TokenIssueTime");
+            context.MarkAbsent("aws:SourceIdentity");
+        }
+
+        // invokedBy: the call was made by an AWS service. A service-role session shows it too, so ViaAWSService may
+        // overstate forward-access sessions; docs/check.md says so.
+        string? invokedBy = Text(identity.GetProperty("invokedBy"u8));
+        context.Set("aws:ViaAWSService", invokedBy is null ? "false" : "true");
+        if (invokedBy is null)
+        {
+            context.MarkAbsent("aws:CalledVia");
+            context.MarkAbsent("aws:CalledViaFirst");
+            context.MarkAbsent("aws:CalledViaLast");
+        }
+        else
+        {
+            context.Values["aws:CalledVia"] = new ContextValue([invokedBy]);
+            context.Set("aws:CalledViaFirst", invokedBy);
+            context.Set("aws:CalledViaLast", invokedBy);
+        }
+    }
+
+    private static void ReadRequest(EventRecord record, ReplayContext context)
+    {
+        JsonNode root = record.Root;
+        context.Set("aws:RequestedRegion", Text(record.AwsRegion));
+        context.Set("aws:UserAgent", Text(record.UserAgent));
+        if (record.EventTime is DateTimeOffset time)
+        {
+            context.Set("aws:CurrentTime", time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            context.Set("aws:EpochTime", time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        }
+
+        string? endpoint = Text(root.GetProperty("vpcEndpointId"u8));
+        string? source = Text(root.GetProperty("sourceIPAddress"u8));
+        if (endpoint is not null)
+        {
+            context.Set("aws:SourceVpce", endpoint);
+            context.MarkAbsent("aws:SourceIp");
+        }
+        else
+        {
+            foreach (string key in (string[])["aws:SourceVpce", "aws:SourceVpc", "aws:SourceVpcArn", "aws:VpcSourceIp", "aws:VpceAccount", "aws:VpceOrgID", "aws:VpceOrgPaths"])
+            {
+                context.MarkAbsent(key);
+            }
+
+            // A service name (elasticmapreduce.amazonaws.com) is not an address: the key stays unknown.
+            if (source is not null && IPAddress.TryParse(source, out _))
+            {
+                context.Set("aws:SourceIp", source);
+            }
+        }
+
+        if (root.GetProperty("tlsDetails"u8).Kind == JsonKind.Object)
+        {
+            context.Set("aws:SecureTransport", "true");
+        }
+    }
+
+    internal static string? Text(JsonNode node) => node.Kind == JsonKind.String ? node.GetString() : null;
+}

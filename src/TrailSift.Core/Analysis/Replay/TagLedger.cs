@@ -1,0 +1,333 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using TrailSift.Core.Events;
+
+namespace TrailSift.Core.Analysis.Replay;
+
+/// <summary>
+/// The first pass of a replay: collects the tagging facts of a trail (EC2 <c>CreateTags</c>/<c>DeleteTags</c>,
+/// <c>RunInstances</c> creating instances with their creation tags, <c>TagResource</c>/<c>UntagResource</c>,
+/// <c>AddTags</c>/<c>RemoveTags</c>, SQS <c>TagQueue</c>/<c>UntagQueue</c>) keyed by resource, so the second pass can
+/// give each call the <c>aws:ResourceTag/…</c> values its resources had at that moment, and name the tagging call that
+/// followed a call denied for missing request tags. Memory is bounded by the tagging facts, not by the events.
+/// </summary>
+/// <remarks>Not thread-safe while collecting (one per scan worker, then <see cref="Merge"/>); after
+/// <see cref="Freeze"/> the lookups are read-only and safe from many threads.</remarks>
+public sealed class TagLedger : IEventSink, ISequencedSink
+{
+    /// <summary>The event names whose facts the ledger collects; scanning only these is enough for the first pass.</summary>
+    public static readonly FrozenSet<string> TaggingEventNames = FrozenSet.Create(StringComparer.Ordinal,
+        "CreateTags", "DeleteTags", "RunInstances", "TagResource", "UntagResource", "AddTags", "RemoveTags",
+        "TagQueue", "UntagQueue", "AddTagsToResource", "RemoveTagsFromResource");
+
+    private static readonly string[] ArnFields = ["resourceArn", "ResourceArn", "resourceARN", "ResourceARN", "resource", "arn", "resourceId", "ResourceId", "ResourceName"];
+    private static readonly string[] ArnListFields = ["resourceArns", "ResourceArns", "ResourceArnList", "resourceArnList"];
+
+    private readonly Dictionary<string, List<TagFact>> _byResource = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<TagFact>> _byPrincipal = new(StringComparer.Ordinal);
+    private bool _frozen;
+
+    /// <summary>How many facts were collected.</summary>
+    public int Count { get; private set; }
+
+    /// <inheritdoc />
+    public void BeginObject(int sequence, string path)
+    {
+    }
+
+    /// <inheritdoc />
+    public void EndObject(int sequence, string path)
+    {
+    }
+
+    /// <inheritdoc />
+    public void Accept(EventRecord record)
+    {
+        if (record.EventName.Kind != JsonKind.String || record.ErrorCode.Kind == JsonKind.String
+            || record.EventTimeTicks is not long ticks)
+        {
+            return;
+        }
+
+        string name = record.EventName.GetString();
+        if (!TaggingEventNames.Contains(name))
+        {
+            return;
+        }
+
+        JsonNode parameters = record.Root.GetProperty("requestParameters"u8);
+        string? principal = PrincipalIdentity.From(record.UserIdentity).PolicyTarget;
+        string eventId = Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
+        string eventTime = Text(record.Root.GetProperty("eventTime"u8)) ?? string.Empty;
+        bool removal = name is "DeleteTags" or "UntagResource" or "RemoveTags" or "UntagQueue" or "RemoveTagsFromResource";
+        ImmutableArray<KeyValuePair<string, string>> tags = removal ? [] : [.. TagReader.RequestTags(parameters)];
+        ImmutableArray<string> removed = removal ? [.. TagReader.RemovedKeys(parameters)] : [];
+        bool creation = name == "RunInstances";
+        foreach (string resource in Resources(name, record, parameters))
+        {
+            Add(new TagFact(resource, ticks, eventId, eventTime, name, principal, tags, removed, creation));
+        }
+    }
+
+    /// <summary>Adds another worker's facts.</summary>
+    public void Merge(TagLedger other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (List<TagFact> facts in other._byResource.Values)
+        {
+            foreach (TagFact fact in facts)
+            {
+                Add(fact);
+            }
+        }
+    }
+
+    /// <summary>Sorts the facts by time; call once after merging, before the lookups.</summary>
+    public void Freeze()
+    {
+        foreach (List<TagFact> list in _byResource.Values)
+        {
+            list.Sort(ByTime);
+        }
+
+        foreach (List<TagFact> list in _byPrincipal.Values)
+        {
+            list.Sort(ByTime);
+        }
+
+        _frozen = true;
+    }
+
+    /// <summary>
+    /// The tags the trail shows on <paramref name="resource"/> (an ARN; EC2 ARNs are looked up by their id) just
+    /// before <paramref name="ticks"/>, and whether they are complete: true when the trail saw the resource created,
+    /// so a tag it does not list is known to be absent.
+    /// </summary>
+    public (Dictionary<string, string> Tags, bool Complete) TagsBefore(string resource, long ticks)
+    {
+        ThrowIfNotFrozen();
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        bool complete = false;
+        if (!TryFind(resource, out List<TagFact>? facts))
+        {
+            return (tags, false);
+        }
+
+        foreach (TagFact fact in facts)
+        {
+            if (fact.Ticks >= ticks)
+            {
+                break;
+            }
+
+            if (fact.IsCreation)
+            {
+                tags.Clear();
+                complete = true;
+            }
+
+            foreach (KeyValuePair<string, string> tag in fact.Tags)
+            {
+                tags[tag.Key] = tag.Value;
+            }
+
+            foreach (string key in fact.RemovedKeys)
+            {
+                tags.Remove(key);
+            }
+        }
+
+        return (tags, complete);
+    }
+
+    /// <summary>
+    /// The first tagging call (not a creation, not a removal) by <paramref name="principal"/> after
+    /// <paramref name="ticks"/>: on one of <paramref name="createdIds"/> when there are any, otherwise within
+    /// <paramref name="window"/>.
+    /// </summary>
+    public TagFact? FindLaterTagging(string? principal, long ticks, IReadOnlyList<string> createdIds, TimeSpan window)
+    {
+        ThrowIfNotFrozen();
+        if (createdIds.Count > 0)
+        {
+            TagFact? best = null;
+            foreach (string id in createdIds)
+            {
+                if (!_byResource.TryGetValue(id, out List<TagFact>? facts))
+                {
+                    continue;
+                }
+
+                foreach (TagFact fact in facts)
+                {
+                    if (fact.Ticks >= ticks && !fact.IsCreation && fact.Tags.Length > 0 && SamePrincipal(fact, principal)
+                        && (best is null || fact.Ticks < best.Ticks))
+                    {
+                        best = fact;
+                        break;
+                    }
+                }
+            }
+
+            return best;
+        }
+
+        if (principal is null || !_byPrincipal.TryGetValue(principal, out List<TagFact>? mine))
+        {
+            return null;
+        }
+
+        foreach (TagFact fact in mine)
+        {
+            if (fact.Ticks > ticks && fact.Ticks - ticks <= window.Ticks && !fact.IsCreation && fact.Tags.Length > 0)
+            {
+                return fact;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>All resource keys of facts from one event, for tests and reports.</summary>
+    public IReadOnlyList<string> ResourcesTaggedBy(string eventId)
+    {
+        var found = new List<string>();
+        foreach (List<TagFact> facts in _byResource.Values)
+        {
+            foreach (TagFact fact in facts)
+            {
+                if (fact.EventId == eventId)
+                {
+                    found.Add(fact.ResourceKey);
+                }
+            }
+        }
+
+        found.Sort(StringComparer.Ordinal);
+        return found;
+    }
+
+    /// <summary>The ledger key for an ARN: EC2 resources by their id (CreateTags names ids, not ARNs), others by ARN.</summary>
+    public static string KeyOf(string arn)
+    {
+        if (arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Contains(":ec2:", StringComparison.Ordinal))
+        {
+            int slash = arn.LastIndexOf('/');
+            return slash >= 0 ? arn[(slash + 1)..] : arn;
+        }
+
+        return arn;
+    }
+
+    private bool TryFind(string resource, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out List<TagFact>? facts) =>
+        _byResource.TryGetValue(KeyOf(resource), out facts);
+
+    private static bool SamePrincipal(TagFact fact, string? principal) =>
+        principal is not null && string.Equals(fact.Principal, principal, StringComparison.Ordinal);
+
+    private static IEnumerable<string> Resources(string name, EventRecord record, JsonNode parameters)
+    {
+        switch (name)
+        {
+            case "CreateTags":
+            case "DeleteTags":
+                foreach (JsonNode item in TagReader.Items(parameters.GetProperty("resourcesSet"u8)))
+                {
+                    if (Text(item.GetProperty("resourceId"u8)) is string id)
+                    {
+                        yield return id;
+                    }
+                }
+
+                yield break;
+            case "RunInstances":
+                foreach (JsonNode item in TagReader.Items(record.Root.GetProperty("responseElements"u8).GetProperty("instancesSet"u8)))
+                {
+                    if (Text(item.GetProperty("instanceId"u8)) is string id)
+                    {
+                        yield return id;
+                    }
+                }
+
+                yield break;
+            case "TagQueue":
+            case "UntagQueue":
+                if (Text(parameters.GetProperty("queueUrl"u8)) is string url && QueueArn(url, Text(record.AwsRegion)) is string arn)
+                {
+                    yield return arn;
+                }
+
+                yield break;
+        }
+
+        foreach (string field in ArnListFields)
+        {
+            foreach (JsonNode item in TagReader.Items(parameters.GetProperty(field)))
+            {
+                if (Text(item) is string arn)
+                {
+                    yield return KeyOf(arn);
+                }
+            }
+        }
+
+        foreach (string field in ArnFields)
+        {
+            if (Text(parameters.GetProperty(field)) is string arn)
+            {
+                yield return KeyOf(arn);
+                yield break;
+            }
+        }
+    }
+
+    // https://sqs.us-east-1.amazonaws.com/123456789012/name → arn:aws:sqs:us-east-1:123456789012:name
+    internal static string? QueueArn(string url, string? region)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri))
+        {
+            return null;
+        }
+
+        string[] parts = uri.AbsolutePath.Trim('/').Split('/');
+        string[] host = uri.Host.Split('.');
+        string? queueRegion = host.Length > 2 && host[0] == "sqs" ? host[1] : region;
+        return parts.Length == 2 && queueRegion is not null ? $"arn:aws:sqs:{queueRegion}:{parts[0]}:{parts[1]}" : null;
+    }
+
+    private void Add(TagFact fact)
+    {
+        Count++;
+        AddTo(_byResource, fact.ResourceKey, fact);
+        if (fact.Principal is not null)
+        {
+            AddTo(_byPrincipal, fact.Principal, fact);
+        }
+    }
+
+    private static void AddTo(Dictionary<string, List<TagFact>> map, string key, TagFact fact)
+    {
+        if (!map.TryGetValue(key, out List<TagFact>? list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(fact);
+    }
+
+    private static int ByTime(TagFact a, TagFact b)
+    {
+        int c = a.Ticks.CompareTo(b.Ticks);
+        return c != 0 ? c : string.CompareOrdinal(a.EventId, b.EventId);
+    }
+
+    private void ThrowIfNotFrozen()
+    {
+        if (!_frozen)
+        {
+            throw new InvalidOperationException("Call Freeze() after collecting and merging, before looking up.");
+        }
+    }
+
+    private static string? Text(JsonNode node) => node.Kind == JsonKind.String ? node.GetString() : null;
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using TrailSift.Core.Analysis.Replay;
+using TrailSift.Core.Iam.Evaluation;
+
+namespace TrailSift.Core.Output;
+
+/// <summary>
+/// Prints <c>check</c> results: the denied calls with their reasons and later tagging calls, undecidable calls
+/// grouped by reason, and a summary (text); or one JSON object per replayed call (NDJSON). Computes nothing.
+/// </summary>
+/// <remarks>Stateless; thread-safe.</remarks>
+public static class CheckPrinter
+{
+    private static readonly JsonWriterOptions Compact = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes the denied calls, then the undecidable ones grouped by event name and reason.</summary>
+    public static void WriteText(TextWriter writer, IReadOnlyList<CallCheck> checks, bool verbose)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(checks);
+        foreach (CallCheck c in checks)
+        {
+            if (c.Verdict != CallVerdict.Denied)
+            {
+                continue;
+            }
+
+            writer.WriteLine($"DENIED {c.EventTime} {c.EventName}: {c.Action} on {c.Resource}");
+            writer.WriteLine($"  event {c.EventId}, recorded {(c.ErrorCode is null ? "success" : c.ErrorCode)}, caller {c.Principal}");
+            writer.WriteLine($"  {c.Decision}: {c.Reason}");
+            if (c.LaterTagging is { } tag)
+            {
+                double seconds = (tag.Ticks - c.Ticks) / (double)TimeSpan.TicksPerSecond;
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  later tagging: {tag.EventName} at {tag.EventTime} ({seconds:0} s later, {c.LaterTaggingBasis}), event {tag.EventId}: {Tags(tag)}"));
+            }
+
+            else if (c.FailedOnRequestTags)
+            {
+                writer.WriteLine($"  later tagging: none by the same principal (on the created resources, or within {CallChecker.TaggingWindow.TotalSeconds:0} s)");
+            }
+
+            if (verbose && c.Result is { } result)
+            {
+                foreach (string line in EvaluationResultWriter.ToText(result).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    writer.WriteLine("    " + line);
+                }
+            }
+
+            writer.WriteLine();
+        }
+
+        var groups = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (CallCheck c in checks)
+        {
+            if (c.Verdict == CallVerdict.Undecidable)
+            {
+                string key = $"{c.EventSource} {c.EventName}: {c.Reason}";
+                groups[key] = groups.TryGetValue(key, out int n) ? n + 1 : 1;
+            }
+        }
+
+        foreach ((string key, int count) in groups)
+        {
+            writer.WriteLine($"UNDECIDABLE {count} x {key}");
+        }
+
+        if (groups.Count > 0)
+        {
+            writer.WriteLine();
+        }
+    }
+
+    /// <summary>Writes the one-line summary.</summary>
+    public static void WriteSummary(TextWriter writer, CallChecker checker)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(checker);
+        int allowed = 0, denied = 0, undecidable = 0;
+        foreach (CallCheck c in checker.Checks)
+        {
+            switch (c.Verdict)
+            {
+                case CallVerdict.Allowed:
+                    allowed++;
+                    break;
+                case CallVerdict.Denied:
+                    denied++;
+                    break;
+                default:
+                    undecidable++;
+                    break;
+            }
+        }
+
+        var skipped = new StringBuilder();
+        long total = 0;
+        foreach ((string reason, long count) in checker.Skipped.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            skipped.Append(skipped.Length == 0 ? " (" : ", ").Append(count.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(reason);
+            total += count;
+        }
+
+        if (skipped.Length > 0)
+        {
+            skipped.Append(')');
+        }
+
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{checker.Checks.Count} calls replayed: {allowed} allowed, {denied} denied, {undecidable} undecidable; {total} events not replayed{skipped}"));
+    }
+
+    /// <summary>One object per call: eventId, eventTime, eventName, action, resource, decision, reason, missingKeys (and unknownKeys, laterTagging when present).</summary>
+    public static void WriteNdjson(TextWriter writer, IReadOnlyList<CallCheck> checks)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(checks);
+        using var stream = new MemoryStream();
+        foreach (CallCheck c in checks)
+        {
+            stream.SetLength(0);
+            using (var json = new Utf8JsonWriter(stream, Compact))
+            {
+                json.WriteStartObject();
+                json.WriteString("eventId", c.EventId);
+                json.WriteString("eventTime", c.EventTime);
+                json.WriteString("eventName", c.EventName);
+                Nullable(json, "action", c.Action);
+                Nullable(json, "resource", c.Resource);
+                json.WriteString("decision", c.Decision);
+                json.WriteString("reason", c.Reason);
+                Strings(json, "missingKeys", c.MissingKeys);
+                if (c.UnknownKeys.Length > 0)
+                {
+                    Strings(json, "unknownKeys", c.UnknownKeys);
+                }
+
+                if (c.LaterTagging is { } tag)
+                {
+                    json.WriteStartObject("laterTagging");
+                    json.WriteString("eventId", tag.EventId);
+                    json.WriteString("eventTime", tag.EventTime);
+                    json.WriteString("eventName", tag.EventName);
+                    json.WriteString("basis", c.LaterTaggingBasis);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+            }
+
+            writer.Write(Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
+            writer.Write('\n');
+        }
+    }
+
+    private static string Tags(TagFact tag)
+    {
+        var parts = new List<string>(tag.Tags.Length);
+        foreach (KeyValuePair<string, string> t in tag.Tags)
+        {
+            parts.Add($"{t.Key}={t.Value}");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static void Nullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (string v in values)
+        {
+            json.WriteStringValue(v);
+        }
+
+        json.WriteEndArray();
+    }
+}
