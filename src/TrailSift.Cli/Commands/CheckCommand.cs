@@ -38,7 +38,7 @@ public sealed class CheckCommand : ICommand
         same trail. Exit codes: 0 nothing would be denied, 3 some call would be, 2 error.
 
         Examples:
-          trailsift check --policy samples/emr-launch/policies/security-group-scoped.json \
+          trailsift check --policy samples/emr-launch-policies/security-group-scoped.json \
             --principal EMR_DefaultRole_Restricted samples/emr-launch
           trailsift check -p role.json --boundary boundary.json --format ndjson --since 7d logs/
         """;

@@ -52,7 +52,8 @@ public sealed partial class CallChecker
             {
                 Verdict = CallVerdict.Undecidable,
                 Decision = "Undecidable",
-                Reason = $"the resource is not in the event ({permission.Note ?? permission.Resource}); an allow names other resources",
+                Reason = $"the resource is not in the event ({permission.Note ?? permission.Resource}); an allow names other resources"
+                    + SameNameRoleOutcome(head, context, permission),
             };
         }
 
@@ -72,6 +73,29 @@ public sealed partial class CallChecker
         }
 
         return check;
+    }
+
+    // An instance profile usually holds the role of the same name (EMR_EC2_DefaultRole, for one): say what the
+    // decision would be under that assumption, without making it the verdict.
+    private string SameNameRoleOutcome(CallCheck head, ReplayContext context, RequiredPermission permission)
+    {
+        string? profile = permission.InstanceProfileArn;
+        int slash = profile is null ? -1 : profile.IndexOf(":instance-profile/", StringComparison.Ordinal);
+        if (profile is null || slash < 0)
+        {
+            return string.Empty;
+        }
+
+        string name = profile[(profile.LastIndexOf('/') + 1)..];
+        string role = string.Concat(profile.AsSpan(0, slash), ":role/", name);
+        CallCheck assumed = Evaluate(head, context, permission with { Resource = role, Source = PermissionSource.RequestParameter });
+        string outcome = assumed.Verdict switch
+        {
+            CallVerdict.Allowed => "allowed",
+            CallVerdict.Denied => "denied",
+            _ => "still undecidable",
+        };
+        return $"; if the profile holds role {role} (same name, as usual), {outcome}";
     }
 
     private static bool AllowFailedOn(EvaluationResult result, StatementElement element)
