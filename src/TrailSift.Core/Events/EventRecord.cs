@@ -20,14 +20,26 @@ public sealed class EventRecord : IDisposable
     private long _timeTicks;
     private bool _timeParsed;
 
-    /// <summary>Creates an empty record with its own token index.</summary>
-    public EventRecord()
+    private readonly RecordIndex _index = new();
+    private bool _indexPending;
+
+    /// <summary>The token index of <see cref="Utf8"/> (built now if the reader deferred it).</summary>
+    public RecordIndex Index
     {
-        Index = new RecordIndex();
+        get
+        {
+            if (_indexPending)
+            {
+                _indexPending = false;
+                _index.Build(Utf8);
+            }
+
+            return _index;
+        }
     }
 
-    /// <summary>The token index of <see cref="Utf8"/>.</summary>
-    public RecordIndex Index { get; }
+    /// <summary>The index the reader is filling token by token.</summary>
+    internal RecordIndex IndexUnderConstruction => _index;
 
     /// <summary>The record's JSON text, exactly as read (after decompression and unwrapping).</summary>
     public ReadOnlySpan<byte> Utf8 => _buffer.AsSpan(_offset, _length);
@@ -100,13 +112,21 @@ public sealed class EventRecord : IDisposable
         _length = length;
         Array.Fill(_hot, -2);
         _timeParsed = false;
+        _indexPending = false;
+    }
+
+    /// <summary>Points the record at new bytes, already validated as one JSON object, to be indexed on first use.</summary>
+    internal void SetUnindexed(byte[] buffer, int offset, int length)
+    {
+        SetIndexed(buffer, offset, length);
+        _indexPending = true;
     }
 
     /// <summary>Points the record at <paramref name="buffer"/> and builds its index.</summary>
     /// <exception cref="System.Text.Json.JsonException">The bytes are not one JSON value.</exception>
     public void Load(byte[] buffer, int offset, int length)
     {
-        Index.Build(buffer.AsSpan(offset, length));
+        _index.Build(buffer.AsSpan(offset, length));
         SetIndexed(buffer, offset, length);
     }
 
@@ -140,7 +160,7 @@ public sealed class EventRecord : IDisposable
     }
 
     /// <summary>Returns the index's pooled storage.</summary>
-    public void Dispose() => Index.Dispose();
+    public void Dispose() => _index.Dispose();
 
     private static class HotFields
     {

@@ -16,6 +16,12 @@ public interface IEventPredicate
     /// </summary>
     bool MayMatch(ReadOnlySpan<byte> utf8) => true;
 
+    /// <summary>
+    /// True when <see cref="MayMatch"/> actually rejects records, so the scanner may defer indexing each record
+    /// until it passes (otherwise deferring would only tokenize every record twice).
+    /// </summary>
+    bool HasPrefilter => false;
+
     /// <summary>Returns an instance for one worker (the same one when the predicate is stateless).</summary>
     IEventPredicate ForWorker() => this;
 }

@@ -122,5 +122,7 @@ public sealed class EventQuery
         public bool Matches(EventRecord record) => root.Test(Value.FromNode(record.Root)) == Truth.True;
 
         public bool MayMatch(ReadOnlySpan<byte> utf8) => prefilter is null || prefilter.MayMatch(utf8);
+
+        public bool HasPrefilter => prefilter is not null;
     }
 }

@@ -26,7 +26,7 @@ public sealed class ObjectScanner : IDisposable
         try
         {
             decoded = DecodedStream.Open(source.OpenRaw());
-            using var reader = new RecordReader(decoded, _bufferBytes);
+            using var reader = new RecordReader(decoded, _bufferBytes) { DeferIndex = predicate.HasPrefilter };
             _record.SourcePath = source.Path;
             long ordinal = 0;
             while (reader.TryRead(_record))

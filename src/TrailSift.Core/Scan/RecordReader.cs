@@ -44,6 +44,12 @@ public sealed partial class RecordReader : IDisposable
         _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialBufferBytes, 16));
     }
 
+    /// <summary>
+    /// When true, records are split without building their token index; <see cref="EventRecord"/> builds it on
+    /// first use. Pays when most records are rejected by a raw-bytes prefilter and never looked into.
+    /// </summary>
+    public bool DeferIndex { get; set; }
+
     /// <summary>The format detected so far.</summary>
     public InputFormat Format { get; private set; }
 
@@ -138,18 +144,10 @@ public sealed partial class RecordReader : IDisposable
                 long baseOffset = _pos - _recStart;
                 while (reader.Read())
                 {
-                    if (record.Index.Append(ref reader, baseOffset))
+                    if (record.IndexUnderConstruction.Append(ref reader, baseOffset))
                     {
-                        int length = checked(_pos + (int)reader.BytesConsumed - _recStart);
-                        record.SetIndexed(_buffer, _recStart, length);
-                        _recStart = -1;
-                        _phase = Format == InputFormat.EventStream ? Phase.StreamBetween : Phase.Elements;
-                        if (Format == InputFormat.EventStream && _topLevelValues++ == 0 && !LooksLikeEvent(record))
-                        {
-                            return FirstObjectIsNotAnEvent(record);
-                        }
-
-                        return Outcome.Record;
+                        record.SetIndexed(_buffer, _recStart, RecordLength(ref reader));
+                        return EndRecord(record);
                     }
                 }
 
@@ -171,7 +169,10 @@ public sealed partial class RecordReader : IDisposable
                     }
                     else if (Format == InputFormat.EventStream)
                     {
-                        BeginRecord(ref reader, record);
+                        if (BeginRecord(ref reader, record))
+                        {
+                            return EndRecord(record);
+                        }
                     }
                     else
                     {
@@ -235,9 +236,9 @@ public sealed partial class RecordReader : IDisposable
                         {
                             _phase = Phase.InLookupElement;
                         }
-                        else
+                        else if (BeginRecord(ref reader, record))
                         {
-                            BeginRecord(ref reader, record);
+                            return EndRecord(record);
                         }
                     }
                     else
@@ -284,7 +285,11 @@ public sealed partial class RecordReader : IDisposable
                         throw new RecordReadException($"value at byte {_discarded + _pos + reader.TokenStartIndex} is a {Describe(token)}, not an event object");
                     }
 
-                    BeginRecord(ref reader, record);
+                    if (BeginRecord(ref reader, record))
+                    {
+                        return EndRecord(record);
+                    }
+
                     break;
 
                 case Phase.AfterTop:
@@ -300,12 +305,35 @@ public sealed partial class RecordReader : IDisposable
         _skipDepth = -1;
     }
 
-    private void BeginRecord(ref Utf8JsonReader reader, EventRecord record)
+    // Starts a record at its '{'. With DeferIndex, a record wholly in the buffer is skipped in one call (still
+    // validated) and indexed only if someone looks inside; returns true when the record is already complete.
+    private bool BeginRecord(ref Utf8JsonReader reader, EventRecord record)
     {
         _recStart = _pos + (int)reader.TokenStartIndex;
-        record.Index.Reset();
-        record.Index.Append(ref reader, _pos - _recStart);
+        if (DeferIndex && reader.TrySkip())
+        {
+            record.SetUnindexed(_buffer, _recStart, RecordLength(ref reader));
+            return true;
+        }
+
+        record.IndexUnderConstruction.Reset();
+        record.IndexUnderConstruction.Append(ref reader, _pos - _recStart);
         _phase = Phase.InRecord;
+        return false;
+    }
+
+    private int RecordLength(ref Utf8JsonReader reader) => checked(_pos + (int)reader.BytesConsumed - _recStart);
+
+    private Outcome EndRecord(EventRecord record)
+    {
+        _recStart = -1;
+        _phase = Format == InputFormat.EventStream ? Phase.StreamBetween : Phase.Elements;
+        if (Format == InputFormat.EventStream && _topLevelValues++ == 0 && !LooksLikeEvent(record))
+        {
+            return FirstObjectIsNotAnEvent(record);
+        }
+
+        return Outcome.Record;
     }
 
     private void LoadLookupEvent(ref Utf8JsonReader reader, EventRecord record)

@@ -39,17 +39,21 @@ internal static class ScanHelpers
     }
 
     /// <summary>Reads all records of <paramref name="data"/> with the given stream chunking and initial buffer.</summary>
-    public static (List<string> Records, string? Error, InputFormat Format) ReadAll(byte[] data, int chunk = int.MaxValue, int buffer = 256 * 1024)
+    /// <remarks>Each record is returned as its raw text, then " => ", then its index written back as compact JSON,
+    /// so the index is checked along with the split.</remarks>
+    public static (List<string> Records, string? Error, InputFormat Format) ReadAll(byte[] data, int chunk = int.MaxValue, int buffer = 256 * 1024,
+        bool deferIndex = false)
     {
         var records = new List<string>();
-        using var reader = new RecordReader(new TrailSift.Testing.ChunkedStream(data, chunk), buffer);
+        using var reader = new RecordReader(new TrailSift.Testing.ChunkedStream(data, chunk), buffer) { DeferIndex = deferIndex };
         using var record = new EventRecord();
         try
         {
             while (reader.TryRead(record))
             {
-                records.Add(System.Text.Encoding.UTF8.GetString(record.Utf8));
-                _ = record.EventName.ToString(); // the index must be usable
+                var written = new System.Buffers.ArrayBufferWriter<byte>();
+                JsonNodeWriter.WriteCompact(record.Root, written);
+                records.Add(System.Text.Encoding.UTF8.GetString(record.Utf8) + " => " + System.Text.Encoding.UTF8.GetString(written.WrittenSpan));
             }
 
             return (records, reader.TakeShapeError(), reader.Format);

@@ -35,6 +35,9 @@ public sealed class InputFactsPredicate : IEventPredicate
     public long DataEvents => Sum(static p => p._dataEvents);
 
     /// <inheritdoc />
+    public bool HasPrefilter => _inner.HasPrefilter;
+
+    /// <inheritdoc />
     public bool MayMatch(ReadOnlySpan<byte> utf8)
     {
         _events++;

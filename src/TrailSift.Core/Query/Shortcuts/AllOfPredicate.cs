@@ -32,6 +32,23 @@ public sealed class AllOfPredicate : IEventPredicate
     }
 
     /// <inheritdoc />
+    public bool HasPrefilter
+    {
+        get
+        {
+            foreach (IEventPredicate p in _parts)
+            {
+                if (p.HasPrefilter)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
     public bool MayMatch(ReadOnlySpan<byte> utf8)
     {
         foreach (IEventPredicate p in _parts)

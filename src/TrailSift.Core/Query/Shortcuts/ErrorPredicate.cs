@@ -26,5 +26,8 @@ public sealed class ErrorPredicate : IEventPredicate
     }
 
     /// <inheritdoc />
+    public bool HasPrefilter => true;
+
+    /// <inheritdoc />
     public bool MayMatch(ReadOnlySpan<byte> utf8) => utf8.IndexOf("\"errorCode\""u8) >= 0;
 }

@@ -22,5 +22,8 @@ public sealed class GrepPredicate : IEventPredicate
     public bool Matches(EventRecord record) => MayMatch(record.Utf8);
 
     /// <inheritdoc />
+    public bool HasPrefilter => true;
+
+    /// <inheritdoc />
     public bool MayMatch(ReadOnlySpan<byte> utf8) => utf8.IndexOf(_plain) >= 0 || utf8.IndexOf(_escaped) >= 0;
 }
