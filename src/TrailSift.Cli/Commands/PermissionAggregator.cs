@@ -108,11 +108,14 @@ internal sealed class PermissionAggregator(EventPermissionMapper mapper, bool co
     {
         // The share counts AWS event sources only; other hosts (placeholders, other clouds) are listed but not counted.
         int mapped = 0, aws = 0;
+        long events = 0, mappedEvents = 0;
         foreach (((string source, string name), Pair pair) in _pairs.OrderBy(x => x.Key.Source, StringComparer.Ordinal).ThenBy(x => x.Key.Name, StringComparer.Ordinal))
         {
             bool isAws = source.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase);
             aws += isAws ? 1 : 0;
             mapped += isAws && pair.Mapped ? 1 : 0;
+            events += isAws ? pair.Count : 0;
+            mappedEvents += isAws && pair.Mapped ? pair.Count : 0;
             writer.Write(Json(json =>
             {
                 json.WriteStartObject();
@@ -147,9 +150,11 @@ internal sealed class PermissionAggregator(EventPermissionMapper mapper, bool co
             writer.Write('\n');
         }
 
+        // Both weights: distinct (source, name) pairs, and events (what a user's trail is made of).
         double share = aws == 0 ? 0 : (double)mapped / aws;
+        double eventShare = events == 0 ? 0 : (double)mappedEvents / events;
         writer.Write(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"pairs\":{aws},\"mapped\":{mapped},\"share\":{share:0.0000},\"otherSourcePairs\":{_pairs.Count - aws}}}\n"));
+            $"{{\"pairs\":{aws},\"mapped\":{mapped},\"share\":{share:0.0000},\"events\":{events},\"mappedEvents\":{mappedEvents},\"eventShare\":{eventShare:0.0000},\"otherSourcePairs\":{_pairs.Count - aws}}}\n"));
         return _pairs.Count;
     }
 
