@@ -60,12 +60,16 @@ public sealed class TagLedger : IEventSink, ISequencedSink
         string eventId = Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
         string eventTime = Text(record.Root.GetProperty("eventTime"u8)) ?? string.Empty;
         bool removal = name is "DeleteTags" or "UntagResource" or "RemoveTags" or "UntagQueue" or "RemoveTagsFromResource";
-        ImmutableArray<KeyValuePair<string, string>> tags = removal ? [] : [.. TagReader.RequestTags(parameters)];
-        ImmutableArray<string> removed = removal ? [.. TagReader.RemovedKeys(parameters)] : [];
         bool creation = name == "RunInstances";
+
+        // A launch's tag specifications also tag its volumes and interfaces; only the instance ones are the instance's.
+        ImmutableArray<KeyValuePair<string, string>> tags = removal ? []
+            : [.. creation ? TagReader.RequestTags(parameters, "instance") : TagReader.RequestTags(parameters)];
+        ImmutableArray<string> removed = removal ? [.. TagReader.RemovedKeys(parameters)] : [];
+        bool removesAll = name == "DeleteTags" && removed.IsEmpty;
         foreach (string resource in Resources(name, record, parameters))
         {
-            Add(new TagFact(resource, ticks, eventId, eventTime, name, principal, tags, removed, creation));
+            Add(new TagFact(resource, ticks, eventId, eventTime, name, principal, tags, removed, creation) { RemovesAllUserTags = removesAll });
         }
     }
 
@@ -134,6 +138,15 @@ public sealed class TagLedger : IEventSink, ISequencedSink
             foreach (string key in fact.RemovedKeys)
             {
                 tags.Remove(key);
+            }
+
+            if (fact.RemovesAllUserTags)
+            {
+                // EC2 deletes every user-defined tag when DeleteTags names none; aws: tags cannot be deleted.
+                foreach (string key in tags.Keys.Where(static k => !k.StartsWith("aws:", StringComparison.Ordinal)).ToList())
+                {
+                    tags.Remove(key);
+                }
             }
         }
 
@@ -315,9 +328,15 @@ public sealed class TagLedger : IEventSink, ISequencedSink
         list.Add(fact);
     }
 
+    // In one second (CloudTrail's resolution) a creation comes first: nothing is tagged before it exists.
     private static int ByTime(TagFact a, TagFact b)
     {
         int c = a.Ticks.CompareTo(b.Ticks);
+        if (c == 0)
+        {
+            c = b.IsCreation.CompareTo(a.IsCreation);
+        }
+
         return c != 0 ? c : string.CompareOrdinal(a.EventId, b.EventId);
     }
 
