@@ -18,11 +18,14 @@ namespace TrailSift.Core.Analysis.Generation;
 /// </summary>
 /// <remarks>Not thread-safe: one per scan worker; combine with <see cref="Merge"/>. Memory grows with distinct
 /// principals and permission tuples, never with events.</remarks>
-public sealed class PolicyEvidenceCollector : IEventSink, ISequencedSink
+public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
 {
     private readonly ICallPermissionReader? _reader;
     private readonly bool _includeDenied;
     private readonly Dictionary<string, PrincipalActivity> _principals = new(StringComparer.Ordinal);
+
+    // Sessions whose events show no sessionIssuer, by the role their ARN names (see Resolve).
+    private readonly Dictionary<string, PrincipalActivity> _issuerless = new(StringComparer.Ordinal);
     private long _events;
     private long _dataEvents;
     private long _serviceEvents;
@@ -82,7 +85,9 @@ public sealed class PolicyEvidenceCollector : IEventSink, ISequencedSink
         ErrorClass error = ErrorClassifier.Classify(record);
         bool needsMapping = error != ErrorClass.AuthenticationFailure && (error != ErrorClass.AccessDenied || _includeDenied);
         CallPermissions permissions = needsMapping && _reader is not null ? _reader.Read(record) : CallPermissions.NoPermission;
-        Add(principal, Text(record.EventSource), Text(record.EventName), record.EventTimeTicks ?? 0, error, permissions, dataEvent);
+        bool issuerless = identity.IssuerArn is null && !string.Equals(principal, identity.Arn, StringComparison.Ordinal);
+        AddCall(issuerless ? _issuerless : _principals, principal, Text(record.EventSource), Text(record.EventName), record.EventTimeTicks ?? 0,
+            error, permissions, dataEvent);
     }
 
     /// <summary>Adds one call (the scan-free entry point, also used by tests).</summary>
@@ -93,15 +98,19 @@ public sealed class PolicyEvidenceCollector : IEventSink, ISequencedSink
     /// <param name="error">The call's error class.</param>
     /// <param name="permissions">What the call needed.</param>
     /// <param name="dataEvent">True for a data event.</param>
-    public void Add(string principal, string eventSource, string eventName, long ticks, ErrorClass error, CallPermissions permissions, bool dataEvent = false)
+    public void Add(string principal, string eventSource, string eventName, long ticks, ErrorClass error, CallPermissions permissions, bool dataEvent = false) =>
+        AddCall(_principals, principal, eventSource, eventName, ticks, error, permissions, dataEvent);
+
+    private void AddCall(Dictionary<string, PrincipalActivity> principals, string principal, string eventSource, string eventName, long ticks,
+        ErrorClass error, CallPermissions permissions, bool dataEvent)
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(permissions);
         _events++;
         _dataEvents += dataEvent ? 1 : 0;
-        if (!_principals.TryGetValue(principal, out PrincipalActivity? activity))
+        if (!principals.TryGetValue(principal, out PrincipalActivity? activity))
         {
-            _principals.Add(principal, activity = new PrincipalActivity());
+            principals.Add(principal, activity = new PrincipalActivity());
         }
 
         activity.Touch(ticks, dataEvent);
@@ -154,17 +163,23 @@ public sealed class PolicyEvidenceCollector : IEventSink, ISequencedSink
         _dataEvents += other._dataEvents;
         _serviceEvents += other._serviceEvents;
         _unattributed += other._unattributed;
-        foreach ((string principal, PrincipalActivity theirs) in other._principals)
+        MergeInto(_principals, other._principals);
+        MergeInto(_issuerless, other._issuerless);
+    }
+
+    private static void MergeInto(Dictionary<string, PrincipalActivity> mine, Dictionary<string, PrincipalActivity> theirs)
+    {
+        foreach ((string principal, PrincipalActivity activity) in theirs)
         {
-            if (_principals.TryGetValue(principal, out PrincipalActivity? mine))
+            if (mine.TryGetValue(principal, out PrincipalActivity? existing))
             {
-                mine.Merge(theirs);
+                existing.Merge(activity);
             }
             else
             {
                 var copy = new PrincipalActivity();
-                copy.Merge(theirs);
-                _principals.Add(principal, copy);
+                copy.Merge(activity);
+                mine.Add(principal, copy);
             }
         }
     }
@@ -172,12 +187,13 @@ public sealed class PolicyEvidenceCollector : IEventSink, ISequencedSink
     /// <summary>The evidence of every principal seen, sorted by principal (ordinal).</summary>
     public ImmutableArray<PrincipalEvidence> Principals()
     {
-        var names = new List<string>(_principals.Keys);
+        Dictionary<string, PrincipalActivity> principals = Resolve();
+        var names = new List<string>(principals.Keys);
         names.Sort(StringComparer.Ordinal);
         var result = ImmutableArray.CreateBuilder<PrincipalEvidence>(names.Count);
         foreach (string name in names)
         {
-            result.Add(_principals[name].ToEvidence(name));
+            result.Add(principals[name].ToEvidence(name));
         }
 
         return result.MoveToImmutable();
@@ -189,13 +205,13 @@ public sealed class PolicyEvidenceCollector : IEventSink, ISequencedSink
     /// </summary>
     public PrincipalEvidence? Combined(string label)
     {
-        if (_principals.Count == 0)
+        if (_principals.Count == 0 && _issuerless.Count == 0)
         {
             return null;
         }
 
         var all = new PrincipalActivity();
-        foreach (PrincipalActivity activity in _principals.Values)
+        foreach (PrincipalActivity activity in _principals.Values.Concat(_issuerless.Values))
         {
             all.Merge(activity);
         }
@@ -206,7 +222,7 @@ public sealed class PolicyEvidenceCollector : IEventSink, ISequencedSink
     /// <summary>The principals seen, sorted.</summary>
     public ImmutableArray<string> PrincipalNames()
     {
-        var names = new List<string>(_principals.Keys);
+        var names = new List<string>(Resolve().Keys);
         names.Sort(StringComparer.Ordinal);
         return [.. names];
     }

@@ -144,6 +144,18 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
 
     private CallCheck Evaluate(CallCheck head, ReplayContext context, RequiredPermission permission)
     {
+        RequestContext request = BuildRequest(context, permission, head.EventSource);
+        EvaluationResult result = PolicyEvaluator.Evaluate(_policies, request, includeTrace: true);
+        return Classify(head, context, permission, result);
+    }
+
+    /// <summary>
+    /// The request the evaluator gets for one permission of a call: the event's context, the resource's tags the
+    /// trail showed, <c>iam:PassedToService</c> for an implied PassRole, and every policy key the event cannot show
+    /// as unknown. Internal: the evaluator benchmark replays exactly these requests.
+    /// </summary>
+    internal RequestContext BuildRequest(ReplayContext context, RequiredPermission permission, string eventSource)
+    {
         var values = new List<KeyValuePair<string, ContextValue>>(context.Values);
         (Dictionary<string, string> resourceTags, bool complete) = permission.Resource.Contains('*', StringComparison.Ordinal)
             ? (new Dictionary<string, string>(), false)
@@ -158,7 +170,7 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
         if (permission.Implied && permission.Action.Equals("iam:PassRole", StringComparison.OrdinalIgnoreCase))
         {
             // A role passed by an API call is passed to the service called (RunInstances → ec2.amazonaws.com).
-            values.Add(new("iam:PassedToService", head.EventSource));
+            values.Add(new("iam:PassedToService", eventSource));
         }
 
         var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -177,10 +189,8 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
             }
         }
 
-        RequestContext request = _factory.Create(permission.Action, permission.Resource, context.Principal, values, unknown,
+        return _factory.Create(permission.Action, permission.Resource, context.Principal, values, unknown,
             principalAccount: context.PrincipalAccount);
-        EvaluationResult result = PolicyEvaluator.Evaluate(_policies, request, includeTrace: true);
-        return Classify(head, context, permission, result);
     }
 
     private static bool IsResourceTagKey(string key)

@@ -73,7 +73,8 @@ public static class EventContextReader
         context.PrincipalAccount = account;
         context.Principal = who.Arn ?? (type == "Root" && account is not null ? $"arn:aws:iam::{account}:root" : null);
         context.PrincipalKey = who.PolicyTarget ?? context.Principal;
-        context.Set("aws:PrincipalArn", who.IssuerArn ?? who.Arn);
+        // A session's aws:PrincipalArn is its role's ARN with the role's path: unknown when the issuer is not shown.
+        context.Set("aws:PrincipalArn", who.IssuerArn ?? (type == "AssumedRole" ? null : who.Arn));
         context.Set("aws:PrincipalAccount", account);
         context.Set("aws:userid", Text(identity.GetProperty("principalId"u8)));
         context.Set("aws:PrincipalType", type switch
@@ -112,9 +113,10 @@ public static class EventContextReader
             context.Set("aws:SourceIdentity", Text(session.GetProperty("sourceIdentity"u8)));
             context.MarkAbsent("aws:SourceIdentity");
         }
-        else if (type is "IAMUser" or "Root" && Text(identity.GetProperty("accessKeyId"u8)) is { Length: > 0 })
+        else if (type is "IAMUser" or "Root" && Text(identity.GetProperty("accessKeyId"u8)) is { } key
+            && key.StartsWith("AKIA", StringComparison.Ordinal))
         {
-            // Long-term access keys: AWS sets no MFA or token keys at all.
+            // Long-term access keys (AKIA…; temporary ones are ASIA…): AWS sets no MFA or token keys at all.
             context.MarkAbsent("aws:MultiFactorAuthPresent");
             context.MarkAbsent("aws:MultiFactorAuthAge");
             context.MarkAbsent("aws:TokenIssueTime");

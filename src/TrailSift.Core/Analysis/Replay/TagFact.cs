@@ -25,4 +25,8 @@ public sealed record TagFact(
     string? Principal,
     ImmutableArray<KeyValuePair<string, string>> Tags,
     ImmutableArray<string> RemovedKeys,
-    bool IsCreation);
+    bool IsCreation)
+{
+    /// <summary>True for an EC2 <c>DeleteTags</c> that named no tag: it removes every tag but the <c>aws:</c> ones.</summary>
+    public bool RemovesAllUserTags { get; init; }
+}

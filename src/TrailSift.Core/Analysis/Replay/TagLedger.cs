@@ -13,15 +13,12 @@ namespace TrailSift.Core.Analysis.Replay;
 /// </summary>
 /// <remarks>Not thread-safe while collecting (one per scan worker, then <see cref="Merge"/>); after
 /// <see cref="Freeze"/> the lookups are read-only and safe from many threads.</remarks>
-public sealed class TagLedger : IEventSink, ISequencedSink
+public sealed partial class TagLedger : IEventSink, ISequencedSink
 {
     /// <summary>The event names whose facts the ledger collects; scanning only these is enough for the first pass.</summary>
     public static readonly FrozenSet<string> TaggingEventNames = FrozenSet.Create(StringComparer.Ordinal,
         "CreateTags", "DeleteTags", "RunInstances", "TagResource", "UntagResource", "AddTags", "RemoveTags",
         "TagQueue", "UntagQueue", "AddTagsToResource", "RemoveTagsFromResource");
-
-    private static readonly string[] ArnFields = ["resourceArn", "ResourceArn", "resourceARN", "ResourceARN", "resource", "arn", "resourceId", "ResourceId", "ResourceName"];
-    private static readonly string[] ArnListFields = ["resourceArns", "ResourceArns", "ResourceArnList", "resourceArnList"];
 
     private readonly Dictionary<string, List<TagFact>> _byResource = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TagFact>> _byPrincipal = new(StringComparer.Ordinal);
@@ -60,12 +57,16 @@ public sealed class TagLedger : IEventSink, ISequencedSink
         string eventId = Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
         string eventTime = Text(record.Root.GetProperty("eventTime"u8)) ?? string.Empty;
         bool removal = name is "DeleteTags" or "UntagResource" or "RemoveTags" or "UntagQueue" or "RemoveTagsFromResource";
-        ImmutableArray<KeyValuePair<string, string>> tags = removal ? [] : [.. TagReader.RequestTags(parameters)];
-        ImmutableArray<string> removed = removal ? [.. TagReader.RemovedKeys(parameters)] : [];
         bool creation = name == "RunInstances";
+
+        // A launch's tag specifications also tag its volumes and interfaces; only the instance ones are the instance's.
+        ImmutableArray<KeyValuePair<string, string>> tags = removal ? []
+            : [.. creation ? TagReader.RequestTags(parameters, "instance") : TagReader.RequestTags(parameters)];
+        ImmutableArray<string> removed = removal ? [.. TagReader.RemovedKeys(parameters)] : [];
+        bool removesAll = name == "DeleteTags" && removed.IsEmpty;
         foreach (string resource in Resources(name, record, parameters))
         {
-            Add(new TagFact(resource, ticks, eventId, eventTime, name, principal, tags, removed, creation));
+            Add(new TagFact(resource, ticks, eventId, eventTime, name, principal, tags, removed, creation) { RemovesAllUserTags = removesAll });
         }
     }
 
@@ -134,6 +135,15 @@ public sealed class TagLedger : IEventSink, ISequencedSink
             foreach (string key in fact.RemovedKeys)
             {
                 tags.Remove(key);
+            }
+
+            if (fact.RemovesAllUserTags)
+            {
+                // EC2 deletes every user-defined tag when DeleteTags names none; aws: tags cannot be deleted.
+                foreach (string key in tags.Keys.Where(static k => !k.StartsWith("aws:", StringComparison.Ordinal)).ToList())
+                {
+                    tags.Remove(key);
+                }
             }
         }
 
@@ -225,76 +235,6 @@ public sealed class TagLedger : IEventSink, ISequencedSink
     private static bool SamePrincipal(TagFact fact, string? principal) =>
         principal is not null && string.Equals(fact.Principal, principal, StringComparison.Ordinal);
 
-    private static IEnumerable<string> Resources(string name, EventRecord record, JsonNode parameters)
-    {
-        switch (name)
-        {
-            case "CreateTags":
-            case "DeleteTags":
-                foreach (JsonNode item in TagReader.Items(parameters.GetProperty("resourcesSet"u8)))
-                {
-                    if (Text(item.GetProperty("resourceId"u8)) is string id)
-                    {
-                        yield return id;
-                    }
-                }
-
-                yield break;
-            case "RunInstances":
-                foreach (JsonNode item in TagReader.Items(record.Root.GetProperty("responseElements"u8).GetProperty("instancesSet"u8)))
-                {
-                    if (Text(item.GetProperty("instanceId"u8)) is string id)
-                    {
-                        yield return id;
-                    }
-                }
-
-                yield break;
-            case "TagQueue":
-            case "UntagQueue":
-                if (Text(parameters.GetProperty("queueUrl"u8)) is string url && QueueArn(url, Text(record.AwsRegion)) is string arn)
-                {
-                    yield return arn;
-                }
-
-                yield break;
-        }
-
-        foreach (string field in ArnListFields)
-        {
-            foreach (JsonNode item in TagReader.Items(parameters.GetProperty(field)))
-            {
-                if (Text(item) is string arn)
-                {
-                    yield return KeyOf(arn);
-                }
-            }
-        }
-
-        foreach (string field in ArnFields)
-        {
-            if (Text(parameters.GetProperty(field)) is string arn)
-            {
-                yield return KeyOf(arn);
-                yield break;
-            }
-        }
-    }
-
-    // https://sqs.us-east-1.amazonaws.com/123456789012/name → arn:aws:sqs:us-east-1:123456789012:name
-    internal static string? QueueArn(string url, string? region)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri))
-        {
-            return null;
-        }
-
-        string[] parts = uri.AbsolutePath.Trim('/').Split('/');
-        string[] host = uri.Host.Split('.');
-        string? queueRegion = host.Length > 2 && host[0] == "sqs" ? host[1] : region;
-        return parts.Length == 2 && queueRegion is not null ? $"arn:aws:sqs:{queueRegion}:{parts[0]}:{parts[1]}" : null;
-    }
-
     private void Add(TagFact fact)
     {
         Count++;
@@ -315,9 +255,15 @@ public sealed class TagLedger : IEventSink, ISequencedSink
         list.Add(fact);
     }
 
+    // In one second (CloudTrail's resolution) a creation comes first: nothing is tagged before it exists.
     private static int ByTime(TagFact a, TagFact b)
     {
         int c = a.Ticks.CompareTo(b.Ticks);
+        if (c == 0)
+        {
+            c = b.IsCreation.CompareTo(a.IsCreation);
+        }
+
         return c != 0 ? c : string.CompareOrdinal(a.EventId, b.EventId);
     }
 

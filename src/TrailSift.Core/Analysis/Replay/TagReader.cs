@@ -15,7 +15,9 @@ public static class TagReader
     private static readonly string[] SpecificationFields = ["tagSpecificationSet", "TagSpecifications", "tagSpecifications"];
 
     /// <summary>The tags a request applies (last value wins for a repeated key), in the order first seen.</summary>
-    public static List<KeyValuePair<string, string>> RequestTags(JsonNode requestParameters)
+    /// <param name="requestParameters">The event's <c>requestParameters</c>.</param>
+    /// <param name="resourceType">When given, only tag specifications for this resource type (or naming none) count.</param>
+    public static List<KeyValuePair<string, string>> RequestTags(JsonNode requestParameters, string? resourceType = null)
     {
         var tags = new List<KeyValuePair<string, string>>();
         if (requestParameters.Kind != JsonKind.Object)
@@ -32,6 +34,12 @@ public static class TagReader
         {
             foreach (JsonNode spec in Items(requestParameters.GetProperty(field)))
             {
+                JsonNode type = First(spec, "resourceType", "ResourceType");
+                if (resourceType is not null && type.Kind == JsonKind.String && !type.GetString().Equals(resourceType, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
                 foreach (string inner in TagFields)
                 {
                     ReadContainer(spec.GetProperty(inner), tags);

@@ -122,6 +122,59 @@ public sealed class PolicyEvidenceCollectorTests
         Assert.Equal(1, c.Facts.ServiceEvents);
     }
 
+    [Theory]
+    [InlineData(Role)]
+    [InlineData("arn:aws:iam::123456789012:role/service-role/app")]
+    public void Should_Fold_A_Session_Without_Issuer_Into_Its_Role_When_Another_Session_Shows_The_Role(string roleArn)
+    {
+        // Given: a record without sessionContext names the role only in the session ARN, without its path
+        var c = new PolicyEvidenceCollector(new FixedReader(Mapped(P("ec2:DescribeInstances", "*"))));
+
+        // When
+        c.Accept(EventRecord.Parse(Session("s1", roleArn)));
+        c.Accept(EventRecord.Parse(Session("s2", issuerArn: null)));
+
+        // Then: the role's policy covers both sessions, as `--principal ROLE-ARN` selects both
+        PrincipalEvidence e = Assert.Single(c.Principals());
+        Assert.Equal((roleArn, 2L), (e.Principal, Assert.Single(e.Permissions).Calls));
+    }
+
+    [Fact]
+    public void Should_Name_The_Role_When_Only_Sessions_Without_Issuer_Were_Seen()
+    {
+        // Given
+        var c = new PolicyEvidenceCollector(new FixedReader(Mapped(P("ec2:DescribeInstances", "*"))));
+
+        // When
+        c.Accept(EventRecord.Parse(Session("s1", issuerArn: null)));
+        c.Accept(EventRecord.Parse(Session("s2", issuerArn: null)));
+
+        // Then
+        PrincipalEvidence e = Assert.Single(c.Principals());
+        Assert.Equal((Role, 2L), (e.Principal, e.Calls));
+        Assert.Equal([Role], c.PrincipalNames().ToArray());
+    }
+
+    private static string Session(string session, string? issuerArn)
+    {
+        var identity = new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "AssumedRole",
+            ["principalId"] = "AROAEXAMPLE:" + session,
+            ["arn"] = "arn:aws:sts::123456789012:assumed-role/app/" + session,
+            ["accountId"] = "123456789012",
+        };
+        if (issuerArn is not null)
+        {
+            identity["sessionContext"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["sessionIssuer"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "Role", ["arn"] = issuerArn, ["userName"] = "app" },
+            };
+        }
+
+        return new EventBuilder().With("userIdentity", identity).Json();
+    }
+
     [Fact]
     public void Should_Count_Data_Events_When_Category_Is_Data()
     {
