@@ -7,6 +7,7 @@
 #
 # Environment (all optional):
 #   BENCH_SIZE (1G)  BENCH_BIG (100M)  BENCH_DAYS (7)  BENCH_SEED (42)   corpus shape, cached in bench/out
+#   BENCH_REPEAT (5) runs of each trailsift and floor command, median kept (jq runs once: ~20 s each)
 #   BENCH_OUT (bench/out)  BENCH_SKIP_JQ (0)  BENCH_RESULTS (bench/macro/runs/<date>-<host>)
 #   TRAILSIFT ("dotnet bench/out/trailsift/trailsift.dll")   the binary under test
 # Method and targets: docs/benchmarks.md.
@@ -21,6 +22,7 @@ seed="${BENCH_SEED:-42}"
 out="${BENCH_OUT:-$repo/bench/out}"
 corpus="$out/corpus-$size-$big-d$days-s$seed"
 skip_jq="${BENCH_SKIP_JQ:-0}"
+reps="${BENCH_REPEAT:-5}"
 start_day="2025-06-01"
 filter='.Records[] | select (.eventName == "RunInstances" ) | select(.userAgent == "elasticmapreduce.aws.internal") | select(.errorCode == "AccessDenied")'
 jq_count='reduce (inputs.Records[].eventName) as $n ({}; .[$n] += 1)'
@@ -68,25 +70,31 @@ find "$corpus/AWSLogs" -path '*/CloudTrail/*' -name '*.json.gz' | sort > "$files
 nfiles=$(wc -l < "$files")
 gz_mib=$(xargs -a "$files" stat -c %s | awk '{s+=$1} END {printf "%.0f", s/1048576}')
 
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 # Warm the page cache so every tool reads from memory.
 xargs -a "$files" cat > /dev/null
 
 # ---- timing helper: measure NAME COMMAND -> results in $tmp/NAME.{time,out,err} ---------------
 tmp="$out/run"; rm -rf "$tmp"; mkdir -p "$tmp"
 measure() {
-  local name="$1"; shift
+  # measure NAME REPS COMMAND: runs COMMAND REPS times; keeps the median wall time and the largest peak RSS.
+  local name="$1" reps="$2"; shift 2
   say "-- $name"
-  local rc=0
-  /usr/bin/time -f '%e %M' -o "$tmp/$name.time" bash -c "$*" > "$tmp/$name.out" 2> "$tmp/$name.err" || rc=$?
-  # Exit 1 is trailsift's "no results" (the first playbook filter matches nothing: EC2 never says AccessDenied).
-  if [ "$rc" -gt 1 ]; then
-    say "   failed (exit $rc): $(tail -n 3 "$tmp/$name.err")"; echo "NaN 0" > "$tmp/$name.time"
-  fi
-  # GNU time puts "Command exited with non-zero status N" before the format line: keep the last line.
-  tail -n 1 "$tmp/$name.time" > "$tmp/$name.t" && mv "$tmp/$name.t" "$tmp/$name.time"
-  local secs kb
-  read -r secs kb < "$tmp/$name.time" || true
-  say "   ${secs}s, peak RSS $((kb / 1024)) MiB"
+  local rc runs=() kbmax=0 secs kb
+  for ((r = 0; r < reps; r++)); do
+    rc=0
+    /usr/bin/time -f '%e %M' -o "$tmp/$name.time" bash -c "$*" > "$tmp/$name.out" 2> "$tmp/$name.err" || rc=$?
+    # Exit 1 is trailsift's "no results" (the first playbook filter matches nothing: EC2 never says AccessDenied).
+    if [ "$rc" -gt 1 ]; then
+      say "   failed (exit $rc): $(tail -n 3 "$tmp/$name.err")"; echo "NaN 0" > "$tmp/$name.time"; return
+    fi
+    # GNU time puts "Command exited with non-zero status N" before the format line: keep the last line.
+    read -r secs kb < <(tail -n 1 "$tmp/$name.time")
+    runs+=("$secs"); [ "$kb" -gt "$kbmax" ] && kbmax=$kb
+  done
+  secs=$(printf '%s\n' "${runs[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  echo "$secs $kbmax" > "$tmp/$name.time"
+  say "   ${runs[*]} s -> median ${secs}s, peak RSS $((kbmax / 1024)) MiB"
 }
 secs() { awk '{print $1}' "$tmp/$1.time"; }
 rss_mib() { awk '{printf "%.0f", $2/1024}' "$tmp/$1.time"; }
@@ -94,19 +102,19 @@ ratio() { awk -v a="$(secs "$1")" -v b="$(secs "$2")" 'BEGIN { if (b > 0) printf
 
 # ---- runs -------------------------------------------------------------------------------------
 q_filter=$(printf '%q' "$filter")
-measure floor_t1 "dotnet $out/floor/decompress-floor.dll --threads 1 $corpus/AWSLogs"
-measure floor_t2 "dotnet $out/floor/decompress-floor.dll --threads 2 $corpus/AWSLogs"
+measure floor_t1 "$reps" "dotnet $out/floor/decompress-floor.dll --threads 1 $corpus/AWSLogs"
+measure floor_t2 "$reps" "dotnet $out/floor/decompress-floor.dll --threads 2 $corpus/AWSLogs"
 if [ "$skip_jq" != 1 ]; then
-  measure jq_filter "xargs -a $files zcat | jq -c $q_filter"
-  measure jq_count "xargs -a $files zcat | jq -n $(printf '%q' "$jq_count")"
+  measure jq_filter 1 "xargs -a $files zcat | jq -c $q_filter"
+  measure jq_count 1 "xargs -a $files zcat | jq -n $(printf '%q' "$jq_count")"
 fi
 if [ "$have_ts" = 1 ]; then
-  measure ts_filter_t2 "$TRAILSIFT query $q_filter --format ndjson --threads 2 $corpus/AWSLogs"
-  measure ts_filter_t1 "$TRAILSIFT query $q_filter --format ndjson --threads 1 $corpus/AWSLogs"
-  measure ts_count "$TRAILSIFT count --by eventName --threads 2 $corpus/AWSLogs"
+  measure ts_filter_t2 "$reps" "$TRAILSIFT query $q_filter --format ndjson --threads 2 $corpus/AWSLogs"
+  measure ts_filter_t1 "$reps" "$TRAILSIFT query $q_filter --format ndjson --threads 1 $corpus/AWSLogs"
+  measure ts_count "$reps" "$TRAILSIFT count --by eventName --threads 2 $corpus/AWSLogs"
   day="$(date -u -d "$start_day + $((days / 2)) days" +%F)"
   next="$(date -u -d "$day + 1 day" +%F)"
-  measure ts_window "$TRAILSIFT count --by eventName --since ${day}T00:00:00Z --until ${next}T00:00:00Z --stats $corpus/AWSLogs"
+  measure ts_window "$reps" "$TRAILSIFT count --by eventName --since ${day}T00:00:00Z --until ${next}T00:00:00Z --stats $corpus/AWSLogs"
 fi
 
 # ---- checks and table ---------------------------------------------------------------------------
@@ -164,7 +172,8 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   echo "- Commit: $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet || echo ' (dirty)')"
   echo "- Corpus: TrailGen seed $seed, $days days from $start_day, us-east-1 + eu-west-1: $nfiles files, $floor_json MiB of JSON, $gz_mib MiB gzip, one $big file"
   echo "- Generation: $gen_line"
-  echo "- Warm page cache; one run of each command; wall time and peak RSS from /usr/bin/time"
+  echo "- Warm page cache; wall time (median of $reps runs for trailsift and the floor, one run for jq) and peak RSS from /usr/bin/time"
+  echo "- Load average before the runs: $load_before"
   echo
   echo "| what | measured | target | |"
   echo "| --- | --- | --- | --- |"
