@@ -9,6 +9,8 @@ public sealed class ObjectScanner : IDisposable
 {
     private readonly EventRecord _record = new();
     private readonly int _bufferBytes;
+    private long _screened;     // records this worker tested with the prefilter
+    private long _passedScreen; // ... and how many of them passed it
 
     /// <summary>Creates a scanner whose read buffer starts at <paramref name="bufferBytes"/>.</summary>
     public ObjectScanner(int bufferBytes = 256 * 1024)
@@ -26,7 +28,7 @@ public sealed class ObjectScanner : IDisposable
         try
         {
             decoded = DecodedStream.Open(source.OpenRaw());
-            using var reader = new RecordReader(decoded, _bufferBytes) { DeferIndex = predicate.HasPrefilter };
+            using var reader = new RecordReader(decoded, _bufferBytes) { DeferIndex = DeferringPays(predicate) };
             _record.SourcePath = source.Path;
             long ordinal = 0;
             while (reader.TryRead(_record))
@@ -39,15 +41,21 @@ public sealed class ObjectScanner : IDisposable
 
                 _record.Ordinal = ordinal++;
                 stats.Events++;
-                if (predicate.MayMatch(_record.Utf8) && predicate.Matches(_record))
+                _screened++;
+                if (predicate.MayMatch(_record.Utf8))
                 {
-                    stats.Matches++;
-                    sink.Accept(_record);
+                    _passedScreen++;
+                    if (predicate.Matches(_record))
+                    {
+                        stats.Matches++;
+                        sink.Accept(_record);
+                    }
                 }
 
                 if ((ordinal & 1023) == 0)
                 {
                     cancel.ThrowIfCancellationRequested();
+                    reader.DeferIndex = DeferringPays(predicate);
                 }
             }
 
@@ -89,6 +97,12 @@ public sealed class ObjectScanner : IDisposable
 
         return ok;
     }
+
+    // A deferred record that passes the prefilter is tokenized twice (split, then index): measured about 65% slower
+    // than indexing at once, against about 25% faster for one that is rejected. Deferring pays while at most about
+    // a third of this worker's records pass, so after the first 1024 the rate decides.
+    private bool DeferringPays(IEventPredicate predicate) =>
+        predicate.HasPrefilter && (_screened < 1024 || _passedScreen * 3 < _screened);
 
     private static string Describe(Exception e) => e switch
     {

@@ -65,13 +65,13 @@ internal static class ScanHelpers
     }
 
     /// <summary>Scans one in-memory object (stored bytes, possibly gzip) and returns events and problems.</summary>
-    public static (List<string> Events, List<string> Problems) ScanBytes(byte[] stored, string path = "mem.json")
+    public static (List<string> Events, List<string> Problems) ScanBytes(byte[] stored, string path = "mem.json", IEventPredicate? predicate = null)
     {
         var sink = new Collecting();
         var reporter = new ListReporter();
         var source = new LogObject(path, stored.Length, () => new MemoryStream(stored));
         using var scanner = new ObjectScanner(64);
-        scanner.Scan(source, TrailSift.Core.Query.Shortcuts.AllOfPredicate.MatchAll, sink, reporter, new ScanStats());
+        scanner.Scan(source, predicate ?? TrailSift.Core.Query.Shortcuts.AllOfPredicate.MatchAll, sink, reporter, new ScanStats());
         return (sink.Events.ConvertAll(e => e.Json), reporter.Problems.ConvertAll(p => p.Reason));
     }
 }

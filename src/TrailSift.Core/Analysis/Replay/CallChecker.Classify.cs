@@ -95,7 +95,7 @@ public sealed partial class CallChecker
             CallVerdict.Denied => "denied",
             _ => "still undecidable",
         };
-        return $"; if the profile holds role {role} (same name, as usual), {outcome}";
+        return $"; if the profile holds role {role} (same name, no path, as usual), {outcome}";
     }
 
     private static bool AllowFailedOn(EvaluationResult result, StatementElement element)

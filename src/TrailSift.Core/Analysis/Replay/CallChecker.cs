@@ -169,8 +169,9 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
 
         if (permission.Implied && permission.Action.Equals("iam:PassRole", StringComparison.OrdinalIgnoreCase))
         {
-            // A role passed by an API call is passed to the service called (RunInstances → ec2.amazonaws.com).
-            values.Add(new("iam:PassedToService", eventSource));
+            // A role is passed to the service called (CreateFunction → lambda), except the role inside an instance
+            // profile, which EC2 instances assume whoever launches them (EMR's RunJobFlow included).
+            values.Add(new("iam:PassedToService", permission.InstanceProfileArn is null ? eventSource : "ec2.amazonaws.com"));
         }
 
         var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
