@@ -38,6 +38,9 @@ public sealed class EventRecord : IDisposable
         }
     }
 
+    /// <summary>True while the reader's deferred index has not been built (nothing has looked inside yet).</summary>
+    internal bool IndexPending => _indexPending;
+
     /// <summary>The index the reader is filling token by token.</summary>
     internal RecordIndex IndexUnderConstruction => _index;
 
