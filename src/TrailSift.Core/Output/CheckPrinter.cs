@@ -56,19 +56,25 @@ public static class CheckPrinter
             writer.WriteLine();
         }
 
-        var groups = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        // Undecidable calls are many and alike (every launch of a cluster): one line per event and reason.
+        var groups = new SortedDictionary<(string Source, string Name, string Reason), int>(Comparer<(string, string, string)>.Create(static (a, b) =>
+        {
+            int c = string.CompareOrdinal(a.Item1, b.Item1);
+            c = c != 0 ? c : string.CompareOrdinal(a.Item2, b.Item2);
+            return c != 0 ? c : string.CompareOrdinal(a.Item3, b.Item3);
+        }));
         foreach (CallCheck c in checks)
         {
             if (c.Verdict == CallVerdict.Undecidable)
             {
-                string key = $"{c.EventSource} {c.EventName}: {c.Reason}";
+                var key = (c.EventSource, c.EventName, c.Reason);
                 groups[key] = groups.TryGetValue(key, out int n) ? n + 1 : 1;
             }
         }
 
-        foreach ((string key, int count) in groups)
+        foreach (((string source, string name, string reason), int count) in groups)
         {
-            writer.WriteLine($"UNDECIDABLE {count} x {key}");
+            writer.WriteLine($"UNDECIDABLE {name} ({source}), {count} call{(count == 1 ? "" : "s")}: {reason}");
         }
 
         if (groups.Count > 0)
@@ -113,7 +119,7 @@ public static class CheckPrinter
         }
 
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{checker.Checks.Count} calls replayed: {allowed} allowed, {denied} denied, {undecidable} undecidable; {total} events not replayed{skipped}"));
+            $"{checker.Checks.Count} call{(checker.Checks.Count == 1 ? "" : "s")} replayed: {allowed} allowed, {denied} denied, {undecidable} undecidable; {total} events not replayed{skipped}"));
     }
 
     /// <summary>One object per call: eventId, eventTime, eventName, action, resource, decision, reason, missingKeys (and unknownKeys, laterTagging when present).</summary>

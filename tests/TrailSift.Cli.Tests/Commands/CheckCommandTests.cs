@@ -92,8 +92,8 @@ public sealed class CheckCommandTests
 
             // Then
             Assert.Equal(0, r.ExitCode);
-            Assert.Contains("UNDECIDABLE 1 x iam.amazonaws.com NotCreateUser: unmapped: cannot check", r.Stdout, StringComparison.Ordinal);
-            Assert.Contains("1 calls replayed: 0 allowed, 0 denied, 1 undecidable", r.Stdout, StringComparison.Ordinal);
+            Assert.Contains("UNDECIDABLE NotCreateUser (iam.amazonaws.com), 1 call: unmapped: cannot check", r.Stdout, StringComparison.Ordinal);
+            Assert.Contains("1 call replayed: 0 allowed, 0 denied, 1 undecidable", r.Stdout, StringComparison.Ordinal);
         }
         finally
         {
