@@ -6,6 +6,7 @@ using TrailSift.Core.Analysis.Denied;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Catalog;
 using TrailSift.Core.Output.Denied;
+using TrailSift.Core.Query.Shortcuts;
 using TrailSift.Core.Scan;
 
 namespace TrailSift.Cli.Commands;
@@ -61,7 +62,7 @@ public sealed class DeniedCommand : ICommand
         IEventPredicate scope = plan.Predicate;
         bool includeAuth = args.Has(DeniedSettings.IncludeAuthFailures.Name);
         IamCatalog catalog = IamCatalog.Default;
-        ScanResult<DeniedAnalyzer> result = ScanRunner.Run(plan with { Predicate = MatchAll.Instance }, env, reporter,
+        ScanResult<DeniedAnalyzer> result = ScanRunner.Run(plan with { Predicate = AllOfPredicate.MatchAll }, env, reporter,
             () => new DeniedAnalyzer(scope, includeAuth, catalog));
         DeniedAnalyzer total = result.Sinks[0];
         for (int i = 1; i < result.Sinks.Count; i++)
@@ -111,12 +112,5 @@ public sealed class DeniedCommand : ICommand
         }
 
         return report.Groups.Count > 0 ? ExitCodes.Results : ExitCodes.NoResults;
-    }
-
-    private sealed class MatchAll : IEventPredicate
-    {
-        public static readonly MatchAll Instance = new();
-
-        public bool Matches(EventRecord record) => true;
     }
 }

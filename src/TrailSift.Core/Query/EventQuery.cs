@@ -1,5 +1,6 @@
 using TrailSift.Core.Events;
 using TrailSift.Core.Query.Evaluation;
+using TrailSift.Core.Query.Shortcuts;
 using TrailSift.Core.Query.Syntax;
 
 namespace TrailSift.Core.Query;
@@ -101,7 +102,7 @@ public sealed class EventQuery
         ArgumentNullException.ThrowIfNull(query);
         if (query.Condition is null)
         {
-            return MatchAllPredicate.Instance;
+            return AllOfPredicate.MatchAll;
         }
 
         return new FilterPredicate(Compiler.Compile(query.Condition), Prefilter.For(query.Condition));
@@ -109,13 +110,6 @@ public sealed class EventQuery
 
     /// <inheritdoc/>
     public override string ToString() => Text;
-
-    private sealed class MatchAllPredicate : IEventPredicate
-    {
-        public static readonly MatchAllPredicate Instance = new();
-
-        public bool Matches(EventRecord record) => true;
-    }
 
     private sealed class FilterPredicate(QNode root, Prefilter? prefilter) : IEventPredicate
     {

@@ -54,14 +54,11 @@ public sealed class MappedPermissionReader : ICallPermissionReader
 
     private static PermissionTuple Convert(RequiredPermission p, bool implied)
     {
-        if (p.InstanceProfileArn is { } profileArn && Arn.TryParse(profileArn, out Arn profile))
+        if (p.SameNameRoleArn is { } role)
         {
-            // instance-profile/[path/]name → role/name: the console, `aws emr create-default-roles` and most
-            // templates give the role the profile's name; the assumption is stated with the evidence.
-            string name = profile.Resource[(profile.Resource.LastIndexOf('/') + 1)..];
-            string role = $"arn:{profile.Partition}:iam::{profile.Account}:role/{name}";
+            // The assumption is stated with the evidence.
             return new PermissionTuple(p.Action, role, "role", implied,
-                $"the role inside instance profile {profileArn} is assumed to have the profile's name; the event does not name it");
+                $"the role inside instance profile {p.InstanceProfileArn} is assumed to have the profile's name; the event does not name it");
         }
 
         // When the mapping could not read part of the resource, its reason travels with the evidence.

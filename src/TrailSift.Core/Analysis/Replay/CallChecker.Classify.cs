@@ -79,15 +79,11 @@ public sealed partial class CallChecker
     // decision would be under that assumption, without making it the verdict.
     private string SameNameRoleOutcome(CallCheck head, ReplayContext context, RequiredPermission permission)
     {
-        string? profile = permission.InstanceProfileArn;
-        int slash = profile is null ? -1 : profile.IndexOf(":instance-profile/", StringComparison.Ordinal);
-        if (profile is null || slash < 0)
+        if (permission.SameNameRoleArn is not { } role)
         {
             return string.Empty;
         }
 
-        string name = profile[(profile.LastIndexOf('/') + 1)..];
-        string role = string.Concat(profile.AsSpan(0, slash), ":role/", name);
         CallCheck assumed = Evaluate(head, context, permission with { Resource = role, Source = PermissionSource.RequestParameter });
         string outcome = assumed.Verdict switch
         {

@@ -1,3 +1,5 @@
+using TrailSift.Core.Common;
+
 namespace TrailSift.Core.Iam.Mapping;
 
 /// <summary>
@@ -25,6 +27,17 @@ public sealed record RequiredPermission(
     /// instance profile's ARN. The role inside it is not in the event, so <see cref="Resource"/> is <c>*</c>.
     /// </summary>
     public string? InstanceProfileArn { get; init; }
+
+    /// <summary>
+    /// The role the instance profile usually holds: <c>instance-profile/[path/]NAME</c> → <c>role/NAME</c> (the console,
+    /// <c>aws emr create-default-roles</c> and most templates name the role after the profile, without a path).
+    /// An assumption, never a fact from the event; null without an instance profile.
+    /// </summary>
+    public string? SameNameRoleArn =>
+        InstanceProfileArn is { } profileArn && Arn.TryParse(profileArn, out Arn profile)
+            && profile.Resource.StartsWith("instance-profile/", StringComparison.Ordinal)
+            ? $"arn:{profile.Partition}:iam::{profile.Account}:role/{profile.Resource[(profile.Resource.LastIndexOf('/') + 1)..]}"
+            : null;
 
     /// <summary>Returns <c>action on resource</c>.</summary>
     public override string ToString() => Implied ? $"{Action} on {Resource} (implied)" : $"{Action} on {Resource}";
