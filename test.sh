@@ -8,6 +8,17 @@ results=".work/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
+# Test-only Node tools (tests/package.json: jq-wasm as the jq 1.7 reference, s3rver as an S3 server), installed
+# from the lock file when missing or stale. Without Node the tests that need them skip with a reason.
+if command -v npm >/dev/null 2>&1; then
+  if [ ! -f tests/node_modules/.package-lock.json ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
+    echo "installing test tools (tests/package.json)..."
+    if ! (cd tests && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+      echo "warning: npm ci in tests/ failed; tests that need jq-wasm or s3rver will skip" >&2
+    fi
+  fi
+fi
+
 if ! dotnet build TrailSift.slnx -c Release -nologo -v quiet; then
   echo "build failed"
   echo "0 passed, 1 failed"
