@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using TrailSift.Core.Analysis.Replay;
+using TrailSift.Core.Events;
+using TrailSift.Core.Iam.Evaluation;
+using TrailSift.Core.Iam.Mapping;
+
+namespace TrailSift.Core.Analysis.Usage;
+
+/// <summary>
+/// The second pass of <c>unused</c>: for each call by a principal in the scope (authentication failures, permissionless
+/// calls, non-API events and calls by AWS services left out), maps it to the permissions it needed, resolves the role
+/// behind an instance profile for an implied <c>iam:PassRole</c>, builds the request as <c>check</c> does, evaluates it
+/// against the principal's current policies with a trace, and records which Allow statements granted each permission.
+/// Also accumulates the input's <see cref="InputCoverage"/> from every event it sees.
+/// </summary>
+/// <remarks>Not thread-safe: one per scan worker, merged with <see cref="Merge"/>. The scope is shared read-only.</remarks>
+public sealed partial class UsageCollector : IEventSink, ISequencedSink
+{
+    private readonly UsageScope _scope;
+    private readonly PrincipalState[] _states;
+    private readonly Dictionary<string, int> _targets = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a collector.</summary>
+    public UsageCollector(UsageScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        _scope = scope;
+        _states = new PrincipalState[scope.Principals.Length];
+        for (int i = 0; i < _states.Length; i++)
+        {
+            _states[i] = new PrincipalState(new CallChecker(scope.PolicySets[i], scope.Ledger, scope.Mapper, scope.Factory));
+        }
+    }
+
+    /// <summary>What the input covers.</summary>
+    public CoverageCollector Coverage { get; } = new();
+
+    /// <inheritdoc />
+    public void BeginObject(int sequence, string path)
+    {
+    }
+
+    /// <inheritdoc />
+    public void EndObject(int sequence, string path)
+    {
+    }
+
+    /// <inheritdoc />
+    public void Accept(EventRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Coverage.Accept(record);
+        PrincipalIdentity identity = PrincipalIdentity.From(record.UserIdentity);
+        string? target = identity.PolicyTarget;
+        if (target is null || identity.Type is "AWSService" or "AWSAccount")
+        {
+            return;
+        }
+
+        if (!_targets.TryGetValue(target, out int index))
+        {
+            _targets.Add(target, index = _scope.IndexOf(target));
+        }
+
+        if (index < 0 || ErrorClassifier.Classify(record) == ErrorClass.AuthenticationFailure)
+        {
+            return;
+        }
+
+        EventPermissions mapped = _scope.Mapper.Map(record);
+        if (mapped.Status is MappingStatus.Permissionless or MappingStatus.NotApiCall)
+        {
+            return;
+        }
+
+        PrincipalState state = _states[index];
+        string eventName = EventContextReader.Text(record.EventName) ?? string.Empty;
+        if (mapped.Status == MappingStatus.Unmapped || (mapped.Permissions.IsEmpty && mapped.Implied.IsEmpty))
+        {
+            state.Unmapped[eventName] = state.Unmapped.GetValueOrDefault(eventName) + 1;
+            return;
+        }
+
+        Record(state, record, mapped, eventName, index);
+    }
+
+    /// <summary>Adds another worker's observations.</summary>
+    public void Merge(UsageCollector other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Coverage.Merge(other.Coverage);
+        for (int i = 0; i < _states.Length; i++)
+        {
+            _states[i].Merge(other._states[i]);
+        }
+    }
+
+    /// <summary>The observations of principal <paramref name="index"/> (scope order), sorted so output does not depend on threads.</summary>
+    public ObservedUsage Observed(int index)
+    {
+        PrincipalState state = _states[index];
+        return new ObservedUsage
+        {
+            Uses = [.. state.Uses.Values.Select(static b => b.Build())
+                .OrderBy(static u => u.Action, StringComparer.Ordinal).ThenBy(static u => u.Resource, StringComparer.Ordinal)],
+            AllowedRequests = [.. state.Allowed.OrderBy(static r => r.EventId, StringComparer.Ordinal)
+                .ThenBy(static r => r.Request.Action, StringComparer.Ordinal).ThenBy(static r => r.Request.Resource, StringComparer.Ordinal)],
+            Unmapped = state.Unmapped.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            Calls = state.Calls,
+        };
+    }
+
+    private void Record(PrincipalState state, EventRecord record, EventPermissions mapped, string eventName, int index)
+    {
+        state.Calls++;
+        ReplayContext context = EventContextReader.Read(record);
+        string eventSource = EventContextReader.Text(record.EventSource) ?? string.Empty;
+        string eventId = EventContextReader.Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
+        string region = EventContextReader.Text(record.AwsRegion) ?? string.Empty;
+        bool deniedThen = ErrorClassifier.Classify(record) == ErrorClass.AccessDenied;
+        var seen = new HashSet<(string, string)>();
+        foreach (RequiredPermission raw in mapped.Permissions.Concat(mapped.Implied))
+        {
+            RequiredPermission permission = ResolveInstanceProfile(raw);
+            if (!seen.Add((permission.Action, permission.Resource)))
+            {
+                continue;
+            }
+
+            RequestContext request = state.Checker.BuildRequest(context, permission, eventSource);
+            EvaluationResult result = PolicyEvaluator.Evaluate(_scope.PolicySets[index], request, includeTrace: true);
+            bool allowed = result.IsDecidable && result.Decision == Decision.Allowed;
+            if (allowed)
+            {
+                state.Allowed.Add(new ObservedRequest(request, eventName, eventId));
+            }
+
+            var key = (permission.Action, permission.Resource);
+            if (!state.Uses.TryGetValue(key, out UseBuilder? use))
+            {
+                state.Uses.Add(key, use = new UseBuilder(permission.Action, permission.Resource, permission.ResourceType));
+            }
+
+            use.Add(result, permission.Implied, deniedThen, context.Ticks, eventName, region);
+        }
+    }
+
+    /// <summary>An implied PassRole through an instance profile gets the profile's role from the authorization details.</summary>
+    private RequiredPermission ResolveInstanceProfile(RequiredPermission permission)
+    {
+        if (permission.InstanceProfileArn is not string profile || permission.Resource != "*")
+        {
+            return permission;
+        }
+
+        ImmutableArray<string> roles = _scope.Details.RolesOfInstanceProfile(profile);
+        return roles.Length == 1
+            ? permission with { Resource = roles[0], ResourceType = "role", Note = "role of instance profile " + profile }
+            : permission;
+    }
+}
