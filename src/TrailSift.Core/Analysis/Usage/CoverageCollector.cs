@@ -43,7 +43,7 @@ public sealed class CoverageCollector : IEventSink
             _last = Math.Max(_last, ticks);
         }
 
-        if (IsDataEvent(record) && EventContextReader.Text(record.EventSource) is string source && ServicePrefixes.FromEventSource(source) is string prefix)
+        if (UsageCollector.IsDataEvent(record) && EventContextReader.Text(record.EventSource) is string source && ServicePrefixes.FromEventSource(source) is string prefix)
         {
             _dataEvents[prefix] = _dataEvents.GetValueOrDefault(prefix) + 1;
         }
@@ -82,10 +82,4 @@ public sealed class CoverageCollector : IEventSink
         FirstTicks = _events == 0 || _first == long.MaxValue ? 0 : _first,
         LastTicks = _events == 0 || _last == long.MinValue ? 0 : _last,
     };
-
-    private static bool IsDataEvent(EventRecord record)
-    {
-        JsonNode root = record.Root;
-        return EventContextReader.Text(root.GetProperty("eventCategory"u8)) == "Data" || root.GetProperty("managementEvent"u8).Kind == JsonKind.False;
-    }
 }

@@ -15,6 +15,12 @@ public sealed record ObservedUsage
     /// <summary>Calls no catalog action is known for, by event name: they cannot be judged.</summary>
     public ImmutableSortedDictionary<string, long> Unmapped { get; init; } = ImmutableSortedDictionary<string, long>.Empty;
 
+    /// <summary>Calls per action and allowing statement, counted once per call, sorted.</summary>
+    public ImmutableArray<ActionCalls> ActionCalls { get; init; } = [];
+
+    /// <summary>This principal's data events per service prefix: its data-plane calls are recorded for those services.</summary>
+    public ImmutableSortedDictionary<string, long> DataEvents { get; init; } = ImmutableSortedDictionary<string, long>.Empty;
+
     /// <summary>Mapped calls replayed.</summary>
     public long Calls { get; init; }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using TrailSift.Core.Analysis.Replay;
 using TrailSift.Core.Iam.Evaluation;
-using TrailSift.Core.Iam.Policy;
 
 namespace TrailSift.Core.Analysis.Usage;
 
@@ -20,9 +19,43 @@ public sealed partial class UsageCollector
 
         public long Calls { get; set; }
 
+        /// <summary>(action, statement) → calls allowed, undecidable, denied at the time.</summary>
+        public Dictionary<(string Action, StatementRef Ref), long[]> ActionCalls { get; } = [];
+
+        public Dictionary<string, long> DataEvents { get; } = new(StringComparer.Ordinal);
+
+        public void Count((string Action, StatementRef Ref) key, bool decided, bool deniedThen)
+        {
+            if (!ActionCalls.TryGetValue(key, out long[]? counts))
+            {
+                ActionCalls.Add(key, counts = new long[3]);
+            }
+
+            counts[decided ? 0 : 1]++;
+            counts[2] += decided && deniedThen ? 1 : 0;
+        }
+
         public void Merge(PrincipalState other)
         {
             Calls += other.Calls;
+            foreach ((string prefix, long n) in other.DataEvents)
+            {
+                DataEvents[prefix] = DataEvents.GetValueOrDefault(prefix) + n;
+            }
+
+            foreach ((var key, long[] counts) in other.ActionCalls)
+            {
+                if (!ActionCalls.TryGetValue(key, out long[]? mine))
+                {
+                    ActionCalls.Add(key, mine = new long[3]);
+                }
+
+                for (int i = 0; i < 3; i++)
+                {
+                    mine[i] += counts[i];
+                }
+            }
+
             Allowed.AddRange(other.Allowed);
             foreach ((string name, long n) in other.Unmapped)
             {
@@ -63,8 +96,7 @@ public sealed partial class UsageCollector
             _any = true;
             foreach (StatementTrace trace in result.Trace)
             {
-                if (trace.PolicyType == PolicyType.IdentityPolicy && trace.Effect == Effect.Allow
-                    && trace.Outcome is MatchOutcome.Matched or MatchOutcome.Undecidable)
+                if (IsAllowingIdentityStatement(trace))
                 {
                     _allowedBy.Add(new StatementRef(trace.PolicyIndex, trace.StatementIndex));
                 }

@@ -3,6 +3,7 @@ using TrailSift.Core.Analysis.Replay;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Evaluation;
 using TrailSift.Core.Iam.Mapping;
+using TrailSift.Core.Iam.Policy;
 
 namespace TrailSift.Core.Analysis.Usage;
 
@@ -107,6 +108,9 @@ public sealed partial class UsageCollector : IEventSink, ISequencedSink
                 .ThenBy(static r => r.Request.Action, StringComparer.Ordinal).ThenBy(static r => r.Request.Resource, StringComparer.Ordinal)],
             Unmapped = state.Unmapped.ToImmutableSortedDictionary(StringComparer.Ordinal),
             Calls = state.Calls,
+            ActionCalls = [.. state.ActionCalls.Select(static p => new ActionCalls(p.Key.Action, p.Key.Ref, p.Value[0], p.Value[1], p.Value[2]))
+                .OrderBy(static a => a.Action, StringComparer.Ordinal).ThenBy(static a => a.Statement.Policy).ThenBy(static a => a.Statement.Statement)],
+            DataEvents = state.DataEvents.ToImmutableSortedDictionary(StringComparer.Ordinal),
         };
     }
 
@@ -118,7 +122,14 @@ public sealed partial class UsageCollector : IEventSink, ISequencedSink
         string eventId = EventContextReader.Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
         string region = EventContextReader.Text(record.AwsRegion) ?? string.Empty;
         bool deniedThen = ErrorClassifier.Classify(record) == ErrorClass.AccessDenied;
+        if (IsDataEvent(record) && ServicePrefixes.FromEventSource(eventSource) is string prefix)
+        {
+            state.DataEvents[prefix] = state.DataEvents.GetValueOrDefault(prefix) + 1;
+        }
+
         var seen = new HashSet<(string, string)>();
+        var decided = new HashSet<(string, StatementRef)>();
+        var possible = new HashSet<(string, StatementRef)>();
         foreach (RequiredPermission raw in mapped.Permissions.Concat(mapped.Implied))
         {
             RequiredPermission permission = ResolveInstanceProfile(raw);
@@ -142,7 +153,40 @@ public sealed partial class UsageCollector : IEventSink, ISequencedSink
             }
 
             use.Add(result, permission.Implied, deniedThen, context.Ticks, eventName, region);
+            if (result.PossibleDecisions.Contains(Decision.Allowed))
+            {
+                foreach (StatementTrace trace in result.Trace)
+                {
+                    if (IsAllowingIdentityStatement(trace))
+                    {
+                        (allowed ? decided : possible).Add((permission.Action, new StatementRef(trace.PolicyIndex, trace.StatementIndex)));
+                    }
+                }
+            }
         }
+
+        // Once per call, however many resources it touched.
+        foreach ((string Action, StatementRef Ref) key in decided)
+        {
+            state.Count(key, decided: true, deniedThen);
+        }
+
+        foreach ((string Action, StatementRef Ref) key in possible.Except(decided))
+        {
+            state.Count(key, decided: false, deniedThen);
+        }
+    }
+
+    /// <summary>An identity-policy Allow statement that applied (or may have: undecidable).</summary>
+    internal static bool IsAllowingIdentityStatement(StatementTrace trace) =>
+        trace.PolicyType == PolicyType.IdentityPolicy && trace.Effect == Effect.Allow
+        && trace.Outcome is MatchOutcome.Matched or MatchOutcome.Undecidable;
+
+    /// <summary>A data event: <c>eventCategory: Data</c> or <c>managementEvent: false</c>.</summary>
+    internal static bool IsDataEvent(EventRecord record)
+    {
+        JsonNode root = record.Root;
+        return EventContextReader.Text(root.GetProperty("eventCategory"u8)) == "Data" || root.GetProperty("managementEvent"u8).Kind == JsonKind.False;
     }
 
     /// <summary>An implied PassRole through an instance profile gets the profile's role from the authorization details.</summary>

@@ -54,7 +54,7 @@ public sealed class AccessAdvisorReaderTests
         // Then
         Assert.Equal("arn:aws:iam::123456789012:role/EMR_DefaultRole_Restricted", report.Principal);
         Assert.Equal(AccessAdvisorGranularity.ActionLevel, report.Granularity);
-        Assert.True(report.TryGetTrackedAction("ec2:CreateSnapshot", out ActionLastAccess? snapshot));
+        Assert.True(report.TryGetTrackedAction("ec2:DetachVolume", out ActionLastAccess? snapshot));
         Assert.Equal(new DateTimeOffset(2025, 4, 2, 9, 0, 0, TimeSpan.Zero), snapshot.LastAccessed);
         Assert.True(report.TryGetTrackedAction("EC2:deletevolume", out ActionLastAccess? deleteVolume));
         Assert.Null(deleteVolume.LastAccessed);

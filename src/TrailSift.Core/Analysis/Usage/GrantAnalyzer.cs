@@ -1,0 +1,182 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using TrailSift.Core.Common;
+using TrailSift.Core.Iam.Authorization;
+using TrailSift.Core.Iam.Catalog;
+using TrailSift.Core.Iam.Evaluation;
+using TrailSift.Core.Iam.Policy;
+
+namespace TrailSift.Core.Analysis.Usage;
+
+/// <summary>
+/// Judges every action every Allow statement of a principal grants (patterns and <c>NotAction</c> expanded through
+/// the catalog, so <c>s3:*</c> is judged action by action): <c>used</c> when replayed calls were allowed by that
+/// statement (or Access Advisor saw a tracked action attempted); <c>not visible</c> when CloudTrail cannot show it in
+/// this input; <c>no data</c> when the input does not cover the principal's account or the statement's regions;
+/// otherwise <c>unused</c>, stating the accounts, regions and time the input covers.
+/// </summary>
+/// <remarks>Stateless; thread-safe.</remarks>
+public static partial class GrantAnalyzer
+{
+    /// <summary>The verdicts, in policy, statement, then action order.</summary>
+    public static ImmutableArray<GrantUsage> Analyze(EffectivePolicies policies, ObservedUsage observed, InputCoverage coverage,
+        AccessAdvisorReport? advisor, IamCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(observed);
+        ArgumentNullException.ThrowIfNull(coverage);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var byAction = observed.Uses.Where(static u => u.Decision == Decision.Allowed || u.Undecidable)
+            .ToLookup(static u => u.Action, StringComparer.OrdinalIgnoreCase);
+        var calls = observed.ActionCalls.ToDictionary(static a => (a.Action, a.Statement));
+        var found = ImmutableArray.CreateBuilder<GrantUsage>();
+        for (int p = 0; p < policies.Identity.Length; p++)
+        {
+            GrantedPolicy policy = policies.Identity[p];
+            for (int s = 0; s < policy.Document.Statements.Length; s++)
+            {
+                Statement statement = policy.Document.Statements[s];
+                if (statement.Effect != Effect.Allow)
+                {
+                    continue;
+                }
+
+                var head = new GrantUsage
+                {
+                    PolicyIndex = p,
+                    Policy = policy.Label,
+                    StatementIndex = s,
+                    Sid = statement.Sid,
+                    Action = string.Empty,
+                    Verdict = UsageVerdict.Unused,
+                    Reason = string.Empty,
+                    HasConditions = !statement.Conditions.IsEmpty,
+                };
+                foreach (string action in GrantedActions(statement, catalog))
+                {
+                    var reference = new StatementRef(p, s);
+                    PermissionUse[] uses = [.. byAction[action].Where(u => u.AllowedBy.Contains(reference))];
+                    calls.TryGetValue((action, reference), out ActionCalls? counted);
+                    found.Add(Judge(head with { Action = action }, statement, uses, counted, observed, policies.Principal, coverage, advisor));
+                }
+            }
+        }
+
+        return found.ToImmutable();
+    }
+
+    /// <summary>The catalog actions a statement's <c>Action</c> or <c>NotAction</c> covers, sorted; unknown names as written.</summary>
+    public static ImmutableArray<string> GrantedActions(Statement statement, IamCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var actions = new SortedSet<string>(StringComparer.Ordinal);
+        if (statement.Action is { } list)
+        {
+            foreach (string pattern in list.Values)
+            {
+                ImmutableArray<ActionInfo> expanded = catalog.ExpandActionPattern(pattern);
+                if (expanded.IsEmpty && !AwsWildcard.ContainsWildcard(pattern))
+                {
+                    actions.Add(pattern);
+                }
+
+                actions.UnionWith(expanded.Select(static a => a.FullName));
+            }
+        }
+        else if (statement.NotAction is { } excluded)
+        {
+            foreach (ActionInfo action in catalog.ExpandActionPattern("*"))
+            {
+                if (!excluded.Values.Any(pattern => AwsWildcard.IsMatchIgnoreCase(pattern, action.FullName)))
+                {
+                    actions.Add(action.FullName);
+                }
+            }
+        }
+
+        return [.. actions];
+    }
+
+    private static GrantUsage Judge(GrantUsage head, Statement statement, PermissionUse[] uses, ActionCalls? counted,
+        ObservedUsage observed, IamEntity principal, InputCoverage coverage, AccessAdvisorReport? advisor)
+    {
+        Visibility visibility = CloudTrailVisibility.Of(head.Action);
+        (string? advice, bool? advisorUsed) = Advise(head.Action, advisor);
+        head = head with { Visibility = visibility, AccessAdvisor = advice };
+        if (uses.Length > 0)
+        {
+            long calls = counted?.Calls ?? 0;
+            long undecidable = counted?.Undecidable ?? 0;
+            bool implied = uses.All(static u => u.Implied);
+            string how = implied ? "implied by " + string.Join(", ", uses.SelectMany(static u => u.EventNames).Distinct().Order(StringComparer.Ordinal)) : "called";
+            string reason = calls > 0
+                ? Invariant($"{how}: {calls} call(s)")
+                : Invariant($"possibly used: {undecidable} call(s) whose decision depends on keys the trail cannot show");
+            return head with
+            {
+                Verdict = UsageVerdict.Used,
+                Reason = reason,
+                Calls = calls,
+                UndecidableCalls = undecidable,
+                DeniedAtTheTime = counted?.DeniedAtTheTime ?? 0,
+                Implied = implied,
+                FirstTicks = uses.Min(static u => u.FirstTicks),
+                LastTicks = uses.Max(static u => u.LastTicks),
+                Resources = [.. uses.Select(static u => u.Resource).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                UnusedResourcePatterns = UnusedPatterns(statement, uses),
+            };
+        }
+
+        if (advisorUsed == true)
+        {
+            return head with { Verdict = UsageVerdict.Used, UsedPerAccessAdvisor = true, Reason = "no call in the input; " + advice };
+        }
+
+        if (visibility != Visibility.Management)
+        {
+            string prefix = head.Action[..Math.Max(0, head.Action.IndexOf(':', StringComparison.Ordinal))];
+            if (advisorUsed == false)
+            {
+                return head with { Verdict = UsageVerdict.Unused, Reason = "CloudTrail cannot show it here, but " + advice };
+            }
+
+            if (visibility == Visibility.NeverLogged)
+            {
+                return head with { Verdict = UsageVerdict.NotVisible, Reason = CloudTrailVisibility.NeverLoggedReason(head.Action) + "; no implying call used this statement" };
+            }
+
+            // Trails record data events only for the resources they select: only this principal's own data events of
+            // the service show that its data-plane calls are recorded.
+            if (!observed.DataEvents.ContainsKey(prefix))
+            {
+                string why = coverage.HasDataEvents(prefix)
+                    ? $"a data event; the input holds {prefix} data events, none by this principal (trails record data events only for the resources they select)"
+                    : $"a data event, and the input holds no {prefix} data events";
+                return head with { Verdict = UsageVerdict.NotVisible, Reason = why };
+            }
+        }
+
+        if (NoData(statement, principal, coverage) is string missing)
+        {
+            return head with { Verdict = UsageVerdict.NoData, Reason = missing };
+        }
+
+        string scope = Scope(principal.Account, coverage);
+        string caveat = visibility == Visibility.DataEvent ? "; its data events are recorded only for the resources the trail selects" : string.Empty;
+        return head with { Verdict = UsageVerdict.Unused, Reason = "no call in the input (" + scope + ")" + caveat, Note = caveat.Length == 0 ? null : caveat[2..] };
+    }
+
+    private static ImmutableArray<string> UnusedPatterns(Statement statement, PermissionUse[] uses)
+    {
+        if (statement.Resource is not { } resources)
+        {
+            return [];
+        }
+
+        return [.. resources.Values.Where(pattern => pattern != "*"
+            && !uses.Any(u => AwsWildcard.IsMatch(pattern, u.Resource) || string.Equals(pattern, u.Resource, StringComparison.Ordinal)))];
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,170 @@
+using System.Collections.Immutable;
+using TrailSift.Core.Analysis.Generation;
+using TrailSift.Core.Iam.Authorization;
+using TrailSift.Core.Iam.Evaluation;
+using TrailSift.Core.Iam.Policy;
+
+namespace TrailSift.Core.Analysis.Usage;
+
+/// <summary>
+/// Builds the reduced policy: the <c>policy</c> generator's least-privilege resources for the permissions the current
+/// policies allowed, each narrowed to the current statement that allowed it (the generator's pattern when that
+/// statement covers the whole pattern, else the observed resources) and carrying that statement's conditions, which the
+/// calls satisfied; grants CloudTrail cannot show, or that Access Advisor saw attempted, kept unchanged and flagged; Deny
+/// statements kept. Then replays every allowed request against it.
+/// </summary>
+/// <remarks>Stateless; thread-safe.</remarks>
+public static partial class ReducedPolicyBuilder
+{
+    /// <summary>Builds and verifies the reduced policy.</summary>
+    public static ReducedPolicy Build(EffectivePolicies policies, ObservedUsage observed, ImmutableArray<GrantUsage> grants,
+        PolicyGenerationOptions options, CatalogRequestFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(observed);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(factory);
+        PermissionUse[] granted = [.. observed.Uses.Where(static u => (u.Decision == Decision.Allowed || u.Undecidable) && !u.AllowedBy.IsEmpty)];
+        var byKey = granted.ToDictionary(static u => (u.Action, u.Resource));
+        var evidence = new PrincipalEvidence
+        {
+            Principal = policies.Principal.Arn,
+            Permissions = [.. granted.Select(static u => new PermissionEvidence
+            {
+                Action = u.Action,
+                Resource = u.Resource,
+                ResourceType = u.ResourceType,
+                Calls = u.Calls,
+                ImpliedCalls = u.Implied ? u.Calls : 0,
+                FirstTicks = u.FirstTicks,
+                LastTicks = u.LastTicks,
+                EventNames = u.EventNames,
+            })],
+        };
+        GeneratedPolicy generated = PolicyGenerator.Generate(evidence, new InputFacts(), options with { CompressActions = false });
+
+        // (current statement, action) → resources of the reduced grant, and why it is kept.
+        var drafts = new SortedDictionary<(StatementRef Ref, string Action), Draft>(DraftOrder.Instance);
+        foreach (GeneratedStatement statement in generated.Statements)
+        {
+            foreach (string action in statement.Actions)
+            {
+                foreach (GeneratedResource resource in statement.Resources)
+                {
+                    foreach (IGrouping<StatementRef, PermissionEvidence> group in resource.Evidence
+                                 .Where(e => e.Action == action)
+                                 .GroupBy(e => byKey[(e.Action, e.Resource)].AllowedBy[0]))
+                    {
+                        Statement current = StatementOf(policies, group.Key);
+                        Draft draft = DraftFor(drafts, group.Key, action, ReducedStatementKind.Observed);
+                        if (Covers(current, action, resource.Pattern, policies.Principal.Arn, factory))
+                        {
+                            draft.Resources.Add(resource.Pattern);
+                        }
+                        else
+                        {
+                            draft.Resources.UnionWith(group.Select(static e => e.Resource));
+                        }
+                    }
+                }
+            }
+        }
+
+        foreach (GrantUsage grant in grants)
+        {
+            ReducedStatementKind? kept = grant.Verdict == UsageVerdict.NotVisible ? ReducedStatementKind.NotVisible
+                : grant.UsedPerAccessAdvisor ? ReducedStatementKind.AccessAdvisor
+                : null;
+            if (kept is ReducedStatementKind kind)
+            {
+                var reference = new StatementRef(grant.PolicyIndex, grant.StatementIndex);
+                Draft draft = DraftFor(drafts, reference, grant.Action, kind);
+                draft.KeepResources = true;
+            }
+        }
+
+        List<ReducedStatement> statements = Layout(policies, drafts);
+        var document = new PolicyDocument { Version = PolicyDocument.Version2012, Statements = [.. statements.Select(static s => s.Statement)] };
+        ReplayVerification verification = Verify(document, policies, observed);
+        return new ReducedPolicy
+        {
+            Document = document,
+            Statements = [.. statements],
+            Verification = verification,
+            Size = PolicySize.Of(document),
+            Notes = Notes(policies, observed, statements, PolicySize.Of(document), options.MaxSize),
+        };
+    }
+
+    /// <summary>
+    /// True when <paramref name="current"/>, without its conditions, allows <paramref name="action"/> on every resource the
+    /// pattern stands for (the evaluator's pattern-request semantics).
+    /// </summary>
+    internal static bool Covers(Statement current, string action, string pattern, string principal, CatalogRequestFactory factory)
+    {
+        var alone = new PolicyDocument
+        {
+            Version = PolicyDocument.Version2012,
+            Statements = [current with { Sid = null, Conditions = [] }],
+        };
+        RequestContext request = factory.Create(action, pattern, principal);
+        return PolicyEvaluator.Evaluate(new PolicySet(identityPolicies: [alone]), request, includeTrace: false) is
+            { IsDecidable: true, Decision: Decision.Allowed };
+    }
+
+    private static ReplayVerification Verify(PolicyDocument document, EffectivePolicies policies, ObservedUsage observed)
+    {
+        var set = new PolicySet(identityPolicies: [document], permissionBoundaries: policies.Boundary is null ? null : [policies.Boundary.Document]);
+        long still = 0;
+        var lost = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (ObservedRequest request in observed.AllowedRequests)
+        {
+            EvaluationResult result = PolicyEvaluator.Evaluate(set, request.Request, includeTrace: false);
+            if (result.IsDecidable && result.Decision == Decision.Allowed)
+            {
+                still++;
+            }
+            else
+            {
+                string decision = result.IsDecidable ? result.Decision.ToString() : "Undecidable";
+                lost.Add($"{request.EventName}: {request.Request.Action} on {request.Request.Resource} ({decision})");
+            }
+        }
+
+        return new ReplayVerification { Requests = observed.AllowedRequests.Length, StillAllowed = still, Lost = [.. lost] };
+    }
+
+    private static Statement StatementOf(EffectivePolicies policies, StatementRef reference) =>
+        policies.Identity[reference.Policy].Document.Statements[reference.Statement];
+
+    private static Draft DraftFor(SortedDictionary<(StatementRef, string), Draft> drafts, StatementRef reference, string action, ReducedStatementKind kind)
+    {
+        if (!drafts.TryGetValue((reference, action), out Draft? draft))
+        {
+            drafts.Add((reference, action), draft = new Draft(kind));
+        }
+
+        return draft;
+    }
+
+    private sealed class Draft(ReducedStatementKind kind)
+    {
+        public ReducedStatementKind Kind { get; } = kind;
+
+        public SortedSet<string> Resources { get; } = new(StringComparer.Ordinal);
+
+        public bool KeepResources { get; set; }
+    }
+
+    private sealed class DraftOrder : IComparer<(StatementRef Ref, string Action)>
+    {
+        public static readonly DraftOrder Instance = new();
+
+        public int Compare((StatementRef Ref, string Action) x, (StatementRef Ref, string Action) y)
+        {
+            int c = x.Ref.Policy.CompareTo(y.Ref.Policy);
+            c = c != 0 ? c : x.Ref.Statement.CompareTo(y.Ref.Statement);
+            return c != 0 ? c : string.CompareOrdinal(x.Action, y.Action);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using TrailSift.Core.Analysis.Usage;
+using TrailSift.Core.Iam.Authorization;
+using TrailSift.Core.Iam.Policy;
+
+namespace TrailSift.Core.Output.Usage;
+
+/// <summary>
+/// Prints a <see cref="UsageReport"/> for people: per principal its policies and the input's coverage, a marked list
+/// of every granted action per statement (<c>+</c> used, <c>-</c> unused, <c>?</c> not visible, <c>~</c> no data; the
+/// CloudTracker style), the calls the current policies would not allow, then the reduced policy and its replay.
+/// Computes nothing. Control characters from logs are replaced by spaces.
+/// </summary>
+/// <remarks>Stateless; thread-safe.</remarks>
+public static class UsageTextPrinter
+{
+    /// <summary>Writes the report.</summary>
+    public static void Print(UsageReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        InputCoverage coverage = report.Coverage;
+        output.WriteLine(Invariant($"input: {coverage.Events} events, {Time(coverage.FirstTicks)} to {Time(coverage.LastTicks)}"));
+        foreach ((string account, var regions) in coverage.Regions)
+        {
+            output.WriteLine($"  account {account}: {string.Join(", ", regions)}");
+        }
+
+        output.WriteLine(coverage.DataEvents.IsEmpty
+            ? "  data events: none (data-plane actions are not visible)"
+            : "  data events: " + string.Join(", ", coverage.DataEvents.Select(static p => Invariant($"{p.Key} {p.Value}"))));
+        foreach (string problem in report.Diagnostics)
+        {
+            output.WriteLine("warning: " + Safe(problem));
+        }
+
+        foreach (PrincipalUsage principal in report.Principals)
+        {
+            output.WriteLine();
+            PrintPrincipal(principal, output);
+        }
+    }
+
+    private static void PrintPrincipal(PrincipalUsage principal, TextWriter output)
+    {
+        EffectivePolicies policies = principal.Policies;
+        output.WriteLine("principal " + policies.Principal.Arn);
+        foreach (GrantedPolicy policy in policies.Identity)
+        {
+            output.WriteLine("  policy " + policy.Label);
+        }
+
+        if (policies.Boundary is not null)
+        {
+            output.WriteLine("  " + policies.Boundary.Label);
+        }
+
+        foreach (string unknown in policies.Unknown)
+        {
+            output.WriteLine("  unknown " + unknown);
+        }
+
+        if (principal.AccessAdvisorSource is not null)
+        {
+            output.WriteLine("  access advisor " + principal.AccessAdvisorSource);
+        }
+
+        var counts = principal.Counts;
+        output.WriteLine(Invariant($"  {principal.Calls} calls replayed; granted actions: {counts[0]} used, {counts[1]} unused, {counts[2]} not visible, {counts[3]} no data"));
+        foreach (var statement in principal.Grants.GroupBy(static g => (g.PolicyIndex, g.StatementIndex)))
+        {
+            GrantUsage first = statement.First();
+            string sid = first.Sid is null ? string.Empty : " (" + first.Sid + ")";
+            string conditions = first.HasConditions ? ", with conditions" : string.Empty;
+            output.WriteLine(Invariant($"  {first.Policy}, statement {first.StatementIndex}{sid}{conditions}"));
+            foreach (GrantUsage grant in statement)
+            {
+                output.WriteLine($"    {Marker(grant.Verdict)} {grant.Action,-40} {Detail(grant)}");
+            }
+        }
+
+        if (!principal.NotAllowedNow.IsEmpty)
+        {
+            output.WriteLine("  calls the current policies do not allow:");
+            foreach (PermissionUse use in principal.NotAllowedNow)
+            {
+                string decision = use.Undecidable ? "undecidable" : use.Decision.ToString();
+                output.WriteLine(Invariant($"    ! {use.Action} on {Safe(use.Resource)}: {use.Calls} call(s), {decision}"));
+            }
+        }
+
+        foreach ((string name, long n) in principal.Unmapped)
+        {
+            output.WriteLine(Invariant($"  unmapped: {Safe(name)} ({n} call(s)): not judged"));
+        }
+
+        PrintReduced(principal.Reduced, output);
+    }
+
+    private static void PrintReduced(ReducedPolicy reduced, TextWriter output)
+    {
+        output.WriteLine("  reduced policy:");
+        foreach (string line in PolicyWriter.WriteToString(reduced.Document).Split('\n'))
+        {
+            output.WriteLine("    " + Safe(line.TrimEnd('\r')));
+        }
+
+        foreach (ReducedStatement statement in reduced.Statements.Where(static s => s.Kind != ReducedStatementKind.Observed))
+        {
+            output.WriteLine($"  {statement.Statement.Sid}: {Kind(statement.Kind)}, from {statement.Origin}");
+        }
+
+        ReplayVerification v = reduced.Verification;
+        output.WriteLine(v.Passed
+            ? Invariant($"  replay: all {v.Requests} allowed requests are still allowed")
+            : Invariant($"  replay: FAILED: {v.Requests - v.StillAllowed} of {v.Requests} allowed requests are no longer allowed"));
+        foreach (string lost in v.Lost)
+        {
+            output.WriteLine("    lost " + Safe(lost));
+        }
+
+        output.WriteLine(Invariant($"  size: {reduced.Size} characters without whitespace"));
+        foreach (string note in reduced.Notes)
+        {
+            output.WriteLine("  note: " + Safe(note));
+        }
+    }
+
+    private static string Detail(GrantUsage grant)
+    {
+        string text = grant.Verdict switch
+        {
+            UsageVerdict.Used when grant.UsedPerAccessAdvisor => "used: " + grant.Reason,
+            UsageVerdict.Used => Invariant($"used: {grant.Reason}{Denied(grant)}, {Time(grant.FirstTicks)} to {Time(grant.LastTicks)}, ") + Resources(grant),
+            UsageVerdict.Unused when grant.Reason.StartsWith("no call in the input (", StringComparison.Ordinal) =>
+                "unused" + (grant.Note is null ? string.Empty : ": " + grant.Note),
+            UsageVerdict.Unused => "unused: " + grant.Reason,
+            UsageVerdict.NotVisible => "not visible: " + grant.Reason,
+            _ => "no data: " + grant.Reason,
+        };
+        if (grant.AccessAdvisor is not null && !grant.UsedPerAccessAdvisor && !text.Contains(grant.AccessAdvisor, StringComparison.Ordinal))
+        {
+            text += "; " + grant.AccessAdvisor;
+        }
+
+        return Safe(text);
+    }
+
+    private static string Denied(GrantUsage grant) =>
+        grant.DeniedAtTheTime == 0 ? string.Empty : Invariant($" ({grant.DeniedAtTheTime} denied at the time)");
+
+    private static string Resources(GrantUsage grant)
+    {
+        string list = grant.Resources.Length <= 3
+            ? string.Join(", ", grant.Resources)
+            : Invariant($"{string.Join(", ", grant.Resources.Take(3))} and {grant.Resources.Length - 3} more");
+        string unused = grant.UnusedResourcePatterns.IsEmpty ? string.Empty : "; no call on " + string.Join(", ", grant.UnusedResourcePatterns);
+        return "on " + list + unused;
+    }
+
+    private static string Marker(UsageVerdict verdict) => verdict switch
+    {
+        UsageVerdict.Used => "+",
+        UsageVerdict.Unused => "-",
+        UsageVerdict.NotVisible => "?",
+        _ => "~",
+    };
+
+    private static string Kind(ReducedStatementKind kind) => kind switch
+    {
+        ReducedStatementKind.NotVisible => "kept unchanged: CloudTrail cannot show it",
+        ReducedStatementKind.AccessAdvisor => "kept unchanged: Access Advisor saw it attempted",
+        ReducedStatementKind.Deny => "Deny kept as is",
+        _ => "observed",
+    };
+
+    private static string Time(long ticks) => ticks <= 0
+        ? "-"
+        : new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
+
+    private static string Safe(string text) => text.Any(char.IsControl)
+        ? new string([.. text.Select(static c => char.IsControl(c) ? ' ' : c)])
+        : text;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
