@@ -29,6 +29,8 @@ public static partial class GrantAnalyzer
         var byAction = observed.Uses.Where(static u => u.Decision == Decision.Allowed || u.Undecidable)
             .ToLookup(static u => u.Action, StringComparer.OrdinalIgnoreCase);
         var calls = observed.ActionCalls.ToDictionary(static a => (a.Action, a.Statement));
+        var refused = observed.Uses.Where(static u => u.Decision != Decision.Allowed && !u.Undecidable)
+            .ToLookup(static u => u.Action, StringComparer.OrdinalIgnoreCase);
         var found = ImmutableArray.CreateBuilder<GrantUsage>();
         for (int p = 0; p < policies.Identity.Length; p++)
         {
@@ -57,7 +59,11 @@ public static partial class GrantAnalyzer
                     var reference = new StatementRef(p, s);
                     PermissionUse[] uses = [.. byAction[action].Where(u => u.AllowedBy.Contains(reference))];
                     calls.TryGetValue((action, reference), out ActionCalls? counted);
-                    found.Add(Judge(head with { Action = action }, statement, uses, counted, observed, policies.Principal, coverage, advisor));
+                    GrantUsage grant = Judge(head with { Action = action }, statement, uses, counted, observed, policies.Principal, coverage, advisor);
+                    long denied = refused[action].Where(u => u.AllowedBy.Contains(reference)).Sum(static u => u.Calls);
+                    found.Add(grant.Verdict == UsageVerdict.Unused && denied > 0
+                        ? grant with { Reason = Invariant($"no call allowed: the statement matched {denied} request(s) that the current policies deny (a Deny or the permissions boundary)") }
+                        : grant);
                 }
             }
         }

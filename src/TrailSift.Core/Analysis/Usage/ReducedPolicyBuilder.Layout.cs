@@ -30,6 +30,7 @@ public static partial class ReducedPolicyBuilder
                 string suffix = group.Key.Kind switch
                 {
                     ReducedStatementKind.NotVisible => "NotVisible",
+                    ReducedStatementKind.NoData => "NoData",
                     ReducedStatementKind.AccessAdvisor => "AccessAdvisor",
                     _ => string.Empty,
                 };
@@ -93,11 +94,11 @@ public static partial class ReducedPolicyBuilder
             notes.Add("Calls with no known permission mapping cannot be in this policy: " + string.Join(", ", observed.Unmapped.Keys) + ".");
         }
 
-        int kept = statements.Count(static s => s.Kind is ReducedStatementKind.NotVisible or ReducedStatementKind.AccessAdvisor);
+        int kept = statements.Count(static s => s.Kind is ReducedStatementKind.NotVisible or ReducedStatementKind.NoData or ReducedStatementKind.AccessAdvisor);
         if (kept > 0)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{kept} statement(s) keep grants the trail cannot judge (Sid ending NotVisible or AccessAdvisor): review them by hand."));
+                $"{kept} statement(s) keep grants the trail cannot judge (Sid ending NotVisible, NoData or AccessAdvisor): review them by hand."));
         }
 
         if (size > maxSize)

@@ -10,7 +10,8 @@ namespace TrailSift.Core.Analysis.Usage;
 /// Builds the reduced policy: the <c>policy</c> generator's least-privilege resources for the permissions the current
 /// policies allowed, each narrowed to the current statement that allowed it (the generator's pattern when that
 /// statement covers the whole pattern, else the observed resources) and carrying that statement's conditions, which the
-/// calls satisfied; grants CloudTrail cannot show, or that Access Advisor saw attempted, kept unchanged and flagged; Deny
+/// calls satisfied; grants CloudTrail cannot show, the input does not cover, or Access Advisor saw attempted, kept
+/// unchanged and flagged (no data is never taken for unused); Deny
 /// statements kept. Then replays every allowed request against it.
 /// </summary>
 /// <remarks>Stateless; thread-safe.</remarks>
@@ -73,6 +74,7 @@ public static partial class ReducedPolicyBuilder
         foreach (GrantUsage grant in grants)
         {
             ReducedStatementKind? kept = grant.Verdict == UsageVerdict.NotVisible ? ReducedStatementKind.NotVisible
+                : grant.Verdict == UsageVerdict.NoData ? ReducedStatementKind.NoData
                 : grant.UsedPerAccessAdvisor ? ReducedStatementKind.AccessAdvisor
                 : null;
             if (kept is ReducedStatementKind kind)

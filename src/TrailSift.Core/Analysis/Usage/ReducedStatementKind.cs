@@ -10,6 +10,9 @@ public enum ReducedStatementKind
     /// <summary>Kept unchanged because CloudTrail cannot show whether it is used.</summary>
     NotVisible,
 
+    /// <summary>Kept unchanged because the input does not cover its account or regions.</summary>
+    NoData,
+
     /// <summary>Kept unchanged because Access Advisor saw the action attempted.</summary>
     AccessAdvisor,
 

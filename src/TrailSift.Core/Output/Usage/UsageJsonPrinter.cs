@@ -186,6 +186,7 @@ public static class UsageJsonPrinter
             {
                 ReducedStatementKind.NotVisible => "not-visible",
                 ReducedStatementKind.AccessAdvisor => "access-advisor",
+                ReducedStatementKind.NoData => "no-data",
                 ReducedStatementKind.Deny => "deny",
                 _ => "observed",
             });

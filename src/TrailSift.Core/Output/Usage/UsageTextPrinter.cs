@@ -170,6 +170,7 @@ public static class UsageTextPrinter
     {
         ReducedStatementKind.NotVisible => "kept unchanged: CloudTrail cannot show it",
         ReducedStatementKind.AccessAdvisor => "kept unchanged: Access Advisor saw it attempted",
+        ReducedStatementKind.NoData => "kept unchanged: the input does not cover it",
         ReducedStatementKind.Deny => "Deny kept as is",
         _ => "observed",
     };

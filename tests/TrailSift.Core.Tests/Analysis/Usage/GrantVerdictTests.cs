@@ -1,0 +1,95 @@
+using TrailSift.Core.Analysis.Usage;
+using TrailSift.Core.Iam.Policy;
+using TrailSift.Testing;
+
+namespace TrailSift.Core.Tests.Analysis.Usage;
+
+/// <summary>The synthetic scenario (<see cref="UsageScenario"/>): every verdict, a boundary, a Deny, an uncovered region and account.</summary>
+public sealed class GrantVerdictTests
+{
+    private static readonly Lazy<UsageReport> Report = new(() => UsageScenario.Run());
+
+    private static GrantUsage Grant(string sid, string action) =>
+        Report.Value.Principals[0].Grants.Single(g => g.Sid == sid && g.Action == action);
+
+    [Theory]
+    [InlineData("Reads", "s3:ListAllMyBuckets", UsageVerdict.Used)]
+    [InlineData("Reads", "s3:GetObject", UsageVerdict.NotVisible)]        // a data event; no data events in the input
+    [InlineData("Reads", "dynamodb:DescribeTable", UsageVerdict.Unused)]  // called, but the boundary denies it today
+    [InlineData("Queue", "sqs:GetQueueUrl", UsageVerdict.Used)]
+    [InlineData("Queue", "sqs:SendMessage", UsageVerdict.NotVisible)]
+    [InlineData("Tokyo", "sqs:GetQueueUrl", UsageVerdict.NoData)]         // ap-northeast-1 is not in the input
+    [InlineData("Tokyo", "sqs:GetQueueAttributes", UsageVerdict.NoData)]
+    [InlineData("Pass", "iam:PassRole", UsageVerdict.NotVisible)]         // never logged, no implying call
+    public void Should_Reach_Verdict_When_Input_Shows_What_It_Shows(string sid, string action, UsageVerdict verdict)
+    {
+        Assert.Equal(verdict, Grant(sid, action).Verdict);
+    }
+
+    [Fact]
+    public void Should_Count_Calls_And_Times_When_Used()
+    {
+        GrantUsage list = Grant("Reads", "s3:ListAllMyBuckets");
+        Assert.Equal(2, list.Calls);
+        Assert.Equal(new DateTime(2025, 3, 1, 10, 0, 0, DateTimeKind.Utc).Ticks, list.FirstTicks);
+        Assert.Equal(new DateTime(2025, 3, 2, 10, 0, 0, DateTimeKind.Utc).Ticks, list.LastTicks);
+        Assert.Equal(["*"], list.Resources.ToArray());
+    }
+
+    [Fact]
+    public void Should_Say_Boundary_Denies_When_Statement_Matched_Only_Refused_Requests()
+    {
+        Assert.Contains("current policies deny", Grant("Reads", "dynamodb:DescribeTable").Reason, StringComparison.Ordinal);
+        PermissionUse refused = Assert.Single(Report.Value.Principals[0].NotAllowedNow);
+        Assert.Equal(("dynamodb:DescribeTable", "arn:aws:dynamodb:us-east-1:123456789012:table/orders"), (refused.Action, refused.Resource));
+    }
+
+    [Fact]
+    public void Should_Judge_No_Data_Never_Unused_When_Account_Is_Not_In_Input()
+    {
+        PrincipalUsage elsewhere = Report.Value.Principals[1];
+        GrantUsage grant = Assert.Single(elsewhere.Grants);
+        Assert.Equal(UsageVerdict.NoData, grant.Verdict);
+        Assert.Equal("the input holds no events of account 210987654321", grant.Reason);
+
+        // and its reduced policy keeps the grant, flagged, instead of dropping it
+        ReducedStatement kept = Assert.Single(elsewhere.Reduced.Statements);
+        Assert.Equal(ReducedStatementKind.NoData, kept.Kind);
+        Assert.Equal(["ec2:DescribeInstances"], kept.Statement.Action!.Values.ToArray());
+    }
+
+    [Fact]
+    public void Should_Keep_Unjudgeable_Grants_And_Denies_When_Reducing()
+    {
+        ReducedPolicy reduced = Report.Value.Principals[0].Reduced;
+        Assert.Equal(
+            [ReducedStatementKind.Observed, ReducedStatementKind.NotVisible, ReducedStatementKind.Observed, ReducedStatementKind.NotVisible,
+             ReducedStatementKind.NoData, ReducedStatementKind.NotVisible, ReducedStatementKind.Deny],
+            reduced.Statements.Select(s => s.Kind).ToArray());
+        Assert.DoesNotContain(reduced.Document.Statements, s => s.Action!.Values.Contains("dynamodb:DescribeTable"));
+        Assert.True(reduced.Verification.Passed);
+        Assert.Equal(3, reduced.Verification.Requests);
+        Assert.Contains("The permissions boundary stays as it is; the replay used it.", reduced.Notes);
+    }
+
+    [Fact]
+    public void Should_Expand_NotAction_Through_Catalog_When_Statement_Excludes_Actions()
+    {
+        // Given
+        var statement = new Statement { Effect = Effect.Allow, NotAction = PolicyValueList.Array("sqs:*", "s3:*", "ec2:*", "iam:*") };
+
+        // When
+        var actions = GrantAnalyzer.GrantedActions(statement, Core.Iam.Catalog.IamCatalog.Default);
+
+        // Then
+        Assert.Contains("dynamodb:GetItem", actions);
+        Assert.DoesNotContain(actions, a => a.StartsWith("sqs:", StringComparison.Ordinal) || a.StartsWith("iam:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_Keep_Unknown_Action_Name_When_Catalog_Lacks_It()
+    {
+        var statement = new Statement { Effect = Effect.Allow, Action = PolicyValueList.Array("s3:GetObjekt", "s3:NoSuch*") };
+        Assert.Equal(["s3:GetObjekt"], GrantAnalyzer.GrantedActions(statement, Core.Iam.Catalog.IamCatalog.Default).ToArray());
+    }
+}
