@@ -13,20 +13,33 @@ namespace TrailSift.Core.Analysis.Usage;
 public static class UsageAnalysis
 {
     /// <summary>Builds the report from a merged collector.</summary>
+    /// <param name="scope">The scope the collector ran with.</param>
+    /// <param name="collector">The merged collector.</param>
+    /// <param name="advisor">Access Advisor reports; each applies to the principal it names.</param>
+    /// <param name="options">The generator's options for the reduced policy.</param>
+    /// <param name="diagnostics">Further problems to report (unreadable Access Advisor files, …).</param>
+    /// <param name="coverage">The coverage of the whole input, when the collector saw only selected events; null takes the collector's.</param>
     public static UsageReport Report(UsageScope scope, UsageCollector collector, IReadOnlyList<AccessAdvisorReport> advisor,
-        PolicyGenerationOptions options, IEnumerable<string>? diagnostics = null)
+        PolicyGenerationOptions options, IEnumerable<string>? diagnostics = null, InputCoverage? coverage = null)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(collector);
         ArgumentNullException.ThrowIfNull(advisor);
         ArgumentNullException.ThrowIfNull(options);
-        InputCoverage coverage = collector.Coverage.Coverage();
+        coverage ??= collector.Coverage.Coverage();
         var principals = ImmutableArray.CreateBuilder<PrincipalUsage>(scope.Principals.Length);
+        var problems = new List<string>(diagnostics ?? []);
         for (int i = 0; i < scope.Principals.Length; i++)
         {
             EffectivePolicies policies = scope.Principals[i];
             ObservedUsage observed = collector.Observed(i);
-            AccessAdvisorReport? report = advisor.FirstOrDefault(r => Names(r.Principal, policies.Principal));
+            AccessAdvisorReport[] reports = [.. advisor.Where(r => Names(r.Principal, policies.Principal))];
+            AccessAdvisorReport? report = reports.FirstOrDefault();
+            if (reports.Length > 1)
+            {
+                problems.Add($"{policies.Principal.Arn}: {reports.Length} Access Advisor reports name it; only {report!.Source} is used");
+            }
+
             ImmutableArray<GrantUsage> grants = GrantAnalyzer.Analyze(policies, observed, coverage, report, options.Catalog);
             principals.Add(new PrincipalUsage
             {
@@ -44,7 +57,7 @@ public static class UsageAnalysis
         {
             Coverage = coverage,
             Principals = principals.MoveToImmutable(),
-            Diagnostics = [.. scope.Details.Diagnostics, .. diagnostics ?? []],
+            Diagnostics = [.. scope.Details.Diagnostics, .. problems],
         };
     }
 
