@@ -7,6 +7,7 @@ using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Evaluation;
 using TrailSift.Core.Iam.Mapping;
 using TrailSift.Core.Iam.Policy;
+using TrailSift.Core.Iam.Policy.Lint;
 using TrailSift.Core.Output;
 using TrailSift.Core.Query.Shortcuts;
 using TrailSift.Core.Scan;
@@ -161,44 +162,63 @@ public sealed class CheckCommand : ICommand
             return (null, null);
         }
 
+        // Each file is read as lint reads it (CLI output wrappers, several documents) and linted as its kind:
+        // errors stop the command (exit 2), warnings are shown.
         bool ok = true;
-        List<PolicyDocument> Load(IEnumerable<string> files)
+        List<PolicyDocument> Load(IEnumerable<string> files, PolicyKind kind)
         {
             var documents = new List<PolicyDocument>();
             foreach (string file in files)
             {
-                PolicyParseResult? parsed = PolicyFiles.Read(file, env, out string? error);
-                if (parsed is null)
+                byte[] bytes;
+                try
                 {
-                    reporter.Message($"{file}: {error}");
+                    bytes = file == "-" ? PolicyFiles.ReadAll(env.Stdin) : File.ReadAllBytes(file);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    reporter.Message($"{file}: {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message)}");
                     ok = false;
                     continue;
                 }
 
-                foreach (PolicyDiagnostic d in parsed.Diagnostics)
+                string text = Encoding.UTF8.GetString(bytes);
+                foreach (PolicyInputDocument input in PolicyInputReader.Read(bytes))
                 {
-                    env.Stderr.WriteLine(PolicyFiles.Format(file, d));
-                }
+                    var findings = new List<PolicyDiagnostic>(input.Parsed.Diagnostics);
+                    if (input.Parsed.Document is { } parsed)
+                    {
+                        findings.AddRange(PolicyLinter.Default.Lint(parsed, kind));
+                    }
 
-                if (!parsed.Succeeded)
-                {
-                    ok = false;
-                    continue;
-                }
+                    bool errors = false;
+                    foreach (PolicyDiagnostic d in findings)
+                    {
+                        env.Stderr.WriteLine(PolicyFiles.Format(file + input.Label, d, text));
+                        errors |= d.Severity == DiagnosticSeverity.Error;
+                    }
 
-                documents.Add(parsed.Document!);
+                    if (errors || !input.Parsed.Succeeded)
+                    {
+                        ok = false;
+                        continue;
+                    }
+
+                    documents.Add(input.Parsed.Document!);
+                }
             }
 
             return documents;
         }
 
-        List<PolicyDocument> policies = Load(identity);
-        List<PolicyDocument> boundary = args.Get(CheckSettings.Boundary.Name) is string b ? Load([b]) : [];
-        List<PolicyDocument> scps = Load(args.GetAll(CheckSettings.Scp.Name));
-        List<PolicyDocument> session = args.Get(CheckSettings.SessionPolicy.Name) is string s ? Load([s]) : [];
-        List<PolicyDocument> endpoint = args.Get(CheckSettings.EndpointPolicy.Name) is string e ? Load([e]) : [];
+        List<PolicyDocument> policies = Load(identity, PolicyKind.Identity);
+        List<PolicyDocument> boundary = args.Get(CheckSettings.Boundary.Name) is string b ? Load([b], PolicyKind.Boundary) : [];
+        List<PolicyDocument> scps = Load(args.GetAll(CheckSettings.Scp.Name), PolicyKind.Scp);
+        List<PolicyDocument> session = args.Get(CheckSettings.SessionPolicy.Name) is string s ? Load([s], PolicyKind.Session) : [];
+        List<PolicyDocument> endpoint = args.Get(CheckSettings.EndpointPolicy.Name) is string e ? Load([e], PolicyKind.Endpoint) : [];
         if (!ok)
         {
+            reporter.Message("the candidate policies have errors (see above; trailsift lint shows the same); nothing was replayed");
             return (null, null);
         }
 

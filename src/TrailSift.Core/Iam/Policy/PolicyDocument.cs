@@ -28,6 +28,10 @@ public sealed record PolicyDocument
     /// <summary>The statements in document order.</summary>
     public ImmutableArray<Statement> Statements { get; init; } = [];
 
+    /// <summary>Statements left out of <see cref="Statements"/> because their <c>Effect</c> was missing or invalid,
+    /// kept so that <c>lint</c> reports every other problem of the document in the same run.</summary>
+    internal ImmutableArray<Statement> LintOnlyStatements { get; init; } = [];
+
     /// <summary>True when <c>Statement</c> was written as an array; false for a single object.</summary>
     public bool StatementIsArray { get; init; } = true;
 
