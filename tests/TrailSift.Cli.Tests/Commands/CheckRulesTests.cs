@@ -47,6 +47,26 @@ public sealed class CheckRulesTests
     }
 
     [Fact]
+    public void Should_List_Each_Permission_In_Ndjson_When_A_Call_Needs_Several()
+    {
+        // Given
+        using var tree = new TempTree();
+        string policy = Policy(tree, "p.json", """{"Effect":"Allow","Action":"ec2:*","Resource":"*"}""");
+
+        // When
+        var r = CliRunner.Run(["check", "--principal", "EMR_DefaultRole_Restricted", "--event", "RunInstances", "--format", "ndjson", "--policy", policy, Sample]);
+
+        // Then: RunInstances itself is allowed, the PassRole of the instance profile's role is not
+        Assert.Equal(3, r.ExitCode);
+        string first = r.Stdout.Split('\n')[0];
+        JsonNode call = JsonNode.Parse(first)!;
+        Assert.Equal("iam:PassRole", (string?)call["action"]);
+        JsonArray permissions = call["permissions"]!.AsArray();
+        Assert.Contains(permissions, p => (string?)p!["action"] == "ec2:RunInstances" && (string?)p["decision"] == "Allowed");
+        Assert.Contains(permissions, p => (string?)p!["action"] == "iam:PassRole" && (string?)p["decision"] == "ImplicitlyDenied");
+    }
+
+    [Fact]
     public void Should_Allow_The_Instance_Profile_PassRole_When_The_Candidate_Allows_Every_Role()
     {
         // Given

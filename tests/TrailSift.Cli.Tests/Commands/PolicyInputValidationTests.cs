@@ -45,6 +45,24 @@ public sealed class PolicyInputValidationTests
     }
 
     [Fact]
+    public void Should_Explain_A_Decision_Made_By_An_Aws_Rule()
+    {
+        // Given: an administrator deleting a service-linked role
+        const string request = """
+            {"request":{"principal":"arn:aws:iam::111111111111:user/admin","action":"iam:DeleteRole",
+              "resource":"arn:aws:iam::111111111111:role/aws-service-role/elasticmapreduce.amazonaws.com/AWSServiceRoleForEMRCleanup"},
+             "identityPolicies":[{"Version":"2012-10-17","Statement":[{"Sid":"Admin","Effect":"Allow","Action":"*","Resource":"*"}]}]}
+            """;
+
+        // When
+        var r = CliRunner.Run(["simulate"], stdin: request);
+
+        // Then
+        Assert.Equal(3, r.ExitCode);
+        Golden.Verify("Simulate", "AwsRule", r.Stdout);
+    }
+
+    [Fact]
     public void Should_Show_Warnings_And_Still_Simulate()
     {
         // Given / When
