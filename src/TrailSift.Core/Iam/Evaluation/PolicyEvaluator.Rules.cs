@@ -6,6 +6,8 @@ namespace TrailSift.Core.Iam.Evaluation;
 /// <summary>What AWS decides around the policies: its own rules (AwsRules) and a KMS key whose key policy is not given.</summary>
 public static partial class PolicyEvaluator
 {
+    private static readonly List<string> NoNotes = [];
+
     /// <summary>A KMS action on a key (<c>arn:…:kms:…:key/…</c>): the key policy takes part.</summary>
     private static bool IsKeyRequest(RequestContext request)
     {

@@ -32,16 +32,18 @@ public static partial class PolicyEvaluator
 
         // SCPs apply to principals of member accounts; a service principal or anonymous caller has none, and AWS
         // documents that they do not affect service-linked roles (AwsRules "scp-service-linked-roles").
-        var notes = new List<string>();
-        Gate rcp = EvaluateLevels(policies.Rcps, state);
         bool scpExempt = caller.IsServiceOrAnonymous || AwsRules.IsServiceLinkedRole(caller);
+        bool keyPolicyMissing = policies.Resource is null && IsKeyRequest(request);
+
+        // Notes are rare: the shared empty list is never added to.
+        List<string> notes = keyPolicyMissing || (scpExempt && policies.Scps.Length > 0) ? [] : NoNotes;
+        Gate rcp = EvaluateLevels(policies.Rcps, state);
         Gate scp = scpExempt ? Gate.Open : EvaluateLevels(policies.Scps, state);
         if (scpExempt && policies.Scps.Length > 0 && AwsRules.Find(AwsRuleKind.ScpExempt, request) is { } exempt)
         {
             notes.Add($"SCPs not applied: {exempt.Statement} ({exempt.SourceUrl})");
         }
 
-        bool keyPolicyMissing = policies.Resource is null && IsKeyRequest(request);
         Verdict resource = policies.Resource is not null ? EvaluatePolicy(policies.Resource, state)
             : keyPolicyMissing ? DefaultKeyPolicy(request) : default;
         Tri identity = Tri.False;
