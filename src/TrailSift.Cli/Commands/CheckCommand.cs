@@ -7,6 +7,7 @@ using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Evaluation;
 using TrailSift.Core.Iam.Mapping;
 using TrailSift.Core.Iam.Policy;
+using TrailSift.Core.Iam.Policy.Lint;
 using TrailSift.Core.Output;
 using TrailSift.Core.Query.Shortcuts;
 using TrailSift.Core.Scan;
@@ -24,7 +25,7 @@ public sealed class CheckCommand : ICommand
     public string Name => "check";
 
     /// <inheritdoc />
-    public string Usage => "check --policy FILE... [--boundary FILE] [--scp FILE...] [--session-policy FILE] [FILTER] [PATH...] [OPTIONS]";
+    public string Usage => "check --policy FILE... [--boundary FILE] [--scp FILE...] [--session-policy FILE] [--endpoint-policy FILE] [FILTER] [PATH...] [OPTIONS]";
 
     /// <inheritdoc />
     public string Summary => "replay recorded calls against candidate policies; report what they would deny";
@@ -35,7 +36,9 @@ public sealed class CheckCommand : ICommand
         permission it needed, with the context keys the event reveals (docs/check.md); keys CloudTrail cannot
         show (principal tags, organisation ids) are unknown, and a decision that depends on them is
         "undecidable", as are unmapped events. aws:ResourceTag values come from tagging calls earlier in the
-        same trail. Exit codes: 0 nothing would be denied, 3 some call would be, 2 error.
+        same trail. KMS keys are assumed to have their default key policy, and --endpoint-policy applies to the
+        calls that went through a VPC endpoint; the summary says so. Exit codes: 0 nothing would be denied,
+        3 some call would be, 1 no call by --principal to replay, 2 error.
 
         Examples:
           trailsift check --policy samples/emr-launch-policies/security-group-scoped.json \
@@ -57,7 +60,7 @@ public sealed class CheckCommand : ICommand
             return ExitCodes.Error;
         }
 
-        PolicySet? policies = LoadPolicies(args, env, reporter);
+        (PolicySet? policies, PolicySet? throughEndpoint) = LoadPolicies(args, env, reporter);
         if (policies is null)
         {
             return ExitCodes.Error;
@@ -85,7 +88,7 @@ public sealed class CheckCommand : ICommand
         // Pass 2: replay the selected calls.
         var mapper = EventPermissionMapper.Default;
         ScanResult<CallChecker> second = ScanRunner.Run(plan, env, reporter,
-            () => new CallChecker(policies, ledger, mapper, CatalogRequestFactory.Default));
+            () => new CallChecker(policies, ledger, mapper, CatalogRequestFactory.Default, throughEndpoint));
         CallChecker checks = second.Sinks[0];
         for (int i = 1; i < second.Sinks.Count; i++)
         {
@@ -98,12 +101,12 @@ public sealed class CheckCommand : ICommand
             if (format == "ndjson")
             {
                 CheckPrinter.WriteNdjson(writer, checks.Checks);
-                CheckPrinter.WriteSummary(env.Stderr, checks);
+                CheckPrinter.WriteSummary(env.Stderr, checks, throughEndpoint is not null);
             }
             else
             {
                 CheckPrinter.WriteText(writer, checks.Checks, args.Has(CheckSettings.Verbose.Name));
-                CheckPrinter.WriteSummary(writer, checks);
+                CheckPrinter.WriteSummary(writer, checks, throughEndpoint is not null);
             }
         }
 
@@ -111,6 +114,14 @@ public sealed class CheckCommand : ICommand
         {
             reporter.Message($"{reporter.Problems} input problem(s); the check is incomplete");
             return ExitCodes.Error;
+        }
+
+        // A misspelt --principal must not pass a CI gate: no call to replay is "no results", not "nothing denied".
+        if (checks.Checks.Count == 0 && args.Get(ScanOptions.Principal.Name) is string principal)
+        {
+            reporter.Message(checks.Skipped.Count == 0 ? $"no calls by {principal} in the input"
+                : $"no calls by {principal} that needed permissions in the input");
+            return ExitCodes.NoResults;
         }
 
         foreach (CallCheck check in checks.Checks)
@@ -142,53 +153,73 @@ public sealed class CheckCommand : ICommand
         return plan;
     }
 
-    private static PolicySet? LoadPolicies(ParsedArgs args, AppEnvironment env, ConsoleReporter reporter)
+    private static (PolicySet?, PolicySet?) LoadPolicies(ParsedArgs args, AppEnvironment env, ConsoleReporter reporter)
     {
         IReadOnlyList<string> identity = args.GetAll(CheckSettings.Policy.Name);
         if (identity.Count == 0)
         {
             reporter.Message("check needs at least one --policy FILE");
-            return null;
+            return (null, null);
         }
 
+        // Each file is read as lint reads it (CLI output wrappers, several documents) and linted as its kind:
+        // errors stop the command (exit 2), warnings are shown.
         bool ok = true;
-        List<PolicyDocument> Load(IEnumerable<string> files)
+        List<PolicyDocument> Load(IEnumerable<string> files, PolicyKind kind)
         {
             var documents = new List<PolicyDocument>();
             foreach (string file in files)
             {
-                PolicyParseResult? parsed = PolicyFiles.Read(file, env, out string? error);
-                if (parsed is null)
+                byte[] bytes;
+                try
                 {
-                    reporter.Message($"{file}: {error}");
+                    bytes = file == "-" ? PolicyFiles.ReadAll(env.Stdin) : File.ReadAllBytes(file);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    reporter.Message($"{file}: {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message)}");
                     ok = false;
                     continue;
                 }
 
-                foreach (PolicyDiagnostic d in parsed.Diagnostics)
+                string text = Encoding.UTF8.GetString(bytes);
+                foreach (PolicyInputDocument input in PolicyInputReader.Read(bytes))
                 {
-                    env.Stderr.WriteLine(PolicyFiles.Format(file, d));
-                }
+                    var findings = new List<PolicyDiagnostic>(input.Parsed.Diagnostics);
+                    if (input.Parsed.Document is { } parsed)
+                    {
+                        findings.AddRange(PolicyLinter.Default.Lint(parsed, kind));
+                    }
 
-                if (!parsed.Succeeded)
-                {
-                    ok = false;
-                    continue;
-                }
+                    bool errors = false;
+                    foreach (PolicyDiagnostic d in findings)
+                    {
+                        env.Stderr.WriteLine(PolicyFiles.Format(file + input.Label, d, text));
+                        errors |= d.Severity == DiagnosticSeverity.Error;
+                    }
 
-                documents.Add(parsed.Document!);
+                    if (errors || !input.Parsed.Succeeded)
+                    {
+                        ok = false;
+                        continue;
+                    }
+
+                    documents.Add(input.Parsed.Document!);
+                }
             }
 
             return documents;
         }
 
-        List<PolicyDocument> policies = Load(identity);
-        List<PolicyDocument> boundary = args.Get(CheckSettings.Boundary.Name) is string b ? Load([b]) : [];
-        List<PolicyDocument> scps = Load(args.GetAll(CheckSettings.Scp.Name));
-        List<PolicyDocument> session = args.Get(CheckSettings.SessionPolicy.Name) is string s ? Load([s]) : [];
+        List<PolicyDocument> policies = Load(identity, PolicyKind.Identity);
+        List<PolicyDocument> boundary = args.Get(CheckSettings.Boundary.Name) is string b ? Load([b], PolicyKind.Boundary) : [];
+        List<PolicyDocument> scps = Load(args.GetAll(CheckSettings.Scp.Name), PolicyKind.Scp);
+        List<PolicyDocument> session = args.Get(CheckSettings.SessionPolicy.Name) is string s ? Load([s], PolicyKind.Session) : [];
+        List<PolicyDocument> endpoint = args.Get(CheckSettings.EndpointPolicy.Name) is string e ? Load([e], PolicyKind.Endpoint) : [];
         if (!ok)
         {
-            return null;
+            reporter.Message("the candidate policies have errors (see above; trailsift lint shows the same); nothing was replayed");
+            return (null, null);
         }
 
         if (scps.Count > 0 && !scps.Exists(HasAllow))
@@ -196,8 +227,11 @@ public sealed class CheckCommand : ICommand
             reporter.Message("--scp: no Allow statement in the SCPs, so every call will be denied (AWS attaches FullAWSAccess unless removed)");
         }
 
-        return new PolicySet(policies, boundary, session.Count > 0 ? session[0] : null,
-            serviceControlPolicies: scps.Count > 0 ? [scps] : null);
+        // No key policy is known: assume each key has the default one (docs/check.md says so, and the summary counts it).
+        PolicySet Set(List<PolicyDocument>? endpoints) => new(policies, boundary, session.Count > 0 ? session[0] : null,
+            serviceControlPolicies: scps.Count > 0 ? [scps] : null, endpointPolicies: endpoints,
+            missingKeyPolicy: MissingKeyPolicy.AccountDefault);
+        return (Set(null), endpoint.Count > 0 ? Set(endpoint) : null);
     }
 
     private static bool HasAllow(PolicyDocument document)

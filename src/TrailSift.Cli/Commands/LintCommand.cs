@@ -14,22 +14,31 @@ public sealed class LintCommand : ICommand
     public string Name => "lint";
 
     /// <inheritdoc />
-    public string Usage => "lint POLICY...";
+    public string Usage => "lint [--type KIND] POLICY...";
 
     /// <inheritdoc />
     public string Summary => "check policy files: syntax, unknown actions and condition keys, ARNs, resource types";
 
     /// <inheritdoc />
     public string Details => """
-        One line per finding: file:Statement[i].Element: error|warning: message. Errors: invalid JSON or
-        policy grammar, action patterns that match no action, malformed ARNs. Warnings: unknown condition
-        keys, an operator that does not fit the key's type, a plain operator on a multivalued key,
-        resources no resource type of the statement's actions accepts, ARNs given to actions that support
-        only "*". Exit codes: 0 no findings, 1 warnings only, 2 errors (or a file could not be read).
+        One line per finding, all of them in one run: file:Statement[i].Element: error|warning: message
+        (file#n for the n-th of several documents in a file; line:column for JSON syntax errors). Errors:
+        invalid JSON or policy grammar, a Principal where the policy kind forbids one (identity, boundary,
+        session, scp) or a missing one (resource, endpoint), duplicate Sids, Sids other than A-Z a-z 0-9
+        (IAM kinds), a statement without Resource (IAM kinds), action patterns that match no action, ARNs
+        with missing fields, an unknown partition, a bad Region or an account that is not 12 digits.
+        Warnings: unknown condition keys, an operator that does not fit the key's type, a plain operator on
+        a multivalued key, resources no resource type of the statement's actions accepts, ARNs given to
+        actions that support only "*". Reads AWS CLI output too (get-policy-version, get-role-policy,
+        get-role, get-bucket-policy, get-key-policy, describe-policy; URL-encoded documents) and several
+        documents one after another. Exit codes: 0 no findings, 1 warnings only, 2 errors (or a file could
+        not be read).
 
         Examples:
           trailsift lint samples/emr-launch-policies/*.json
           trailsift lint - < policy.json
+          aws iam get-role-policy --role-name app --policy-name p | trailsift lint -
+          trailsift lint --type resource bucket-policy.json
         """;
 
     /// <inheritdoc />
@@ -42,6 +51,12 @@ public sealed class LintCommand : ICommand
         if (args.Positionals.Count == 0)
         {
             reporter.Message("lint needs at least one policy file ('-' reads standard input)");
+            return ExitCodes.Error;
+        }
+
+        if (PolicyKinds.Parse(args.Get(LintSettings.Type.Name)) is not { } kind)
+        {
+            reporter.Message($"--type: expected one of {PolicyKinds.Names}, got '{args.Get(LintSettings.Type.Name)}'");
             return ExitCodes.Error;
         }
 
@@ -62,22 +77,28 @@ public sealed class LintCommand : ICommand
                 continue;
             }
 
-            PolicyParseResult parsed = PolicyParser.Parse(bytes);
-            var findings = new List<PolicyDiagnostic>(parsed.Diagnostics);
-            if (parsed.Document is { } document)
-            {
-                findings.AddRange(PolicyLinter.Default.Lint(document));
-            }
-
             string text = Encoding.UTF8.GetString(bytes);
-            foreach (PolicyDiagnostic finding in findings)
+            foreach (PolicyInputDocument input in PolicyInputReader.Read(bytes))
             {
-                writer.WriteLine(PolicyFiles.Format(name, finding, text));
-                errors |= finding.Severity == DiagnosticSeverity.Error;
-                warnings |= finding.Severity == DiagnosticSeverity.Warning;
+                var findings = new List<PolicyDiagnostic>(input.Parsed.Diagnostics);
+                if (input.Parsed.Document is { } document)
+                {
+                    findings.AddRange(PolicyLinter.Default.Lint(document, kind));
+                }
+
+                foreach (PolicyDiagnostic finding in findings)
+                {
+                    writer.WriteLine(PolicyFiles.Format(name + input.Label, finding with { Path = Prefixed(input.WrapperPath, finding.Path) }, text));
+                    errors |= finding.Severity == DiagnosticSeverity.Error;
+                    warnings |= finding.Severity == DiagnosticSeverity.Warning;
+                }
             }
         }
 
         return errors ? ExitCodes.Error : warnings ? ExitCodes.NoResults : ExitCodes.Results;
     }
+
+    // Linter paths are relative to the document; parse paths already carry the wrapper.
+    private static string Prefixed(string wrapper, string path) =>
+        wrapper.Length == 0 || path.StartsWith(wrapper, StringComparison.Ordinal) ? path : path.Length == 0 ? wrapper : wrapper + "." + path;
 }

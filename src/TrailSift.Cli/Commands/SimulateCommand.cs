@@ -5,6 +5,7 @@ using TrailSift.Cli.Reporting;
 using TrailSift.Cli.Settings;
 using TrailSift.Core.Iam.Evaluation;
 using TrailSift.Core.Iam.Policy;
+using TrailSift.Core.Iam.Policy.Lint;
 
 namespace TrailSift.Cli.Commands;
 
@@ -88,6 +89,20 @@ public sealed class SimulateCommand : ICommand
 
         if (parsed.Request is not SimulationRequest request)
         {
+            return ExitCodes.Error;
+        }
+
+        // Every policy is linted as its kind: errors stop here (exit 2), warnings are shown.
+        bool lintErrors = false;
+        foreach (PolicyDiagnostic d in SimulationRequestLinter.Lint(request, PolicyLinter.Default))
+        {
+            env.Stderr.WriteLine(PolicyFiles.Format(name, d, text));
+            lintErrors |= d.Severity == DiagnosticSeverity.Error;
+        }
+
+        if (lintErrors)
+        {
+            reporter.Message($"{name}: the request's policies have errors (see above); nothing was evaluated");
             return ExitCodes.Error;
         }
 

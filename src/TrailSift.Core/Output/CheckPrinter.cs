@@ -33,6 +33,8 @@ public static class CheckPrinter
             writer.WriteLine($"DENIED {c.EventTime} {c.EventName}: {c.Action} on {c.Resource}");
             writer.WriteLine($"  event {c.EventId}, recorded {(c.ErrorCode is null ? "success" : c.ErrorCode)}, caller {c.Principal}");
             writer.WriteLine($"  {c.Decision}: {c.Reason}");
+            WriteOtherDenials(writer, c);
+
             if (c.LaterTagging is { } tag)
             {
                 double seconds = (tag.Ticks - c.Ticks) / (double)TimeSpan.TicksPerSecond;
@@ -83,8 +85,38 @@ public static class CheckPrinter
         }
     }
 
-    /// <summary>Writes the one-line summary.</summary>
-    public static void WriteSummary(TextWriter writer, CallChecker checker)
+    // Every other permission of the call that is denied: those for the deciding one's reason on one line, others each on its own.
+    private static void WriteOtherDenials(TextWriter writer, CallCheck c)
+    {
+        var same = new List<string>();
+        foreach (CallCheck other in c.Permissions)
+        {
+            if (other.Verdict != CallVerdict.Denied || (other.Action == c.Action && other.Resource == c.Resource))
+            {
+                continue;
+            }
+
+            if (other.Decision == c.Decision && other.Reason == c.Reason)
+            {
+                same.Add($"{other.Action} on {other.Resource}");
+            }
+            else
+            {
+                writer.WriteLine($"  also denied: {other.Action} on {other.Resource}: {other.Decision}: {other.Reason}");
+            }
+        }
+
+        if (same.Count > 0)
+        {
+            writer.WriteLine($"  also denied, same reason: {string.Join(", ", same)}");
+        }
+    }
+
+    /// <summary>Writes the one-line summary, then a line for each assumption the check made.</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="checker">The merged checks.</param>
+    /// <param name="endpointPolicyGiven">True when an endpoint policy was applied to calls through a VPC endpoint.</param>
+    public static void WriteSummary(TextWriter writer, CallChecker checker, bool endpointPolicyGiven = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(checker);
@@ -120,6 +152,18 @@ public static class CheckPrinter
 
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{checker.Checks.Count} call{(checker.Checks.Count == 1 ? "" : "s")} replayed: {allowed} allowed, {denied} denied, {undecidable} undecidable; {total} events not replayed{skipped}"));
+        if (checker.KeyPolicyAssumed > 0)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"assumed: {checker.KeyPolicyAssumed} permission{(checker.KeyPolicyAssumed == 1 ? "" : "s")} on KMS keys evaluated with the default key policy (it allows the key's own account, so IAM policies decide; another account's caller is not allowed)"));
+        }
+
+        if (checker.ThroughEndpoint > 0)
+        {
+            string calls = string.Create(CultureInfo.InvariantCulture, $"{checker.ThroughEndpoint} call{(checker.ThroughEndpoint == 1 ? "" : "s")} went through a VPC endpoint");
+            writer.WriteLine(endpointPolicyGiven ? $"{calls}: evaluated with --endpoint-policy"
+                : $"{calls}; its policy was not given (--endpoint-policy FILE), so the default full-access endpoint policy was assumed");
+        }
     }
 
     /// <summary>One object per call: eventId, eventTime, eventName, action, resource, decision, reason, missingKeys (and unknownKeys, laterTagging when present).</summary>
@@ -145,6 +189,22 @@ public static class CheckPrinter
                 if (c.UnknownKeys.Length > 0)
                 {
                     Strings(json, "unknownKeys", c.UnknownKeys);
+                }
+
+                if (c.Permissions.Length > 1)
+                {
+                    json.WriteStartArray("permissions");
+                    foreach (CallCheck p in c.Permissions)
+                    {
+                        json.WriteStartObject();
+                        Nullable(json, "action", p.Action);
+                        Nullable(json, "resource", p.Resource);
+                        json.WriteString("decision", p.Decision);
+                        json.WriteString("reason", p.Reason);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
                 }
 
                 if (c.LaterTagging is { } tag)

@@ -59,6 +59,10 @@ public sealed record CallCheck
     /// <summary>True when the denial is on request tags (<c>aws:RequestTag/…</c> or <c>aws:TagKeys</c>).</summary>
     public bool FailedOnRequestTags { get; init; }
 
+    /// <summary>Every permission the call needed, each evaluated on its own (empty for an unmapped event); the call's
+    /// own fields describe the deciding one.</summary>
+    public ImmutableArray<CallCheck> Permissions { get; init; } = [];
+
     /// <summary>The later tagging call, for a denial on <c>aws:RequestTag/…</c> or <c>aws:TagKeys</c>.</summary>
     public TagFact? LaterTagging { get; init; }
 

@@ -8,7 +8,10 @@ namespace TrailSift.Core.Analysis.Replay;
 // From an evaluation result to a verdict, a one-line reason and the later tagging call.
 public sealed partial class CallChecker
 {
-    private CallCheck Classify(CallCheck head, ReplayContext context, RequiredPermission permission, EvaluationResult result)
+    // onSome: for a resource pattern (the call acted on one resource of it, which the event does not show) that
+    // "every" did not surely allow, the evaluation under "any".
+    private CallCheck Classify(CallCheck head, ReplayContext context, RequiredPermission permission, EvaluationResult result,
+        EvaluationResult? onSome)
     {
         CallCheck check = head with
         {
@@ -32,6 +35,24 @@ public sealed partial class CallChecker
                 Decision = "Undecidable",
                 Reason = $"depends on keys the trail cannot show: {string.Join(", ", result.UnknownKeys)}",
             };
+        }
+
+        if (onSome is not null)
+        {
+            if (onSome.PossibleDecisions.Contains(Decision.Allowed))
+            {
+                return check with
+                {
+                    Verdict = CallVerdict.Undecidable,
+                    Decision = "Undecidable",
+                    Reason = $"the resource is not in the event ({permission.Note ?? permission.Resource}); allowed on some of {permission.Resource}, not on all"
+                        + SameNameRoleOutcome(head, context, permission),
+                };
+            }
+
+            // No resource the pattern stands for is allowed: denied whichever the call acted on.
+            result = onSome;
+            check = check with { Result = result, UnknownKeys = result.UnknownKeys, MissingKeys = MissingKeys(result) };
         }
 
         // Denied whatever the unknown keys are, unless the trail cannot show what decided it.

@@ -20,6 +20,7 @@ namespace TrailSift.Core.Analysis.Replay;
 public sealed partial class CallChecker : IEventSink, ISequencedSink
 {
     private readonly PolicySet _policies;
+    private readonly PolicySet? _throughEndpoint;
     private readonly IReadOnlyList<string> _policyKeys;
     private readonly TagLedger _ledger;
     private readonly EventPermissionMapper _mapper;
@@ -32,9 +33,13 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
     /// <param name="ledger">The frozen tagging facts of the same trail.</param>
     /// <param name="mapper">The event → permissions mapper.</param>
     /// <param name="factory">Builds requests with the catalog's knowledge.</param>
-    public CallChecker(PolicySet policies, TagLedger ledger, EventPermissionMapper mapper, CatalogRequestFactory factory)
+    /// <param name="throughEndpoint">The same policies plus the VPC endpoint policy, for calls that carry a
+    /// <c>vpcEndpointId</c>; null when no endpoint policy was given.</param>
+    public CallChecker(PolicySet policies, TagLedger ledger, EventPermissionMapper mapper, CatalogRequestFactory factory,
+        PolicySet? throughEndpoint = null)
     {
         _policies = policies;
+        _throughEndpoint = throughEndpoint;
         _policyKeys = PolicyKeys.Collect(policies);
         _ledger = ledger;
         _mapper = mapper;
@@ -49,6 +54,13 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
 
     /// <summary>Events not replayed, by reason.</summary>
     public IReadOnlyDictionary<string, long> Skipped => _skipped;
+
+    /// <summary>Calls that went through a VPC endpoint (their event has a <c>vpcEndpointId</c>).</summary>
+    public long ThroughEndpoint { get; private set; }
+
+    /// <summary>Permissions on a KMS key evaluated under the policy set's <see cref="PolicySet.MissingKeyPolicy"/>
+    /// assumption, because no key policy is known.</summary>
+    public long KeyPolicyAssumed { get; private set; }
 
     /// <inheritdoc />
     public void BeginObject(int sequence, string path)
@@ -65,6 +77,8 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
     {
         ArgumentNullException.ThrowIfNull(other);
         _checks.AddRange(other._checks);
+        ThroughEndpoint += other.ThroughEndpoint;
+        KeyPolicyAssumed += other.KeyPolicyAssumed;
         foreach ((string reason, long count) in other._skipped)
         {
             Skip(reason, count);
@@ -106,6 +120,11 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
             return;
         }
 
+        if (context.Values.ContainsKey("aws:SourceVpce"))
+        {
+            ThroughEndpoint++;
+        }
+
         if (mapped.Status == MappingStatus.Unmapped || (mapped.Permissions.IsEmpty && mapped.Implied.IsEmpty))
         {
             _checks.Add(head with { Verdict = CallVerdict.Undecidable, Decision = "Undecidable", Reason = "unmapped: cannot check" });
@@ -115,38 +134,63 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
         _checks.Add(Check(head, context, mapped));
     }
 
+    // Every permission the call needed is evaluated; the call's verdict is the first denied one, else the first
+    // undecidable one, else the first, and Permissions lists them all.
     private CallCheck Check(CallCheck head, ReplayContext context, EventPermissions mapped)
     {
-        CallCheck? first = null, undecidable = null;
+        var checks = ImmutableArray.CreateBuilder<CallCheck>();
         var seen = new HashSet<(string, string)>();
         foreach (RequiredPermission permission in Concat(mapped.Permissions, mapped.Implied))
         {
-            if (!seen.Add((permission.Action, permission.Resource)))
+            if (seen.Add((permission.Action, permission.Resource)))
             {
-                continue;
-            }
-
-            CallCheck check = Evaluate(head, context, permission);
-            if (check.Verdict == CallVerdict.Denied)
-            {
-                return check;
-            }
-
-            first ??= check;
-            if (check.Verdict == CallVerdict.Undecidable)
-            {
-                undecidable ??= check;
+                checks.Add(Evaluate(head, context, permission));
             }
         }
 
-        return undecidable ?? first!;
+        CallCheck? denied = null, undecidable = null;
+        foreach (CallCheck check in checks)
+        {
+            denied ??= check.Verdict == CallVerdict.Denied ? check : null;
+            undecidable ??= check.Verdict == CallVerdict.Undecidable ? check : null;
+        }
+
+        return (denied ?? undecidable ?? checks[0]) with { Permissions = checks.ToImmutable() };
     }
 
     private CallCheck Evaluate(CallCheck head, ReplayContext context, RequiredPermission permission)
     {
+        permission = WithProfileRoles(permission);
+        PolicySet policies = _throughEndpoint is not null && context.Values.ContainsKey("aws:SourceVpce") ? _throughEndpoint : _policies;
         RequestContext request = BuildRequest(context, permission, head.EventSource);
-        EvaluationResult result = PolicyEvaluator.Evaluate(_policies, request, includeTrace: true);
-        return Classify(head, context, permission, result);
+        EvaluationResult result = PolicyEvaluator.Evaluate(policies, request, includeTrace: true);
+        EvaluationResult? onSome = null;
+        if (request.ResourceIsPattern && !(result.IsDecidable && result.Decision == Decision.Allowed))
+        {
+            // The call acted on one resource of the pattern: "every" allows → allowed; "any" cannot allow → denied.
+            onSome = PolicyEvaluator.Evaluate(policies, BuildRequest(context, permission, head.EventSource, ResourceMatchMode.Any), includeTrace: true);
+        }
+
+        if (result.Notes.Length > 0 && _policies.ResourcePolicy is null && permission.Action.StartsWith("kms:", StringComparison.OrdinalIgnoreCase))
+        {
+            KeyPolicyAssumed++;
+        }
+
+        return Classify(head, context, permission, result, onSome);
+    }
+
+    // An instance profile holds one role of its own account: the PassRole is on one of arn:…:iam::ACCOUNT:role/*.
+    private static RequiredPermission WithProfileRoles(RequiredPermission permission)
+    {
+        if (permission.InstanceProfileArn is not { } profile || permission.Resource != "*")
+        {
+            return permission;
+        }
+
+        string[] parts = profile.Split(':');
+        return parts.Length >= 6 && parts[4].Length == 12
+            ? permission with { Resource = $"arn:{parts[1]}:iam::{parts[4]}:role/*" }
+            : permission;
     }
 
     /// <summary>
@@ -154,7 +198,8 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
     /// trail showed, <c>iam:PassedToService</c> for an implied PassRole, and every policy key the event cannot show
     /// as unknown. Internal: the evaluator benchmark replays exactly these requests.
     /// </summary>
-    internal RequestContext BuildRequest(ReplayContext context, RequiredPermission permission, string eventSource)
+    internal RequestContext BuildRequest(ReplayContext context, RequiredPermission permission, string eventSource,
+        ResourceMatchMode resourceMatch = ResourceMatchMode.Every)
     {
         var values = new List<KeyValuePair<string, ContextValue>>(context.Values);
         (Dictionary<string, string> resourceTags, bool complete) = permission.Resource.Contains('*', StringComparison.Ordinal)
@@ -191,7 +236,7 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
         }
 
         return _factory.Create(permission.Action, permission.Resource, context.Principal, values, unknown,
-            principalAccount: context.PrincipalAccount);
+            principalAccount: context.PrincipalAccount, resourceMatch: resourceMatch);
     }
 
     private static bool IsResourceTagKey(string key)

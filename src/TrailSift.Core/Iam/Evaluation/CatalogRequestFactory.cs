@@ -43,9 +43,10 @@ public sealed class CatalogRequestFactory
     /// <param name="unknownKeys">Keys whose values cannot be known.</param>
     /// <param name="resourceAccount">The resource's account, when the ARN does not say.</param>
     /// <param name="principalAccount">The caller's account, when the ARN does not say.</param>
+    /// <param name="resourceMatch">How a resource pattern is read.</param>
     public RequestContext Create(string action, string resource, string? principal = null,
         IEnumerable<KeyValuePair<string, ContextValue>>? context = null, IEnumerable<string>? unknownKeys = null,
-        string? resourceAccount = null, string? principalAccount = null)
+        string? resourceAccount = null, string? principalAccount = null, ResourceMatchMode resourceMatch = ResourceMatchMode.Every)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(resource);
@@ -60,6 +61,6 @@ public sealed class CatalogRequestFactory
         }
 
         return new RequestContext(action, resource, principal, normalized, unknownKeys, resourceAccount, principalAccount,
-            isWildcardOnlyAction: IsWildcardOnly(action));
+            isWildcardOnlyAction: IsWildcardOnly(action), resourceMatch: resourceMatch);
     }
 }

@@ -27,4 +27,11 @@ public enum DecisionReason
 
     /// <summary>The session policy does not allow (or a federated-user session has none).</summary>
     SessionPolicyLacksAllow,
+
+    /// <summary>The VPC endpoint policy does not allow the caller.</summary>
+    EndpointPolicyLacksAllow,
+
+    /// <summary>A rule AWS applies whatever the policies say (see <see cref="AwsRules"/>): a protected entity, or a call
+    /// that needs no permission.</summary>
+    AwsRule,
 }

@@ -14,8 +14,12 @@ public sealed class EvaluationResult
 {
     internal EvaluationResult(Decision decision, ImmutableArray<Decision> possibleDecisions, DecisionReason reason,
         PolicyType? decidingPolicyType, int decidingLevel, int decidingPolicyIndex, ImmutableArray<string> unknownKeys,
-        ImmutableArray<StatementTrace> trace)
+        ImmutableArray<StatementTrace> trace, Decision? policyDecision = null, AwsRule? awsRule = null,
+        ImmutableArray<string> notes = default)
     {
+        PolicyDecision = policyDecision ?? decision;
+        AwsRule = awsRule;
+        Notes = notes.IsDefault ? [] : notes;
         Decision = decision;
         PossibleDecisions = possibleDecisions;
         Reason = reason;
@@ -50,6 +54,21 @@ public sealed class EvaluationResult
     /// <summary>Unknown keys of the statements that were undecidable, sorted case-insensitively (empty when none was).</summary>
     public ImmutableArray<string> UnknownKeys { get; }
 
+    /// <summary>The decision the policies alone reached, before <see cref="AwsRule"/> overrode it (equal to
+    /// <see cref="Decision"/> when no rule applied).</summary>
+    public Decision PolicyDecision { get; }
+
+    /// <summary>The AWS rule that decided (a protected entity or a call that needs no permission), or null.</summary>
+    public AwsRule? AwsRule { get; }
+
+    /// <summary>What the evaluation assumed or could not know, in words (for example a missing KMS key policy).</summary>
+    public ImmutableArray<string> Notes { get; }
+
     /// <summary>Statements whose action matched, in evaluation order (empty when tracing was off).</summary>
     public ImmutableArray<StatementTrace> Trace { get; }
+
+    internal EvaluationResult With(Decision decision, ImmutableArray<Decision> possible, DecisionReason reason, AwsRule? rule,
+        ImmutableArray<string> notes) =>
+        new(decision, possible, reason, rule is null ? DecidingPolicyType : null, rule is null ? DecidingLevel : -1,
+            rule is null ? DecidingPolicyIndex : -1, UnknownKeys, Trace, PolicyDecision, rule ?? AwsRule, notes);
 }

@@ -12,6 +12,16 @@ public static partial class EvaluationResultWriter
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteLine($"Decision: {result.Decision} ({Describe(result)})");
+        if (result.AwsRule is { } rule)
+        {
+            writer.WriteLine($"AWS rule {rule.Id}: {rule.SourceTitle} <{rule.SourceUrl}>; the policies alone: {result.PolicyDecision}");
+        }
+
+        foreach (string note in result.Notes)
+        {
+            writer.WriteLine($"Note: {note}");
+        }
+
         if (!result.IsDecidable)
         {
             writer.WriteLine($"Undecidable: depends on unknown keys {string.Join(", ", result.UnknownKeys)}; "
@@ -50,6 +60,11 @@ public static partial class EvaluationResultWriter
     public static string Describe(EvaluationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        if (result.AwsRule is { } rule)
+        {
+            return $"{(rule.Kind == AwsRuleKind.Allow ? "allowed" : "denied")} by an AWS rule: {rule.Statement}";
+        }
+
         string where = result.DecidingPolicyType is { } type ? PolicyName(type, result.DecidingLevel, result.DecidingPolicyIndex) : "no policy";
         return result.Reason switch
         {
@@ -60,11 +75,13 @@ public static partial class EvaluationResultWriter
             DecisionReason.ServiceControlPolicyLacksAllow => $"no allow in {where}",
             DecisionReason.ResourceControlPolicyLacksAllow => $"no allow in {where}",
             DecisionReason.PermissionsBoundaryLacksAllow => "the permissions boundary does not allow",
+            DecisionReason.EndpointPolicyLacksAllow => "the VPC endpoint policy does not allow the caller",
             _ => "the session policy does not allow",
         };
     }
 
-    private static string PolicyName(PolicyType type, int level, int index)
+    /// <summary>The name of a policy in the request format: <c>identityPolicies[0]</c>, <c>serviceControlPolicies[1][0]</c>, <c>resourcePolicy</c>.</summary>
+    public static string PolicyName(PolicyType type, int level, int index)
     {
         string name = type switch
         {
@@ -73,6 +90,7 @@ public static partial class EvaluationResultWriter
             PolicyType.SessionPolicy => "sessionPolicy",
             PolicyType.ResourcePolicy => "resourcePolicy",
             PolicyType.ServiceControlPolicy => "serviceControlPolicies",
+            PolicyType.EndpointPolicy => "endpointPolicies",
             _ => "resourceControlPolicies",
         };
         if (type is PolicyType.SessionPolicy or PolicyType.ResourcePolicy)

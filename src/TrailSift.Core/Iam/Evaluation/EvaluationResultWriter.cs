@@ -44,6 +44,22 @@ public static partial class EvaluationResultWriter
         }
 
         WriteStrings("unknownKeys", result.UnknownKeys, writer);
+        if (result.AwsRule is { } rule)
+        {
+            writer.WriteString("policyDecision", result.PolicyDecision.ToString());
+            writer.WriteStartObject("awsRule");
+            writer.WriteString("id", rule.Id);
+            writer.WriteString("statement", rule.Statement);
+            writer.WriteString("source", rule.SourceTitle);
+            writer.WriteString("url", rule.SourceUrl);
+            writer.WriteEndObject();
+        }
+
+        if (result.Notes.Length > 0)
+        {
+            WriteStrings("notes", result.Notes, writer);
+        }
+
         writer.WriteStartArray("trace");
         foreach (StatementTrace statement in result.Trace)
         {

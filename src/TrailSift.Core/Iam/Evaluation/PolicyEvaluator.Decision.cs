@@ -37,7 +37,8 @@ public static partial class PolicyEvaluator
             grant = TriLogic.And(principalSide, anyResource);
         }
 
-        Tri allowed = TriLogic.And(guardrails, grant);
+        Tri beforeEndpoint = TriLogic.And(guardrails, grant);
+        Tri allowed = TriLogic.And(beforeEndpoint, x.Endpoint);
         Tri deny = state.Deny;
         ImmutableArray<Decision> possible = Possible(deny, allowed);
         Decision decision = deny == Tri.True ? Decision.ExplicitlyDenied : allowed == Tri.True ? Decision.Allowed : Decision.ImplicitlyDenied;
@@ -54,6 +55,10 @@ public static partial class PolicyEvaluator
         {
             reason = DecisionReason.Allowed;
             type = principalSide == Tri.True && !caller.IsServiceOrAnonymous ? PolicyType.IdentityPolicy : PolicyType.ResourcePolicy;
+        }
+        else if (beforeEndpoint == Tri.True)
+        {
+            (reason, type) = (DecisionReason.EndpointPolicyLacksAllow, PolicyType.EndpointPolicy);
         }
         else if (x.Rcp.Allow != Tri.True)
         {
@@ -151,5 +156,6 @@ public static partial class PolicyEvaluator
         }
     }
 
-    private readonly record struct DecisionInputs(Gate Rcp, Gate Scp, Verdict Resource, Tri Identity, Tri Boundary, Tri Session, bool ResourceRequired);
+    private readonly record struct DecisionInputs(Gate Rcp, Gate Scp, Verdict Resource, Tri Identity, Tri Boundary, Tri Session,
+        Tri Endpoint, bool ResourceRequired);
 }

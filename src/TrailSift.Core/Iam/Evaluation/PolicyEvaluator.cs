@@ -30,11 +30,22 @@ public static partial class PolicyEvaluator
         var state = new EvaluationState(request, includeTrace, callerHasBoundary: policies.Boundaries.Length > 0);
         PrincipalInfo caller = request.PrincipalInfo;
 
-        // SCPs apply to principals of member accounts; a service principal or anonymous caller has none.
-        Gate rcp = EvaluateLevels(policies.Rcps, state);
-        Gate scp = caller.IsServiceOrAnonymous ? Gate.Open : EvaluateLevels(policies.Scps, state);
+        // SCPs apply to principals of member accounts; a service principal or anonymous caller has none, and AWS
+        // documents that they do not affect service-linked roles (AwsRules "scp-service-linked-roles").
+        bool scpExempt = caller.IsServiceOrAnonymous || AwsRules.IsServiceLinkedRole(caller);
+        bool keyPolicyMissing = policies.Resource is null && IsKeyRequest(request);
 
-        Verdict resource = policies.Resource is null ? default : EvaluatePolicy(policies.Resource, state);
+        // Notes are rare: the shared empty list is never added to.
+        List<string> notes = keyPolicyMissing || (scpExempt && policies.Scps.Length > 0) ? [] : NoNotes;
+        Gate rcp = EvaluateLevels(policies.Rcps, state);
+        Gate scp = scpExempt ? Gate.Open : EvaluateLevels(policies.Scps, state);
+        if (scpExempt && policies.Scps.Length > 0 && AwsRules.Find(AwsRuleKind.ScpExempt, request) is { } exempt)
+        {
+            notes.Add($"SCPs not applied: {exempt.Statement} ({exempt.SourceUrl})");
+        }
+
+        Verdict resource = policies.Resource is not null ? EvaluatePolicy(policies.Resource, state)
+            : keyPolicyMissing ? DefaultKeyPolicy(request) : default;
         Tri identity = Tri.False;
         foreach (CompiledPolicy policy in policies.Identity)
         {
@@ -50,6 +61,15 @@ public static partial class PolicyEvaluator
         Tri session = policies.Session is not null ? EvaluatePolicy(policies.Session, state).Allow
             : TriLogic.Of(caller.Kind != PrincipalKind.FederatedUser);
 
+        // A VPC endpoint policy must allow the call; naming an account there stands for its root user only.
+        Tri endpoint = Tri.True;
+        foreach (CompiledPolicy policy in policies.Endpoints)
+        {
+            Verdict verdict = EvaluatePolicy(policy, state);
+            Tri named = TriLogic.Or(verdict.Direct, TriLogic.Or(verdict.Role, caller.Kind == PrincipalKind.Root ? verdict.Account : Tri.False));
+            endpoint = TriLogic.And(endpoint, named);
+        }
+
         if (caller.Kind == PrincipalKind.Root)
         {
             // The root user is allowed everything its account owns; only SCPs, RCPs and explicit denies limit it.
@@ -57,9 +77,15 @@ public static partial class PolicyEvaluator
             boundary = Tri.True;
         }
 
-        var inputs = new DecisionInputs(rcp, scp, resource, identity, boundary, session,
-            policies.Resource is not null && RequiresResourcePolicy(policies, request));
-        return Decide(inputs, state, policies);
+        var inputs = new DecisionInputs(rcp, scp, resource, identity, boundary, session, endpoint,
+            keyPolicyMissing || (policies.Resource is not null && RequiresResourcePolicy(policies, request)));
+        EvaluationResult result = Decide(inputs, state, policies);
+        if (keyPolicyMissing)
+        {
+            result = KeyPolicyOutcome(result, policies.MissingKeyPolicy, request, notes);
+        }
+
+        return ApplyAwsRules(result, request, notes);
     }
 
     private static Gate EvaluateLevels(CompiledPolicy[][] levels, EvaluationState state)

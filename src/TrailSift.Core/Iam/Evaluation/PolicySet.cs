@@ -20,6 +20,9 @@ public sealed class PolicySet
     /// <param name="resourcePolicy">The resource's resource-based policy (bucket, key, trust policy, …).</param>
     /// <param name="serviceControlPolicies">SCPs of the caller's account per level, root first.</param>
     /// <param name="resourceControlPolicies">RCPs of the resource's account per level, root first.</param>
+    /// <param name="endpointPolicies">Policies of the VPC endpoint the calls go through (each must allow); empty when
+    /// the calls do not go through an endpoint.</param>
+    /// <param name="missingKeyPolicy">What to assume about a KMS key when <paramref name="resourcePolicy"/> is null.</param>
     /// <param name="requireResourcePolicyAllow">True when the resource policy must allow even in the same account
     /// (role trust policies, KMS key policies). Null decides from the action: <c>kms:*</c> and <c>sts:AssumeRole*</c>.</param>
     public PolicySet(
@@ -29,8 +32,13 @@ public sealed class PolicySet
         PolicyDocument? resourcePolicy = null,
         IEnumerable<IEnumerable<PolicyDocument>>? serviceControlPolicies = null,
         IEnumerable<IEnumerable<PolicyDocument>>? resourceControlPolicies = null,
-        bool? requireResourcePolicyAllow = null)
+        bool? requireResourcePolicyAllow = null,
+        IEnumerable<PolicyDocument>? endpointPolicies = null,
+        MissingKeyPolicy missingKeyPolicy = MissingKeyPolicy.Undecidable)
     {
+        EndpointPolicies = [.. endpointPolicies ?? []];
+        MissingKeyPolicy = missingKeyPolicy;
+        Endpoints = Compile(EndpointPolicies, PolicyType.EndpointPolicy, -1);
         IdentityPolicies = [.. identityPolicies ?? []];
         PermissionBoundaries = [.. permissionBoundaries ?? []];
         SessionPolicy = sessionPolicy;
@@ -65,12 +73,20 @@ public sealed class PolicySet
     /// <summary>RCPs per level, root first (empty when RCPs do not apply).</summary>
     public ImmutableArray<ImmutableArray<PolicyDocument>> ResourceControlPolicies { get; }
 
+    /// <summary>The VPC endpoint policies (empty when the calls do not go through an endpoint).</summary>
+    public ImmutableArray<PolicyDocument> EndpointPolicies { get; }
+
+    /// <summary>What is assumed about a KMS key without a key policy in the set.</summary>
+    public MissingKeyPolicy MissingKeyPolicy { get; }
+
     /// <summary>Whether the resource policy must allow in the same account; null decides from the action.</summary>
     public bool? RequireResourcePolicyAllow { get; }
 
     internal CompiledPolicy[] Identity { get; }
 
     internal CompiledPolicy[] Boundaries { get; }
+
+    internal CompiledPolicy[] Endpoints { get; }
 
     internal CompiledPolicy? Session { get; }
 

@@ -21,4 +21,7 @@ public enum PolicyType
 
     /// <summary>The session policy passed when the session was created.</summary>
     SessionPolicy,
+
+    /// <summary>The policy of the VPC endpoint the call went through.</summary>
+    EndpointPolicy,
 }

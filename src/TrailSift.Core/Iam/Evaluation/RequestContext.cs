@@ -32,10 +32,11 @@ public sealed class RequestContext
     /// <param name="isWildcardOnlyAction">True when the action has no resource types in the service authorization
     /// reference (for example <c>s3:ListAllMyBuckets</c>): only <c>"Resource": "*"</c> can then grant it.</param>
     /// <param name="deriveGlobalKeys">Whether to derive the global keys listed in the remarks.</param>
+    /// <param name="resourceMatch">How a resource pattern is read (see <see cref="ResourceMatchMode"/>).</param>
     public RequestContext(string action, string resource, string? principal = null,
         IEnumerable<KeyValuePair<string, ContextValue>>? context = null, IEnumerable<string>? unknownKeys = null,
         string? resourceAccount = null, string? principalAccount = null, bool isWildcardOnlyAction = false,
-        bool deriveGlobalKeys = true)
+        bool deriveGlobalKeys = true, ResourceMatchMode resourceMatch = ResourceMatchMode.Every)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(resource);
@@ -43,6 +44,7 @@ public sealed class RequestContext
         IsWildcardOnlyAction = isWildcardOnlyAction;
         Resource = isWildcardOnlyAction ? "*" : resource;
         Principal = principal;
+        ResourceMatch = resourceMatch;
         PrincipalInfo = PrincipalInfo.Parse(principal);
         PrincipalAccount = principalAccount ?? PrincipalInfo.Account;
         ResourceAccount = resourceAccount ?? AccountOf(resource) ?? PrincipalAccount;
@@ -82,6 +84,9 @@ public sealed class RequestContext
 
     /// <summary>The resource (<c>*</c> for wildcard-only actions).</summary>
     public string Resource { get; }
+
+    /// <summary>How a resource pattern is read: every resource it stands for (default), or some of them.</summary>
+    public ResourceMatchMode ResourceMatch { get; }
 
     /// <summary>The caller, or null for anonymous.</summary>
     public string? Principal { get; }
@@ -147,7 +152,8 @@ public sealed class RequestContext
         }
 
         ReadOnlySpan<char> account = segments.Segment(resource, 4);
-        return account.Length == 0 || WildcardMatch.HasWildcard(account) ? null : account.ToString();
+        // "aws" (AWS managed policies) is not an account: the caller's account is then the one that matters.
+        return account.Length == 0 || WildcardMatch.HasWildcard(account) || account.SequenceEqual("aws") ? null : account.ToString();
     }
 
     private void DeriveGlobalKeys(Dictionary<string, ContextValue> values)

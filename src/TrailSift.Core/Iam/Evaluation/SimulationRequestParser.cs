@@ -14,10 +14,10 @@ public static class SimulationRequestParser
 {
     private static readonly string[] TopLevel =
         ["request", "identityPolicies", "permissionBoundaries", "sessionPolicy", "resourcePolicy",
-         "serviceControlPolicies", "resourceControlPolicies", "requireResourcePolicyAllow"];
+         "serviceControlPolicies", "resourceControlPolicies", "endpointPolicies", "requireResourcePolicyAllow", "missingKeyPolicy"];
 
     private static readonly string[] RequestFields =
-        ["principal", "action", "resource", "resourceAccount", "principalAccount", "context", "unknownKeys", "wildcardOnlyAction"];
+        ["principal", "action", "resource", "resourceAccount", "principalAccount", "context", "unknownKeys", "wildcardOnlyAction", "resourceMatch"];
 
     /// <summary>Parses a simulate request from a string.</summary>
     public static SimulationParseResult Parse(string json)
@@ -50,7 +50,8 @@ public static class SimulationRequestParser
         }
 
         RequestContext? request = null;
-        List<PolicyDocument>? identity = null, boundaries = null;
+        List<PolicyDocument>? identity = null, boundaries = null, endpoints = null;
+        MissingKeyPolicy missingKeyPolicy = MissingKeyPolicy.Undecidable;
         PolicyDocument? session = null, resource = null;
         List<List<PolicyDocument>>? scps = null, rcps = null;
         bool? requireResource = null;
@@ -79,6 +80,13 @@ public static class SimulationRequestParser
                     break;
                 case "resourceControlPolicies":
                     rcps = ParseLevels(name, value, diagnostics);
+                    break;
+                case "endpointPolicies":
+                    endpoints = ParsePolicyList(name, value, diagnostics);
+                    break;
+                case "missingKeyPolicy":
+                    missingKeyPolicy = Choice(diagnostics, name, value, "undecidable", MissingKeyPolicy.Undecidable, "default", MissingKeyPolicy.AccountDefault);
+
                     break;
                 case "requireResourcePolicyAllow":
                     requireResource = value.Kind switch
@@ -109,7 +117,7 @@ public static class SimulationRequestParser
             }
         }
 
-        var set = new PolicySet(identity, boundaries, session, resource, scps, rcps, requireResource);
+        var set = new PolicySet(identity, boundaries, session, resource, scps, rcps, requireResource, endpoints, missingKeyPolicy);
         return new SimulationParseResult(new SimulationRequest(set, request!), [.. diagnostics]);
     }
 
@@ -126,6 +134,7 @@ public static class SimulationRequestParser
         var context = new List<KeyValuePair<string, ContextValue>>();
         var unknown = new List<string>();
         bool wildcardOnly = false;
+        ResourceMatchMode resourceMatch = ResourceMatchMode.Every;
         for (int i = 0; i < node.Properties.Count; i++)
         {
             (string name, JsonTreeNode value) = node.Properties[i];
@@ -137,6 +146,16 @@ public static class SimulationRequestParser
                     break;
                 case "action":
                     action = ExpectString(diagnostics, fieldPath, value);
+                    if (action is not null && ActionProblem(action) is { } problem)
+                    {
+                        Error(diagnostics, fieldPath, value, problem);
+                        action = null;
+                    }
+
+                    break;
+                case "resourceMatch":
+                    resourceMatch = Choice(diagnostics, fieldPath, value, "every", ResourceMatchMode.Every, "any", ResourceMatchMode.Any);
+
                     break;
                 case "resource":
                     resource = ExpectString(diagnostics, fieldPath, value);
@@ -159,7 +178,7 @@ public static class SimulationRequestParser
                     ParseContext(fieldPath, value, context, diagnostics);
                     break;
                 case "unknownKeys":
-                    ParseStrings(fieldPath, value, unknown, diagnostics);
+                    ParseStrings(fieldPath, value, unknown, diagnostics, stringsOnly: true);
                     break;
                 default:
                     diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, fieldPath, node.PropertyOffsets[i],
@@ -168,18 +187,25 @@ public static class SimulationRequestParser
             }
         }
 
-        if (action is null)
+        if (action is null && !HasProperty(node, "action"))
         {
             Error(diagnostics, path, node, "missing field \"action\"");
         }
 
-        if (resource is null)
+        if (resource is { Length: 0 })
+        {
+            Error(diagnostics, path + ".resource", node, "empty resource (use \"*\" for actions without a resource)");
+            resource = null;
+        }
+
+        if (resource is null && !HasProperty(node, "resource"))
         {
             Error(diagnostics, path, node, "missing field \"resource\" (use \"*\" for actions without a resource)");
         }
 
         return action is null || resource is null ? null
-            : new RequestContext(action, resource, principal, context, unknown, resourceAccount, principalAccount, wildcardOnly);
+            : new RequestContext(action, resource, principal, context, unknown, resourceAccount, principalAccount, wildcardOnly,
+                resourceMatch: resourceMatch);
     }
 
     private static void ParseContext(string path, JsonTreeNode node, List<KeyValuePair<string, ContextValue>> context, List<PolicyDiagnostic> diagnostics)
@@ -210,7 +236,33 @@ public static class SimulationRequestParser
         }
     }
 
-    private static void ParseStrings(string path, JsonTreeNode node, List<string> into, List<PolicyDiagnostic> diagnostics)
+    // The request action must name one action (wildcards allowed): service:Name with a service prefix of letters, digits
+    // and dashes, and no spaces or commas.
+    private static string? ActionProblem(string action)
+    {
+        int colon = action.IndexOf(':', StringComparison.Ordinal);
+        if (action.Length == 0)
+        {
+            return "empty action (expected service:Action, such as s3:GetObject)";
+        }
+
+        if (colon <= 0 || colon == action.Length - 1 || action.IndexOf(':', colon + 1) >= 0)
+        {
+            return $"\"{action}\" is not of the form service:Action (such as s3:GetObject)";
+        }
+
+        foreach (char c in action)
+        {
+            if (char.IsWhiteSpace(c) || c == ',' || char.IsControl(c))
+            {
+                return $"\"{action}\" holds whitespace, a comma or a control character";
+            }
+        }
+
+        return null;
+    }
+
+    private static void ParseStrings(string path, JsonTreeNode node, List<string> into, List<PolicyDiagnostic> diagnostics, bool stringsOnly = false)
     {
         if (node.Kind != JsonTreeKind.Array)
         {
@@ -220,7 +272,7 @@ public static class SimulationRequestParser
 
         for (int i = 0; i < node.Items.Count; i++)
         {
-            if (Scalar(node.Items[i]) is { } text)
+            if ((stringsOnly ? (node.Items[i].Kind == JsonTreeKind.String ? node.Items[i].Text : null) : Scalar(node.Items[i])) is { } text)
             {
                 into.Add(text);
             }
@@ -320,6 +372,23 @@ public static class SimulationRequestParser
         }
 
         return false;
+    }
+
+    // One of two strings; anything else is an error and gives the first (default) value.
+    private static T Choice<T>(List<PolicyDiagnostic> diagnostics, string path, JsonTreeNode node, string first, T firstValue, string second, T secondValue)
+    {
+        string? text = node.Kind == JsonTreeKind.String ? node.Text : null;
+        if (text == second)
+        {
+            return secondValue;
+        }
+
+        if (text != first)
+        {
+            Error(diagnostics, path, node, $"expected \"{first}\" or \"{second}\"");
+        }
+
+        return firstValue;
     }
 
     private static T? ErrorNull<T>(List<PolicyDiagnostic> diagnostics, string path, JsonTreeNode node, string message)

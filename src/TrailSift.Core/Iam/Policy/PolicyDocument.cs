@@ -3,8 +3,10 @@ using System.Collections.Immutable;
 namespace TrailSift.Core.Iam.Policy;
 
 /*! Iam/Policy: the IAM policy document model (PolicyDocument, Statement, principals, conditions), a strict
-    parser that reports diagnostics with JSON paths and byte offsets instead of throwing, and a canonical
-    writer. Depends on the BCL only (it may later use Common and Iam/Catalog; it must not use Events). */
+    parser that reports diagnostics with JSON paths and byte offsets instead of throwing (over its own JSON reader,
+    Internal/JsonTreeReader, which names syntax errors, invalid UTF-8 and lone surrogates in words), the input
+    reader for CLI-wrapped and multi-document files (PolicyInputReader), policy kinds, and a canonical writer.
+    Depends on the BCL; Lint/ also on Iam/Catalog. It must not use Events. */
 
 /// <summary>
 /// An IAM policy document: <c>Version</c>, <c>Id</c> and its statements. The model keeps enough of the
@@ -27,6 +29,10 @@ public sealed record PolicyDocument
 
     /// <summary>The statements in document order.</summary>
     public ImmutableArray<Statement> Statements { get; init; } = [];
+
+    /// <summary>Statements left out of <see cref="Statements"/> because their <c>Effect</c> was missing or invalid,
+    /// kept so that <c>lint</c> reports every other problem of the document in the same run.</summary>
+    internal ImmutableArray<Statement> LintOnlyStatements { get; init; } = [];
 
     /// <summary>True when <c>Statement</c> was written as an array; false for a single object.</summary>
     public bool StatementIsArray { get; init; } = true;

@@ -75,15 +75,12 @@ public static partial class PolicyParser
         CheckPair(context, path, node, seen, "Action", "NotAction", required: true);
         CheckPair(context, path, node, seen, "Resource", "NotResource", required: false);
         CheckPair(context, path, node, seen, "Principal", "NotPrincipal", required: false);
-        if (effect is null)
-        {
-            return null;
-        }
-
+        // A statement without a valid Effect is kept (flagged) so the linter still checks its other elements.
         return new Statement
         {
+            EffectUnknown = effect is null,
             Sid = sid,
-            Effect = effect.Value,
+            Effect = effect ?? Effect.Allow,
             Principal = principal,
             NotPrincipal = notPrincipal,
             Action = action,

@@ -49,6 +49,7 @@ public static partial class PolicyParser
         string? version = null;
         string? id = null;
         ImmutableArray<Statement> statements = [];
+        List<Statement> lintOnly = [];
         bool statementIsArray = true;
         bool sawStatement = false;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -77,7 +78,7 @@ public static partial class PolicyParser
                     break;
                 case "Statement":
                     sawStatement = true;
-                    statements = ParseStatements(context, value, out statementIsArray);
+                    statements = ParseStatements(context, value, out statementIsArray, lintOnly);
                     break;
                 default:
                     context.ErrorAt(name, root.PropertyOffsets[i], $"unknown element \"{name}\" (expected one of {string.Join(", ", DocumentElements)})");
@@ -90,16 +91,25 @@ public static partial class PolicyParser
             context.Error(string.Empty, root, "missing element \"Statement\"");
         }
 
-        return new PolicyDocument { Version = version, Id = id, Statements = statements, StatementIsArray = statementIsArray };
+        return new PolicyDocument
+        {
+            Version = version, Id = id, Statements = statements, StatementIsArray = statementIsArray, LintOnlyStatements = [.. lintOnly],
+        };
     }
 
-    private static ImmutableArray<Statement> ParseStatements(ParseContext context, JsonTreeNode value, out bool isArray)
+    private static ImmutableArray<Statement> ParseStatements(ParseContext context, JsonTreeNode value, out bool isArray, List<Statement> lintOnly)
     {
         isArray = value.Kind == JsonTreeKind.Array;
         if (value.Kind == JsonTreeKind.Object)
         {
             Statement? single = ParseStatement(context, "Statement", value);
-            return single is null ? [] : [single];
+            if (single is { EffectUnknown: true })
+            {
+                lintOnly.Add(single with { SourceIndex = 0 });
+                return [];
+            }
+
+            return single is null ? [] : [single with { SourceIndex = 0 }];
         }
 
         if (value.Kind != JsonTreeKind.Array)
@@ -112,9 +122,13 @@ public static partial class PolicyParser
         for (int i = 0; i < value.Items.Count; i++)
         {
             Statement? statement = ParseStatement(context, $"Statement[{i}]", value.Items[i]);
-            if (statement is not null)
+            if (statement is { EffectUnknown: true })
             {
-                builder.Add(statement);
+                lintOnly.Add(statement with { SourceIndex = i });
+            }
+            else if (statement is not null)
+            {
+                builder.Add(statement with { SourceIndex = i });
             }
         }
 

@@ -11,6 +11,12 @@ namespace TrailSift.Core.Iam.Policy;
 /// <remarks>Immutable and thread-safe. Equality is structural (values, order and single-vs-array form).</remarks>
 public sealed record Statement
 {
+    /// <summary>Position in the parsed document's <c>Statement</c> array (-1 when built in code); used for diagnostic paths.</summary>
+    internal int SourceIndex { get; init; } = -1;
+
+    /// <summary>True for a statement kept only so the linter can check it: its <c>Effect</c> was missing or invalid.</summary>
+    internal bool EffectUnknown { get; init; }
+
     /// <summary>The <c>Sid</c>, or null.</summary>
     public string? Sid { get; init; }
 

@@ -8,7 +8,7 @@ namespace TrailSift.Core.Tests.Iam.Evaluation;
 /// <summary>
 /// Data-driven evaluator cases from tests/data/iam/eval/*.json. Each case is
 /// <c>{"name", "doc", "input": &lt;simulate request&gt;, "expect": {"decision", "unknownKeys"?, "matchedSids"?,
-/// "possibleDecisions"?, "reason"?}}</c> and runs as its own theory row.
+/// "possibleDecisions"?, "reason"?, "textContains"?}}</c> and runs as its own theory row.
 /// </summary>
 public sealed class EvaluationCaseTests(ITestOutputHelper output)
 {
@@ -66,6 +66,14 @@ public sealed class EvaluationCaseTests(ITestOutputHelper output)
         if (expect["reason"] is JsonNode reason)
         {
             Assert.Equal((string)reason!, result.Reason.ToString());
+        }
+
+        if (expect["textContains"] is JsonArray texts)
+        {
+            foreach (JsonNode? text in texts)
+            {
+                Assert.Contains((string)text!, explanation, StringComparison.Ordinal);
+            }
         }
     }
 
@@ -167,7 +175,7 @@ public sealed class EvaluationCaseTests(ITestOutputHelper output)
                 case JsonObject single when name is "sessionPolicy" or "resourcePolicy":
                     yield return single;
                     break;
-                case JsonArray list when name is "identityPolicies" or "permissionBoundaries":
+                case JsonArray list when name is "identityPolicies" or "permissionBoundaries" or "endpointPolicies":
                     foreach (JsonNode? item in list)
                     {
                         yield return item!.AsObject();

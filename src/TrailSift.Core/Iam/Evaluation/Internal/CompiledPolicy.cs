@@ -35,5 +35,5 @@ internal sealed class CompiledPolicy
     public CompiledStatement[] Statements { get; }
 
     /// <summary>True for policy types whose statements name principals.</summary>
-    public bool HasPrincipals => Type is PolicyType.ResourcePolicy or PolicyType.ResourceControlPolicy;
+    public bool HasPrincipals => Type is PolicyType.ResourcePolicy or PolicyType.ResourceControlPolicy or PolicyType.EndpointPolicy;
 }

@@ -75,7 +75,12 @@ internal sealed partial class CompiledStatement
         return listed != _notAction;
     }
 
-    /// <summary>Resource or NotResource against the request resource; a statement with neither (a trust policy) matches.</summary>
+    /// <summary>
+    /// Resource or NotResource against the request resource; a statement with neither (a trust policy) matches.
+    /// For a request pattern the question depends on the effect and on <see cref="RequestContext.ResourceMatch"/>:
+    /// with <c>every</c> an Allow must apply to every resource of the pattern and a Deny applies when it applies
+    /// to some; with <c>any</c> an Allow applies when it applies to some and a Deny must apply to all.
+    /// </summary>
     public Tri MatchesResource(EvaluationState state)
     {
         if (!_hasResource)
@@ -83,10 +88,16 @@ internal sealed partial class CompiledStatement
             return Tri.True;
         }
 
+        RequestContext context = state.Context;
+        bool toAll = !context.ResourceIsPattern || ((Effect == Effect.Allow) == (context.ResourceMatch == ResourceMatchMode.Every));
+
+        // Applies to all: a listed entry covers the pattern (Resource), or no excluded entry touches it (NotResource).
+        // Applies to some: a listed entry touches the pattern (Resource), or no excluded entry covers it (NotResource).
+        bool intersect = toAll == _notResource;
         Tri listed = Tri.False;
         for (int i = 0; i < _resources.Length && listed != Tri.True; i++)
         {
-            listed = TriLogic.Or(listed, _resources[i].Matches(state));
+            listed = TriLogic.Or(listed, _resources[i].Matches(state, intersect && context.ResourceIsPattern));
         }
 
         return _notResource ? TriLogic.Not(listed) : listed;

@@ -10,11 +10,16 @@ internal sealed class ResourcePattern
     private readonly string _text;
     private readonly ArnSegments _segments;
     private readonly VariableTemplate? _template;
+    private readonly bool _shortArn;
 
     public ResourcePattern(string text, bool variables)
     {
         _text = text;
         _segments = ArnSegments.Split(text);
+
+        // "arn:aws:s3" and the like: AWS's validator reports "Missing ARN field"; how IAM matches such an entry is not
+        // documented, so it is undecidable rather than silently matching nothing (docs/simulate-request.md).
+        _shortArn = !_segments.IsValid && text.StartsWith("arn:", StringComparison.OrdinalIgnoreCase);
         if (variables && _segments.IsValid)
         {
             // Variables are only allowed in the resource part, after the fifth colon.
@@ -26,9 +31,22 @@ internal sealed class ResourcePattern
         }
     }
 
-    public Tri Matches(EvaluationState state)
+    /// <summary>The text of the entry.</summary>
+    public string Text => _text;
+
+    /// <summary>
+    /// Whether the entry covers the request resource (every resource a request pattern stands for), or with
+    /// <paramref name="intersect"/> whether it shares at least one resource with it.
+    /// </summary>
+    public Tri Matches(EvaluationState state, bool intersect = false)
     {
         RequestContext context = state.Context;
+        if (_shortArn)
+        {
+            state.NoteUnknown($"Resource \"{_text}\" (fewer than six ARN fields)");
+            return Tri.Unknown;
+        }
+
         string pattern = _text;
         ArnSegments segments = _segments;
         if (_template is not null)
@@ -44,7 +62,34 @@ internal sealed class ResourcePattern
             segments = ArnSegments.Split(pattern);
         }
 
-        return TriLogic.Of(Matches(pattern, segments, context.Resource, context.ResourceIsPattern));
+        return TriLogic.Of(intersect && context.ResourceIsPattern
+            ? Intersects(pattern, segments, context.Resource)
+            : Matches(pattern, segments, context.Resource, context.ResourceIsPattern));
+    }
+
+    /// <summary>True when the policy pattern and the request pattern share at least one resource.</summary>
+    internal static bool Intersects(string pattern, ArnSegments patternSegments, string resource)
+    {
+        if (pattern == "*" || resource == "*")
+        {
+            return true;
+        }
+
+        ArnSegments resourceSegments = ArnSegments.Split(resource);
+        if (!patternSegments.IsValid || !resourceSegments.IsValid)
+        {
+            return WildcardMatch.Intersects(pattern, resource, ignoreCase: false);
+        }
+
+        for (int i = 0; i < 5; i++)
+        {
+            if (!WildcardMatch.Intersects(patternSegments.Segment(pattern, i), resourceSegments.Segment(resource, i), ignoreCase: true))
+            {
+                return false;
+            }
+        }
+
+        return WildcardMatch.Intersects(patternSegments.Segment(pattern, 5), resourceSegments.Segment(resource, 5), ignoreCase: false);
     }
 
     internal static bool Matches(string pattern, ArnSegments patternSegments, string resource, bool resourceIsPattern)

@@ -58,6 +58,68 @@ internal static class WildcardMatch
         return p == pattern.Length;
     }
 
+    /// <summary>
+    /// True when some string matches both patterns (<c>*</c> any run, <c>?</c> one character, in either): a request
+    /// pattern and a policy pattern that share at least one resource. Dynamic programming over both positions,
+    /// O(|a|·|b|); policies and requests are short.
+    /// </summary>
+    public static bool Intersects(ReadOnlySpan<char> a, ReadOnlySpan<char> b, bool ignoreCase)
+    {
+        // reach[i, j]: some string takes a[..i] and b[..j] to the same point.
+        int width = b.Length + 1;
+        Span<bool> reach = (a.Length + 1) * width <= 4096 ? stackalloc bool[(a.Length + 1) * width] : new bool[(a.Length + 1) * width];
+        reach[0] = true;
+        for (int i = 0; i <= a.Length; i++)
+        {
+            for (int j = 0; j <= b.Length; j++)
+            {
+                if (!reach[(i * width) + j])
+                {
+                    continue;
+                }
+
+                bool aStar = i < a.Length && a[i] == '*';
+                bool bStar = j < b.Length && b[j] == '*';
+                if (aStar)
+                {
+                    reach[((i + 1) * width) + j] = true; // the star matches nothing more
+                    if (j < b.Length)
+                    {
+                        reach[(i * width) + j + 1] = true; // the star swallows b's next symbol (a character, ? or *)
+                    }
+                }
+
+                if (bStar)
+                {
+                    reach[(i * width) + j + 1] = true;
+                    if (i < a.Length)
+                    {
+                        reach[((i + 1) * width) + j] = true;
+                    }
+                }
+
+                if (!aStar && !bStar && i < a.Length && j < b.Length && SymbolsMeet(a[i], b[j], ignoreCase))
+                {
+                    reach[((i + 1) * width) + j + 1] = true;
+                }
+            }
+        }
+
+        return reach[(a.Length * width) + b.Length];
+    }
+
+    private static bool SymbolsMeet(char x, char y, bool ignoreCase)
+    {
+        if (x == '?' || y == '?')
+        {
+            return true;
+        }
+
+        char lx = x == LiteralStar ? '*' : x == LiteralQuestion ? '?' : x;
+        char ly = y == LiteralStar ? '*' : y == LiteralQuestion ? '?' : y;
+        return lx == ly || (ignoreCase && char.ToLowerInvariant(lx) == char.ToLowerInvariant(ly));
+    }
+
     /// <summary>True when the text holds a wildcard character.</summary>
     public static bool HasWildcard(ReadOnlySpan<char> text) => text.IndexOfAny('*', '?') >= 0;
 

@@ -13,7 +13,7 @@ namespace TrailSift.Core.Iam.Policy.Lint;
 /// to actions that support only <c>"*"</c> (warnings). Parse diagnostics come from <see cref="PolicyParser"/>.
 /// </summary>
 /// <remarks>Immutable; thread-safe.</remarks>
-public sealed class PolicyLinter
+public sealed partial class PolicyLinter
 {
     /// <summary>Creates a linter over <paramref name="catalog"/>.</summary>
     public PolicyLinter(IamCatalog catalog)
@@ -28,19 +28,39 @@ public sealed class PolicyLinter
     /// <summary>The catalog.</summary>
     public IamCatalog Catalog { get; }
 
-    /// <summary>The findings for <paramref name="document"/>, in statement order (offsets are -1: the model keeps no positions).</summary>
-    public ImmutableArray<PolicyDiagnostic> Lint(PolicyDocument document)
+    /// <summary>The findings for <paramref name="document"/> linted as the kind it looks like (<see cref="PolicyKind.Auto"/>).</summary>
+    public ImmutableArray<PolicyDiagnostic> Lint(PolicyDocument document) => Lint(document, PolicyKind.Auto);
+
+    /// <summary>
+    /// The findings for <paramref name="document"/> as a policy of <paramref name="kind"/>, in statement order (offsets
+    /// are -1: the model keeps no positions). Statements the parser kept only for linting (an invalid Effect) are
+    /// checked too, so one run reports every problem.
+    /// </summary>
+    public ImmutableArray<PolicyDiagnostic> Lint(PolicyDocument document, PolicyKind kind)
     {
         ArgumentNullException.ThrowIfNull(document);
+        kind = Resolve(kind, document);
         var findings = new List<PolicyDiagnostic>();
-        for (int i = 0; i < document.Statements.Length; i++)
+        var statements = new List<(Statement, string)>();
+        int position = 0;
+        foreach (Statement statement in AllStatements(document))
         {
-            string path = document.StatementIsArray ? $"Statement[{i}]" : "Statement";
-            LintStatement(document.Statements[i], path, findings);
+            int index = statement.SourceIndex >= 0 ? statement.SourceIndex : position;
+            position++;
+            string path = document.StatementIsArray ? $"Statement[{index}]" : "Statement";
+            statements.Add((statement, path));
+            LintGrammar(statement, path, kind, findings);
+            LintStatement(statement, path, findings);
         }
 
+        LintSids(statements, kind, findings);
         return [.. findings];
     }
+
+    // The parsed statements and those kept only for linting, in document order.
+    private static IEnumerable<Statement> AllStatements(PolicyDocument document) =>
+        document.LintOnlyStatements.IsEmpty ? document.Statements
+            : document.Statements.Concat(document.LintOnlyStatements).OrderBy(static s => s.SourceIndex);
 
     private void LintStatement(Statement statement, string path, List<PolicyDiagnostic> findings)
     {
@@ -159,9 +179,15 @@ public sealed class PolicyLinter
                 continue;
             }
 
-            if (!resource.StartsWith("arn:", StringComparison.Ordinal) || resource.Split(':').Length < 6)
+            if (!resource.StartsWith("arn:", StringComparison.Ordinal))
             {
                 findings.Add(Error(path, $"malformed ARN \"{resource}\" (expected arn:partition:service:region:account:resource)"));
+                continue;
+            }
+
+            if (ArnFormatProblem(resource) is { } problem)
+            {
+                findings.Add(Error(path, problem));
                 continue;
             }
 

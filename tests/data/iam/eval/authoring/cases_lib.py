@@ -97,7 +97,8 @@ def req(action="s3:GetObject", resource=OBJ, principal=USER, context=None, unkno
     return r
 
 
-def inp(request, identity=None, boundaries=None, session=None, resource=None, scps=None, rcps=None, require=None):
+def inp(request, identity=None, boundaries=None, session=None, resource=None, scps=None, rcps=None, require=None,
+        endpoints=None, missing_key_policy=None):
     i = {"request": request}
     if identity is not None:
         i["identityPolicies"] = identity
@@ -113,12 +114,16 @@ def inp(request, identity=None, boundaries=None, session=None, resource=None, sc
         i["resourceControlPolicies"] = rcps
     if require is not None:
         i["requireResourcePolicyAllow"] = require
+    if endpoints is not None:
+        i["endpointPolicies"] = endpoints
+    if missing_key_policy is not None:
+        i["missingKeyPolicy"] = missing_key_policy
     return i
 
 
 def case(name, doc, input, decision, **expect):
     e = {"decision": decision}
-    for k in ("unknownKeys", "possibleDecisions", "matchedSids", "reason"):
+    for k in ("unknownKeys", "possibleDecisions", "matchedSids", "reason", "textContains"):
         if k in expect:
             e[k] = expect.pop(k)
     assert not expect, expect

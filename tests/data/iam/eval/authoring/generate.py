@@ -4,6 +4,7 @@ import elements
 import types_ as types
 import resources
 import forms
+import aws_rules
 from cases_lib import write
 
 total = 0
@@ -29,4 +30,8 @@ total += write("resource-policies-same-account.json", resources.same_account_cas
 total += write("cross-account.json", resources.cross_account_cases())
 total += write("principals.json", resources.principal_cases())
 total += write("unknown-keys.json", resources.unknown_cases())
+total += write("aws-rules.json", aws_rules.rule_cases())
+total += write("endpoint-policies.json", aws_rules.endpoint_cases())
+total += write("kms-key-policy.json", aws_rules.kms_cases())
+total += write("resource-patterns.json", aws_rules.pattern_cases())
 print(f"{'total':40} {total:4}")
