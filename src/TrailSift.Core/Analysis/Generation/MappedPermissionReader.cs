@@ -62,6 +62,6 @@ public sealed class MappedPermissionReader : ICallPermissionReader
         }
 
         // When the mapping could not read part of the resource, its reason travels with the evidence.
-        return new PermissionTuple(p.Action, p.Resource, p.ResourceType, implied, p.Source == PermissionSource.Unknown ? p.Note : null);
+        return new PermissionTuple(p.Action, p.Resource, p.ResourceType, implied, p.Source is PermissionSource.Unknown or PermissionSource.Created or PermissionSource.ErrorMessage ? p.Note : null);
     }
 }
