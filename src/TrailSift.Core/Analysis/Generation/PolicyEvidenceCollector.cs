@@ -22,6 +22,7 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
 {
     private readonly ICallPermissionReader? _reader;
     private readonly bool _includeDenied;
+    private readonly bool _includeUnverified;
     private readonly Dictionary<string, PrincipalActivity> _principals = new(StringComparer.Ordinal);
 
     // Sessions whose events show no sessionIssuer, by the role their ARN names (see Resolve).
@@ -34,10 +35,12 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
     /// <summary>Creates a collector.</summary>
     /// <param name="reader">Reads each event's permissions; null when only <see cref="Add"/> is used.</param>
     /// <param name="includeDenied">False to leave denied calls out (they are still counted).</param>
-    public PolicyEvidenceCollector(ICallPermissionReader? reader, bool includeDenied = true)
+    /// <param name="includeUnverified">True to include calls that failed validation (authorisation unknown), flagged.</param>
+    public PolicyEvidenceCollector(ICallPermissionReader? reader, bool includeDenied = true, bool includeUnverified = false)
     {
         _reader = reader;
         _includeDenied = includeDenied;
+        _includeUnverified = includeUnverified;
     }
 
     /// <summary>The input facts gathered so far.</summary>
@@ -83,11 +86,13 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
         }
 
         ErrorClass error = ErrorClassifier.Classify(record);
-        bool needsMapping = error != ErrorClass.AuthenticationFailure && (error != ErrorClass.AccessDenied || _includeDenied);
+        bool unverified = error == ErrorClass.OtherError && ErrorClassifier.IsValidationFailure(record);
+        bool needsMapping = error != ErrorClass.AuthenticationFailure && (error != ErrorClass.AccessDenied || _includeDenied)
+            && (!unverified || _includeUnverified);
         CallPermissions permissions = needsMapping && _reader is not null ? _reader.Read(record) : CallPermissions.NoPermission;
         bool issuerless = identity.IssuerArn is null && !string.Equals(principal, identity.Arn, StringComparison.Ordinal);
         AddCall(issuerless ? _issuerless : _principals, principal, Text(record.EventSource), Text(record.EventName), record.EventTimeTicks ?? 0,
-            error, permissions, dataEvent);
+            error, permissions, dataEvent, unverified);
     }
 
     /// <summary>Adds one call (the scan-free entry point, also used by tests).</summary>
@@ -98,11 +103,13 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
     /// <param name="error">The call's error class.</param>
     /// <param name="permissions">What the call needed.</param>
     /// <param name="dataEvent">True for a data event.</param>
-    public void Add(string principal, string eventSource, string eventName, long ticks, ErrorClass error, CallPermissions permissions, bool dataEvent = false) =>
-        AddCall(_principals, principal, eventSource, eventName, ticks, error, permissions, dataEvent);
+    /// <param name="unverified">True when the call failed validation, so whether it passed authorisation is unknown.</param>
+    public void Add(string principal, string eventSource, string eventName, long ticks, ErrorClass error, CallPermissions permissions,
+        bool dataEvent = false, bool unverified = false) =>
+        AddCall(_principals, principal, eventSource, eventName, ticks, error, permissions, dataEvent, unverified);
 
     private void AddCall(Dictionary<string, PrincipalActivity> principals, string principal, string eventSource, string eventName, long ticks,
-        ErrorClass error, CallPermissions permissions, bool dataEvent)
+        ErrorClass error, CallPermissions permissions, bool dataEvent, bool unverified)
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(permissions);
@@ -127,6 +134,12 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
             return;
         }
 
+        if (unverified && !_includeUnverified)
+        {
+            activity.AddUnverified(eventSource, eventName);
+            return;
+        }
+
         switch (permissions.Kind)
         {
             case CallKind.NoPermission:
@@ -139,7 +152,7 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
                 activity.Mapped++;
                 foreach (PermissionTuple tuple in permissions.Permissions)
                 {
-                    activity.AddPermission(tuple, eventName, ticks, denied);
+                    activity.AddPermission(tuple, eventName, ticks, denied, unverified);
                 }
 
                 break;

@@ -112,7 +112,18 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
             return;
         }
 
-        _checks.Add(Check(head, context, mapped));
+        CallCheck checkedCall = Check(head, context, mapped);
+        if (checkedCall.Verdict == CallVerdict.Denied && ErrorClassifier.IsValidationFailure(record))
+        {
+            // `policy` leaves calls that failed validation out by default: they do not show authorisation passed.
+            checkedCall = checkedCall with
+            {
+                Verdict = CallVerdict.Undecidable, Decision = "Undecidable",
+                Reason = $"failed validation ({checkedCall.ErrorCode}), so authorisation is unknown; the policy would deny {checkedCall.Action}",
+            };
+        }
+
+        _checks.Add(checkedCall);
     }
 
     private CallCheck Check(CallCheck head, ReplayContext context, EventPermissions mapped)
