@@ -44,7 +44,9 @@ public sealed class PolicyCorpusTests(ITestOutputHelper output)
             {
                 tuples++;
                 bool wildcardOnly = IamCatalog.Default.TryGetAction(row.Action, out ActionInfo? info) && !info.SupportsResourceLevelPermissions;
-                var request = new RequestContext(row.Action, row.Resource, e.Principal, resourceAccount: account, isWildcardOnlyAction: wildcardOnly);
+                // Tags given at creation are granted under ec2:CreateAction, which EC2 sets to the creating call.
+                KeyValuePair<string, ContextValue>[] context = row.CreateAction is { } create ? [new("ec2:CreateAction", create)] : [];
+                var request = new RequestContext(row.Action, row.Resource, e.Principal, context, resourceAccount: account, isWildcardOnlyAction: wildcardOnly);
                 if (PolicyEvaluator.Evaluate(set, request, includeTrace: false).Decision != Decision.Allowed)
                 {
                     failures.Add($"{row.Action} on {row.Resource}");

@@ -19,6 +19,9 @@ public sealed record PermissionEvidence
     /// <summary>The catalog resource-type key, or null.</summary>
     public string? ResourceType { get; init; }
 
+    /// <summary>For tags given at creation: the creating call (<c>ec2:CreateAction</c>), else null.</summary>
+    public string? CreateAction { get; init; }
+
     /// <summary>Calls that needed it (allowed and denied).</summary>
     public long Calls { get; init; }
 

@@ -27,6 +27,7 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
 
     // Sessions whose events show no sessionIssuer, by the role their ARN names (see Resolve).
     private readonly Dictionary<string, PrincipalActivity> _issuerless = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WorkloadResource> _created = new(StringComparer.Ordinal);
     private long _events;
     private long _dataEvents;
     private long _serviceEvents;
@@ -150,6 +151,14 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
                 break;
             default:
                 activity.Mapped++;
+                if (error == ErrorClass.None)
+                {
+                    foreach (string arn in permissions.Created)
+                    {
+                        AddCreated(new WorkloadResource(arn, principal, ticks, eventName));
+                    }
+                }
+
                 foreach (PermissionTuple tuple in permissions.Permissions)
                 {
                     activity.AddPermission(tuple, eventName, ticks, denied, unverified);
@@ -178,7 +187,23 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
         _unattributed += other._unattributed;
         MergeInto(_principals, other._principals);
         MergeInto(_issuerless, other._issuerless);
+        foreach (WorkloadResource resource in other._created.Values)
+        {
+            AddCreated(resource);
+        }
     }
+
+    // The first creation wins (a name can be created again after a delete).
+    private void AddCreated(WorkloadResource resource)
+    {
+        if (!_created.TryGetValue(resource.Arn, out WorkloadResource? existing) || Earlier(resource, existing))
+        {
+            _created[resource.Arn] = resource;
+        }
+    }
+
+    private static bool Earlier(WorkloadResource a, WorkloadResource b) =>
+        a.Ticks < b.Ticks || (a.Ticks == b.Ticks && string.CompareOrdinal(a.Principal, b.Principal) < 0);
 
     private static void MergeInto(Dictionary<string, PrincipalActivity> mine, Dictionary<string, PrincipalActivity> theirs)
     {
@@ -204,9 +229,10 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
         var names = new List<string>(principals.Keys);
         names.Sort(StringComparer.Ordinal);
         var result = ImmutableArray.CreateBuilder<PrincipalEvidence>(names.Count);
+        ImmutableDictionary<string, WorkloadResource> created = CreatedMap();
         foreach (string name in names)
         {
-            result.Add(principals[name].ToEvidence(name));
+            result.Add(principals[name].ToEvidence(name) with { Created = created });
         }
 
         return result.MoveToImmutable();
@@ -229,7 +255,7 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
             all.Merge(activity);
         }
 
-        return all.ToEvidence(label);
+        return all.ToEvidence(label) with { Created = CreatedMap() };
     }
 
     /// <summary>The principals seen, sorted.</summary>
@@ -239,6 +265,8 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
         names.Sort(StringComparer.Ordinal);
         return [.. names];
     }
+
+    private ImmutableDictionary<string, WorkloadResource> CreatedMap() => _created.ToImmutableDictionary(StringComparer.Ordinal);
 
     private static string Text(JsonNode node) => node.Kind == JsonKind.String ? node.GetString() : string.Empty;
 }

@@ -116,6 +116,7 @@ internal sealed class PrincipalActivity
                 Action = key.Action,
                 Resource = key.Resource,
                 ResourceType = key.ResourceType,
+                CreateAction = key.CreateAction,
                 Calls = c.Calls,
                 Denied = c.Denied,
                 ImpliedCalls = c.Implied,

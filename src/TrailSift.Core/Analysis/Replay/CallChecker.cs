@@ -185,6 +185,12 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
             values.Add(new("iam:PassedToService", permission.InstanceProfileArn is null ? eventSource : "ec2.amazonaws.com"));
         }
 
+        if (permission.CreateAction is { } createAction)
+        {
+            // Tags given at creation: EC2 sets ec2:CreateAction to the creating call.
+            values.Add(new("ec2:CreateAction", createAction));
+        }
+
         var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (KeyValuePair<string, ContextValue> pair in values)
         {

@@ -86,7 +86,9 @@ public sealed partial class EventPermissionMapper
 
     private static void AddCreated(EventContext context, string arn, string type)
     {
-        if (!arn.Contains('*', StringComparison.Ordinal) && !context.Created.Exists(c => c.Arn == arn))
+        // A '*' only as the unknown last part of a name-built ARN (a stack's id: stack/NAME/*).
+        string known = arn.EndsWith("/*", StringComparison.Ordinal) ? arn[..^2] : arn;
+        if (!known.Contains('*', StringComparison.Ordinal) && !context.Created.Exists(c => c.Arn == arn))
         {
             context.Created.Add(new CreatedResource(arn, type));
         }
@@ -96,9 +98,13 @@ public sealed partial class EventPermissionMapper
     private static void AddCreatedType(string action, TypePlan type, List<Found>[] values, EventContext context,
         List<RequiredPermission> output, string? ruleNote)
     {
-        foreach (Dictionary<string, string> combination in Combinations(type, values, context))
+        if (Array.TrueForAll(values, v => v.Count > 0))
         {
-            AddCreated(context, type.Template.Build(combination, "*"), type.Type.Name);
+            // Only a completely known resource is a creation (not AddTags' cluster/j-…/session/*).
+            foreach (Dictionary<string, string> combination in Combinations(type, values, context))
+            {
+                AddCreated(context, type.Template.Build(combination, "*"), type.Type.Name);
+            }
         }
 
         var pattern = new List<Found>[values.Length];

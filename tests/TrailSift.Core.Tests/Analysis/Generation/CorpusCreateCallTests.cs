@@ -46,7 +46,8 @@ public sealed class CorpusCreateCallTests(ITestOutputHelper output)
                 // the caller's (its resource-based policy is not in the trail).
                 string account = call.Principal.Split(':')[4];
                 EvaluationResult result = PolicyEvaluator.Evaluate(set,
-                    CatalogRequestFactory.Default.Create(permission.Action, permission.Resource, call.Principal, resourceAccount: account),
+                    CatalogRequestFactory.Default.Create(permission.Action, permission.Resource, call.Principal,
+                        permission.CreateAction is { } create ? [new("ec2:CreateAction", create)] : null, resourceAccount: account),
                     includeTrace: false);
                 if (result.Decision != Decision.Allowed)
                 {
