@@ -47,6 +47,9 @@ public sealed class NextRunTests(ITestOutputHelper output)
         }
 
         Assert.True(checks.Count >= 3, $"only {checks.Count} calls checked");
+        string[] lintErrors = [.. policies.Values.SelectMany(p => p.Documents).SelectMany(d => TrailSift.Core.Iam.Policy.Lint.PolicyLinter.Default.Lint(d))
+            .Where(d => d.Severity == TrailSift.Core.Iam.Policy.DiagnosticSeverity.Error).Select(d => d.ToString())];
+        Assert.True(lintErrors.Length == 0, string.Join("\n", lintErrors));
         Assert.True(denied.Length == 0, string.Join("\n", denied));
     }
 
