@@ -32,6 +32,14 @@ public static partial class PolicyGenerator
             notes.Add(string.Create(c, $"{unmapped} calls ({e.Unmapped.Length} distinct events) have no known IAM permission and are not in this policy; they are listed by name. Their permissions are unknown, not unneeded."));
         }
 
+        foreach (PermissionEvidence row in e.Permissions)
+        {
+            if (ArnFields.Problem(row.Resource) is { } problem)
+            {
+                notes.Add($"Left out: {row.Action} on {row.Resource} ({row.Calls} call{(row.Calls == 1 ? "" : "s")}): its {problem}, so IAM would reject a policy naming it (malformed input).");
+            }
+        }
+
         long leftOut = 0;
         foreach (UnmappedCall u in e.Unverified)
         {

@@ -47,6 +47,12 @@ public static partial class PolicyGenerator
         var byAction = new SortedDictionary<string, List<PermissionEvidence>>(StringComparer.Ordinal);
         foreach (PermissionEvidence row in evidence.Permissions)
         {
+            if (ArnFields.Problem(row.Resource) is not null)
+            {
+                // IAM would reject the document; the row is named in the notes instead (PolicyNotes).
+                continue;
+            }
+
             if (!byAction.TryGetValue(row.Action, out List<PermissionEvidence>? rows))
             {
                 byAction.Add(row.Action, rows = []);
