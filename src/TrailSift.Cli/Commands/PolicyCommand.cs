@@ -76,8 +76,9 @@ public sealed class PolicyCommand : ICommand
         var witness = new InputFactsPredicate(plan.Predicate);
         plan = plan with { Predicate = witness };
         bool includeDenied = !args.Has(PolicySettings.ExcludeDenied.Name);
+        bool includeUnverified = args.Has(PolicySettings.IncludeUnverified.Name);
         var reader = new MappedPermissionReader(new EventPermissionMapper(options.Catalog));
-        ScanResult<PolicyEvidenceCollector> result = ScanRunner.Run(plan, env, reporter, () => new PolicyEvidenceCollector(reader, includeDenied));
+        ScanResult<PolicyEvidenceCollector> result = ScanRunner.Run(plan, env, reporter, () => new PolicyEvidenceCollector(reader, includeDenied, includeUnverified));
         PolicyEvidenceCollector all = result.Sinks[0];
         for (int i = 1; i < result.Sinks.Count; i++)
         {

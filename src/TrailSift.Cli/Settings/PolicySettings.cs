@@ -10,6 +10,7 @@ public static class PolicySettings
     public static readonly OptionSpec Session = new("session", OptionArity.Single, "only the calls of this assumed-role session name", "NAME", Group: Who);
     public static readonly OptionSpec PerPrincipal = new("per-principal", OptionArity.Single, "write one policy per principal found into DIR, with an index", "DIR", Group: Who);
     public static readonly OptionSpec ExcludeDenied = new("exclude-denied", OptionArity.Flag, "leave out denied calls (by default they are included: they are what was missing)", Group: Gen);
+    public static readonly OptionSpec IncludeUnverified = new("include-unverified", OptionArity.Flag, "include calls that failed validation (authorisation unknown), flagged UNVERIFIED", Group: Gen);
     public static readonly OptionSpec Generalize = new("generalize", OptionArity.Single, "none | safe | aggressive: how far resource ARNs are widened (default safe)", "MODE", Group: Gen);
     public static readonly OptionSpec CompressActions = new("compress-actions", OptionArity.Flag, "replace action lists by wildcards that cover no other catalog action", Group: Gen);
     public static readonly OptionSpec MaxSize = new("max-size", OptionArity.Single, "split into documents of at most N characters without whitespace (default 6144)", "N", Group: Gen);
@@ -18,5 +19,5 @@ public static class PolicySettings
 
     /// <summary>All options of the command (help stays last).</summary>
     public static readonly IReadOnlyList<OptionSpec> All =
-        [.. ScanOptions.All.Where(static o => o != ScanOptions.Help), Session, PerPrincipal, ExcludeDenied, Generalize, CompressActions, MaxSize, Format, Explain, ScanOptions.Help];
+        [.. ScanOptions.All.Where(static o => o != ScanOptions.Help), Session, PerPrincipal, ExcludeDenied, IncludeUnverified, Generalize, CompressActions, MaxSize, Format, Explain, ScanOptions.Help];
 }

@@ -25,6 +25,42 @@ public static class ErrorClassifier
         "AllAccessDisabled", "AccountProblem", "NotAuthorizedException", "InvalidToken", "InvalidSignatureException",
         "TokenRefreshRequired", "Client.InvalidToken", "InvalidIdentityToken", "IDPRejectedClaim");
 
+    /// <summary>
+    /// Error codes of requests rejected as malformed. Many services validate a request before they authorise it
+    /// (OpsWorks, Elastic Beanstalk, API-Gateway-fronted services), others after: such a failure says nothing about
+    /// whether the caller was allowed. Compared ignoring case, without EC2's <c>Client.</c> prefix.
+    /// </summary>
+    public static readonly FrozenSet<string> ValidationCodes = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "ValidationException", "ValidationError", "InvalidParameterValue", "InvalidParameterValueException",
+        "InvalidParameterException", "InvalidParameter", "InvalidParameterCombination", "InvalidParameterCombinationException",
+        "MissingParameter", "MissingParameterException", "MissingRequiredParameter", "MissingParameterValueException",
+        "InvalidInput", "InvalidInputException", "InvalidArgument", "InvalidArgumentException", "MalformedQueryString",
+        "InvalidQueryParameter", "SerializationException", "UnknownParameter", "InvalidAction", "UnknownOperationException",
+        "InvalidRequestException", "InvalidRequest", "BadRequestException", "MalformedInput", "InvalidParameterType");
+
+    /// <summary>
+    /// True when <paramref name="errorCode"/> is a validation failure (<see cref="ValidationCodes"/>): whether the
+    /// request passed authorisation is unknown.
+    /// </summary>
+    public static bool IsValidationFailure(string? errorCode)
+    {
+        if (string.IsNullOrEmpty(errorCode))
+        {
+            return false;
+        }
+
+        string code = errorCode.StartsWith("Client.", StringComparison.OrdinalIgnoreCase) ? errorCode["Client.".Length..] : errorCode;
+        return ValidationCodes.Contains(code);
+    }
+
+    /// <summary>True when the event failed validation (see <see cref="IsValidationFailure(string?)"/>).</summary>
+    public static bool IsValidationFailure(EventRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        JsonNode code = record.ErrorCode;
+        return code.Kind == JsonKind.String && IsValidationFailure(code.GetString());
+    }
+
     /// <summary>Classifies an error code and message.</summary>
     public static ErrorClass Classify(string? errorCode, string? errorMessage)
     {

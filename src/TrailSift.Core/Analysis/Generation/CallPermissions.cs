@@ -6,6 +6,9 @@ namespace TrailSift.Core.Analysis.Generation;
 /// <param name="Permissions">The permissions (observed and implied); empty unless <see cref="CallKind.Mapped"/>.</param>
 public sealed record CallPermissions(CallKind Kind, IReadOnlyList<PermissionTuple> Permissions)
 {
+    /// <summary>The ARNs of the resources the call creates (see <c>EventPermissions.Created</c>).</summary>
+    public IReadOnlyList<string> Created { get; init; } = [];
+
     /// <summary>An unmapped call.</summary>
     public static CallPermissions Unmapped { get; } = new(CallKind.Unmapped, []);
 

@@ -49,7 +49,13 @@ public sealed class MappedPermissionReader : ICallPermissionReader
             tuples.Add(Convert(p, implied: true));
         }
 
-        return new CallPermissions(CallKind.Mapped, tuples);
+        var created = new List<string>(mapped.Created.Length);
+        foreach (CreatedResource resource in mapped.Created)
+        {
+            created.Add(resource.Arn);
+        }
+
+        return new CallPermissions(CallKind.Mapped, tuples) { Created = created };
     }
 
     private static PermissionTuple Convert(RequiredPermission p, bool implied)
@@ -62,6 +68,10 @@ public sealed class MappedPermissionReader : ICallPermissionReader
         }
 
         // When the mapping could not read part of the resource, its reason travels with the evidence.
-        return new PermissionTuple(p.Action, p.Resource, p.ResourceType, implied, p.Source == PermissionSource.Unknown ? p.Note : null);
+        return new PermissionTuple(p.Action, p.Resource, p.ResourceType, implied,
+            p.Source is PermissionSource.Unknown or PermissionSource.Created or PermissionSource.ErrorMessage ? p.Note : null)
+        {
+            CreateAction = p.CreateAction,
+        };
     }
 }

@@ -19,6 +19,9 @@ public sealed record PermissionEvidence
     /// <summary>The catalog resource-type key, or null.</summary>
     public string? ResourceType { get; init; }
 
+    /// <summary>For tags given at creation: the creating call (<c>ec2:CreateAction</c>), else null.</summary>
+    public string? CreateAction { get; init; }
+
     /// <summary>Calls that needed it (allowed and denied).</summary>
     public long Calls { get; init; }
 
@@ -27,6 +30,12 @@ public sealed record PermissionEvidence
 
     /// <summary>Of <see cref="Calls"/>, those where the permission was implied, not logged.</summary>
     public long ImpliedCalls { get; init; }
+
+    /// <summary>Of <see cref="Calls"/>, those that failed validation (authorisation unknown; only with <c>--include-unverified</c>).</summary>
+    public long UnverifiedCalls { get; init; }
+
+    /// <summary>True when every call behind it failed validation: nothing shows it was ever allowed.</summary>
+    public bool Unverified => UnverifiedCalls > 0 && UnverifiedCalls == Calls;
 
     /// <summary>True when every call needed it only implicitly (CloudTrail never showed it).</summary>
     public bool Implied => ImpliedCalls == Calls;

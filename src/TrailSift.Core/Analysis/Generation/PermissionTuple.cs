@@ -11,4 +11,8 @@ namespace TrailSift.Core.Analysis.Generation;
 /// <param name="ResourceType">The catalog resource-type key (<c>queue</c>), or null when not known or for <c>*</c>.</param>
 /// <param name="Implied">True when the call needed it but CloudTrail never logs it.</param>
 /// <param name="Note">Why the resource is a pattern or an assumption, or null when it was read from the event.</param>
-public readonly record struct PermissionTuple(string Action, string Resource, string? ResourceType, bool Implied = false, string? Note = null);
+public readonly record struct PermissionTuple(string Action, string Resource, string? ResourceType, bool Implied = false, string? Note = null)
+{
+    /// <summary>For tags given at creation: the creating call, the value of <c>ec2:CreateAction</c>; part of the key.</summary>
+    public string? CreateAction { get; init; }
+}

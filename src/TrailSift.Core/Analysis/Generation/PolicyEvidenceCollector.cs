@@ -22,10 +22,12 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
 {
     private readonly ICallPermissionReader? _reader;
     private readonly bool _includeDenied;
+    private readonly bool _includeUnverified;
     private readonly Dictionary<string, PrincipalActivity> _principals = new(StringComparer.Ordinal);
 
     // Sessions whose events show no sessionIssuer, by the role their ARN names (see Resolve).
     private readonly Dictionary<string, PrincipalActivity> _issuerless = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WorkloadResource> _created = new(StringComparer.Ordinal);
     private long _events;
     private long _dataEvents;
     private long _serviceEvents;
@@ -34,10 +36,12 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
     /// <summary>Creates a collector.</summary>
     /// <param name="reader">Reads each event's permissions; null when only <see cref="Add"/> is used.</param>
     /// <param name="includeDenied">False to leave denied calls out (they are still counted).</param>
-    public PolicyEvidenceCollector(ICallPermissionReader? reader, bool includeDenied = true)
+    /// <param name="includeUnverified">True to include calls that failed validation (authorisation unknown), flagged.</param>
+    public PolicyEvidenceCollector(ICallPermissionReader? reader, bool includeDenied = true, bool includeUnverified = false)
     {
         _reader = reader;
         _includeDenied = includeDenied;
+        _includeUnverified = includeUnverified;
     }
 
     /// <summary>The input facts gathered so far.</summary>
@@ -83,11 +87,13 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
         }
 
         ErrorClass error = ErrorClassifier.Classify(record);
-        bool needsMapping = error != ErrorClass.AuthenticationFailure && (error != ErrorClass.AccessDenied || _includeDenied);
+        bool unverified = error == ErrorClass.OtherError && ErrorClassifier.IsValidationFailure(record);
+        bool needsMapping = error != ErrorClass.AuthenticationFailure && (error != ErrorClass.AccessDenied || _includeDenied)
+            && (!unverified || _includeUnverified);
         CallPermissions permissions = needsMapping && _reader is not null ? _reader.Read(record) : CallPermissions.NoPermission;
         bool issuerless = identity.IssuerArn is null && !string.Equals(principal, identity.Arn, StringComparison.Ordinal);
         AddCall(issuerless ? _issuerless : _principals, principal, Text(record.EventSource), Text(record.EventName), record.EventTimeTicks ?? 0,
-            error, permissions, dataEvent);
+            error, permissions, dataEvent, unverified);
     }
 
     /// <summary>Adds one call (the scan-free entry point, also used by tests).</summary>
@@ -98,11 +104,13 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
     /// <param name="error">The call's error class.</param>
     /// <param name="permissions">What the call needed.</param>
     /// <param name="dataEvent">True for a data event.</param>
-    public void Add(string principal, string eventSource, string eventName, long ticks, ErrorClass error, CallPermissions permissions, bool dataEvent = false) =>
-        AddCall(_principals, principal, eventSource, eventName, ticks, error, permissions, dataEvent);
+    /// <param name="unverified">True when the call failed validation, so whether it passed authorisation is unknown.</param>
+    public void Add(string principal, string eventSource, string eventName, long ticks, ErrorClass error, CallPermissions permissions,
+        bool dataEvent = false, bool unverified = false) =>
+        AddCall(_principals, principal, eventSource, eventName, ticks, error, permissions, dataEvent, unverified);
 
     private void AddCall(Dictionary<string, PrincipalActivity> principals, string principal, string eventSource, string eventName, long ticks,
-        ErrorClass error, CallPermissions permissions, bool dataEvent)
+        ErrorClass error, CallPermissions permissions, bool dataEvent, bool unverified)
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(permissions);
@@ -127,6 +135,12 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
             return;
         }
 
+        if (unverified && !_includeUnverified)
+        {
+            activity.AddUnverified(eventSource, eventName);
+            return;
+        }
+
         switch (permissions.Kind)
         {
             case CallKind.NoPermission:
@@ -137,9 +151,17 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
                 break;
             default:
                 activity.Mapped++;
+                if (error == ErrorClass.None)
+                {
+                    foreach (string arn in permissions.Created)
+                    {
+                        AddCreated(new WorkloadResource(arn, principal, ticks, eventName));
+                    }
+                }
+
                 foreach (PermissionTuple tuple in permissions.Permissions)
                 {
-                    activity.AddPermission(tuple, eventName, ticks, denied);
+                    activity.AddPermission(tuple, eventName, ticks, denied, unverified);
                 }
 
                 break;
@@ -165,7 +187,23 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
         _unattributed += other._unattributed;
         MergeInto(_principals, other._principals);
         MergeInto(_issuerless, other._issuerless);
+        foreach (WorkloadResource resource in other._created.Values)
+        {
+            AddCreated(resource);
+        }
     }
+
+    // The first creation wins (a name can be created again after a delete).
+    private void AddCreated(WorkloadResource resource)
+    {
+        if (!_created.TryGetValue(resource.Arn, out WorkloadResource? existing) || Earlier(resource, existing))
+        {
+            _created[resource.Arn] = resource;
+        }
+    }
+
+    private static bool Earlier(WorkloadResource a, WorkloadResource b) =>
+        a.Ticks < b.Ticks || (a.Ticks == b.Ticks && string.CompareOrdinal(a.Principal, b.Principal) < 0);
 
     private static void MergeInto(Dictionary<string, PrincipalActivity> mine, Dictionary<string, PrincipalActivity> theirs)
     {
@@ -191,9 +229,10 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
         var names = new List<string>(principals.Keys);
         names.Sort(StringComparer.Ordinal);
         var result = ImmutableArray.CreateBuilder<PrincipalEvidence>(names.Count);
+        ImmutableDictionary<string, WorkloadResource> created = CreatedMap();
         foreach (string name in names)
         {
-            result.Add(principals[name].ToEvidence(name));
+            result.Add(principals[name].ToEvidence(name) with { Created = created });
         }
 
         return result.MoveToImmutable();
@@ -216,7 +255,7 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
             all.Merge(activity);
         }
 
-        return all.ToEvidence(label);
+        return all.ToEvidence(label) with { Created = CreatedMap() };
     }
 
     /// <summary>The principals seen, sorted.</summary>
@@ -226,6 +265,8 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
         names.Sort(StringComparer.Ordinal);
         return [.. names];
     }
+
+    private ImmutableDictionary<string, WorkloadResource> CreatedMap() => _created.ToImmutableDictionary(StringComparer.Ordinal);
 
     private static string Text(JsonNode node) => node.Kind == JsonKind.String ? node.GetString() : string.Empty;
 }

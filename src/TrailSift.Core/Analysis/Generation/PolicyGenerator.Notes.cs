@@ -32,6 +32,36 @@ public static partial class PolicyGenerator
             notes.Add(string.Create(c, $"{unmapped} calls ({e.Unmapped.Length} distinct events) have no known IAM permission and are not in this policy; they are listed by name. Their permissions are unknown, not unneeded."));
         }
 
+        foreach (PermissionEvidence row in e.Permissions)
+        {
+            if (ArnFields.Problem(row.Resource) is { } problem)
+            {
+                notes.Add($"Left out: {row.Action} on {row.Resource} ({row.Calls} call{(row.Calls == 1 ? "" : "s")}): its {problem}, so IAM would reject a policy naming it (malformed input).");
+            }
+        }
+
+        long leftOut = 0;
+        foreach (UnmappedCall u in e.Unverified)
+        {
+            leftOut += u.Calls;
+        }
+
+        if (leftOut > 0)
+        {
+            notes.Add(string.Create(c, $"{leftOut} calls ({e.Unverified.Length} distinct events) failed validation (ValidationException, InvalidParameter..., MissingParameter): many services validate before they authorise, so whether they were allowed is unknown. Left out; --include-unverified adds them, flagged UNVERIFIED."));
+        }
+
+        int unverified = 0;
+        foreach (PermissionEvidence row in e.Permissions)
+        {
+            unverified += row.Unverified ? 1 : 0;
+        }
+
+        if (unverified > 0)
+        {
+            notes.Add(string.Create(c, $"{unverified} permission{(unverified == 1 ? " comes" : "s come")} only from calls that failed validation (--include-unverified); flagged UNVERIFIED: nothing shows they were ever allowed."));
+        }
+
         int implied = 0;
         foreach (PermissionEvidence row in e.Permissions)
         {

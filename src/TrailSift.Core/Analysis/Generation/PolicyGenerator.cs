@@ -47,6 +47,12 @@ public static partial class PolicyGenerator
         var byAction = new SortedDictionary<string, List<PermissionEvidence>>(StringComparer.Ordinal);
         foreach (PermissionEvidence row in evidence.Permissions)
         {
+            if (ArnFields.Problem(row.Resource) is not null)
+            {
+                // IAM would reject the document; the row is named in the notes instead (PolicyNotes).
+                continue;
+            }
+
             if (!byAction.TryGetValue(row.Action, out List<PermissionEvidence>? rows))
             {
                 byAction.Add(row.Action, rows = []);
@@ -58,14 +64,16 @@ public static partial class PolicyGenerator
         // Key: service + patterns; value: the draft collecting actions in sorted order.
         var groups = new Dictionary<string, Draft>(StringComparer.Ordinal);
         var order = new List<Draft>();
-        foreach ((string action, List<PermissionEvidence> rows) in byAction)
+        foreach ((string action, List<PermissionEvidence> actionRows) in byAction)
+        foreach ((List<PermissionEvidence> rows, PolicyCondition? condition) in ConditionParts(action, actionRows, options.Catalog))
         {
-            SortedDictionary<string, List<PermissionEvidence>> patterns = ResourcesOf(action, rows, options);
+            SortedDictionary<string, List<PermissionEvidence>> patterns = ResourcesOf(action, WorkloadRows(rows, evidence, options.Generalization), options);
             string service = ServiceOf(action);
-            string key = service + "\n" + string.Join('\n', patterns.Keys);
+            string conditionKey = condition is null ? string.Empty : condition.Key + "=" + string.Join(',', condition.Values);
+            string key = service + "\n" + conditionKey + "\n" + string.Join('\n', patterns.Keys);
             if (!groups.TryGetValue(key, out Draft? draft))
             {
-                draft = new Draft(SidFor(action));
+                draft = new Draft(SidFor(action) + (condition is null ? string.Empty : "OnCreate")) { Condition = condition };
                 foreach (string pattern in patterns.Keys)
                 {
                     draft.Resources.Add(pattern, []);
@@ -96,7 +104,7 @@ public static partial class PolicyGenerator
             }
         }
 
-        order.Sort(static (a, b) => string.CompareOrdinal(a.Actions[0], b.Actions[0]));
+        order.Sort(static (a, b) => string.CompareOrdinal(a.Actions[0], b.Actions[0]) is var x && x != 0 ? x : string.CompareOrdinal(a.Sid, b.Sid));
         return order;
     }
 
@@ -217,5 +225,8 @@ public static partial class PolicyGenerator
         public SortedDictionary<string, List<PermissionEvidence>> Resources { get; } = new(StringComparer.Ordinal);
 
         public List<string> Notes { get; } = [];
+
+        /// <summary>The statement's condition (ec2:CreateAction for tags given at creation), or null.</summary>
+        public PolicyCondition? Condition { get; init; }
     }
 }

@@ -12,6 +12,7 @@ internal sealed class PrincipalActivity
     // Evidence keyed by (action, resource, resource type); the implied flag is counted, not keyed.
     private readonly Dictionary<PermissionTuple, Counter> _permissions = [];
     private readonly Dictionary<(string Source, string Name), long[]> _unmapped = [];
+    private readonly Dictionary<(string Source, string Name), long[]> _unverified = [];
 
     public long Calls;
     public long Allowed;
@@ -39,7 +40,7 @@ internal sealed class PrincipalActivity
         }
     }
 
-    public void AddPermission(PermissionTuple tuple, string eventName, long ticks, bool denied)
+    public void AddPermission(PermissionTuple tuple, string eventName, long ticks, bool denied, bool unverified = false)
     {
         PermissionTuple key = tuple with { Implied = false, Note = null };
         if (!_permissions.TryGetValue(key, out Counter? c))
@@ -48,6 +49,7 @@ internal sealed class PrincipalActivity
         }
 
         c.Add(1, denied ? 1 : 0, tuple.Implied ? 1 : 0, ticks, ticks);
+        c.Unverified += unverified ? 1 : 0;
         c.EventNames.Add(eventName);
         if (tuple.Note is not null)
         {
@@ -55,11 +57,16 @@ internal sealed class PrincipalActivity
         }
     }
 
-    public void AddUnmapped(string source, string name, bool denied)
+    public void AddUnmapped(string source, string name, bool denied) => Count(_unmapped, source, name, denied);
+
+    /// <summary>A call left out because it failed validation (authorisation unknown).</summary>
+    public void AddUnverified(string source, string name) => Count(_unverified, source, name, denied: false);
+
+    private static void Count(Dictionary<(string Source, string Name), long[]> calls, string source, string name, bool denied)
     {
-        if (!_unmapped.TryGetValue((source, name), out long[]? n))
+        if (!calls.TryGetValue((source, name), out long[]? n))
         {
-            _unmapped.Add((source, name), n = new long[2]);
+            calls.Add((source, name), n = new long[2]);
         }
 
         n[0]++;
@@ -90,20 +97,13 @@ internal sealed class PrincipalActivity
             }
 
             mine.Add(theirs.Calls, theirs.Denied, theirs.Implied, theirs.First, theirs.Last);
+            mine.Unverified += theirs.Unverified;
             mine.EventNames.UnionWith(theirs.EventNames);
             mine.Notes.UnionWith(theirs.Notes);
         }
 
-        foreach (((string, string) key, long[] theirs) in other._unmapped)
-        {
-            if (!_unmapped.TryGetValue(key, out long[]? mine))
-            {
-                _unmapped.Add(key, mine = new long[2]);
-            }
-
-            mine[0] += theirs[0];
-            mine[1] += theirs[1];
-        }
+        MergeCounts(_unmapped, other._unmapped);
+        MergeCounts(_unverified, other._unverified);
     }
 
     public PrincipalEvidence ToEvidence(string principal)
@@ -116,9 +116,11 @@ internal sealed class PrincipalActivity
                 Action = key.Action,
                 Resource = key.Resource,
                 ResourceType = key.ResourceType,
+                CreateAction = key.CreateAction,
                 Calls = c.Calls,
                 Denied = c.Denied,
                 ImpliedCalls = c.Implied,
+                UnverifiedCalls = c.Unverified,
                 FirstTicks = c.First,
                 LastTicks = c.Last,
                 EventNames = [.. c.EventNames],
@@ -133,23 +135,13 @@ internal sealed class PrincipalActivity
             return x != 0 ? x : string.CompareOrdinal(a.ResourceType, b.ResourceType);
         });
 
-        var unmapped = new List<UnmappedCall>(_unmapped.Count);
-        foreach (((string source, string name), long[] n) in _unmapped)
-        {
-            unmapped.Add(new UnmappedCall(source, name, n[0], n[1]));
-        }
-
-        unmapped.Sort(static (a, b) =>
-        {
-            int x = string.CompareOrdinal(a.EventSource, b.EventSource);
-            return x != 0 ? x : string.CompareOrdinal(a.EventName, b.EventName);
-        });
 
         return new PrincipalEvidence
         {
             Principal = principal,
             Permissions = [.. permissions],
-            Unmapped = [.. unmapped],
+            Unmapped = Listed(_unmapped),
+            Unverified = Listed(_unverified),
             Calls = Calls,
             AllowedCalls = Allowed,
             DeniedCalls = Denied,
@@ -163,8 +155,40 @@ internal sealed class PrincipalActivity
         };
     }
 
+    private static void MergeCounts(Dictionary<(string Source, string Name), long[]> mine, Dictionary<(string Source, string Name), long[]> theirs)
+    {
+        foreach (((string, string) key, long[] counts) in theirs)
+        {
+            if (!mine.TryGetValue(key, out long[]? n))
+            {
+                mine.Add(key, n = new long[2]);
+            }
+
+            n[0] += counts[0];
+            n[1] += counts[1];
+        }
+    }
+
+    private static ImmutableArray<UnmappedCall> Listed(Dictionary<(string Source, string Name), long[]> calls)
+    {
+        var list = new List<UnmappedCall>(calls.Count);
+        foreach (((string source, string name), long[] n) in calls)
+        {
+            list.Add(new UnmappedCall(source, name, n[0], n[1]));
+        }
+
+        list.Sort(static (a, b) =>
+        {
+            int x = string.CompareOrdinal(a.EventSource, b.EventSource);
+            return x != 0 ? x : string.CompareOrdinal(a.EventName, b.EventName);
+        });
+        return [.. list];
+    }
+
     private sealed class Counter
     {
+        public long Unverified;
+
         public long Calls;
         public long Denied;
         public long Implied;

@@ -18,6 +18,18 @@ public sealed record PrincipalEvidence
     /// <summary>Unmapped calls, sorted by event source, then name.</summary>
     public ImmutableArray<UnmappedCall> Unmapped { get; init; } = [];
 
+    /// <summary>
+    /// Calls left out because they failed validation (<c>ValidationException</c>, <c>InvalidParameter…</c>): whether
+    /// they passed authorisation is unknown. Empty with <c>--include-unverified</c>, which includes them flagged.
+    /// </summary>
+    public ImmutableArray<UnmappedCall> Unverified { get; init; } = [];
+
+    /// <summary>
+    /// The resources principals of the input created, by ARN (every principal's, so that one principal's calls on
+    /// another's resources of the same run are recognised); empty when nothing was created.
+    /// </summary>
+    public ImmutableDictionary<string, WorkloadResource> Created { get; init; } = ImmutableDictionary<string, WorkloadResource>.Empty;
+
     /// <summary>Calls seen (every kind, including left-out denials and authentication failures).</summary>
     public long Calls { get; init; }
 

@@ -131,7 +131,18 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
             return;
         }
 
-        _checks.Add(Check(head, context, mapped));
+        CallCheck checkedCall = Check(head, context, mapped);
+        if (checkedCall.Verdict == CallVerdict.Denied && ErrorClassifier.IsValidationFailure(record))
+        {
+            // `policy` leaves calls that failed validation out by default: they do not show authorisation passed.
+            checkedCall = checkedCall with
+            {
+                Verdict = CallVerdict.Undecidable, Decision = "Undecidable",
+                Reason = $"failed validation ({checkedCall.ErrorCode}), so authorisation is unknown; the policy would deny {checkedCall.Action}",
+            };
+        }
+
+        _checks.Add(checkedCall);
     }
 
     // Every permission the call needed is evaluated; the call's verdict is the first denied one, else the first
@@ -217,6 +228,12 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
             // A role is passed to the service called (CreateFunction → lambda), except the role inside an instance
             // profile, which EC2 instances assume whoever launches them (EMR's RunJobFlow included).
             values.Add(new("iam:PassedToService", permission.InstanceProfileArn is null ? eventSource : "ec2.amazonaws.com"));
+        }
+
+        if (permission.CreateAction is { } createAction)
+        {
+            // Tags given at creation: EC2 sets ec2:CreateAction to the creating call.
+            values.Add(new("ec2:CreateAction", createAction));
         }
 
         var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

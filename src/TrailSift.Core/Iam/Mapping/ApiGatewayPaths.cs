@@ -30,6 +30,9 @@ internal static class ApiGatewayPaths
         ("clientCertificateId", "clientcertificates"),
     ];
 
+    // Resources that exist once per account and region: their path is the singular noun (/account).
+    private static readonly string[] Singletons = ["account"];
+
     public static string Build(string operation, JsonNode request)
     {
         var path = new StringBuilder();
@@ -90,7 +93,7 @@ internal static class ApiGatewayPaths
         }
 
         string noun = operation[(start + 1)..].ToLowerInvariant();
-        return noun.Length == 0 ? "*" : noun.EndsWith('s') ? noun : noun + "s";
+        return noun.Length == 0 ? "*" : Singletons.Contains(noun) || noun.EndsWith('s') ? noun : noun + "s";
     }
 
     private static string? Text(JsonNode request, string field)

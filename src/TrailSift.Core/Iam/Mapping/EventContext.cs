@@ -11,8 +11,9 @@ namespace TrailSift.Core.Iam.Mapping;
 internal sealed class EventContext
 {
     private EventContext(JsonNode request, JsonNode response, List<(string Arn, string? Account)> resources,
-        string partition, string region, string account)
+        string partition, string region, string account, string? messageArn)
     {
+        MessageArn = messageArn;
         Request = request;
         Response = response;
         Resources = resources;
@@ -29,6 +30,15 @@ internal sealed class EventContext
     public List<(string Arn, string? Account)> Resources { get; }
 
     public string Partition { get; }
+
+    /// <summary>For a denied call: the ARN its message names after "on resource:" (checked against a template before use).</summary>
+    public string? MessageArn { get; }
+
+    /// <summary>The resources the call creates, collected while its resources are built.</summary>
+    public List<CreatedResource> Created { get; } = [];
+
+    /// <summary>The operation being mapped (set by the mapper).</summary>
+    public string Operation { get; set; } = string.Empty;
 
     public string Region { get; }
 
@@ -56,7 +66,24 @@ internal sealed class EventContext
         }
 
         return new EventContext(root.GetProperty("requestParameters"u8), root.GetProperty("responseElements"u8), resources,
-            PartitionOf(region, Text(record.UserIdentity.GetProperty("arn"u8))), region, account);
+            PartitionOf(region, Text(record.UserIdentity.GetProperty("arn"u8))), region, account,
+            record.ErrorCode.Kind == JsonKind.String ? MessageArnOf(Text(record.ErrorMessage)) : null);
+    }
+
+    /// <summary>The ARN after "on resource: " in a denial message, up to the next space; null when there is none.</summary>
+    internal static string? MessageArnOf(string? message)
+    {
+        const string Marker = "on resource: ";
+        int at = message?.IndexOf(Marker, StringComparison.Ordinal) ?? -1;
+        if (at < 0)
+        {
+            return null;
+        }
+
+        string rest = message![(at + Marker.Length)..];
+        int end = rest.IndexOfAny([' ', '"', '\n']);
+        string arn = (end < 0 ? rest : rest[..end]).TrimEnd('.', ',', ';');
+        return arn.StartsWith("arn:", StringComparison.Ordinal) && !arn.Contains('*', StringComparison.Ordinal) ? arn : null;
     }
 
     /// <summary>The partition: from the region (<c>cn-</c>, <c>us-gov-</c>, …), else the caller's ARN, else <c>aws</c>.</summary>

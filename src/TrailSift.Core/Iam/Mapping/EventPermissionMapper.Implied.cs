@@ -115,19 +115,28 @@ public sealed partial class EventPermissionMapper
                 continue;
             }
 
+            // Tags given at creation are authorised on the new resource, before its id exists (the
+            // ec2:CreateAction condition key names the creating call).
             int before = implied.Count;
             foreach (RequiredPermission permission in main)
             {
-                if (permission.Resource != "*" && !permission.Resource.EndsWith("/*", StringComparison.Ordinal) && type.Arn.Matches(permission.Resource))
+                if (permission.Resource != "*" && type.Arn.Matches(permission.Resource)
+                    && (permission.Source == PermissionSource.Created || !permission.Resource.EndsWith("/*", StringComparison.Ordinal)))
                 {
-                    implied.Add(permission with { Action = action.FullName, ResourceType = type.Name, Note = rule.Why, Implied = true });
+                    implied.Add(permission with
+                    {
+                        Action = action.FullName, ResourceType = type.Name, Note = rule.Why, Implied = true, CreateAction = context.Operation,
+                    });
                 }
             }
 
             if (implied.Count == before)
             {
                 implied.Add(new RequiredPermission(action.FullName, type.Arn.Build(Context(context, null), "*"), type.Name,
-                    PermissionSource.Unknown, rule.Why + "; the new resource's id is not in the event", Implied: true));
+                    PermissionSource.Created, rule.Why + "; the new resource's id does not exist when the tags are authorised", Implied: true)
+                {
+                    CreateAction = context.Operation,
+                });
             }
         }
     }

@@ -11,7 +11,7 @@ public sealed partial class EventPermissionMapper
     private const int MaxCombinations = 64;
 
     /// <summary>One value found for a template variable.</summary>
-    private readonly record struct Found(string Value, string? Account, bool FromResponse, bool WholeArn);
+    private readonly record struct Found(string Value, string? Account, bool FromResponse, bool WholeArn, bool Created = false);
 
     private static void AddResources(ActionPlan plan, EventContext context, List<RequiredPermission> output,
         ImmutableArray<(string Variable, FieldPath Path)> overrides)
@@ -124,7 +124,7 @@ public sealed partial class EventPermissionMapper
         int count = type.Variables.Length;
         var values = new List<Found>[count];
         var missing = new List<string>();
-        bool anyFilled = false, fromResponse = false;
+        bool anyFilled = false, fromResponse = false, created = false;
         for (int i = 0; i < count; i++)
         {
             values[i] = Resolve(type, type.Variables[i].Name, type.Variables[i].Paths, context);
@@ -137,7 +137,15 @@ public sealed partial class EventPermissionMapper
             bool whole = false;
             foreach (Found found in values[i])
             {
-                if (found.WholeArn)
+                if (found.WholeArn && found.Created)
+                {
+                    // A new resource's ARN from the response: authorised before it existed.
+                    AddCreated(context, found.Value, type.Type.Name);
+                    output.Add(new RequiredPermission(action, type.Template.Build(Context(context, null), "*"), type.Type.Name,
+                        PermissionSource.Created, CreatedNote(context, ruleNote)));
+                    whole = true;
+                }
+                else if (found.WholeArn)
                 {
                     output.Add(new RequiredPermission(action, found.Value, type.Type.Name,
                         found.FromResponse ? PermissionSource.ResponseElement : PermissionSource.RequestParameter, ruleNote));
@@ -145,6 +153,7 @@ public sealed partial class EventPermissionMapper
                 }
 
                 fromResponse |= found.FromResponse;
+                created |= found.Created;
             }
 
             if (whole)
@@ -153,6 +162,20 @@ public sealed partial class EventPermissionMapper
             }
 
             anyFilled = true;
+        }
+
+        if (created)
+        {
+            AddCreatedType(action, type, values, context, output, ruleNote);
+            return;
+        }
+
+        if (!anyFilled && context.MessageArn is { } named && type.Template.Matches(named))
+        {
+            // A denied call whose request does not name the resource; the denial message does, and it fits.
+            output.Add(new RequiredPermission(action, named, type.Type.Name, PermissionSource.ErrorMessage,
+                "named by the denial message" + (ruleNote is null ? string.Empty : "; " + ruleNote)));
+            return;
         }
 
         if (count == 0)
@@ -177,6 +200,16 @@ public sealed partial class EventPermissionMapper
 
         if (!anyFilled && collapseUnknown)
         {
+            return;
+        }
+
+        if (!anyFilled && missing.TrueForAll(static m => m.EndsWith("Id", StringComparison.Ordinal))
+            && Creates(context, type.Type.ResourceType?.ServicePrefix ?? string.Empty, type.Type.Name))
+        {
+            // Nothing names it because the call brings it into being and AWS assigns its id (a denied launch, the
+            // network interface RunInstances adds). A name the request would give (a queue's) is just unknown.
+            output.Add(new RequiredPermission(action, type.Template.Build(Context(context, null), "*"), type.Type.Name,
+                PermissionSource.Created, CreatedNote(context, ruleNote)));
             return;
         }
 
@@ -278,7 +311,7 @@ public sealed partial class EventPermissionMapper
             {
                 if (ValueTransforms.TryTransform(type.Template, variable, value, context, out string? text, out string? account, out bool wholeArn))
                 {
-                    result.Add(new Found(text, account, path.FromResponse, wholeArn));
+                    result.Add(new Found(text, account, path.FromResponse, wholeArn, ParameterConventions.NamesCreatedResource(path)));
                 }
             }
 

@@ -135,6 +135,7 @@ public sealed partial class EventPermissionMapper
     private EventPermissions MapCall(OperationPlan plan, EventRecord record)
     {
         EventContext context = EventContext.From(record);
+        context.Operation = plan.Operation;
         var permissions = new List<RequiredPermission>();
         var notes = new List<string>(plan.Notes);
         bool handled = plan.Handler is null || RunHandler(plan, context, permissions, notes);
@@ -162,6 +163,7 @@ public sealed partial class EventPermissionMapper
         }
 
         AddGenericPassRole(plan, context, implied);
+        AddNamedCreations(plan, context, permissions);
         AddCallerNotes(record, plan, notes);
         return new EventPermissions
         {
@@ -170,6 +172,7 @@ public sealed partial class EventPermissionMapper
             Status = MappingStatus.Mapped,
             Permissions = Distinct(permissions),
             Implied = Distinct(implied),
+            Created = [.. context.Created],
             Notes = [.. Dedupe(notes)],
         };
     }

@@ -24,6 +24,12 @@ public sealed class EventPermissions
     /// <summary>Permissions CloudTrail does not log but the call needed (implied, not observed), such as <c>iam:PassRole</c>.</summary>
     public ImmutableArray<RequiredPermission> Implied { get; init; } = [];
 
+    /// <summary>
+    /// The resources the call created (new ids from <c>responseElements</c>, or names the request gives for a
+    /// create call), whether or not it succeeded; the caller decides what a failed create means.
+    /// </summary>
+    public ImmutableArray<CreatedResource> Created { get; init; } = [];
+
     /// <summary>Notes on the mapping: exceptions applied, values that could not be known, why an event did not map.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
 

@@ -111,6 +111,7 @@ internal static partial class ExceptionTable
         "sns PublishBatch => sns:Publish",
 
         // EC2 tagging names resources by id; the id prefix tells the resource type.
+        "rds CreateDBInstanceReadReplica => rds:CreateDBInstanceReadReplica DbInstanceName=dBInstanceIdentifier ; rds:CreateDBInstanceReadReplica DbInstanceName=sourceDBInstanceIdentifier",
         "ec2 CreateTags => @ec2tags",
         "ec2 DeleteTags => @ec2tags",
 

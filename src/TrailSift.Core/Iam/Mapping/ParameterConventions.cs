@@ -83,7 +83,18 @@ internal static class ParameterConventions
         "states:StateMachineName = stateMachineArn | name",
     ];
 
+    // Response fields that name a resource that existed before the call (RunInstances reports the default
+    // security group and subnet it used). Every other response field names a resource the call created.
+    private static readonly FrozenSet<string> s_existingInResponse = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "instancesSet.items.groupSet.items.groupId", "instancesSet.items.subnetId");
+
     private static readonly Lazy<FrozenDictionary<string, ImmutableArray<FieldPath>>> s_table = new(Build);
+
+    /// <summary>
+    /// True when a value read from <paramref name="path"/> names a resource the call created (a new id in
+    /// <c>responseElements</c>): AWS authorised the call before that id existed.
+    /// </summary>
+    public static bool NamesCreatedResource(FieldPath path) => path.FromResponse && !s_existingInResponse.Contains(path.Text);
 
     /// <summary>The paths to try for <paramref name="variable"/> of a template of <paramref name="prefix"/>, best first.</summary>
     public static ImmutableArray<FieldPath> PathsFor(string prefix, string variable, bool allowResponseFallback)

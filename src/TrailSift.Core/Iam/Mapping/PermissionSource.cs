@@ -21,4 +21,13 @@ public enum PermissionSource
 
     /// <summary>The resource cannot be known from the event: a pattern with <c>*</c> in place of the unknown part.</summary>
     Unknown,
+
+    /// <summary>
+    /// The call creates the resource: AWS authorises it before the new id exists, so the resource is the ARN pattern
+    /// with <c>*</c> in place of the id (<c>instance/*</c>); the id the response shows is in <see cref="EventPermissions.Created"/>.
+    /// </summary>
+    Created,
+
+    /// <summary>An ARN the denial message names, accepted only when it fits one of the action's ARN templates.</summary>
+    ErrorMessage,
 }

@@ -29,6 +29,12 @@ public sealed record RequiredPermission(
     public string? InstanceProfileArn { get; init; }
 
     /// <summary>
+    /// For tags given at creation (<c>ec2:CreateTags</c> implied by <c>RunInstances</c> with a
+    /// <c>tagSpecificationSet</c>): the creating operation, the value of the <c>ec2:CreateAction</c> condition key.
+    /// </summary>
+    public string? CreateAction { get; init; }
+
+    /// <summary>
     /// The role the instance profile usually holds: <c>instance-profile/[path/]NAME</c> → <c>role/NAME</c> (the console,
     /// <c>aws emr create-default-roles</c> and most templates name the role after the profile, without a path).
     /// An assumption, never a fact from the event; null without an instance profile.

@@ -57,6 +57,11 @@ public static class PolicyExplanationWriter
                         w.Write(" [IMPLIED: needed by the call, never logged by CloudTrail]");
                     }
 
+                    if (row.UnverifiedCalls > 0)
+                    {
+                        w.Write(string.Create(c, $" [UNVERIFIED: {row.UnverifiedCalls} failed validation, authorisation unknown]"));
+                    }
+
                     w.Write('\n');
                     foreach (string note in row.Notes)
                     {
@@ -72,6 +77,15 @@ public static class PolicyExplanationWriter
             foreach (UnmappedCall u in e.Unmapped)
             {
                 w.Write(string.Create(c, $"  {u.EventSource} {u.EventName}: {u.Calls} call{(u.Calls == 1 ? "" : "s")}{(u.Denied > 0 ? $", {u.Denied} DENIED" : "")}\n"));
+            }
+        }
+
+        if (!e.Unverified.IsEmpty)
+        {
+            w.Write("\n== Not in this policy: calls that failed validation (authorisation unknown; --include-unverified) ==\n");
+            foreach (UnmappedCall u in e.Unverified)
+            {
+                w.Write(string.Create(c, $"  {u.EventSource} {u.EventName}: {u.Calls} call{(u.Calls == 1 ? "" : "s")}\n"));
             }
         }
 

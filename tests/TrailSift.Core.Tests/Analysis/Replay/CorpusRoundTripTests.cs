@@ -40,7 +40,7 @@ public sealed class CorpusRoundTripTests(ITestOutputHelper output)
         PerPrincipalReplay replay = Scan(files, () => new PerPrincipalReplay(policies, ledger), static (a, b) => a.Merge(b));
 
         // Then
-        long calls = 0, allowed = 0, undecidable = 0;
+        long calls = 0, allowed = 0, undecidable = 0, malformed = 0;
         var denied = new List<string>();
         var reasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach ((string principal, CallChecker checker) in replay.Checkers.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -58,6 +58,9 @@ public sealed class CorpusRoundTripTests(ITestOutputHelper output)
                         string key = $"{check.EventSource} {check.EventName}: {check.Reason}";
                         reasons[key] = reasons.GetValueOrDefault(key) + 1;
                         break;
+                    case CallVerdict.Denied when check.Resource is { } resource && ArnFields.Problem(resource) is not null:
+                        malformed++; // `policy` leaves ARNs IAM would reject out of the document and names them
+                        break;
                     default:
                         denied.Add($"{principal}: {check.EventTime} {check.EventName} {check.Action} on {check.Resource}: {check.Reason}");
                         break;
@@ -65,7 +68,7 @@ public sealed class CorpusRoundTripTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{policies.Count} principals, {calls} calls replayed: {allowed} allowed, {denied.Count} denied, {undecidable} undecidable ({clock.ElapsedMilliseconds} ms)");
+        output.WriteLine($"{policies.Count} principals, {calls} calls replayed: {allowed} allowed, {denied.Count} denied, {undecidable} undecidable, {malformed} on malformed fixture ARNs left out ({clock.ElapsedMilliseconds} ms)");
         foreach ((string reason, int count) in reasons)
         {
             output.WriteLine($"  undecidable {count} x {reason}");

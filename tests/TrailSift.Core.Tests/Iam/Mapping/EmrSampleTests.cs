@@ -38,7 +38,7 @@ public sealed class EmrSampleTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Should_Take_Launched_Instance_Ids_From_The_Response_When_RunInstances_Succeeds()
+    public void Should_Authorise_RunInstances_On_Instance_Pattern_And_Report_Launched_Ids_As_Created_When_It_Succeeds()
     {
         // Given
         EventPermissions result = MapFirst("RunInstances", e => !e.TryGetProperty("errorCode", out _)
@@ -46,8 +46,11 @@ public sealed class EmrSampleTests(ITestOutputHelper output)
 
         // Then
         output.WriteLine(MappingCaseTests.Describe(result));
-        Assert.Contains(result.Permissions, p => p.ResourceType == "instance" && p.Source == PermissionSource.ResponseElement
-            && p.Resource.StartsWith($"arn:aws:ec2:us-east-1:{Account}:instance/i-", StringComparison.Ordinal));
+        Assert.Contains(result.Permissions, p => p.ResourceType == "instance" && p.Source == PermissionSource.Created
+            && p.Resource == $"arn:aws:ec2:us-east-1:{Account}:instance/*");
+        Assert.DoesNotContain(result.Permissions, p => p.Resource.Contains(":instance/i-", StringComparison.Ordinal));
+        Assert.Contains(result.Created, c => c.ResourceType == "instance"
+            && c.Arn.StartsWith($"arn:aws:ec2:us-east-1:{Account}:instance/i-", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Implied, p => p.Action == "ec2:CreateTags");
     }
 
@@ -94,8 +97,9 @@ public sealed class EmrSampleTests(ITestOutputHelper output)
         Assert.Contains(result.Implied, p => p.Action == "iam:PassRole" && p.Resource == $"arn:aws:iam::{Account}:role/EMR_DefaultRole_Restricted");
         Assert.Contains(result.Implied, p => p.Action == "iam:PassRole" && p.Resource == "*"
             && p.Note!.Contains("instance-profile/EMR_EC2_DefaultRole", StringComparison.Ordinal));
-        Assert.Contains(result.Implied, p => p.Action == "elasticmapreduce:AddTags"
-            && p.Resource.StartsWith($"arn:aws:elasticmapreduce:us-east-1:{Account}:cluster/j-", StringComparison.Ordinal));
+        Assert.Contains(result.Implied, p => p.Action == "elasticmapreduce:AddTags" && p.Source == PermissionSource.Created
+            && p.Resource == $"arn:aws:elasticmapreduce:us-east-1:{Account}:cluster/*");
+        Assert.Matches($"^arn:aws:elasticmapreduce:us-east-1:{Account}:cluster/j-[A-Z0-9]+$", Assert.Single(result.Created).Arn);
     }
 
     [Fact]

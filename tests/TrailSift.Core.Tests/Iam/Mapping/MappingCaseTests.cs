@@ -51,6 +51,12 @@ public sealed class MappingCaseTests
 
         AssertPermissions(spec["permissions"] as JsonArray, result.Permissions, "permissions", actual);
         AssertPermissions(spec["implied"] as JsonArray, result.Implied, "implied", actual);
+        if (spec["created"] is JsonArray created)
+        {
+            Assert.True(created.Select(c => (string)c!).Order().SequenceEqual(result.Created.Select(c => $"{c.ResourceType} {c.Arn}").Order()),
+                $"created: expected\n  {string.Join("\n  ", created)}\n{actual}");
+        }
+
         foreach (JsonNode? note in spec["notes"] as JsonArray ?? [])
         {
             Assert.True(result.Notes.Any(n => n.Contains((string)note!, StringComparison.Ordinal))
@@ -120,6 +126,7 @@ public sealed class MappingCaseTests
         var lines = new List<string> { $"status {result.Status}, prefix {result.ServicePrefix}, operation {result.OperationName}" };
         lines.AddRange(result.Permissions.Select(p => $"  permission {p.Action} {p.Resource} [{p.Source}] {p.ResourceType} {p.Note}"));
         lines.AddRange(result.Implied.Select(p => $"  implied {p.Action} {p.Resource} [{p.Source}] {p.Note}"));
+        lines.AddRange(result.Created.Select(c => $"  created {c.ResourceType} {c.Arn}"));
         lines.AddRange(result.Notes.Select(n => "  note " + n));
         return string.Join("\n", lines);
     }
