@@ -126,7 +126,7 @@ public sealed class EmrUnusedTests
     {
         // The builder's own replay
         Assert.True(Role.Reduced.Verification.Passed, string.Join("\n", Role.Reduced.Verification.Lost));
-        Assert.Equal(138, Role.Reduced.Verification.Requests);
+        Assert.Equal(134, Role.Reduced.Verification.Requests);
 
         // A second path: `check`'s CallChecker over the raw events, current policies versus the reduced one
         PolicySet before = Role.Policies.ToPolicySet();
