@@ -67,6 +67,8 @@ public sealed class ObjectScanner : IDisposable
                 ok = false;
             }
 
+            stats.Utf8Replacements += reader.Utf8Replacements;
+
             if (reader.Format == InputFormat.Digest)
             {
                 stats.DigestFiles++;

@@ -51,6 +51,7 @@ public sealed partial class RecordReader
                     reader = probe;
                     _undecided = false;
                     record.SetUnindexed(_buffer, _recStart, RecordLength(ref reader));
+                    EnsureValidUtf8(record);
                     return true;
                 }
             }
@@ -127,6 +128,7 @@ public sealed partial class RecordReader
             if (index.Append(ref reader, baseOffset))
             {
                 record.SetIndexed(_buffer, _recStart, RecordLength(ref reader));
+                EnsureValidUtf8(record);
                 return EndRecord(ref reader, record);
             }
 

@@ -354,11 +354,18 @@ public sealed partial class RecordReader : IDisposable
         }
 
         long at = Abs(ref reader);
-        int n = reader.CopyString(_aux);
         _phase = Phase.InLookupElement;
         try
         {
+            int n = reader.CopyString(_aux);
             record.Load(_aux, 0, n);
+            EnsureValidUtf8(record);
+        }
+        catch (InvalidOperationException)
+        {
+            // CopyString: the string's bytes or escapes do not decode (invalid UTF-8, a lone surrogate escape).
+            Problem($"lookup-events: CloudTrailEvent at byte {at} is not valid UTF-8; skipped");
+            return false;
         }
         catch (JsonException e)
         {
@@ -391,6 +398,12 @@ public sealed partial class RecordReader : IDisposable
         {
             ArrayPool<byte>.Shared.Return(_aux);
             _aux = [];
+        }
+
+        if (_repair.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_repair);
+            _repair = [];
         }
     }
 }

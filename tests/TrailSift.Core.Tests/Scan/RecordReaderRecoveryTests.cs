@@ -164,6 +164,29 @@ public sealed class RecordReaderRecoveryTests
         Assert.Equal("900 more problems in this input not shown", problems[^1]);
     }
 
+    [Fact]
+    public void Should_Replace_Invalid_Utf8_With_U_Fffd_When_A_Record_Holds_It()
+    {
+        // Given: a lone continuation byte and a cut two-byte sequence inside strings
+        byte[] data = Encoding.UTF8.GetBytes("{\"eventName\":\"A#B\",\"userAgent\":\"x#\"}\n" + E1 + "\n");
+        data[Array.IndexOf(data, (byte)'#')] = 0x80;
+        data[Array.IndexOf(data, (byte)'#')] = 0xC3;
+
+        foreach ((int chunk, int buffer) in Chunkings)
+        {
+            foreach (bool defer in new[] { false, true })
+            {
+                // When
+                var (records, problems, error) = Read(data, chunk, buffer, defer);
+
+                // Then: what comes out is valid UTF-8 with U+FFFD where the bad bytes were, and the rest is untouched
+                Assert.Null(error);
+                Assert.Empty(problems);
+                Assert.Equal(["{\"eventName\":\"A\uFFFDB\",\"userAgent\":\"x\uFFFD\"}", E1], records);
+            }
+        }
+    }
+
     /// <summary>Reads everything, collecting records (raw text), problems and a final error.</summary>
     internal static (List<string> Records, List<string> Problems, string? Error) Read(byte[] data, int chunk, int buffer, bool defer,
         int maxRecordBytes = RecordReader.DefaultMaxRecordBytes)
