@@ -8,12 +8,13 @@ public sealed partial class RecordReader
 {
     private void Fill()
     {
+        ShrinkAfterLargeRecord();
         Shift();
         if (_end == _buffer.Length)
         {
             if (_buffer.Length >= _maxRecordBytes)
             {
-                if (_recStart >= 0 && _phase == Phase.InRecord)
+                if (_recStart >= 0 && _phase is Phase.InRecord or Phase.InLargeRecord)
                 {
                     // A record over the limit: drop it and read on past its end.
                     long at = _discarded + _recStart;
@@ -31,10 +32,7 @@ public sealed partial class RecordReader
             }
             else
             {
-                byte[] bigger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, _maxRecordBytes));
-                Buffer.BlockCopy(_buffer, 0, bigger, 0, _end);
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = bigger;
+                Grow();
             }
         }
 

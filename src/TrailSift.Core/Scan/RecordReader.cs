@@ -33,6 +33,7 @@ public sealed partial class RecordReader : IDisposable
 
     private readonly Stream _stream;
     private readonly int _maxRecordBytes;
+    private readonly int _initialBytes;
     private byte[] _buffer;
     private byte[] _aux = [];
     private int _pos;        // where the next reader starts
@@ -49,7 +50,8 @@ public sealed partial class RecordReader : IDisposable
     {
         _stream = stream;
         _maxRecordBytes = maxRecordBytes;
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(Math.Min(initialBufferBytes, maxRecordBytes), 16));
+        _initialBytes = Math.Max(Math.Min(initialBufferBytes, maxRecordBytes), 16);
+        _buffer = ArrayPool<byte>.Shared.Rent(_initialBytes);
     }
 
     /// <summary>
@@ -73,6 +75,7 @@ public sealed partial class RecordReader : IDisposable
         SkipValue,           // skipping a value we do not need
         Elements,            // in an events array: an element or the end
         InRecord,            // inside a record (tokens go to the index)
+        InLargeRecord,       // inside a large record, split without its index (built if someone looks inside)
         SkipRecord,          // inside a record being dropped (too deep or too large)
         InLookupElement,     // inside one element of lookup-events' Events array
         ExpectLookupString,  // after "CloudTrailEvent": the escaped event must follow
@@ -161,6 +164,16 @@ public sealed partial class RecordReader : IDisposable
                 if (ReadRecordTokens(ref reader, record) is Outcome done)
                 {
                     return done;
+                }
+
+                continue;
+            }
+
+            if (_phase == Phase.InLargeRecord)
+            {
+                if (SplitLargeRecord(ref reader, record) is Outcome large)
+                {
+                    return large;
                 }
 
                 continue;
@@ -388,11 +401,7 @@ public sealed partial class RecordReader : IDisposable
     /// <summary>Returns the pooled buffers.</summary>
     public void Dispose()
     {
-        if (_buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = [];
-        }
+        ReleaseBuffer();
 
         if (_aux.Length > 0)
         {
