@@ -116,6 +116,7 @@ public sealed partial class RecordReader
     {
         long at = _discarded + _recStart;
         record.SetIndexed(_buffer, _recStart, RecordLength(ref reader));
+        EnsureValidUtf8(record);
         _recStart = -1;
         _undecided = false;
         _phase = Phase.TopLevel;

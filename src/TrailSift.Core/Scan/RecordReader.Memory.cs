@@ -16,6 +16,12 @@ public sealed partial class RecordReader
     /// <summary>Buffer bytes a reader holds without asking the budget.</summary>
     public const int FreeBufferBytes = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Budget reserved per byte of a large record for its token index, should something read it: a token is 20 bytes,
+    /// a record as dense as <c>[1,1,…]</c> has one per 2 bytes, and the table grows by doubling (1.5× while copying).
+    /// </summary>
+    public const int IndexBytesPerByte = 15;
+
     /// <summary>This worker's share of the scan's memory budget; null: no budget (tools and tests).</summary>
     public MemoryBudget.Lease? Memory { get; set; }
 
@@ -29,8 +35,9 @@ public sealed partial class RecordReader
         }
         else
         {
-            // The old and the new buffer live together during the copy.
-            Memory?.EnsureHeld((long)size + _buffer.Length);
+            // The old and the new buffer live together during the copy; and if a filter or sink reads the record,
+            // its token index can take up to IndexBytesPerByte per record byte.
+            Memory?.EnsureHeld((long)size * (1 + IndexBytesPerByte) + _buffer.Length);
             bigger = GC.AllocateUninitializedArray<byte>(size);
             if (_phase == Phase.InRecord && !_undecided)
             {

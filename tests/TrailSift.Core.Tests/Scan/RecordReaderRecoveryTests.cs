@@ -187,6 +187,39 @@ public sealed class RecordReaderRecoveryTests
         }
     }
 
+    [Fact]
+    public void Should_Replace_Lone_Surrogate_Escapes_And_Keep_Pairs_When_Strings_Hold_Them()
+    {
+        // Given: a lone high and a lone low surrogate (one in a key), a valid pair, and an escaped backslash before "ud800"
+        string input = "{\"eventName\":\"a\\ud800b\",\"k\\udc00\":1,\"pair\":\"\\ud83d\\ude00\",\"literal\":\"\\\\ud800\"}";
+        byte[] data = Encoding.UTF8.GetBytes(input + "\n");
+
+        foreach (bool defer in new[] { false, true })
+        {
+            // When
+            var (records, problems, error) = Read(data, 7, 64, defer);
+
+            // Then
+            Assert.Null(error);
+            Assert.Empty(problems);
+            Assert.Equal(["{\"eventName\":\"a\\ufffdb\",\"k\\ufffd\":1,\"pair\":\"\\ud83d\\ude00\",\"literal\":\"\\\\ud800\"}"], records);
+        }
+    }
+
+    [Fact]
+    public void Should_Not_Fail_When_A_Header_Object_Key_Holds_Invalid_Utf8_And_Escapes()
+    {
+        // Given: found by AFL++: a first object (no event key) whose escaped key holds invalid UTF-8
+        byte[] data = [.. "{\"Ne\\\"x"u8, 0x89, .. "\":1}\n"u8, .. Encoding.UTF8.GetBytes(E1 + "\n")];
+
+        // When
+        var (records, _, error) = Read(data, int.MaxValue, 256, defer: false);
+
+        // Then
+        Assert.Null(error);
+        Assert.Equal([E1], records);
+    }
+
     /// <summary>Reads everything, collecting records (raw text), problems and a final error.</summary>
     internal static (List<string> Records, List<string> Problems, string? Error) Read(byte[] data, int chunk, int buffer, bool defer,
         int maxRecordBytes = RecordReader.DefaultMaxRecordBytes)
