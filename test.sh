@@ -48,5 +48,9 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The runner failed without a failing test (for example a crashed test host): count it.
   failed=1
 fi
+# Opt-in slow tier: TRAILSIFT_FUZZ_SECONDS=N runs each AFL++ harness for N seconds (docs/robustness.md).
+if [ -n "${TRAILSIFT_FUZZ_SECONDS:-}" ]; then
+  if tools/TrailSift.Fuzz/fuzz.sh "$TRAILSIFT_FUZZ_SECONDS"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

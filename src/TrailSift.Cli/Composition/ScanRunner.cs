@@ -40,6 +40,11 @@ public static class ScanRunner
         stderr.WriteLine(string.Create(c, $"files: seen {s.FilesSeen}, pruned {s.FilesPruned} (+{s.DirectoriesPruned} directories), digest {s.DigestFiles}, not logs {s.SkippedByName}, opened {s.FilesOpened}, failed {s.FilesFailed}"));
         stderr.WriteLine(string.Create(c, $"bytes: compressed {s.StoredBytes}, uncompressed {s.DecodedBytes}"));
         stderr.WriteLine(string.Create(c, $"events: {s.Events}, matches: {s.Matches}"));
+        if (s.Utf8Replacements > 0)
+        {
+            stderr.WriteLine(string.Create(c, $"invalid UTF-8: {s.Utf8Replacements} sequences replaced with U+FFFD"));
+        }
+
         stderr.WriteLine(string.Create(c, $"time: {seconds:F3} s, {s.DecodedBytes / 1e6 / seconds:F1} MB/s"));
     }
 }

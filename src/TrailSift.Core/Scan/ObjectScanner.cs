@@ -12,10 +12,13 @@ public sealed class ObjectScanner : IDisposable
     private long _deferred;     // records this worker split without indexing them
     private long _indexedLate;  // ... of which a predicate or sink then needed the index
 
-    /// <summary>Creates a scanner whose read buffer starts at <paramref name="bufferBytes"/>.</summary>
-    public ObjectScanner(int bufferBytes = 256 * 1024)
+    private readonly MemoryBudget.Lease? _memory;
+
+    /// <summary>Creates a scanner whose read buffer starts at <paramref name="bufferBytes"/>; large records draw on <paramref name="budget"/>.</summary>
+    public ObjectScanner(int bufferBytes = 256 * 1024, MemoryBudget? budget = null)
     {
         _bufferBytes = bufferBytes;
+        _memory = budget?.Open();
     }
 
     /// <summary>Scans one object; problems go to <paramref name="reporter"/> and scanning of other objects goes on.</summary>
@@ -28,7 +31,7 @@ public sealed class ObjectScanner : IDisposable
         try
         {
             decoded = DecodedStream.Open(source.OpenRaw());
-            using var reader = new RecordReader(decoded, _bufferBytes) { DeferIndex = DeferringPays(predicate) };
+            using var reader = new RecordReader(decoded, _bufferBytes) { DeferIndex = DeferringPays(predicate), Memory = _memory };
             _record.SourcePath = source.Path;
             long ordinal = 0;
             while (reader.TryRead(_record))
@@ -67,6 +70,8 @@ public sealed class ObjectScanner : IDisposable
                 ok = false;
             }
 
+            stats.Utf8Replacements += reader.Utf8Replacements;
+
             if (reader.Format == InputFormat.Digest)
             {
                 stats.DigestFiles++;
@@ -84,6 +89,7 @@ public sealed class ObjectScanner : IDisposable
         }
         finally
         {
+            _memory?.ReleaseAll();
             if (decoded is not null)
             {
                 stats.StoredBytes += decoded.StoredBytesRead;

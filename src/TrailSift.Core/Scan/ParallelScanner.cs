@@ -18,6 +18,9 @@ public sealed class ParallelScanner
     /// <summary>Initial read buffer per worker.</summary>
     public int BufferBytes { get; init; } = 256 * 1024;
 
+    /// <summary>Memory for large records, shared by the workers; null: a new <see cref="MemoryBudget"/> of the default size per scan.</summary>
+    public MemoryBudget? Budget { get; init; }
+
     /// <summary>
     /// Scans <paramref name="objects"/>. <paramref name="createSink"/> is called once per worker; the
     /// sink is told the sequence number of each object in <see cref="ISequencedSink.BeginObject"/> order.
@@ -32,6 +35,7 @@ public sealed class ParallelScanner
         var sinks = new TSink[threads];
         var stats = new ScanStats[threads];
         int next = -1;
+        MemoryBudget budget = Budget ?? new MemoryBudget();
         Exception? failure = null;
 
         void Work(int worker)
@@ -41,7 +45,7 @@ public sealed class ParallelScanner
             TSink sink = createSink();
             sinks[worker] = sink;
             IEventPredicate pred = predicate.ForWorker();
-            using var scanner = new ObjectScanner(BufferBytes);
+            using var scanner = new ObjectScanner(BufferBytes, budget);
             try
             {
                 int i;

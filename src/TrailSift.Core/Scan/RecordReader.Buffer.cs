@@ -1,39 +1,39 @@
 using System.Buffers;
 using System.Text.Json;
-using TrailSift.Core.Events;
 
 namespace TrailSift.Core.Scan;
 
-/// <content>The pooled buffer that shifts or doubles, and error descriptions.</content>
+/// <content>The pooled buffer that shifts or grows, and token descriptions.</content>
 public sealed partial class RecordReader
 {
     private void Fill()
     {
-        int keepFrom = _recStart >= 0 ? Math.Min(_recStart, _pos) : _pos;
-        if (keepFrom > 0)
-        {
-            int live = _end - keepFrom;
-            Buffer.BlockCopy(_buffer, keepFrom, _buffer, 0, live);
-            _discarded += keepFrom;
-            _pos -= keepFrom;
-            _end -= keepFrom;
-            if (_recStart >= 0)
-            {
-                _recStart -= keepFrom;
-            }
-        }
-
+        ShrinkAfterLargeRecord();
+        Shift();
         if (_end == _buffer.Length)
         {
             if (_buffer.Length >= _maxRecordBytes)
             {
-                throw new RecordReadException($"a record at byte {_discarded + Math.Max(_recStart, 0)} is larger than the {_maxRecordBytes / (1024 * 1024)} MiB limit");
-            }
+                if (_recStart >= 0 && _phase is Phase.InRecord or Phase.InLargeRecord)
+                {
+                    // A record over the limit: drop it and read on past its end.
+                    long at = _discarded + _recStart;
+                    Problem($"{LinePrefix(at)}record at byte {at} is larger than the {Limit} limit; skipped");
+                    DropRecord();
+                    Shift();
+                }
 
-            byte[] bigger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, _maxRecordBytes));
-            Buffer.BlockCopy(_buffer, 0, bigger, 0, _end);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = bigger;
+                if (_end == _buffer.Length)
+                {
+                    // One token (a string, a number) larger than the buffer: it cannot be parsed; resume after it.
+                    Recover($"a single value is larger than the {Limit} limit", _discarded + _pos);
+                    return;
+                }
+            }
+            else
+            {
+                Grow();
+            }
         }
 
         int read;
@@ -58,22 +58,25 @@ public sealed partial class RecordReader
         _end += read;
     }
 
-    private string Describe(JsonException e, long consumed)
+    private string Limit => _maxRecordBytes % (1024 * 1024) == 0 ? $"{_maxRecordBytes / (1024 * 1024)} MiB" : $"{_maxRecordBytes}-byte";
+
+    // Drops the bytes before the current record (or before the reader's position), counting their lines.
+    private void Shift()
     {
-        string reason = e.Message;
-        int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut > 0)
+        int keepFrom = _recStart >= 0 ? Math.Min(_recStart, _pos) : _pos;
+        if (keepFrom > 0)
         {
-            reason = reason[..cut];
+            _linesDiscarded += _buffer.AsSpan(0, keepFrom).Count((byte)'\n');
+            int live = _end - keepFrom;
+            Buffer.BlockCopy(_buffer, keepFrom, _buffer, 0, live);
+            _discarded += keepFrom;
+            _pos -= keepFrom;
+            _end -= keepFrom;
+            if (_recStart >= 0)
+            {
+                _recStart -= keepFrom;
+            }
         }
-
-        long at = _discarded + _pos + consumed;
-        if (_eof && (reason.Contains("depth to be zero", StringComparison.Ordinal) || reason.Contains("end of data", StringComparison.OrdinalIgnoreCase)))
-        {
-            return $"unexpected end of data at byte {_discarded + _end} (file truncated?)";
-        }
-
-        return $"invalid JSON near byte {at}: {reason.TrimEnd('.')}";
     }
 
     private static string Describe(JsonTokenType t) => t switch

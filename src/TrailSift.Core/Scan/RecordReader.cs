@@ -9,19 +9,31 @@ namespace TrailSift.Core.Scan;
     it over log objects. Depends on Sources, Events and Common; never on Query, Analysis or Output. */
 
 /// <summary>
-/// Reads event records from a decompressed stream in any supported shape (see <see cref="InputFormat"/>),
-/// keeping only the current record in a pooled buffer that shifts or doubles (STJ's ReadBufferState pattern).
+/// Reads event records from a decompressed stream holding any sequence of supported top-level values (see
+/// <see cref="InputFormat"/>): <c>{"Records":[…]}</c> documents (one, or many concatenated as <c>zcat *.json.gz</c>
+/// gives them), arrays of events, event objects (NDJSON), <c>lookup-events</c> output. Only the current record
+/// is kept, in a pooled buffer that shifts or grows (STJ's ReadBufferState pattern).
 /// </summary>
-/// <remarks>Mutable; one instance per worker and stream. Not thread-safe.</remarks>
+/// <remarks>
+/// A bad value does not end the stream: a record that is not an object, nested too deep or over the size limit is
+/// skipped and reported, and after invalid JSON the reader resynchronises at the next line or the next
+/// <c>{"Records"</c> document (<see cref="TakeShapeError"/>). Mutable; one instance per worker and stream. Not thread-safe.
+/// </remarks>
 public sealed partial class RecordReader : IDisposable
 {
     /// <summary>Largest single record accepted (CloudTrail caps request and response fields at 100 KB each).</summary>
     public const int DefaultMaxRecordBytes = 64 * 1024 * 1024;
 
-    private static readonly JsonReaderOptions ReaderOptions = new() { AllowMultipleValues = true, MaxDepth = 256 };
+    /// <summary>Deepest nesting accepted in a record (the record object itself is level 1), as <see cref="RecordIndex"/> allows.</summary>
+    public const int MaxRecordDepth = 256;
+
+    // The reader's own limit only guards against absurd nesting; records are held to MaxRecordDepth by the reader
+    // below, so a too-deep record is skipped structurally instead of ending the stream.
+    private static readonly JsonReaderOptions ReaderOptions = new() { AllowMultipleValues = true, MaxDepth = 1 << 16 };
 
     private readonly Stream _stream;
     private readonly int _maxRecordBytes;
+    private readonly int _initialBytes;
     private byte[] _buffer;
     private byte[] _aux = [];
     private int _pos;        // where the next reader starts
@@ -31,17 +43,15 @@ public sealed partial class RecordReader : IDisposable
     private bool _eof;
     private bool _done;
     private JsonReaderState _state = new(ReaderOptions);
-    private Phase _phase = Phase.Start;
-    private int _topLevelValues;
-    private readonly Queue<string> _shapeErrors = new();
-    private bool _bomChecked;
+    private Phase _phase = Phase.TopLevel;
 
     /// <summary>Creates a reader over <paramref name="stream"/> (already decompressed).</summary>
     public RecordReader(Stream stream, int initialBufferBytes = 256 * 1024, int maxRecordBytes = DefaultMaxRecordBytes)
     {
         _stream = stream;
         _maxRecordBytes = maxRecordBytes;
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialBufferBytes, 16));
+        _initialBytes = Math.Max(Math.Min(initialBufferBytes, maxRecordBytes), 16);
+        _buffer = ArrayPool<byte>.Shared.Rent(_initialBytes);
     }
 
     /// <summary>
@@ -50,52 +60,54 @@ public sealed partial class RecordReader : IDisposable
     /// </summary>
     public bool DeferIndex { get; set; }
 
-    /// <summary>The format detected so far.</summary>
+    /// <summary>The format of the first value recognised (later values may have other shapes).</summary>
     public InputFormat Format { get; private set; }
 
     /// <summary>Decompressed bytes read from the stream so far.</summary>
     public long BytesRead => _discarded + _end;
 
-    /// <summary>
-    /// A problem with one element that was skipped (for example a string inside <c>Records</c>); the reader
-    /// has moved past it. Read and cleared by the caller after each <see cref="TryRead"/>.
-    /// </summary>
-    public string? TakeShapeError() => _shapeErrors.Count > 0 ? _shapeErrors.Dequeue() : null;
-
     private enum Phase
     {
-        Start,               // before the first token
+        TopLevel,            // between top-level values: whitespace, then a value or the end
+        TopValue,            // the first token of a top-level value
         WrapperKey,          // in the top-level object of a wrapper: a key or the end
         ExpectEventsArray,   // after "Records"/"Events": the array must follow
         SkipValue,           // skipping a value we do not need
-        Elements,            // in the events array: an element or the end
+        Elements,            // in an events array: an element or the end
         InRecord,            // inside a record (tokens go to the index)
+        InLargeRecord,       // inside a large record, split without its index (built if someone looks inside)
+        SkipRecord,          // inside a record being dropped (too deep or too large)
         InLookupElement,     // inside one element of lookup-events' Events array
         ExpectLookupString,  // after "CloudTrailEvent": the escaped event must follow
-        StreamBetween,       // between top-level objects of an event stream
-        AfterTop,            // after the top-level value: only whitespace may follow
     }
 
     private int _skipDepth;
     private Phase _afterSkip;
+    private int _recDepth;        // reader depth of the current record's '{'
+    private bool _recordIsTop;    // the current record is a top-level object (NDJSON), not an array element
+    private bool _undecided;      // a top-level object not yet known to be an event or a wrapper
+    private bool _arrayInWrapper; // the current events array belongs to a wrapper object
+    private bool _lookupArray;    // ... and is lookup-events' Events array
 
     /// <summary>Reads the next record into <paramref name="record"/>.</summary>
     /// <returns>False at the end of the data (or for digest files).</returns>
-    /// <exception cref="RecordReadException">Invalid JSON, a non-CloudTrail shape, a record over the size limit, or an I/O fault.</exception>
+    /// <exception cref="RecordReadException">No JSON at all, not a CloudTrail log, or an I/O or decompression fault.</exception>
     public bool TryRead(EventRecord record)
     {
-        if (_done)
+        while (!_done)
         {
-            return false;
-        }
+            if (_phase == Phase.TopLevel && !StartTopLevelValue())
+            {
+                if (_eof)
+                {
+                    FinishInput();
+                    return false;
+                }
 
-        if (Format == InputFormat.Unknown && !DetectFormat())
-        {
-            return false;
-        }
+                Fill();
+                continue;
+            }
 
-        while (true)
-        {
             var reader = new Utf8JsonReader(_buffer.AsSpan(_pos, _end - _pos), _eof, _state);
             Outcome outcome;
             try
@@ -104,7 +116,8 @@ public sealed partial class RecordReader : IDisposable
             }
             catch (JsonException e)
             {
-                throw new RecordReadException(Describe(e, reader.BytesConsumed), e);
+                Recover(Reason(e), _discarded + _pos + reader.BytesConsumed);
+                continue;
             }
 
             _pos += (int)reader.BytesConsumed;
@@ -116,22 +129,29 @@ public sealed partial class RecordReader : IDisposable
                 case Outcome.Finished:
                     _done = true;
                     return false;
+                case Outcome.Continue:
+                    break;
                 default:
                     if (_eof)
                     {
-                        throw new RecordReadException($"unexpected end of data at byte {_discarded + _end} (file truncated?)");
+                        // The final block ended inside a value without the reader failing: report it as a truncation.
+                        Recover("unexpected end of data", _discarded + _end);
+                        continue;
                     }
 
                     Fill();
                     break;
             }
         }
+
+        return false;
     }
 
     private enum Outcome
     {
         Record,
         NeedData,
+        Continue,   // a top-level value ended: back to TryRead, which starts the next one
         Finished,
     }
 
@@ -141,42 +161,62 @@ public sealed partial class RecordReader : IDisposable
         {
             if (_phase == Phase.InRecord)
             {
-                long baseOffset = _pos - _recStart;
-                while (reader.Read())
+                if (ReadRecordTokens(ref reader, record) is Outcome done)
                 {
-                    if (record.IndexUnderConstruction.Append(ref reader, baseOffset))
-                    {
-                        record.SetIndexed(_buffer, _recStart, RecordLength(ref reader));
-                        return EndRecord(record);
-                    }
+                    return done;
                 }
 
-                return Outcome.NeedData;
+                continue;
+            }
+
+            if (_phase == Phase.InLargeRecord)
+            {
+                if (SplitLargeRecord(ref reader, record) is Outcome large)
+                {
+                    return large;
+                }
+
+                continue;
+            }
+
+            if (_phase == Phase.SkipRecord)
+            {
+                if (SkipRecordTokens(ref reader) is Outcome skipped)
+                {
+                    return skipped;
+                }
+
+                continue;
             }
 
             if (!reader.Read())
             {
-                return _eof && _phase is Phase.AfterTop or Phase.StreamBetween ? Outcome.Finished : Outcome.NeedData;
+                return Outcome.NeedData;
             }
 
             JsonTokenType token = reader.TokenType;
             switch (_phase)
             {
-                case Phase.Start:
-                    if (Format == InputFormat.EventArray)
+                case Phase.TopValue:
+                    if (token == JsonTokenType.StartObject)
                     {
-                        _phase = Phase.Elements;
-                    }
-                    else if (Format == InputFormat.EventStream)
-                    {
-                        if (BeginRecord(ref reader, record))
+                        if (BeginRecord(ref reader, record, top: true))
                         {
-                            return EndRecord(record);
+                            return EndRecord(ref reader, record);
                         }
+                    }
+                    else if (token == JsonTokenType.StartArray)
+                    {
+                        SetFormat(InputFormat.EventArray);
+                        _arrayInWrapper = false;
+                        _lookupArray = false;
+                        _phase = Phase.Elements;
                     }
                     else
                     {
-                        _phase = Phase.WrapperKey;
+                        Problem($"{LinePrefix(Abs(ref reader))}value at byte {Abs(ref reader)} is a {Describe(token)}, not an event object or a {{\"Records\":[…]}} document; skipped");
+                        _phase = Phase.TopLevel;
+                        return Outcome.Continue;
                     }
 
                     break;
@@ -184,10 +224,13 @@ public sealed partial class RecordReader : IDisposable
                 case Phase.WrapperKey:
                     if (token == JsonTokenType.EndObject)
                     {
-                        _phase = Phase.AfterTop;
+                        _phase = Phase.TopLevel;
+                        return Outcome.Continue;
                     }
-                    else if (reader.ValueTextEquals(Format == InputFormat.RecordsWrapper ? "Records"u8 : "Events"u8))
+
+                    if (reader.ValueTextEquals("Records"u8) || reader.ValueTextEquals("Events"u8))
                     {
+                        _lookupArray = reader.ValueTextEquals("Events"u8);
                         _phase = Phase.ExpectEventsArray;
                     }
                     else
@@ -200,23 +243,19 @@ public sealed partial class RecordReader : IDisposable
                 case Phase.ExpectEventsArray:
                     if (token != JsonTokenType.StartArray)
                     {
-                        throw new RecordReadException($"not a CloudTrail log: \"{(Format == InputFormat.RecordsWrapper ? "Records" : "Events")}\" is a {Describe(token)}, not an array");
+                        Problem($"\"{(_lookupArray ? "Events" : "Records")}\" at byte {Abs(ref reader)} is a {Describe(token)}, not an array; skipped");
+                        SkipCurrent(ref reader, Phase.WrapperKey);
+                        break;
                     }
 
+                    _arrayInWrapper = true;
                     _phase = Phase.Elements;
                     break;
 
                 case Phase.SkipValue:
                     if (_skipDepth < 0)
                     {
-                        if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                        {
-                            _skipDepth = reader.CurrentDepth;
-                        }
-                        else
-                        {
-                            _phase = _afterSkip;
-                        }
+                        SkipCurrent(ref reader, _afterSkip);
                     }
                     else if (token is JsonTokenType.EndObject or JsonTokenType.EndArray && reader.CurrentDepth == _skipDepth)
                     {
@@ -228,28 +267,32 @@ public sealed partial class RecordReader : IDisposable
                 case Phase.Elements:
                     if (token == JsonTokenType.EndArray)
                     {
-                        _phase = Format == InputFormat.EventArray ? Phase.AfterTop : Phase.WrapperKey;
+                        if (_arrayInWrapper)
+                        {
+                            _phase = Phase.WrapperKey;
+                            break;
+                        }
+
+                        _phase = Phase.TopLevel;
+                        return Outcome.Continue;
                     }
-                    else if (token == JsonTokenType.StartObject)
+
+                    if (token == JsonTokenType.StartObject)
                     {
-                        if (Format == InputFormat.LookupEvents)
+                        if (_lookupArray)
                         {
                             _phase = Phase.InLookupElement;
                         }
-                        else if (BeginRecord(ref reader, record))
+                        else if (BeginRecord(ref reader, record, top: false))
                         {
-                            return EndRecord(record);
+                            return EndRecord(ref reader, record);
                         }
                     }
                     else
                     {
                         // A scalar or array where an event should be: report it and move on.
-                        _shapeErrors.Enqueue($"element at byte {_discarded + _pos + reader.TokenStartIndex} is a {Describe(token)}, not an event object; skipped");
-                        if (token == JsonTokenType.StartArray)
-                        {
-                            Skip(Phase.Elements);
-                            _skipDepth = reader.CurrentDepth;
-                        }
+                        Problem($"element at byte {Abs(ref reader)} is a {Describe(token)}, not an event object; skipped");
+                        SkipCurrent(ref reader, Phase.Elements);
                     }
 
                     break;
@@ -273,28 +316,33 @@ public sealed partial class RecordReader : IDisposable
                 case Phase.ExpectLookupString:
                     if (token != JsonTokenType.String)
                     {
-                        throw new RecordReadException("lookup-events: CloudTrailEvent is not a string");
+                        Problem($"lookup-events: CloudTrailEvent at byte {Abs(ref reader)} is a {Describe(token)}, not a string; skipped");
+                        SkipCurrent(ref reader, Phase.InLookupElement);
+                        break;
                     }
 
-                    LoadLookupEvent(ref reader, record);
-                    return Outcome.Record;
-
-                case Phase.StreamBetween:
-                    if (token != JsonTokenType.StartObject)
+                    if (LoadLookupEvent(ref reader, record))
                     {
-                        throw new RecordReadException($"value at byte {_discarded + _pos + reader.TokenStartIndex} is a {Describe(token)}, not an event object");
-                    }
-
-                    if (BeginRecord(ref reader, record))
-                    {
-                        return EndRecord(record);
+                        return Outcome.Record;
                     }
 
                     break;
-
-                case Phase.AfterTop:
-                    throw new RecordReadException($"unexpected data after the end of the JSON at byte {_discarded + _pos + reader.TokenStartIndex}");
             }
+        }
+    }
+
+    // Skips the value whose first token the reader is on: nothing more for a scalar, up to its end for a container.
+    private void SkipCurrent(ref Utf8JsonReader reader, Phase after)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            _phase = Phase.SkipValue;
+            _afterSkip = after;
+            _skipDepth = reader.CurrentDepth;
+        }
+        else
+        {
+            _phase = after;
         }
     }
 
@@ -305,38 +353,7 @@ public sealed partial class RecordReader : IDisposable
         _skipDepth = -1;
     }
 
-    // Starts a record at its '{'. With DeferIndex, a record wholly in the buffer is skipped in one call (still
-    // validated) and indexed only if someone looks inside; returns true when the record is already complete.
-    private bool BeginRecord(ref Utf8JsonReader reader, EventRecord record)
-    {
-        _recStart = _pos + (int)reader.TokenStartIndex;
-        if (DeferIndex && reader.TrySkip())
-        {
-            record.SetUnindexed(_buffer, _recStart, RecordLength(ref reader));
-            return true;
-        }
-
-        record.IndexUnderConstruction.Reset();
-        record.IndexUnderConstruction.Append(ref reader, _pos - _recStart);
-        _phase = Phase.InRecord;
-        return false;
-    }
-
-    private int RecordLength(ref Utf8JsonReader reader) => checked(_pos + (int)reader.BytesConsumed - _recStart);
-
-    private Outcome EndRecord(EventRecord record)
-    {
-        _recStart = -1;
-        _phase = Format == InputFormat.EventStream ? Phase.StreamBetween : Phase.Elements;
-        if (Format == InputFormat.EventStream && _topLevelValues++ == 0 && !LooksLikeEvent(record))
-        {
-            return FirstObjectIsNotAnEvent(record);
-        }
-
-        return Outcome.Record;
-    }
-
-    private void LoadLookupEvent(ref Utf8JsonReader reader, EventRecord record)
+    private bool LoadLookupEvent(ref Utf8JsonReader reader, EventRecord record)
     {
         int needed = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
         if (_aux.Length < needed)
@@ -349,32 +366,53 @@ public sealed partial class RecordReader : IDisposable
             _aux = ArrayPool<byte>.Shared.Rent(Math.Max(needed, 4096));
         }
 
-        int n = reader.CopyString(_aux);
+        long at = Abs(ref reader);
+        _phase = Phase.InLookupElement;
         try
         {
+            int n = reader.CopyString(_aux);
             record.Load(_aux, 0, n);
+            EnsureValidUtf8(record);
+        }
+        catch (InvalidOperationException)
+        {
+            // CopyString: the string's bytes or escapes do not decode (invalid UTF-8, a lone surrogate escape).
+            Problem($"lookup-events: CloudTrailEvent at byte {at} is not valid UTF-8; skipped");
+            return false;
         }
         catch (JsonException e)
         {
-            throw new RecordReadException($"lookup-events: CloudTrailEvent is not valid JSON: {e.Message}", e);
+            Problem($"lookup-events: CloudTrailEvent at byte {at} is not valid JSON ({Reason(e)}); skipped");
+            return false;
         }
 
-        _phase = Phase.InLookupElement;
+        if (record.Root.Kind != JsonKind.Object)
+        {
+            Problem($"lookup-events: CloudTrailEvent at byte {at} is not a JSON object; skipped");
+            return false;
+        }
+
+        _records++;
+        return true;
     }
+
+    private long Abs(ref Utf8JsonReader reader) => _discarded + _pos + reader.TokenStartIndex;
 
     /// <summary>Returns the pooled buffers.</summary>
     public void Dispose()
     {
-        if (_buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = [];
-        }
+        ReleaseBuffer();
 
         if (_aux.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(_aux);
             _aux = [];
+        }
+
+        if (_repair.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_repair);
+            _repair = [];
         }
     }
 }

@@ -37,6 +37,9 @@ public sealed class ScanStats
     /// <summary>Events selected by the filter.</summary>
     public long Matches { get; set; }
 
+    /// <summary>Invalid UTF-8 sequences in records replaced with U+FFFD (as jq does).</summary>
+    public long Utf8Replacements { get; set; }
+
     /// <summary>Wall-clock duration of the scan.</summary>
     public TimeSpan Elapsed { get; set; }
 
@@ -54,5 +57,6 @@ public sealed class ScanStats
         DecodedBytes += other.DecodedBytes;
         Events += other.Events;
         Matches += other.Matches;
+        Utf8Replacements += other.Utf8Replacements;
     }
 }

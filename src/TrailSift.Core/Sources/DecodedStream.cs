@@ -1,17 +1,28 @@
+using System.Buffers;
 using System.IO.Compression;
 
 namespace TrailSift.Core.Sources;
 
 /// <summary>
 /// A log object opened for reading: gzip is detected by its magic bytes (not the file extension) and
-/// decompressed; plain data passes through. Counts stored and decoded bytes for statistics and checks
-/// the gzip trailer at the end, because GZipStream accepts truncated data without complaint.
+/// decompressed; plain data passes through. Counts stored and decoded bytes for statistics. Every member of a
+/// multi-member gzip (concatenated files, pigz or bgzip output) is read; GZipStream checks the CRC-32 and size of
+/// each member whose trailer it reaches, and <see cref="GzipMemberCheck"/> checks that the data ends with a whole
+/// member, because GZipStream accepts truncated data without complaint.
 /// </summary>
 /// <remarks>Mutable; not thread-safe.</remarks>
 public sealed class DecodedStream : ReadOnlyStream
 {
+    // Gzip output is decoded in chunks of this size whatever the caller asks for, so the member check sees few,
+    // large reads (each ends at a member boundary at the latest) even when the caller reads a byte at a time.
+    private const int ChunkBytes = 64 * 1024;
+
     private readonly TailTrackingStream _raw;
     private readonly Stream _decoded;
+    private readonly GzipMemberCheck? _members;
+    private byte[] _chunk = [];
+    private int _chunkPos;
+    private int _chunkEnd;
     private bool _checked;
 
     private DecodedStream(TailTrackingStream raw, Stream decoded, bool isGzip)
@@ -19,6 +30,11 @@ public sealed class DecodedStream : ReadOnlyStream
         _raw = raw;
         _decoded = decoded;
         IsGzip = isGzip;
+        if (isGzip)
+        {
+            _members = new GzipMemberCheck();
+            _chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        }
     }
 
     /// <summary>True when the object is gzip-compressed.</summary>
@@ -46,8 +62,8 @@ public sealed class DecodedStream : ReadOnlyStream
             n += r;
         }
 
-        var raw = new TailTrackingStream(source, head[..n]);
         bool gzip = n == 2 && head[0] == 0x1f && head[1] == 0x8b;
+        var raw = new TailTrackingStream(source, head[..n]) { FillReads = gzip };
         Stream decoded = gzip ? new GZipStream(raw, CompressionMode.Decompress) : raw;
         return new DecodedStream(raw, decoded, gzip);
     }
@@ -55,29 +71,50 @@ public sealed class DecodedStream : ReadOnlyStream
     /// <inheritdoc />
     public override int Read(Span<byte> buffer)
     {
+        if (_members is null)
+        {
+            int plain = _decoded.Read(buffer);
+            DecodedBytesRead += plain;
+            return plain;
+        }
+
+        if (_chunkPos == _chunkEnd && !buffer.IsEmpty)
+        {
+            Decode();
+        }
+
+        int n = Math.Min(buffer.Length, _chunkEnd - _chunkPos);
+        _chunk.AsSpan(_chunkPos, n).CopyTo(buffer);
+        _chunkPos += n;
+        DecodedBytesRead += n;
+        return n;
+    }
+
+    private void Decode()
+    {
         int n;
         try
         {
-            n = _decoded.Read(buffer);
+            n = _decoded.Read(_chunk, 0, ChunkBytes);
         }
         catch (InvalidDataException e)
         {
             throw new InvalidDataException($"corrupt gzip data ({e.Message.TrimEnd('.')})", e);
         }
 
-        DecodedBytesRead += n;
-        if (n == 0 && buffer.Length > 0 && IsGzip && !_checked)
+        _chunkPos = 0;
+        _chunkEnd = n;
+        _members!.Append(_chunk.AsSpan(0, n));
+        if (n == 0 && !_checked)
         {
             _checked = true;
-            // ISIZE is the decoded length modulo 2^32 of the last member; a truncated file ends
-            // inside the compressed data, so its last four bytes almost never equal it.
-            if (_raw.TrailerSize is not uint size || size != (uint)DecodedBytesRead)
+            // A truncated file ends inside compressed data, so its last eight bytes almost never equal the CRC-32
+            // and size of the decoded bytes since a member boundary (trailing bytes after the last member fail too).
+            if (_raw.Trailer is not (uint crc, uint size) || !_members.EndsWithWholeMember(crc, size))
             {
-                throw new InvalidDataException("gzip data ends early: truncated file (or a size check failure)");
+                throw new InvalidDataException("gzip data ends early: truncated file (or bytes after the last gzip member)");
             }
         }
-
-        return n;
     }
 
     /// <inheritdoc />
@@ -90,6 +127,11 @@ public sealed class DecodedStream : ReadOnlyStream
         {
             _decoded.Dispose();
             _raw.Dispose();
+            if (_chunk.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_chunk);
+                _chunk = [];
+            }
         }
 
         base.Dispose(disposing);

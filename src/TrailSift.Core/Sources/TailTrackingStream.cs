@@ -22,8 +22,11 @@ internal sealed class TailTrackingStream : ReadOnlyStream
 
     public long BytesRead { get; private set; }
 
-    /// <summary>The little-endian 32-bit value at the very end of the stream (gzip ISIZE), when 8 bytes were seen.</summary>
-    public uint? TrailerSize => _tailCount >= 8 ? (uint)(_tail >> 32) : null;
+    /// <summary>When true, a read returns short only at the end of the data (gzip input: few, full reads).</summary>
+    public bool FillReads { get; init; }
+
+    /// <summary>The last 8 bytes as two little-endian 32-bit values (a gzip trailer: CRC-32, ISIZE), when 8 bytes were seen.</summary>
+    public (uint Crc, uint Size)? Trailer => _tailCount >= 8 ? ((uint)_tail, (uint)(_tail >> 32)) : null;
 
     public override int Read(Span<byte> buffer)
     {
@@ -37,6 +40,16 @@ internal sealed class TailTrackingStream : ReadOnlyStream
         else
         {
             n = _inner.Read(buffer);
+            while (FillReads && n > 0 && n < buffer.Length)
+            {
+                int more = _inner.Read(buffer[n..]);
+                if (more == 0)
+                {
+                    break;
+                }
+
+                n += more;
+            }
         }
 
         Track(buffer[..n]);

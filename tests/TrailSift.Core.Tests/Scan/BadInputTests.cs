@@ -95,4 +95,38 @@ public sealed class BadInputTests
         Assert.Equal(3, a.Count);
         Assert.Single(b);
     }
+
+    [Fact]
+    public void Should_Read_Every_Document_When_Gzip_Files_Are_Concatenated()
+    {
+        // Given: cat a.json.gz b.json.gz
+        byte[] a = SampleGzip(3, out List<string> first);
+        byte[] b = TempTree.Gzip(Encoding.UTF8.GetBytes(EventBuilder.RecordsFile([new EventBuilder("iam.amazonaws.com", "GetRole").Json()])));
+
+        // When
+        var (events, problems) = ScanHelpers.ScanBytes([.. a, .. b], "cat.json.gz");
+
+        // Then
+        Assert.Empty(problems);
+        Assert.Equal(4, events.Count);
+        Assert.Equal(first, events.Take(3));
+    }
+
+    [Fact]
+    public void Should_Keep_First_Member_Events_When_Second_Member_Is_Truncated()
+    {
+        // Given
+        byte[] a = SampleGzip(3, out List<string> first);
+        byte[] b = SampleGzip(40, out _);
+
+        // When: every cut inside the second member
+        for (int cut = 2; cut < b.Length; cut += 37)
+        {
+            var (events, problems) = ScanHelpers.ScanBytes([.. a, .. b[..cut]], "cat.json.gz");
+
+            // Then
+            Assert.True(problems.Count >= 1, $"cut {cut}");
+            Assert.Equal(first, events.Take(3));
+        }
+    }
 }

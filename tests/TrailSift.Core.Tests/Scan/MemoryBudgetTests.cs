@@ -1,0 +1,108 @@
+using System.Text;
+using TrailSift.Core.Events;
+using TrailSift.Core.Scan;
+using TrailSift.Testing;
+
+namespace TrailSift.Core.Tests.Scan;
+
+public sealed class MemoryBudgetTests
+{
+    [Fact]
+    public async Task Should_Make_Second_Worker_Wait_When_Budget_Is_Spent_Until_First_Releases()
+    {
+        // Given: the first worker holds the whole budget
+        var budget = new MemoryBudget(100);
+        MemoryBudget.Lease first = budget.Open();
+        MemoryBudget.Lease second = budget.Open();
+        first.EnsureHeld(80);
+
+        // When: the second asks for more than what is left
+        var asked = Task.Run(() => second.EnsureHeld(50));
+
+        // Then: it waits until the first gives its share back
+        Assert.NotSame(asked, await Task.WhenAny(asked, Task.Delay(300)));
+        first.ReleaseAll();
+        await asked.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(50, budget.Used);
+        Assert.Equal(1, budget.Waits);
+    }
+
+    [Fact]
+    public async Task Should_Let_The_Oldest_Holder_Proceed_When_Workers_Would_Wait_On_Each_Other()
+    {
+        // Given: two workers each hold part of the budget and both need more
+        var budget = new MemoryBudget(100);
+        MemoryBudget.Lease older = budget.Open();
+        MemoryBudget.Lease younger = budget.Open();
+        older.EnsureHeld(40);
+        younger.EnsureHeld(40);
+
+        // When
+        var youngerAsks = Task.Run(() => younger.EnsureHeld(90));
+        older.EnsureHeld(90); // does not wait: the oldest holder always proceeds
+
+        // Then: the younger one waits until the older one is done, then proceeds (no deadlock)
+        Assert.NotSame(youngerAsks, await Task.WhenAny(youngerAsks, Task.Delay(200)));
+        older.ReleaseAll();
+        await youngerAsks.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(90, budget.Used);
+    }
+
+    [Fact]
+    public void Should_Read_Large_Records_One_At_A_Time_When_Workers_Share_A_Small_Budget()
+    {
+        // Given: two readers on two threads, each with records of about 6 MiB, and a budget for one of them
+        string big = "{\"eventName\":\"big\",\"x\":[" + string.Concat(Enumerable.Repeat("1,", 3 << 20)) + "1]}";
+        byte[] data = Encoding.UTF8.GetBytes(big + "\n" + new EventBuilder().Json() + "\n" + big + "\n");
+        var budget = new MemoryBudget(20 << 20);
+
+        // When
+        int[] counts = new int[2];
+        Parallel.For(0, 2, w =>
+        {
+            MemoryBudget.Lease lease = budget.Open();
+            using var reader = new RecordReader(new MemoryStream(data), 64 * 1024) { Memory = lease };
+            using var record = new EventRecord();
+            while (reader.TryRead(record))
+            {
+                Assert.Equal(TrailSift.Core.Events.JsonKind.String, record.EventName.Kind);
+                counts[w]++;
+            }
+
+            lease.ReleaseAll();
+        });
+
+        // Then: every record read, the reservations given back, and never two large records at once
+        // (one reserves 8 MiB of buffer, 4 MiB being copied and 15 bytes per buffer byte for a possible index)
+        long one = (8L << 20) * (1 + RecordReader.IndexBytesPerByte) + (4 << 20);
+        Assert.Equal([3, 3], counts);
+        Assert.Equal(0, budget.Used);
+        Assert.True(budget.Peak <= one, $"peak {budget.Peak}, one record {one}");
+    }
+
+    [Fact]
+    public void Should_Give_Back_Large_Buffer_When_Large_Record_Is_Done()
+    {
+        // Given
+        string big = "{\"eventName\":\"big\",\"x\":\"" + new string('a', 6 << 20) + "\"}";
+        byte[] data = Encoding.UTF8.GetBytes(big + "\n" + string.Concat(Enumerable.Repeat(new EventBuilder().Json() + "\n", 200)));
+        var budget = new MemoryBudget();
+        MemoryBudget.Lease lease = budget.Open();
+        using var reader = new RecordReader(new MemoryStream(data), 64 * 1024) { Memory = lease };
+        using var record = new EventRecord();
+
+        // When
+        Assert.True(reader.TryRead(record));
+        long heldForBig = lease.Held;
+        int rest = 0;
+        while (reader.TryRead(record))
+        {
+            rest++;
+        }
+
+        // Then: the large record's buffer was reserved, split without an index until asked, and given back after it
+        Assert.True(heldForBig >= 8 << 20, $"held {heldForBig}");
+        Assert.Equal(200, rest);
+        Assert.Equal(0, lease.Held);
+    }
+}
