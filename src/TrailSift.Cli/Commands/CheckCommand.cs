@@ -69,11 +69,11 @@ public sealed class CheckCommand : ICommand
             return ExitCodes.Error;
         }
 
-        plan = Replayable(plan);
+        Func<ScanPlan> pass = Replayable(plan, env);
 
         // Pass 1: the tagging facts of the whole input (not only the selected calls: anyone's tags count).
         var tagging = new FieldValuePredicate(static r => r.EventName, TagLedger.TaggingEventNames, TextMatch.EqualsIgnoreCase);
-        ScanResult<TagLedger> first = ScanRunner.Run(plan with { Predicate = tagging, Stats = false }, env, reporter, () => new TagLedger());
+        ScanResult<TagLedger> first = ScanRunner.Run(pass() with { Predicate = tagging, Stats = false }, env, reporter, () => new TagLedger());
         TagLedger ledger = first.Sinks[0];
         for (int i = 1; i < first.Sinks.Count; i++)
         {
@@ -84,7 +84,7 @@ public sealed class CheckCommand : ICommand
 
         // Pass 2: replay the selected calls.
         var mapper = EventPermissionMapper.Default;
-        ScanResult<CallChecker> second = ScanRunner.Run(plan, env, reporter,
+        ScanResult<CallChecker> second = ScanRunner.Run(pass(), env, reporter,
             () => new CallChecker(policies, ledger, mapper, CatalogRequestFactory.Default));
         CallChecker checks = second.Sinks[0];
         for (int i = 1; i < second.Sinks.Count; i++)
@@ -124,22 +124,17 @@ public sealed class CheckCommand : ICommand
         return ExitCodes.Results;
     }
 
-    // Two passes read the input twice: standard input is buffered in memory first.
-    private static ScanPlan Replayable(ScanPlan plan)
+    // Two passes read the input twice: an input that cannot be read twice (standard input) is buffered in
+    // memory first, and each pass reads the buffer from its start.
+    private static Func<ScanPlan> Replayable(ScanPlan plan, AppEnvironment env)
     {
-        if (plan.Sources.Objects is [{ Path: "<stdin>" } stdin])
+        if (plan.CanReadTwice)
         {
-            byte[] bytes;
-            using (Stream s = stdin.OpenRaw())
-            {
-                bytes = PolicyFiles.ReadAll(s);
-            }
-
-            var buffered = new LogObject("<stdin>", bytes.Length, () => new MemoryStream(bytes, writable: false));
-            return plan with { Sources = new SourceSet([buffered], 0, 0, 0) };
+            return () => plan;
         }
 
-        return plan;
+        byte[] bytes = PolicyFiles.ReadAll(env.Stdin);
+        return () => plan with { Sources = SourceRegistry.Default(new MemoryStream(bytes, writable: false)) };
     }
 
     private static PolicySet? LoadPolicies(ParsedArgs args, AppEnvironment env, ConsoleReporter reporter)

@@ -20,14 +20,19 @@ public sealed class ObjectScanner : IDisposable
 
     /// <summary>Scans one object; problems go to <paramref name="reporter"/> and scanning of other objects goes on.</summary>
     /// <returns>True when the object was read without problems.</returns>
-    public bool Scan(LogObject source, IEventPredicate predicate, IEventSink sink, IScanReporter reporter, ScanStats stats, CancellationToken cancel = default)
+    public bool Scan(LogObject source, IEventPredicate predicate, IEventSink sink, IScanReporter reporter, ScanStats stats, CancellationToken cancel = default) =>
+        Scan(source, source.OpenRaw, predicate, sink, reporter, stats, cancel);
+
+    /// <summary>Scans one object whose stream <paramref name="open"/> returns (opened ahead by the prefetch stage, or now).</summary>
+    /// <returns>True when the object was read without problems.</returns>
+    public bool Scan(LogObject source, Func<Stream> open, IEventPredicate predicate, IEventSink sink, IScanReporter reporter, ScanStats stats, CancellationToken cancel = default)
     {
         stats.FilesOpened++;
         DecodedStream? decoded = null;
         bool ok = true;
         try
         {
-            decoded = DecodedStream.Open(source.OpenRaw());
+            decoded = DecodedStream.Open(open());
             using var reader = new RecordReader(decoded, _bufferBytes) { DeferIndex = DeferringPays(predicate) };
             _record.SourcePath = source.Path;
             long ordinal = 0;
