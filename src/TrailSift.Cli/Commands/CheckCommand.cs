@@ -69,30 +69,12 @@ public sealed class CheckCommand : ICommand
             return ExitCodes.Error;
         }
 
-        Func<ScanPlan> pass = Replayable(plan, env);
-
-        // Pass 1: the tagging facts of the whole input (not only the selected calls: anyone's tags count).
+        // One pass: tagging calls of the whole input are context (anyone's tags count); the selected calls are replayed
+        // once the ledger is complete.
         var tagging = new FieldValuePredicate(static r => r.EventName, TagLedger.TaggingEventNames, TextMatch.EqualsIgnoreCase);
-        ScanResult<TagLedger> first = ScanRunner.Run(pass() with { Predicate = tagging, Stats = false }, env, reporter, () => new TagLedger());
-        TagLedger ledger = first.Sinks[0];
-        for (int i = 1; i < first.Sinks.Count; i++)
-        {
-            ledger.Merge(first.Sinks[i]);
-        }
-
-        ledger.Freeze();
-
-        // Pass 2: replay the selected calls.
+        ScanResult<ReplayScanSink> result = ScanRunner.Run(plan, env, reporter, () => new ReplayScanSink(), tagging);
         var mapper = EventPermissionMapper.Default;
-        ScanResult<CallChecker> second = ScanRunner.Run(pass(), env, reporter,
-            () => new CallChecker(policies, ledger, mapper, CatalogRequestFactory.Default));
-        CallChecker checks = second.Sinks[0];
-        for (int i = 1; i < second.Sinks.Count; i++)
-        {
-            checks.Merge(second.Sinks[i]);
-        }
-
-        checks.Sort();
+        CallChecker checks = ReplayScanSink.Replay(result.Sinks, ledger => new CallChecker(policies, ledger, mapper, CatalogRequestFactory.Default));
         using (var writer = new StreamWriter(env.Stdout, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" })
         {
             if (format == "ndjson")
@@ -122,19 +104,6 @@ public sealed class CheckCommand : ICommand
         }
 
         return ExitCodes.Results;
-    }
-
-    // Two passes read the input twice: an input that cannot be read twice (standard input) is buffered in
-    // memory first, and each pass reads the buffer from its start.
-    private static Func<ScanPlan> Replayable(ScanPlan plan, AppEnvironment env)
-    {
-        if (plan.CanReadTwice)
-        {
-            return () => plan;
-        }
-
-        byte[] bytes = PolicyFiles.ReadAll(env.Stdin);
-        return () => plan with { Sources = SourceRegistry.Default(new MemoryStream(bytes, writable: false)) };
     }
 
     private static PolicySet? LoadPolicies(ParsedArgs args, AppEnvironment env, ConsoleReporter reporter)

@@ -57,13 +57,11 @@ public sealed class DeniedCommand : ICommand
             return ExitCodes.Error;
         }
 
-        // Hints need events the filter does not select: scan everything the pruning keeps, and let the
-        // analyzer apply the filter and shortcuts to the denials only.
-        IEventPredicate scope = plan.Predicate;
+        // The filter and shortcuts select the denials; the hints see every other event as context, in the same pass.
         bool includeAuth = args.Has(DeniedSettings.IncludeAuthFailures.Name);
         IamCatalog catalog = IamCatalog.Default;
-        ScanResult<DeniedAnalyzer> result = ScanRunner.Run(plan with { Predicate = AllOfPredicate.MatchAll }, env, reporter,
-            () => new DeniedAnalyzer(scope, includeAuth, catalog));
+        ScanResult<DeniedAnalyzer> result = ScanRunner.Run(plan, env, reporter,
+            () => new DeniedAnalyzer(includeAuth, catalog), DeniedAnalyzer.ContextEvents);
         DeniedAnalyzer total = result.Sinks[0];
         for (int i = 1; i < result.Sinks.Count; i++)
         {

@@ -72,19 +72,19 @@ public sealed class PolicyCommand : ICommand
             return ExitCodes.Error;
         }
 
-        // Data events are counted over the whole input, before --principal and the filter select.
-        var witness = new InputFactsPredicate(plan.Predicate);
-        plan = plan with { Predicate = witness };
+        // Data events are counted over the whole input (context), before --principal and the filter select.
         bool includeDenied = !args.Has(PolicySettings.ExcludeDenied.Name);
         var reader = new MappedPermissionReader(new EventPermissionMapper(options.Catalog));
-        ScanResult<PolicyEvidenceCollector> result = ScanRunner.Run(plan, env, reporter, () => new PolicyEvidenceCollector(reader, includeDenied));
-        PolicyEvidenceCollector all = result.Sinks[0];
+        ScanResult<PolicyScanSink> result = ScanRunner.Run(plan, env, reporter,
+            () => new PolicyScanSink(new PolicyEvidenceCollector(reader, includeDenied)), PolicyScanSink.ContextEvents);
+        PolicyScanSink merged = result.Sinks[0];
         for (int i = 1; i < result.Sinks.Count; i++)
         {
-            all.Merge(result.Sinks[i]);
+            merged.Merge(result.Sinks[i]);
         }
 
-        InputFacts facts = all.Facts with { Events = witness.Events, DataEvents = witness.DataEvents };
+        PolicyEvidenceCollector all = merged.Collector;
+        InputFacts facts = all.Facts with { Events = result.Stats.Events, DataEvents = merged.DataEvents };
         bool explain = args.Has(PolicySettings.Explain.Name);
         int code = directory is not null
             ? WritePerPrincipal(all, facts, directory, format, explain, options, env, reporter)

@@ -9,14 +9,15 @@ namespace TrailSift.Cli.Composition;
 /// <summary>Runs a <see cref="ScanPlan"/> with per-worker sinks, the progress line and <c>--stats</c>.</summary>
 public static class ScanRunner
 {
-    /// <summary>Scans and returns the merged statistics and the workers' sinks.</summary>
-    public static ScanResult<TSink> Run<TSink>(ScanPlan plan, AppEnvironment env, ConsoleReporter reporter, Func<TSink> createSink, CancellationToken cancel = default)
+    /// <summary>Scans and returns the merged statistics and the workers' sinks; <paramref name="context"/> names the events the analysis needs besides the selected ones.</summary>
+    public static ScanResult<TSink> Run<TSink>(ScanPlan plan, AppEnvironment env, ConsoleReporter reporter, Func<TSink> createSink,
+        IEventPredicate? context = null, CancellationToken cancel = default)
         where TSink : IEventSink, ISequencedSink
     {
         var scope = new SourceScope(plan.Prune, reporter.Report) { FollowLinks = plan.FollowLinks };
         ProgressLine? progress = plan.Progress ? new ProgressLine(env.Stderr, () => scope.Counts.Listed) : null;
         reporter.Progress = progress;
-        var scanner = new ParallelScanner { Threads = plan.Threads };
+        var scanner = new ParallelScanner { Threads = plan.Threads, Context = context };
         ScanResult<TSink> result = scanner.Run(plan.Sources.ListAsync(plan.Inputs, scope, cancel), plan.Predicate, createSink, reporter,
             progress is null ? null : progress.Update, cancel);
         progress?.Clear();

@@ -18,6 +18,12 @@ public sealed class ParallelScanner
     /// <summary>Initial read buffer per worker.</summary>
     public int BufferBytes { get; init; } = 256 * 1024;
 
+    /// <summary>
+    /// The events the analysis needs besides the selected ones (null: none, and the scan pays nothing for
+    /// context); they reach the sinks through <see cref="IContextSink.AcceptContext"/>.
+    /// </summary>
+    public IEventPredicate? Context { get; init; }
+
     /// <summary>Objects listed and opening ahead of the workers (I/O concurrency, independent of <see cref="Threads"/>).</summary>
     public int IoConcurrency { get; init; } = 16;
 
@@ -30,7 +36,13 @@ public sealed class ParallelScanner
         IScanReporter reporter, Action<ScanStats>? progress = null, CancellationToken cancel = default)
         where TSink : IEventSink, ISequencedSink
     {
-        var sized = new ParallelScanner { Threads = Math.Max(1, Math.Min(Threads, objects.Count)), BufferBytes = BufferBytes, IoConcurrency = IoConcurrency };
+        var sized = new ParallelScanner
+        {
+            Threads = Math.Max(1, Math.Min(Threads, objects.Count)),
+            BufferBytes = BufferBytes,
+            IoConcurrency = IoConcurrency,
+            Context = Context,
+        };
         return sized.Run(objects.ToAsyncEnumerable(), predicate, createSink, reporter, progress, cancel);
     }
 
@@ -57,6 +69,7 @@ public sealed class ParallelScanner
             TSink sink = createSink();
             sinks[worker] = sink;
             IEventPredicate pred = predicate.ForWorker();
+            IEventPredicate? context = Context?.ForWorker();
             using var scanner = new ObjectScanner(BufferBytes);
             try
             {
@@ -67,7 +80,7 @@ public sealed class ParallelScanner
                     sink.BeginObject(i, source.Path);
                     try
                     {
-                        scanner.Scan(source, item.Open, pred, sink, reporter, mine, cancel);
+                        scanner.Scan(source, item.Open, pred, context, sink, reporter, mine, cancel);
                     }
                     finally
                     {
