@@ -46,14 +46,16 @@ public sealed class CheckCommand : ICommand
     /// <inheritdoc />
     public IReadOnlyList<OptionSpec> Options => CheckSettings.All;
 
+    /// <summary>The output formats.</summary>
+    public static OutputFormats<string> Formats { get; } = new(("text", "text"), ("ndjson", "ndjson"));
+
     /// <inheritdoc />
     public int Run(ParsedArgs args, AppEnvironment env)
     {
-        var reporter = new ConsoleReporter(env.Stderr);
-        string format = (args.Get(CheckSettings.Format.Name) ?? "text").ToLowerInvariant();
-        if (format is not ("text" or "ndjson"))
+        var run = new CommandRun(env);
+        ConsoleReporter reporter = run.Reporter;
+        if (!Formats.TryRead(args, "text", reporter, out string format))
         {
-            reporter.Message($"--format: expected text or ndjson, got '{format}'");
             return ExitCodes.Error;
         }
 
@@ -75,7 +77,7 @@ public sealed class CheckCommand : ICommand
         ScanResult<ReplayScanSink> result = ScanRunner.Run(plan, env, reporter, () => new ReplayScanSink(), tagging);
         var mapper = EventPermissionMapper.Default;
         CallChecker checks = ReplayScanSink.Replay(result.Sinks, ledger => new CallChecker(policies, ledger, mapper, CatalogRequestFactory.Default));
-        using (var writer = new StreamWriter(env.Stdout, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" })
+        run.WriteText(writer =>
         {
             if (format == "ndjson")
             {
@@ -87,11 +89,9 @@ public sealed class CheckCommand : ICommand
                 CheckPrinter.WriteText(writer, checks.Checks, args.Has(CheckSettings.Verbose.Name));
                 CheckPrinter.WriteSummary(writer, checks);
             }
-        }
-
-        if (reporter.Problems > 0)
+        });
+        if (run.Finish(ExitCodes.Results, "the check is incomplete") != ExitCodes.Results)
         {
-            reporter.Message($"{reporter.Problems} input problem(s); the check is incomplete");
             return ExitCodes.Error;
         }
 

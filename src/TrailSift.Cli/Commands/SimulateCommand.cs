@@ -36,14 +36,16 @@ public sealed class SimulateCommand : ICommand
     /// <inheritdoc />
     public IReadOnlyList<OptionSpec> Options => SimulateSettings.All;
 
+    /// <summary>The output formats.</summary>
+    public static OutputFormats<string> Formats { get; } = new(("text", "text"), ("json", "json"));
+
     /// <inheritdoc />
     public int Run(ParsedArgs args, AppEnvironment env)
     {
-        var reporter = new ConsoleReporter(env.Stderr);
-        string format = (args.Get(SimulateSettings.Format.Name) ?? "text").ToLowerInvariant();
-        if (format is not ("text" or "json"))
+        var run = new CommandRun(env);
+        ConsoleReporter reporter = run.Reporter;
+        if (!Formats.TryRead(args, "text", reporter, out string format))
         {
-            reporter.Message($"--format: expected text or json, got '{format}'");
             return ExitCodes.Error;
         }
 
@@ -92,7 +94,7 @@ public sealed class SimulateCommand : ICommand
         }
 
         EvaluationResult result = request.Evaluate();
-        using (var writer = new StreamWriter(env.Stdout, new UTF8Encoding(false), 16 * 1024, leaveOpen: true) { NewLine = "\n" })
+        run.WriteText(writer =>
         {
             if (format == "json")
             {
@@ -103,7 +105,7 @@ public sealed class SimulateCommand : ICommand
             {
                 EvaluationResultWriter.WriteText(result, writer);
             }
-        }
+        }, 16 * 1024);
 
         if (!result.PossibleDecisions.Contains(Decision.Allowed))
         {
