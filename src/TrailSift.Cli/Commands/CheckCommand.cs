@@ -131,7 +131,7 @@ public sealed class CheckCommand : ICommand
 
                 foreach (PolicyDiagnostic d in parsed.Diagnostics)
                 {
-                    env.Stderr.WriteLine(PolicyFiles.Format(file, d));
+                    env.Stderr.WriteLine(PolicyDiagnosticFormatter.Format(file, d));
                 }
 
                 if (!parsed.Succeeded)

@@ -3,6 +3,7 @@ using TrailSift.Cli.Composition;
 using TrailSift.Cli.Reporting;
 using TrailSift.Cli.Settings;
 using TrailSift.Core.Iam.Policy;
+using TrailSift.Core.Output;
 using TrailSift.Core.Iam.Policy.Lint;
 
 namespace TrailSift.Cli.Commands;
@@ -72,7 +73,7 @@ public sealed class LintCommand : ICommand
             string text = Encoding.UTF8.GetString(bytes);
             foreach (PolicyDiagnostic finding in findings)
             {
-                writer.WriteLine(PolicyFiles.Format(name, finding, text));
+                writer.WriteLine(PolicyDiagnosticFormatter.Format(name, finding, text));
                 errors |= finding.Severity == DiagnosticSeverity.Error;
                 warnings |= finding.Severity == DiagnosticSeverity.Warning;
             }

@@ -5,6 +5,7 @@ using TrailSift.Cli.Reporting;
 using TrailSift.Cli.Settings;
 using TrailSift.Core.Iam.Evaluation;
 using TrailSift.Core.Iam.Policy;
+using TrailSift.Core.Output;
 
 namespace TrailSift.Cli.Commands;
 
@@ -85,7 +86,7 @@ public sealed class SimulateCommand : ICommand
         string text = Encoding.UTF8.GetString(bytes);
         foreach (PolicyDiagnostic d in parsed.Diagnostics)
         {
-            env.Stderr.WriteLine(PolicyFiles.Format(name, d, text));
+            env.Stderr.WriteLine(PolicyDiagnosticFormatter.Format(name, d, text));
         }
 
         if (parsed.Request is not SimulationRequest request)
