@@ -23,6 +23,13 @@ public static class App
             // `trailsift query ... | head` closes the pipe: end quietly, as ripgrep does.
             return ExitCodes.Results;
         }
+        catch (IOException e)
+        {
+            // Any other write failure (a full disk, a closed stdout) is an error, never a silent success.
+            // Standard error is a TolerantWriter in the real console, so this cannot throw again there.
+            env.Stderr.WriteLine($"trailsift: cannot write output: {e.Message.TrimEnd('.')}");
+            return ExitCodes.Error;
+        }
     }
 
     private static int Dispatch(string[] args, AppEnvironment env)

@@ -16,8 +16,8 @@ public sealed record AppEnvironment(
     /// <summary>The real console.</summary>
     public static AppEnvironment FromConsole() => new(
         Console.OpenStandardInput(),
-        Console.OpenStandardOutput(),
-        new StreamWriter(Console.OpenStandardError()) { AutoFlush = true },
+        new Reporting.StandardOutputStream(Console.OpenStandardOutput()),
+        new Reporting.TolerantWriter(new StreamWriter(Console.OpenStandardError()) { AutoFlush = true }),
         !Console.IsInputRedirected,
         !Console.IsOutputRedirected,
         !Console.IsErrorRedirected,

@@ -3,7 +3,9 @@ using TrailSift.Cli.Composition;
 using TrailSift.Cli.Reporting;
 using TrailSift.Cli.Settings;
 using TrailSift.Core.Common;
+using TrailSift.Core.Analysis.Actions;
 using TrailSift.Core.Iam.Mapping;
+using TrailSift.Core.Output.Actions;
 using TrailSift.Core.Scan;
 
 namespace TrailSift.Cli.Commands;
@@ -39,14 +41,16 @@ public sealed class ActionsCommand : ICommand
     /// <inheritdoc />
     public IReadOnlyList<OptionSpec> Options => ActionsSettings.All;
 
+    /// <summary>The output formats.</summary>
+    public static OutputFormats<string> Formats { get; } = new(("ndjson", "ndjson"));
+
     /// <inheritdoc />
     public int Run(ParsedArgs args, AppEnvironment env)
     {
-        var reporter = new ConsoleReporter(env.Stderr);
-        string format = (args.Get(ActionsSettings.Format.Name) ?? "ndjson").ToLowerInvariant();
-        if (format != "ndjson")
+        var run = new CommandRun(env);
+        ConsoleReporter reporter = run.Reporter;
+        if (!Formats.TryRead(args, "ndjson", reporter, out _))
         {
-            reporter.Message($"--format: only ndjson is supported, got '{format}'");
             return ExitCodes.Error;
         }
 
@@ -68,43 +72,20 @@ public sealed class ActionsCommand : ICommand
         if (summary || coverage)
         {
             ScanResult<PermissionAggregator> result = ScanRunner.Run(plan, env, reporter, () => new PermissionAggregator(mapper, coverage));
-            PermissionAggregator total = result.Sinks[0];
-            for (int i = 1; i < result.Sinks.Count; i++)
-            {
-                total.Merge(result.Sinks[i]);
-            }
-
-            using var writer = new StreamWriter(env.Stdout, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
-            results = coverage ? total.WriteCoverage(writer) : total.WriteSummary(writer);
-            SafeFlush(writer);
+            PermissionAggregator total = CommandRun.Merge(result, static (a, b) => a.Merge(b));
+            long written = 0;
+            run.WriteText(writer => written = coverage ? PermissionSummaryPrinter.WriteCoverage(total, writer) : PermissionSummaryPrinter.WriteSummary(total, writer));
+            results = written;
         }
         else
         {
             var output = new OrderedOutput(env.Stdout);
             ScanResult<PermissionPrintingSink> result = ScanRunner.Run(plan, env, reporter,
                 () => new PermissionPrintingSink(mapper, output.CreateWriter()));
-            output.Flush();
+            CommandRun.Flush(output);
             results = result.Stats.Matches;
         }
 
-        if (reporter.Problems > 0)
-        {
-            reporter.Message($"{reporter.Problems} input problem(s); results may be incomplete");
-            return ExitCodes.Error;
-        }
-
-        return results > 0 ? ExitCodes.Results : ExitCodes.NoResults;
-    }
-
-    private static void SafeFlush(TextWriter writer)
-    {
-        try
-        {
-            writer.Flush();
-        }
-        catch (IOException)
-        {
-            // A closed pipe ends the run quietly.
-        }
+        return run.FinishFound(results > 0);
     }
 }

@@ -49,14 +49,16 @@ public sealed class CheckCommand : ICommand
     /// <inheritdoc />
     public IReadOnlyList<OptionSpec> Options => CheckSettings.All;
 
+    /// <summary>The output formats.</summary>
+    public static OutputFormats<string> Formats { get; } = new(("text", "text"), ("ndjson", "ndjson"));
+
     /// <inheritdoc />
     public int Run(ParsedArgs args, AppEnvironment env)
     {
-        var reporter = new ConsoleReporter(env.Stderr);
-        string format = (args.Get(CheckSettings.Format.Name) ?? "text").ToLowerInvariant();
-        if (format is not ("text" or "ndjson"))
+        var run = new CommandRun(env);
+        ConsoleReporter reporter = run.Reporter;
+        if (!Formats.TryRead(args, "text", reporter, out string format))
         {
-            reporter.Message($"--format: expected text or ndjson, got '{format}'");
             return ExitCodes.Error;
         }
 
@@ -72,31 +74,14 @@ public sealed class CheckCommand : ICommand
             return ExitCodes.Error;
         }
 
-        plan = Replayable(plan);
-
-        // Pass 1: the tagging facts of the whole input (not only the selected calls: anyone's tags count).
+        // One pass: tagging calls of the whole input are context (anyone's tags count); the selected calls are replayed
+        // once the ledger is complete.
         var tagging = new FieldValuePredicate(static r => r.EventName, TagLedger.TaggingEventNames, TextMatch.EqualsIgnoreCase);
-        ScanResult<TagLedger> first = ScanRunner.Run(plan with { Predicate = tagging, Stats = false }, env, reporter, () => new TagLedger());
-        TagLedger ledger = first.Sinks[0];
-        for (int i = 1; i < first.Sinks.Count; i++)
-        {
-            ledger.Merge(first.Sinks[i]);
-        }
-
-        ledger.Freeze();
-
-        // Pass 2: replay the selected calls.
+        ScanResult<ReplayScanSink> result = ScanRunner.Run(plan, env, reporter, () => new ReplayScanSink(), tagging);
         var mapper = EventPermissionMapper.Default;
-        ScanResult<CallChecker> second = ScanRunner.Run(plan, env, reporter,
-            () => new CallChecker(policies, ledger, mapper, CatalogRequestFactory.Default, throughEndpoint));
-        CallChecker checks = second.Sinks[0];
-        for (int i = 1; i < second.Sinks.Count; i++)
-        {
-            checks.Merge(second.Sinks[i]);
-        }
-
-        checks.Sort();
-        using (var writer = new StreamWriter(env.Stdout, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" })
+        CallChecker checks = ReplayScanSink.Replay(result.Sinks,
+            ledger => new CallChecker(policies, ledger, mapper, CatalogRequestFactory.Default, throughEndpoint));
+        run.WriteText(writer =>
         {
             if (format == "ndjson")
             {
@@ -108,11 +93,9 @@ public sealed class CheckCommand : ICommand
                 CheckPrinter.WriteText(writer, checks.Checks, args.Has(CheckSettings.Verbose.Name));
                 CheckPrinter.WriteSummary(writer, checks, throughEndpoint is not null);
             }
-        }
-
-        if (reporter.Problems > 0)
+        });
+        if (run.Finish(ExitCodes.Results, "the check is incomplete") != ExitCodes.Results)
         {
-            reporter.Message($"{reporter.Problems} input problem(s); the check is incomplete");
             return ExitCodes.Error;
         }
 
@@ -133,24 +116,6 @@ public sealed class CheckCommand : ICommand
         }
 
         return ExitCodes.Results;
-    }
-
-    // Two passes read the input twice: standard input is buffered in memory first.
-    private static ScanPlan Replayable(ScanPlan plan)
-    {
-        if (plan.Sources.Objects is [{ Path: "<stdin>" } stdin])
-        {
-            byte[] bytes;
-            using (Stream s = stdin.OpenRaw())
-            {
-                bytes = PolicyFiles.ReadAll(s);
-            }
-
-            var buffered = new LogObject("<stdin>", bytes.Length, () => new MemoryStream(bytes, writable: false));
-            return plan with { Sources = new SourceSet([buffered], 0, 0, 0) };
-        }
-
-        return plan;
     }
 
     private static (PolicySet?, PolicySet?) LoadPolicies(ParsedArgs args, AppEnvironment env, ConsoleReporter reporter)
@@ -194,7 +159,7 @@ public sealed class CheckCommand : ICommand
                     bool errors = false;
                     foreach (PolicyDiagnostic d in findings)
                     {
-                        env.Stderr.WriteLine(PolicyFiles.Format(file + input.Label, d, text));
+                        env.Stderr.WriteLine(PolicyDiagnosticFormatter.Format(file + input.Label, d, text));
                         errors |= d.Severity == DiagnosticSeverity.Error;
                     }
 

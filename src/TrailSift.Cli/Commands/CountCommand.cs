@@ -5,7 +5,7 @@ using TrailSift.Cli.Reporting;
 using TrailSift.Cli.Settings;
 using TrailSift.Core.Analysis.Counting;
 using TrailSift.Core.Events;
-using TrailSift.Core.Output;
+using TrailSift.Core.Output.Counting;
 using TrailSift.Core.Query;
 using TrailSift.Core.Scan;
 
@@ -35,14 +35,17 @@ public sealed class CountCommand : ICommand
     /// <inheritdoc />
     public IReadOnlyList<OptionSpec> Options => CountSettings.All;
 
+    /// <summary>The output formats.</summary>
+    public static OutputFormats<CountFormat> Formats { get; } =
+        new(("table", CountFormat.Table), ("tsv", CountFormat.Tsv), ("csv", CountFormat.Csv), ("ndjson", CountFormat.Ndjson), ("json", CountFormat.Json));
+
     /// <inheritdoc />
     public int Run(ParsedArgs args, AppEnvironment env)
     {
-        var reporter = new ConsoleReporter(env.Stderr);
-        string format = (args.Get(CountSettings.Format.Name) ?? (env.StdoutIsTerminal ? "table" : "tsv")).ToLowerInvariant();
-        if (format is not ("table" or "tsv" or "csv" or "ndjson" or "json"))
+        var run = new CommandRun(env);
+        ConsoleReporter reporter = run.Reporter;
+        if (!Formats.TryRead(args, env.StdoutIsTerminal ? "table" : "tsv", reporter, out CountFormat format))
         {
-            reporter.Message($"--format: expected table, tsv, csv, ndjson or json, got '{format}'");
             return ExitCodes.Error;
         }
 
@@ -75,17 +78,12 @@ public sealed class CountCommand : ICommand
 
         var selectors = paths.Select(p => (Func<EventRecord, JsonNode>)p.Evaluate).ToList();
         ScanResult<GroupCounter> result = ScanRunner.Run(plan, env, reporter, () => new GroupCounter(selectors));
-        GroupCounter total = result.Sinks[0];
-        for (int i = 1; i < result.Sinks.Count; i++)
-        {
-            total.Merge(result.Sinks[i]);
-        }
-
-        using (var writer = new StreamWriter(env.Stdout, new UTF8Encoding(false), 64 * 1024, leaveOpen: true))
+        GroupCounter total = CommandRun.Merge(result, static (a, b) => a.Merge(b));
+        run.WriteText(writer =>
         {
             if (paths.Count == 0)
             {
-                WriteTotal(writer, format, total.Total);
+                CountPrinter.WriteTotal(writer, format, total.Total);
             }
             else
             {
@@ -95,35 +93,10 @@ public sealed class CountCommand : ICommand
                     groups = groups.Take(top).ToList();
                 }
 
-                WriteGroups(writer, format, KeyNames(paths), groups, env.StdoutIsTerminal && !env.NoColor);
+                CountPrinter.WriteGroups(writer, format, KeyNames(paths), groups, run.Color);
             }
-        }
-
-        if (reporter.Problems > 0)
-        {
-            reporter.Message($"{reporter.Problems} input problem(s); counts may be incomplete");
-            return ExitCodes.Error;
-        }
-
-        return total.Total > 0 ? ExitCodes.Results : ExitCodes.NoResults;
-    }
-
-    private static void WriteTotal(TextWriter w, string format, long total)
-    {
-        switch (format)
-        {
-            case "ndjson":
-            case "json":
-                w.WriteLine($"{{\"count\":{total}}}");
-                break;
-            case "csv":
-                w.WriteLine("count");
-                w.WriteLine(total);
-                break;
-            default:
-                w.WriteLine(total);
-                break;
-        }
+        });
+        return run.FinishFound(total.Total > 0, "counts may be incomplete");
     }
 
     // Keys are the paths' last names unless two paths share one; then the whole path is used.
@@ -132,91 +105,5 @@ public sealed class CountCommand : ICommand
         var names = paths.Select(p => p.LastName).ToList();
         bool ambiguous = names.Distinct(StringComparer.Ordinal).Count() != names.Count;
         return ambiguous ? paths.Select(p => p.ToString().TrimStart('.')).ToList() : names;
-    }
-
-    private static void WriteGroups(TextWriter w, string format, List<string> names, IReadOnlyList<GroupCount> groups, bool color)
-    {
-        switch (format)
-        {
-            case "table":
-                TableWriter.WriteTable(w, ["count", .. names], groups.Select(g => (string[])[g.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), .. g.Display]), color);
-                break;
-            case "tsv":
-                foreach (GroupCount g in groups)
-                {
-                    w.Write(g.Count);
-                    foreach (string d in g.Display)
-                    {
-                        w.Write('\t');
-                        w.Write(d.Replace('\t', ' ').Replace('\n', ' '));
-                    }
-
-                    w.Write('\n');
-                }
-
-                break;
-            case "csv":
-                TableWriter.WriteCsvLine(w, ["count", .. names]);
-                foreach (GroupCount g in groups)
-                {
-                    TableWriter.WriteCsvLine(w, [g.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), .. g.Display]);
-                }
-
-                break;
-            default:
-                bool array = format == "json";
-                if (array)
-                {
-                    w.Write('[');
-                }
-
-                for (int i = 0; i < groups.Count; i++)
-                {
-                    if (array && i > 0)
-                    {
-                        w.Write(',');
-                    }
-
-                    w.Write(array ? "\n  " : string.Empty);
-                    w.Write(GroupJson(names, groups[i]));
-                    if (!array)
-                    {
-                        w.Write('\n');
-                    }
-                }
-
-                if (array)
-                {
-                    w.Write(groups.Count > 0 ? "\n]\n" : "]\n");
-                }
-
-                break;
-        }
-    }
-
-    private static string GroupJson(List<string> names, GroupCount g)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            for (int i = 0; i < names.Count; i++)
-            {
-                json.WritePropertyName(names[i]);
-                if (g.Key[i].IsString)
-                {
-                    json.WriteStringValue(g.Key[i].Text);
-                }
-                else
-                {
-                    json.WriteRawValue(g.Key[i].Text, skipInputValidation: true);
-                }
-            }
-
-            json.WriteNumber("count", g.Count);
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 }

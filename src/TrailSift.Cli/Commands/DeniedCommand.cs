@@ -40,14 +40,16 @@ public sealed class DeniedCommand : ICommand
     /// <inheritdoc />
     public IReadOnlyList<OptionSpec> Options => DeniedSettings.All;
 
+    /// <summary>The output formats (<c>--policy</c> prints a policy document instead).</summary>
+    public static OutputFormats<string> Formats { get; } = new(("text", "text"), ("ndjson", "ndjson"), ("json", "json"));
+
     /// <inheritdoc />
     public int Run(ParsedArgs args, AppEnvironment env)
     {
-        var reporter = new ConsoleReporter(env.Stderr);
-        string format = (args.Get(DeniedSettings.Format.Name) ?? (env.StdoutIsTerminal ? "text" : "ndjson")).ToLowerInvariant();
-        if (format is not ("text" or "ndjson" or "json"))
+        var run = new CommandRun(env);
+        ConsoleReporter reporter = run.Reporter;
+        if (!Formats.TryRead(args, env.StdoutIsTerminal ? "text" : "ndjson", reporter, out string format))
         {
-            reporter.Message($"--format: expected text, ndjson or json, got '{format}'");
             return ExitCodes.Error;
         }
 
@@ -57,60 +59,38 @@ public sealed class DeniedCommand : ICommand
             return ExitCodes.Error;
         }
 
-        // Hints need events the filter does not select: scan everything the pruning keeps, and let the
-        // analyzer apply the filter and shortcuts to the denials only.
-        IEventPredicate scope = plan.Predicate;
+        // The filter and shortcuts select the denials; the hints see every other event as context, in the same pass.
         bool includeAuth = args.Has(DeniedSettings.IncludeAuthFailures.Name);
         IamCatalog catalog = IamCatalog.Default;
-        ScanResult<DeniedAnalyzer> result = ScanRunner.Run(plan with { Predicate = AllOfPredicate.MatchAll }, env, reporter,
-            () => new DeniedAnalyzer(scope, includeAuth, catalog));
-        DeniedAnalyzer total = result.Sinks[0];
-        for (int i = 1; i < result.Sinks.Count; i++)
-        {
-            total.Merge(result.Sinks[i]);
-        }
-
+        ScanResult<DeniedAnalyzer> result = ScanRunner.Run(plan, env, reporter,
+            () => new DeniedAnalyzer(includeAuth, catalog), DeniedAnalyzer.ContextEvents);
+        DeniedAnalyzer total = CommandRun.Merge(result, static (a, b) => a.Merge(b));
         DeniedReport report = total.BuildReport();
         bool related = args.Has(DeniedSettings.Related.Name);
-        try
+        if (args.Has(DeniedSettings.Policy.Name))
         {
-            if (args.Has(DeniedSettings.Policy.Name))
-            {
-                DeniedPolicyWriter.WriteDocument(env.Stdout, report.PolicyStatements);
-            }
-            else if (format == "text")
-            {
-                using var writer = new StreamWriter(env.Stdout, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
-                DeniedTextPrinter.Write(writer, report, env.StdoutIsTerminal && !env.NoColor, related);
-            }
-            else if (format == "ndjson")
-            {
-                DeniedJsonPrinter.WriteNdjson(env.Stdout, report, related);
-            }
-            else
-            {
-                DeniedJsonPrinter.WriteJson(env.Stdout, report, related);
-            }
-
-            env.Stdout.Flush();
+            DeniedPolicyWriter.WriteDocument(env.Stdout, report.PolicyStatements);
         }
-        catch (IOException)
+        else if (format == "text")
         {
-            // A closed pipe ends the run quietly.
+            run.WriteText(writer => DeniedTextPrinter.Write(writer, report, run.Color, related));
+        }
+        else if (format == "ndjson")
+        {
+            DeniedJsonPrinter.WriteNdjson(env.Stdout, report, related);
+        }
+        else
+        {
+            DeniedJsonPrinter.WriteJson(env.Stdout, report, related);
         }
 
+        env.Stdout.Flush();
         env.Stderr.WriteLine("trailsift: " + DeniedTextPrinter.Summary(report));
         if (args.Has(DeniedSettings.Policy.Name) && report.PolicyPrincipals.Count > 1)
         {
             reporter.Message($"the policy covers {report.PolicyPrincipals.Count} principals: attach it to each, or narrow with --principal");
         }
 
-        if (reporter.Problems > 0)
-        {
-            reporter.Message($"{reporter.Problems} input problem(s); results may be incomplete");
-            return ExitCodes.Error;
-        }
-
-        return report.Groups.Count > 0 ? ExitCodes.Results : ExitCodes.NoResults;
+        return run.FinishFound(report.Groups.Count > 0);
     }
 }

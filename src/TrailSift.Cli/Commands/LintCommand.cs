@@ -3,6 +3,7 @@ using TrailSift.Cli.Composition;
 using TrailSift.Cli.Reporting;
 using TrailSift.Cli.Settings;
 using TrailSift.Core.Iam.Policy;
+using TrailSift.Core.Output;
 using TrailSift.Core.Iam.Policy.Lint;
 
 namespace TrailSift.Cli.Commands;
@@ -88,7 +89,7 @@ public sealed class LintCommand : ICommand
 
                 foreach (PolicyDiagnostic finding in findings)
                 {
-                    writer.WriteLine(PolicyFiles.Format(name + input.Label, finding with { Path = Prefixed(input.WrapperPath, finding.Path) }, text));
+                    writer.WriteLine(PolicyDiagnosticFormatter.Format(name + input.Label, finding with { Path = Prefixed(input.WrapperPath, finding.Path) }, text));
                     errors |= finding.Severity == DiagnosticSeverity.Error;
                     warnings |= finding.Severity == DiagnosticSeverity.Warning;
                 }

@@ -42,10 +42,16 @@ public sealed class PolicyCommand : ICommand
     /// <inheritdoc />
     public IReadOnlyList<OptionSpec> Options => PolicySettings.All;
 
+    /// <summary>The output formats.</summary>
+    public static OutputFormats<PolicyFormat> Formats { get; } =
+        new OutputFormats<PolicyFormat>(("json", PolicyFormat.Json), ("terraform", PolicyFormat.Terraform), ("cloudformation", PolicyFormat.CloudFormation))
+            .WithAlias("tf", PolicyFormat.Terraform).WithAlias("cfn", PolicyFormat.CloudFormation);
+
     /// <inheritdoc />
     public int Run(ParsedArgs args, AppEnvironment env)
     {
-        var reporter = new ConsoleReporter(env.Stderr);
+        var run = new CommandRun(env);
+        ConsoleReporter reporter = run.Reporter;
         if (!TryReadOptions(args, reporter, out PolicyFormat format, out PolicyGenerationOptions? options))
         {
             return ExitCodes.Error;
@@ -72,47 +78,28 @@ public sealed class PolicyCommand : ICommand
             return ExitCodes.Error;
         }
 
-        // Data events are counted over the whole input, before --principal and the filter select.
-        var witness = new InputFactsPredicate(plan.Predicate);
-        plan = plan with { Predicate = witness };
+        // Data events are counted over the whole input (context), before --principal and the filter select.
         bool includeDenied = !args.Has(PolicySettings.ExcludeDenied.Name);
         bool includeUnverified = args.Has(PolicySettings.IncludeUnverified.Name);
         var reader = new MappedPermissionReader(new EventPermissionMapper(options.Catalog));
-        ScanResult<PolicyEvidenceCollector> result = ScanRunner.Run(plan, env, reporter, () => new PolicyEvidenceCollector(reader, includeDenied, includeUnverified));
-        PolicyEvidenceCollector all = result.Sinks[0];
-        for (int i = 1; i < result.Sinks.Count; i++)
-        {
-            all.Merge(result.Sinks[i]);
-        }
+        ScanResult<PolicyScanSink> result = ScanRunner.Run(plan, env, reporter,
+            () => new PolicyScanSink(new PolicyEvidenceCollector(reader, includeDenied, includeUnverified)), PolicyScanSink.ContextEvents);
+        PolicyScanSink merged = CommandRun.Merge(result, static (a, b) => a.Merge(b));
 
-        InputFacts facts = all.Facts with { Events = witness.Events, DataEvents = witness.DataEvents };
+        PolicyEvidenceCollector all = merged.Collector;
+        InputFacts facts = all.Facts with { Events = result.Stats.Events, DataEvents = merged.DataEvents };
         bool explain = args.Has(PolicySettings.Explain.Name);
         int code = directory is not null
             ? WritePerPrincipal(all, facts, directory, format, explain, options, env, reporter)
             : WriteOne(all, facts, principal!, format, explain, options, env, reporter);
-        if (reporter.Problems > 0)
-        {
-            reporter.Message($"{reporter.Problems} input problem(s); the policy may be incomplete");
-            return ExitCodes.Error;
-        }
-
-        return code;
+        return run.Finish(code, "the policy may be incomplete");
     }
 
     private static bool TryReadOptions(ParsedArgs args, ConsoleReporter reporter, out PolicyFormat format, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PolicyGenerationOptions? options)
     {
         options = null;
-        string formatText = (args.Get(PolicySettings.Format.Name) ?? "json").ToLowerInvariant();
-        format = formatText switch
+        if (!Formats.TryRead(args, "json", reporter, out format))
         {
-            "json" => PolicyFormat.Json,
-            "terraform" or "tf" => PolicyFormat.Terraform,
-            "cloudformation" or "cfn" => PolicyFormat.CloudFormation,
-            _ => (PolicyFormat)(-1),
-        };
-        if (!Enum.IsDefined(format))
-        {
-            reporter.Message($"--format: expected json, terraform or cloudformation, got '{formatText}'");
             return false;
         }
 
@@ -156,18 +143,17 @@ public sealed class PolicyCommand : ICommand
         }
 
         GeneratedPolicy policy = PolicyGenerator.Generate(evidence, facts, options);
-        using (var writer = new StreamWriter(env.Stdout, new UTF8Encoding(false), 64 * 1024, leaveOpen: true))
+        new CommandRun(env).WriteText(writer =>
         {
-            writer.NewLine = "\n";
             if (explain)
             {
                 PolicyExplanationWriter.Write(policy, writer);
             }
             else
             {
-                PolicyPrinter.Write(policy, format, ShortName(policy.Principal), writer);
+                PolicyPrinter.Write(policy, format, PolicyDirectoryWriter.ShortName(policy.Principal), writer);
             }
-        }
+        });
 
         WarnOnStderr(policy, reporter);
         return ExitCodes.Results;
@@ -183,73 +169,12 @@ public sealed class PolicyCommand : ICommand
             return ExitCodes.NoResults;
         }
 
-        Directory.CreateDirectory(directory);
-        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var index = new StringBuilder("file\tprincipal\tdocuments\tstatements\tcalls\tmapped_calls\tunmapped_calls\tunmapped_events\n");
-        long statements = 0, unmappedCalls = 0;
-        foreach (PrincipalEvidence evidence in principals)
-        {
-            GeneratedPolicy policy = PolicyGenerator.Generate(evidence, facts, options);
-            string name = UniqueName(FileStem(evidence.Principal), used);
-            string file = WritePolicyFiles(directory, name, policy, format);
-            if (explain)
-            {
-                WriteFile(Path.Combine(directory, name + ".explain.txt"), w => PolicyExplanationWriter.Write(policy, w));
-            }
-
-            long unmapped = 0;
-            var unmappedNames = new List<string>();
-            foreach (UnmappedCall u in evidence.Unmapped)
-            {
-                unmapped += u.Calls;
-                unmappedNames.Add($"{u.EventSource} {u.EventName} ({u.Calls})");
-            }
-
-            statements += policy.Statements.Length;
-            unmappedCalls += unmapped;
-            index.Append(CultureInfo.InvariantCulture,
-                $"{file}\t{evidence.Principal}\t{policy.Documents.Length}\t{policy.Statements.Length}\t{evidence.Calls}\t{evidence.MappedCalls}\t{unmapped}\t{string.Join(", ", unmappedNames)}\n");
-        }
-
-        string indexText = index.ToString();
-        File.WriteAllText(Path.Combine(directory, "index.tsv"), indexText, new UTF8Encoding(false));
-        byte[] bytes = Encoding.UTF8.GetBytes(indexText);
-        env.Stdout.Write(bytes);
-        env.Stdout.Flush();
+        PolicyDirectoryWriter.Summary written = PolicyDirectoryWriter.Write(directory, principals,
+            evidence => PolicyGenerator.Generate(evidence, facts, options), format, explain);
+        new CommandRun(env).WriteBytes(Encoding.UTF8.GetBytes(written.Index));
         reporter.Message(string.Create(CultureInfo.InvariantCulture,
-            $"wrote {principals.Length} policies ({statements} statements) to {directory}; {unmappedCalls} unmapped calls are named in index.tsv"));
+            $"wrote {principals.Length} policies ({written.Statements} statements) to {directory}; {written.UnmappedCalls} unmapped calls are named in index.tsv"));
         return ExitCodes.Results;
-    }
-
-    /// <summary>
-    /// Writes a principal's policy; returns the file names, comma-separated. Split JSON policies go to one file per
-    /// document (<c>name.1.json</c>, …) so each file is a policy; Terraform and YAML hold several documents in one file.
-    /// </summary>
-    private static string WritePolicyFiles(string directory, string name, GeneratedPolicy policy, PolicyFormat format)
-    {
-        string extension = PolicyPrinter.Extension(format);
-        if (format != PolicyFormat.Json || !policy.IsSplit)
-        {
-            WriteFile(Path.Combine(directory, name + extension), w => PolicyPrinter.Write(policy, format, ShortName(policy.Principal), w));
-            return name + extension;
-        }
-
-        var files = new List<string>();
-        for (int i = 0; i < policy.Documents.Length; i++)
-        {
-            string file = $"{name}.{i + 1}{extension}";
-            GeneratedPolicy one = policy with { Documents = [policy.Documents[i]] };
-            WriteFile(Path.Combine(directory, file), w => PolicyPrinter.Write(one, format, ShortName(policy.Principal), w));
-            files.Add(file);
-        }
-
-        return string.Join(',', files);
-    }
-
-    private static void WriteFile(string path, Action<TextWriter> write)
-    {
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
-        write(writer);
     }
 
     private static void WarnOnStderr(GeneratedPolicy policy, ConsoleReporter reporter)
@@ -287,31 +212,5 @@ public sealed class PolicyCommand : ICommand
         {
             reporter.Message("note: the input holds no data events; data-plane permissions (S3 objects, Lambda Invoke, DynamoDB items, ...) cannot be seen (see --explain)");
         }
-    }
-
-    /// <summary>The last name of a principal ARN (role or user name), for Terraform data-source names.</summary>
-    private static string ShortName(string principal)
-    {
-        int slash = principal.LastIndexOf('/');
-        return slash >= 0 ? principal[(slash + 1)..] : principal;
-    }
-
-    /// <summary><c>arn:aws:iam::123456789012:role/x/Name</c> → <c>123456789012_role_x_Name</c>.</summary>
-    private static string FileStem(string principal)
-    {
-        string[] parts = principal.Split(':', 6);
-        string stem = parts.Length == 6 ? parts[4] + "_" + parts[5].Replace('/', '_') : principal;
-        return PolicyPrinter.SafeName(stem);
-    }
-
-    private static string UniqueName(string stem, HashSet<string> used)
-    {
-        string name = stem;
-        for (int n = 2; !used.Add(name); n++)
-        {
-            name = $"{stem}_{n}";
-        }
-
-        return name;
     }
 }

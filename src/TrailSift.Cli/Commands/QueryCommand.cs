@@ -37,14 +37,17 @@ public sealed class QueryCommand : ICommand
     /// <inheritdoc />
     public IReadOnlyList<OptionSpec> Options => QuerySettings.All;
 
+    /// <summary>The output formats.</summary>
+    public static OutputFormats<EventFormat> Formats { get; } =
+        new(("ndjson", EventFormat.Ndjson), ("json", EventFormat.Json), ("table", EventFormat.Table), ("csv", EventFormat.Csv));
+
     /// <inheritdoc />
     public int Run(ParsedArgs args, AppEnvironment env)
     {
-        var reporter = new ConsoleReporter(env.Stderr);
-        string formatText = args.Get(QuerySettings.Format.Name) ?? (env.StdoutIsTerminal ? "table" : "ndjson");
-        if (!Enum.TryParse(formatText, ignoreCase: true, out EventFormat format) || int.TryParse(formatText, out _))
+        var run = new CommandRun(env);
+        ConsoleReporter reporter = run.Reporter;
+        if (!Formats.TryRead(args, env.StdoutIsTerminal ? "table" : "ndjson", reporter, out EventFormat format))
         {
-            reporter.Message($"--format: expected ndjson, json, table or csv, got '{formatText}'");
             return ExitCodes.Error;
         }
 
@@ -88,25 +91,25 @@ public sealed class QueryCommand : ICommand
             ScanResult<RowCollectingSink> result = ScanRunner.Run(plan, env, reporter, () => new RowCollectingSink(columns));
             List<CollectedRow> rows = RowCollectingSink.MergeInOrder(result.Sinks, sort == "time");
             matches = rows.Count;
-            using var writer = new StreamWriter(env.Stdout, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
             var headers = columns.Select(c => c.Header).ToList();
-            if (format == EventFormat.Table)
+            run.WriteText(writer =>
             {
-                if (rows.Count > 0)
+                if (format == EventFormat.Table)
                 {
-                    TableWriter.WriteTable(writer, headers, rows.Select(r => r.Cells), env.StdoutIsTerminal && !env.NoColor);
+                    if (rows.Count > 0)
+                    {
+                        TableWriter.WriteTable(writer, headers, rows.Select(r => r.Cells), run.Color);
+                    }
                 }
-            }
-            else
-            {
-                TableWriter.WriteCsvLine(writer, headers);
-                foreach (CollectedRow row in rows)
+                else
                 {
-                    TableWriter.WriteCsvLine(writer, row.Cells);
+                    TableWriter.WriteCsvLine(writer, headers);
+                    foreach (CollectedRow row in rows)
+                    {
+                        TableWriter.WriteCsvLine(writer, row.Cells);
+                    }
                 }
-            }
-
-            SafeFlush(writer);
+            });
         }
         else if (sort == "time")
         {
@@ -133,35 +136,17 @@ public sealed class QueryCommand : ICommand
             }
 
             writer.End();
-            output.Flush();
+            CommandRun.Flush(output);
         }
         else
         {
             var output = new OrderedOutput(env.Stdout);
             ScanResult<EventPrintingSink> result = ScanRunner.Run(plan, env, reporter,
                 () => new EventPrintingSink(output.CreateWriter(), format == EventFormat.Json));
-            output.Flush();
+            CommandRun.Flush(output);
             matches = result.Stats.Matches;
         }
 
-        if (reporter.Problems > 0)
-        {
-            reporter.Message($"{reporter.Problems} input problem(s); results may be incomplete");
-            return ExitCodes.Error;
-        }
-
-        return matches > 0 ? ExitCodes.Results : ExitCodes.NoResults;
-    }
-
-    private static void SafeFlush(TextWriter writer)
-    {
-        try
-        {
-            writer.Flush();
-        }
-        catch (IOException)
-        {
-            // A closed pipe ends the run quietly.
-        }
+        return run.FinishFound(matches > 0);
     }
 }

@@ -6,6 +6,7 @@ using TrailSift.Cli.Settings;
 using TrailSift.Core.Iam.Evaluation;
 using TrailSift.Core.Iam.Policy;
 using TrailSift.Core.Iam.Policy.Lint;
+using TrailSift.Core.Output;
 
 namespace TrailSift.Cli.Commands;
 
@@ -37,14 +38,16 @@ public sealed class SimulateCommand : ICommand
     /// <inheritdoc />
     public IReadOnlyList<OptionSpec> Options => SimulateSettings.All;
 
+    /// <summary>The output formats.</summary>
+    public static OutputFormats<string> Formats { get; } = new(("text", "text"), ("json", "json"));
+
     /// <inheritdoc />
     public int Run(ParsedArgs args, AppEnvironment env)
     {
-        var reporter = new ConsoleReporter(env.Stderr);
-        string format = (args.Get(SimulateSettings.Format.Name) ?? "text").ToLowerInvariant();
-        if (format is not ("text" or "json"))
+        var run = new CommandRun(env);
+        ConsoleReporter reporter = run.Reporter;
+        if (!Formats.TryRead(args, "text", reporter, out string format))
         {
-            reporter.Message($"--format: expected text or json, got '{format}'");
             return ExitCodes.Error;
         }
 
@@ -84,7 +87,7 @@ public sealed class SimulateCommand : ICommand
         string text = Encoding.UTF8.GetString(bytes);
         foreach (PolicyDiagnostic d in parsed.Diagnostics)
         {
-            env.Stderr.WriteLine(PolicyFiles.Format(name, d, text));
+            env.Stderr.WriteLine(PolicyDiagnosticFormatter.Format(name, d, text));
         }
 
         if (parsed.Request is not SimulationRequest request)
@@ -96,7 +99,7 @@ public sealed class SimulateCommand : ICommand
         bool lintErrors = false;
         foreach (PolicyDiagnostic d in SimulationRequestLinter.Lint(request, PolicyLinter.Default))
         {
-            env.Stderr.WriteLine(PolicyFiles.Format(name, d, text));
+            env.Stderr.WriteLine(PolicyDiagnosticFormatter.Format(name, d, text));
             lintErrors |= d.Severity == DiagnosticSeverity.Error;
         }
 
@@ -107,7 +110,7 @@ public sealed class SimulateCommand : ICommand
         }
 
         EvaluationResult result = request.Evaluate();
-        using (var writer = new StreamWriter(env.Stdout, new UTF8Encoding(false), 16 * 1024, leaveOpen: true) { NewLine = "\n" })
+        run.WriteText(writer =>
         {
             if (format == "json")
             {
@@ -118,7 +121,7 @@ public sealed class SimulateCommand : ICommand
             {
                 EvaluationResultWriter.WriteText(result, writer);
             }
-        }
+        }, 16 * 1024);
 
         if (!result.PossibleDecisions.Contains(Decision.Allowed))
         {

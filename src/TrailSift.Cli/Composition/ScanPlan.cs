@@ -3,12 +3,21 @@ using TrailSift.Core.Sources;
 
 namespace TrailSift.Cli.Composition;
 
-/// <summary>What a scanning command will do: which objects, which predicate, how many threads (stage two of argument handling).</summary>
-/// <remarks>Immutable; thread-safe.</remarks>
+/// <summary>What a scanning command will do: which inputs, which predicate, how many threads (stage two of argument handling).</summary>
+/// <remarks>Immutable; thread-safe. The inputs are listed when the scan runs (<see cref="ScanRunner"/>), not before.</remarks>
 public sealed record ScanPlan(
-    SourceSet Sources,
+    SourceRegistry Sources,
+    IReadOnlyList<string> Inputs,
+    PruneOptions Prune,
     IEventPredicate Predicate,
     int Threads,
     bool Stats,
     bool Progress,
-    string FilterText);
+    string FilterText)
+{
+    /// <summary>Follow symbolic links to directories (<c>--follow</c>).</summary>
+    public bool FollowLinks { get; init; }
+
+    /// <summary>True when every input can be read twice (standard input cannot).</summary>
+    public bool CanReadTwice => Sources.CanReadTwice(Inputs);
+}

@@ -11,16 +11,17 @@ namespace TrailSift.Cli.Composition;
 public static class ScanPlanBuilder
 {
     /// <summary>
-    /// Builds the plan. The first positional is the filter unless it names an existing file or directory
-    /// or is <c>-</c>; <c>.</c> is always jq's identity filter (write <c>./</c> for the current directory).
-    /// The rest are paths; no path reads standard input.
+    /// Builds the plan. The first positional is the filter unless a source claims it as an input
+    /// (<see cref="SourceRegistry.IsInput"/>: <c>-</c>, an existing path, ...). The rest are inputs; none reads
+    /// standard input.
     /// </summary>
     /// <returns>The plan, or null after a usage error was written (exit code 2).</returns>
     public static ScanPlan? Build(ParsedArgs args, AppEnvironment env, ConsoleReporter reporter, IReadOnlyList<IEventPredicate>? extra = null)
     {
         var positionals = new List<string>(args.Positionals);
         string filter = ".";
-        if (positionals.Count > 0 && !IsPath(positionals[0]))
+        SourceRegistry registry = SourceRegistry.Default(env.Stdin);
+        if (positionals.Count > 0 && !registry.IsInput(positionals[0]))
         {
             filter = positionals[0];
             positionals.RemoveAt(0);
@@ -89,25 +90,17 @@ public static class ScanPlanBuilder
             DeliveryDelay = delay,
         };
 
-        SourceSet sources;
-        if (positionals.Count == 0 || (positionals.Count == 1 && positionals[0] == "-"))
+        if (positionals.Count == 0 && env.StdinIsTerminal)
         {
-            if (env.StdinIsTerminal && positionals.Count == 0)
-            {
-                return Usage(reporter, "no input: give files or directories, or pipe logs to standard input");
-            }
-
-            Stream stdin = env.Stdin;
-            sources = new SourceSet([new LogObject("<stdin>", null, () => stdin)], 0, 0, 0);
-        }
-        else
-        {
-            sources = new LocalSourceFinder(prune, reporter.Report).Find(positionals);
+            return Usage(reporter, "no input: give files or directories, or pipe logs to standard input");
         }
 
         IEventPredicate predicate = parts.Count == 1 ? parts[0] : new AllOfPredicate(parts);
         bool progress = env.StderrIsTerminal && !args.Has(ScanOptions.NoProgress.Name);
-        return new ScanPlan(sources, predicate, threads, args.Has(ScanOptions.Stats.Name), progress, filter);
+        return new ScanPlan(registry, positionals, prune, predicate, threads, args.Has(ScanOptions.Stats.Name), progress, filter)
+        {
+            FollowLinks = args.Has(ScanOptions.Follow.Name),
+        };
     }
 
     private static void AddShortcuts(ParsedArgs args, List<IEventPredicate> parts)
@@ -166,8 +159,6 @@ public static class ScanPlanBuilder
             parts.Add(new GrepPredicate(text));
         }
     }
-
-    private static bool IsPath(string arg) => arg != "." && (arg == "-" || File.Exists(arg) || Directory.Exists(arg));
 
     private static ScanPlan? Usage(ConsoleReporter reporter, string message)
     {

@@ -2,28 +2,32 @@ using System.Globalization;
 using TrailSift.Cli.Reporting;
 using TrailSift.Core.Events;
 using TrailSift.Core.Scan;
+using TrailSift.Core.Sources;
 
 namespace TrailSift.Cli.Composition;
 
 /// <summary>Runs a <see cref="ScanPlan"/> with per-worker sinks, the progress line and <c>--stats</c>.</summary>
 public static class ScanRunner
 {
-    /// <summary>Scans and returns the merged statistics and the workers' sinks.</summary>
-    public static ScanResult<TSink> Run<TSink>(ScanPlan plan, AppEnvironment env, ConsoleReporter reporter, Func<TSink> createSink, CancellationToken cancel = default)
+    /// <summary>Scans and returns the merged statistics and the workers' sinks; <paramref name="context"/> names the events the analysis needs besides the selected ones.</summary>
+    public static ScanResult<TSink> Run<TSink>(ScanPlan plan, AppEnvironment env, ConsoleReporter reporter, Func<TSink> createSink,
+        IEventPredicate? context = null, CancellationToken cancel = default)
         where TSink : IEventSink, ISequencedSink
     {
-        ProgressLine? progress = plan.Progress ? new ProgressLine(env.Stderr, plan.Sources.Objects.Count) : null;
+        var scope = new SourceScope(plan.Prune, reporter.Report) { FollowLinks = plan.FollowLinks };
+        ProgressLine? progress = plan.Progress ? new ProgressLine(env.Stderr, () => scope.Counts.Listed) : null;
         reporter.Progress = progress;
-        var scanner = new ParallelScanner { Threads = plan.Threads };
-        ScanResult<TSink> result = scanner.Run(plan.Sources.Objects, plan.Predicate, createSink, reporter,
+        var scanner = new ParallelScanner { Threads = plan.Threads, Context = context };
+        ScanResult<TSink> result = scanner.Run(plan.Sources.ListAsync(plan.Inputs, scope, cancel), plan.Predicate, createSink, reporter,
             progress is null ? null : progress.Update, cancel);
         progress?.Clear();
         reporter.Progress = null;
-        result.Stats.FilesPruned += plan.Sources.PrunedFiles;
-        result.Stats.DirectoriesPruned += plan.Sources.PrunedDirectories;
-        result.Stats.DigestFiles += plan.Sources.DigestFiles;
-        result.Stats.SkippedByName += plan.Sources.SkippedByName;
-        result.Stats.FilesSeen = result.Stats.FilesOpened + plan.Sources.PrunedFiles + plan.Sources.DigestFiles;
+        SourceCounts counts = scope.Counts;
+        result.Stats.FilesPruned += counts.PrunedFiles;
+        result.Stats.DirectoriesPruned += counts.PrunedDirectories;
+        result.Stats.DigestFiles += counts.DigestFiles;
+        result.Stats.SkippedByName += counts.SkippedByName;
+        result.Stats.FilesSeen = result.Stats.FilesOpened + counts.PrunedFiles + counts.DigestFiles;
         if (plan.Stats)
         {
             WriteStats(env.Stderr, result.Stats);

@@ -8,15 +8,15 @@ namespace TrailSift.Cli.Reporting;
 public sealed class ProgressLine
 {
     private readonly TextWriter _stderr;
-    private readonly int _totalFiles;
+    private readonly Func<int> _listedFiles;
     private readonly object _gate = new();
     private bool _shown;
 
-    /// <summary>Creates the progress line.</summary>
-    public ProgressLine(TextWriter stderr, int totalFiles)
+    /// <summary>Creates the progress line; <paramref name="listedFiles"/> tells how many files were listed so far.</summary>
+    public ProgressLine(TextWriter stderr, Func<int> listedFiles)
     {
         _stderr = stderr;
-        _totalFiles = totalFiles;
+        _listedFiles = listedFiles;
     }
 
     /// <summary>Shows the current state (after the first second).</summary>
@@ -29,7 +29,7 @@ public sealed class ProgressLine
 
         double mb = stats.DecodedBytes / 1e6;
         string line = string.Create(CultureInfo.InvariantCulture,
-            $"\r{stats.FilesOpened}/{_totalFiles} files, {stats.Events:N0} events, {stats.Matches:N0} matches, {mb:F0} MB, {mb / stats.Elapsed.TotalSeconds:F0} MB/s");
+            $"\r{stats.FilesOpened}/{_listedFiles()} files, {stats.Events:N0} events, {stats.Matches:N0} matches, {mb:F0} MB, {mb / stats.Elapsed.TotalSeconds:F0} MB/s");
         lock (_gate)
         {
             _stderr.Write(line + "\u001b[K");

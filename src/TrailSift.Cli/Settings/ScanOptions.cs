@@ -20,10 +20,11 @@ public static class ScanOptions
     public static readonly OptionSpec Threads = new("threads", OptionArity.Single, "worker threads (default: all cores)", "N", 'j', Scan);
     public static readonly OptionSpec Stats = new("stats", OptionArity.Flag, "print scan statistics to stderr", Group: Scan);
     public static readonly OptionSpec NoProgress = new("no-progress", OptionArity.Flag, "never print the progress line", Group: Scan);
+    public static readonly OptionSpec Follow = new("follow", OptionArity.Flag, "follow symbolic links to directories while walking (loops are reported)", Short: 'L', Group: Scan);
     public static readonly OptionSpec DeliveryDelay = new("delivery-delay", OptionArity.Single, "how late a log file may be delivered after its events, for --until pruning (default 15m)", "DURATION", Group: Scan);
     public static readonly OptionSpec Help = new("help", OptionArity.Flag, "show help", Short: 'h', Group: "Other");
 
     /// <summary>All shared scan options.</summary>
     public static readonly IReadOnlyList<OptionSpec> All =
-        [Event, Source, Principal, Error, Denied, Agent, Region, Account, Since, Until, Grep, Threads, Stats, NoProgress, DeliveryDelay, Help];
+        [Event, Source, Principal, Error, Denied, Agent, Region, Account, Since, Until, Grep, Threads, Stats, NoProgress, Follow, DeliveryDelay, Help];
 }

@@ -23,15 +23,27 @@ public sealed class ObjectScanner : IDisposable
 
     /// <summary>Scans one object; problems go to <paramref name="reporter"/> and scanning of other objects goes on.</summary>
     /// <returns>True when the object was read without problems.</returns>
-    public bool Scan(LogObject source, IEventPredicate predicate, IEventSink sink, IScanReporter reporter, ScanStats stats, CancellationToken cancel = default)
+    public bool Scan(LogObject source, IEventPredicate predicate, IEventSink sink, IScanReporter reporter, ScanStats stats, CancellationToken cancel = default) =>
+        Scan(source, source.OpenRaw, predicate, null, sink, reporter, stats, cancel);
+
+    /// <summary>
+    /// Scans one object whose stream <paramref name="open"/> returns (opened ahead by the prefetch stage, or now).
+    /// Events <paramref name="predicate"/> selects go to <see cref="IEventSink.Accept"/>; of the others, those
+    /// <paramref name="context"/> matches go to <see cref="IContextSink.AcceptContext"/> (the sink must then be one).
+    /// </summary>
+    /// <returns>True when the object was read without problems.</returns>
+    public bool Scan(LogObject source, Func<Stream> open, IEventPredicate predicate, IEventPredicate? context, IEventSink sink,
+        IScanReporter reporter, ScanStats stats, CancellationToken cancel = default)
     {
+        IContextSink? contextSink = context is null ? null
+            : sink as IContextSink ?? throw new ArgumentException("A scan with context events needs an IContextSink.", nameof(sink));
         stats.FilesOpened++;
         DecodedStream? decoded = null;
         bool ok = true;
         try
         {
-            decoded = DecodedStream.Open(source.OpenRaw());
-            using var reader = new RecordReader(decoded, _bufferBytes) { DeferIndex = DeferringPays(predicate), Memory = _memory };
+            decoded = DecodedStream.Open(open());
+            using var reader = new RecordReader(decoded, _bufferBytes) { DeferIndex = DeferringPays(predicate, context), Memory = _memory };
             _record.SourcePath = source.Path;
             long ordinal = 0;
             while (reader.TryRead(_record))
@@ -50,6 +62,10 @@ public sealed class ObjectScanner : IDisposable
                     stats.Matches++;
                     sink.Accept(_record);
                 }
+                else if (contextSink is not null && context!.MayMatch(_record.Utf8) && context.Matches(_record))
+                {
+                    contextSink.AcceptContext(_record);
+                }
 
                 if (deferred)
                 {
@@ -60,7 +76,7 @@ public sealed class ObjectScanner : IDisposable
                 if ((ordinal & 1023) == 0)
                 {
                     cancel.ThrowIfCancellationRequested();
-                    reader.DeferIndex = DeferringPays(predicate);
+                    reader.DeferIndex = DeferringPays(predicate, context);
                 }
             }
 
@@ -109,9 +125,10 @@ public sealed class ObjectScanner : IDisposable
     // A deferred record whose index is then needed is tokenized twice (split, then index): measured about 65% slower
     // than indexing at once, against about 25% faster for one never looked into (rejected by the prefilter, or
     // accepted on its bytes alone, as by --grep). Deferring pays while at most about a third of the deferred records
-    // get indexed, so after this worker's first 1024 the rate decides.
-    private bool DeferringPays(IEventPredicate predicate) =>
-        predicate.HasPrefilter && (_deferred < 1024 || _indexedLate * 3 < _deferred);
+    // get indexed, so after this worker's first 1024 the rate decides. A context predicate without a prefilter looks
+    // into every record the selection rejects, so deferring cannot pay then.
+    private bool DeferringPays(IEventPredicate predicate, IEventPredicate? context) =>
+        predicate.HasPrefilter && (context is null || context.HasPrefilter) && (_deferred < 1024 || _indexedLate * 3 < _deferred);
 
     private static string Describe(Exception e) => e switch
     {

@@ -22,6 +22,15 @@ public sealed class ParallelScanner
     public MemoryBudget? Budget { get; init; }
 
     /// <summary>
+    /// The events the analysis needs besides the selected ones (null: none, and the scan pays nothing for
+    /// context); they reach the sinks through <see cref="IContextSink.AcceptContext"/>.
+    /// </summary>
+    public IEventPredicate? Context { get; init; }
+
+    /// <summary>Objects listed and opening ahead of the workers (I/O concurrency, independent of <see cref="Threads"/>).</summary>
+    public int IoConcurrency { get; init; } = 16;
+
+    /// <summary>
     /// Scans <paramref name="objects"/>. <paramref name="createSink"/> is called once per worker; the
     /// sink is told the sequence number of each object in <see cref="ISequencedSink.BeginObject"/> order.
     /// </summary>
@@ -30,13 +39,33 @@ public sealed class ParallelScanner
         IScanReporter reporter, Action<ScanStats>? progress = null, CancellationToken cancel = default)
         where TSink : IEventSink, ISequencedSink
     {
+        var sized = new ParallelScanner
+        {
+            Threads = Math.Max(1, Math.Min(Threads, objects.Count)),
+            BufferBytes = BufferBytes,
+            IoConcurrency = IoConcurrency,
+            Context = Context,
+            Budget = Budget,
+        };
+        return sized.Run(objects.ToAsyncEnumerable(), predicate, createSink, reporter, progress, cancel);
+    }
+
+    /// <summary>
+    /// Scans the objects a source lists, as they are listed: a prefetch stage (<see cref="ObjectFeed"/>)
+    /// lists and opens ahead, <see cref="Threads"/> workers parse. Sequence numbers follow the listing order.
+    /// </summary>
+    /// <returns>The merged statistics and the per-worker sinks, for merging analyses.</returns>
+    public ScanResult<TSink> Run<TSink>(IAsyncEnumerable<LogObject> objects, IEventPredicate predicate, Func<TSink> createSink,
+        IScanReporter reporter, Action<ScanStats>? progress = null, CancellationToken cancel = default)
+        where TSink : IEventSink, ISequencedSink
+    {
         var clock = Stopwatch.StartNew();
-        int threads = Math.Max(1, Math.Min(Threads, Math.Max(1, objects.Count)));
+        int threads = Math.Max(1, Threads);
         var sinks = new TSink[threads];
         var stats = new ScanStats[threads];
-        int next = -1;
         MemoryBudget budget = Budget ?? new MemoryBudget();
         Exception? failure = null;
+        using var feed = new ObjectFeed(objects, IoConcurrency, cancel);
 
         void Work(int worker)
         {
@@ -45,17 +74,18 @@ public sealed class ParallelScanner
             TSink sink = createSink();
             sinks[worker] = sink;
             IEventPredicate pred = predicate.ForWorker();
+            IEventPredicate? context = Context?.ForWorker();
             using var scanner = new ObjectScanner(BufferBytes, budget);
             try
             {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < objects.Count && !cancel.IsCancellationRequested)
+                while (!cancel.IsCancellationRequested && feed.TryTake(out ObjectFeed.PendingObject item))
                 {
-                    LogObject source = objects[i];
+                    LogObject source = item.Object;
+                    int i = item.Sequence;
                     sink.BeginObject(i, source.Path);
                     try
                     {
-                        scanner.Scan(source, pred, sink, reporter, mine, cancel);
+                        scanner.Scan(source, item.Open, pred, context, sink, reporter, mine, cancel);
                     }
                     finally
                     {
@@ -64,6 +94,7 @@ public sealed class ParallelScanner
 
                     if (sink.StopRequested)
                     {
+                        feed.Stop();
                         break;
                     }
                 }
@@ -74,6 +105,7 @@ public sealed class ParallelScanner
             catch (Exception e)
             {
                 Interlocked.CompareExchange(ref failure, e, null);
+                feed.Stop();
             }
         }
 
@@ -100,6 +132,18 @@ public sealed class ParallelScanner
                         progress(Snapshot(stats, clock.Elapsed));
                     }
                 }
+            }
+        }
+
+        if (failure is null)
+        {
+            try
+            {
+                feed.Complete();
+            }
+            catch (Exception e)
+            {
+                failure = e;
             }
         }
 

@@ -47,10 +47,14 @@ public sealed record LayoutPosition(LayoutLevel Level, string? Account = null, s
         }
     }
 
-    /// <summary>The position of a directory given by a full path (walks its segments from the last <c>AWSLogs</c>).</summary>
-    public static LayoutPosition Of(string directory)
+    /// <summary>
+    /// The position of a directory or key prefix given by its segments (<c>/</c>-separated, as an S3 key or an
+    /// absolute local path): walks them from the last <c>AWSLogs</c>. Pure string work; callers resolve
+    /// relative local paths first.
+    /// </summary>
+    public static LayoutPosition OfSegments(string path)
     {
-        string[] segments = Path.GetFullPath(directory).Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        string[] segments = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         int start = Array.LastIndexOf(segments, "AWSLogs");
         if (start < 0)
         {

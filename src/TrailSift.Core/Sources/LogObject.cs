@@ -1,20 +1,27 @@
 namespace TrailSift.Core.Sources;
 
-/*! Sources: finding and opening log objects (local trees, stdin; later S3 and LookupEvents) and
-    pruning them by their CloudTrail path before opening. Knows nothing about JSON. Depends on Common. */
-
-/// <summary>One log object to scan: a file, standard input, or (later) an S3 object.</summary>
-/// <remarks>Immutable; thread-safe. <see cref="OpenRaw"/> may be called once per scan.</remarks>
+/// <summary>One log object to scan: a file, standard input, or an object of a remote source.</summary>
+/// <remarks>Immutable; thread-safe. A stream is opened once per scan unless <see cref="CanReadTwice"/>.</remarks>
 public sealed class LogObject
 {
-    private readonly Func<Stream> _open;
+    private readonly Func<Stream>? _open;
+    private readonly Func<CancellationToken, Task<Stream>>? _openAsync;
 
-    /// <summary>Creates a log object.</summary>
+    /// <summary>Creates a log object opened synchronously (a local file, a buffer).</summary>
     public LogObject(string path, long? length, Func<Stream> open, CloudTrailObjectName? name = null)
     {
         Path = path;
         Length = length;
         _open = open;
+        Name = name;
+    }
+
+    /// <summary>Creates a log object opened asynchronously (a high-latency source: the prefetch stage opens it ahead of the workers).</summary>
+    public LogObject(string path, long? length, Func<CancellationToken, Task<Stream>> openAsync, CloudTrailObjectName? name = null)
+    {
+        Path = path;
+        Length = length;
+        _openAsync = openAsync;
         Name = name;
     }
 
@@ -27,14 +34,31 @@ public sealed class LogObject
     /// <summary>What the CloudTrail file name says (account, region, time), when it follows the layout.</summary>
     public CloudTrailObjectName? Name { get; }
 
+    /// <summary>True for standard input.</summary>
+    public bool IsStandardInput { get; init; }
+
+    /// <summary>True when the object can be opened and read again (false for standard input and pipes).</summary>
+    public bool CanReadTwice { get; init; } = true;
+
+    /// <summary>True when opening is slow enough to do ahead of the workers (a network source).</summary>
+    public bool OpensAsynchronously => _openAsync is not null;
+
     /// <summary>Opens the stored bytes (still compressed if the object is gzip).</summary>
-    public Stream OpenRaw() => _open();
+    public Stream OpenRaw() => _open is not null ? _open() : _openAsync!(CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Opens the stored bytes without blocking the caller when the source is remote.</summary>
+    public Task<Stream> OpenRawAsync(CancellationToken cancel) => _openAsync is not null ? _openAsync(cancel) : Task.FromResult(_open!());
 
     /// <summary>A log object over a local file.</summary>
-    public static LogObject FromFile(string path, string? displayPath = null)
+    public static LogObject FromFile(string path, string? displayPath = null, long? length = null)
     {
-        var info = new FileInfo(path);
-        return new LogObject(displayPath ?? path, info.Exists ? info.Length : null,
+        if (length is null)
+        {
+            var info = new FileInfo(path);
+            length = info.Exists ? info.Length : null;
+        }
+
+        return new LogObject(displayPath ?? path, length,
             () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan),
             CloudTrailObjectName.TryParse(path));
     }

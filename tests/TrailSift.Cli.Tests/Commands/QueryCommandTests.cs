@@ -96,6 +96,22 @@ public sealed class QueryCommandTests
     }
 
     [Fact]
+    public void Should_Read_Standard_Input_Where_A_Dash_Stands_Among_Paths()
+    {
+        // Given a file before and after '-'
+        using var tree = new TempTree();
+        string a = tree.Write("a.ndjson", "{\"eventName\":\"A\"}\n");
+        string c = tree.Write("c.ndjson", "{\"eventName\":\"C\"}\n");
+
+        // When
+        var r = CliRunner.Run(["query", "--format", "ndjson", a, "-", c], stdin: "{\"eventName\":\"B\"}\n");
+
+        // Then: in argument order
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("{\"eventName\":\"A\"}\n{\"eventName\":\"B\"}\n{\"eventName\":\"C\"}\n", r.Stdout);
+    }
+
+    [Fact]
     public void Should_Show_Filter_And_Caret_When_Filter_Is_Malformed()
     {
         var r = CliRunner.Run(["query", ".eventName == ", "-"], stdin: "{}");

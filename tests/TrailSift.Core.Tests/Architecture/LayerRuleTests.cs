@@ -9,7 +9,7 @@ namespace TrailSift.Core.Tests.Architecture;
 /// </summary>
 public sealed partial class LayerRuleTests
 {
-    private static readonly Dictionary<string, string[]> Allowed = new()
+    internal static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["Common"] = [],
         ["Events"] = ["Common"],
@@ -87,7 +87,7 @@ public sealed partial class LayerRuleTests
         return parts[0] is "Iam" or "Analysis" && parts.Length > 2 ? parts[0] + "." + parts[1] : parts[0];
     }
 
-    private static bool IsSameOrAllowed(string layer, string target, string[] allowed)
+    internal static bool IsSameOrAllowed(string layer, string target, string[] allowed)
     {
         string top = layer.Split('.')[0];
         if (target == layer || target.StartsWith(layer + ".", StringComparison.Ordinal))

@@ -11,16 +11,16 @@ namespace TrailSift.Core.Analysis.Denied;
     into an immutable DeniedReport. Messages/ reads the error text. Depends on Events, Iam and Common. */
 
 /// <summary>
-/// Accumulates denied calls and hint candidates during a scan. The scan must feed it every event (the hints need
-/// events the user's filter does not select); <c>scope</c> decides which denials are reported. Memory grows with
+/// Accumulates denied calls and hint candidates during a scan. The denials reported are the selected events
+/// (<see cref="Accept"/>: the user's filter and shortcuts); the hints need every event of the trail, so the scan
+/// hands it the rest as context (<see cref="ContextEvents"/>, <see cref="AcceptContext"/>). Memory grows with
 /// the denial groups, the tagging calls and the distinct success keys, never with the number of events.
 /// </summary>
 /// <remarks>Not thread-safe: one per scan worker; combine with <see cref="Merge"/>, then call <see cref="BuildReport"/>.</remarks>
-public sealed partial class DeniedAnalyzer : IEventSink, ISequencedSink
+public sealed partial class DeniedAnalyzer : IContextSink, ISequencedSink
 {
     private const int MaxCreationsPerCall = 256;
 
-    private readonly IEventPredicate _scope;
     private readonly bool _includeAuthFailures;
     private readonly IamCatalog _catalog;
     private readonly IPermissionDeriver _deriver;
@@ -31,19 +31,16 @@ public sealed partial class DeniedAnalyzer : IEventSink, ISequencedSink
     private readonly Dictionary<SuccessKey, SuccessStats> _successes = [];
 
     /// <summary>Creates an accumulator for one scan worker.</summary>
-    /// <param name="scope">Selects the denials to report (the user's filter and shortcuts); made per-worker here.</param>
     /// <param name="includeAuthFailures">Count credential failures as denials instead of listing them apart.</param>
     /// <param name="catalog">The IAM catalog (canonical action names, resource types).</param>
-    public DeniedAnalyzer(IEventPredicate scope, bool includeAuthFailures, IamCatalog catalog)
-        : this(scope, includeAuthFailures, catalog, new MappingDeriver(ReferenceEquals(catalog, IamCatalog.Default) ? EventPermissionMapper.Default : new EventPermissionMapper(catalog)))
+    public DeniedAnalyzer(bool includeAuthFailures, IamCatalog catalog)
+        : this(includeAuthFailures, catalog, new MappingDeriver(ReferenceEquals(catalog, IamCatalog.Default) ? EventPermissionMapper.Default : new EventPermissionMapper(catalog)))
     {
     }
 
-    internal DeniedAnalyzer(IEventPredicate scope, bool includeAuthFailures, IamCatalog catalog, IPermissionDeriver deriver)
+    internal DeniedAnalyzer(bool includeAuthFailures, IamCatalog catalog, IPermissionDeriver deriver)
     {
-        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(catalog);
-        _scope = scope.ForWorker();
         _includeAuthFailures = includeAuthFailures;
         _catalog = catalog;
         _deriver = deriver;
@@ -59,7 +56,10 @@ public sealed partial class DeniedAnalyzer : IEventSink, ISequencedSink
     {
     }
 
-    /// <inheritdoc />
+    /// <summary>The events the hints need besides the selected ones: every event of the trail.</summary>
+    public static IEventPredicate ContextEvents => EveryEventPredicate.Instance;
+
+    /// <summary>A selected event: a denial to report, or a success that may serve as a hint.</summary>
     public void Accept(EventRecord record)
     {
         switch (ErrorClassifier.Classify(record))
@@ -67,10 +67,10 @@ public sealed partial class DeniedAnalyzer : IEventSink, ISequencedSink
             case ErrorClass.None:
                 RecordSuccess(record);
                 break;
-            case ErrorClass.AccessDenied when InScope(record):
+            case ErrorClass.AccessDenied:
                 AddDenial(record, authFailure: false);
                 break;
-            case ErrorClass.AuthenticationFailure when InScope(record):
+            case ErrorClass.AuthenticationFailure:
                 if (_includeAuthFailures)
                 {
                     AddDenial(record, authFailure: true);
@@ -81,6 +81,15 @@ public sealed partial class DeniedAnalyzer : IEventSink, ISequencedSink
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>A context event (not selected): only a success can serve as a hint; its denials are not reported.</summary>
+    public void AcceptContext(EventRecord record)
+    {
+        if (ErrorClassifier.Classify(record) == ErrorClass.None)
+        {
+            RecordSuccess(record);
         }
     }
 
@@ -124,7 +133,6 @@ public sealed partial class DeniedAnalyzer : IEventSink, ISequencedSink
     public DeniedReport BuildReport() =>
         new DeniedReportBuilder(_catalog, _denials, _authFailures, _tagging, _creations, _successes, _includeAuthFailures).Build();
 
-    private bool InScope(EventRecord record) => _scope.MayMatch(record.Utf8) && _scope.Matches(record);
 
     private void AddDenial(EventRecord record, bool authFailure)
     {

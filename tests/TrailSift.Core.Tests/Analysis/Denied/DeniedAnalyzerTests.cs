@@ -197,13 +197,21 @@ public sealed partial class DeniedAnalyzerTests
         var sinks = new List<DeniedAnalyzer>();
         for (int w = 0; w < workers; w++)
         {
-            sinks.Add(new DeniedAnalyzer(scope ?? new NamePredicate(null), includeAuthFailures, IamCatalog.Default));
+            sinks.Add(new DeniedAnalyzer(includeAuthFailures, IamCatalog.Default));
         }
 
         for (int i = 0; i < events.Count; i++)
         {
+            // As the scan does: the selection's events are accepted, every other one is context.
             using EventRecord record = EventRecord.Parse(events[i]);
-            sinks[i % workers].Accept(record);
+            if (scope is null || scope.Matches(record))
+            {
+                sinks[i % workers].Accept(record);
+            }
+            else
+            {
+                sinks[i % workers].AcceptContext(record);
+            }
         }
 
         for (int w = 1; w < workers; w++)

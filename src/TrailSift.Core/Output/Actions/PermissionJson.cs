@@ -1,29 +1,21 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using TrailSift.Core.Analysis.Actions;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Mapping;
 
-namespace TrailSift.Cli.Commands;
+namespace TrailSift.Core.Output.Actions;
 
 /// <summary>Writes the JSON shapes of <c>trailsift actions</c>.</summary>
-internal static class PermissionJson
+public static class PermissionJson
 {
+    /// <summary>Writer options: relaxed escaping, as every NDJSON printer uses.</summary>
     public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The principal a policy is written for: the role behind a session, else the caller ARN, else the invoking service or type.</summary>
-    public static string? Principal(EventRecord record)
-    {
-        JsonNode identity = record.UserIdentity;
-        PrincipalIdentity principal = PrincipalIdentity.From(identity);
-        if (principal.PolicyTarget is { } target)
-        {
-            return target;
-        }
+    /// <summary>The principal a policy is written for (see <see cref="PermissionAggregator.PrincipalOf"/>).</summary>
+    public static string? Principal(EventRecord record) => PermissionAggregator.PrincipalOf(record);
 
-        JsonNode invokedBy = identity.GetProperty("invokedBy"u8);
-        return invokedBy.Kind == JsonKind.String ? invokedBy.GetString() : principal.Type;
-    }
-
+    /// <summary>One event and the permissions it needed, as one JSON object.</summary>
     public static void WriteEvent(Utf8JsonWriter json, EventRecord record, EventPermissions result)
     {
         JsonNode root = record.Root;
