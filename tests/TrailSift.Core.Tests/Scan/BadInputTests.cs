@@ -44,8 +44,10 @@ public sealed class BadInputTests
     [Fact]
     public void Should_Report_Error_When_Gzip_Bytes_Are_Corrupt()
     {
-        // Given
+        // Given (the event ids come from a shared counter, so the bytes differ from run to run)
         byte[] gz = SampleGzip(40, out _);
+        var (complete, none) = ScanHelpers.ScanBytes(gz, "x.json.gz");
+        Assert.Empty(none);
         int reported = 0;
         int trials = 0;
 
@@ -54,13 +56,21 @@ public sealed class BadInputTests
         {
             byte[] bad = (byte[])gz.Clone();
             bad[at] ^= 0x5A;
-            var (_, problems) = ScanHelpers.ScanBytes(bad, "x.json.gz");
+            var (events, problems) = ScanHelpers.ScanBytes(bad, "x.json.gz");
             trials++;
-            reported += problems.Count > 0 ? 1 : 0;
+            if (problems.Count > 0)
+            {
+                reported++;
+            }
+            else
+            {
+                // Then: a flip nobody reports must be one deflate ignores (an unused code or padding bit): nothing lost or changed
+                Assert.Equal(complete, events);
+            }
         }
 
-        // Then: the CRC check (or the JSON parser) catches every corruption
-        Assert.Equal(trials, reported);
+        // ... and the CRC check (or the JSON parser) catches nearly every corruption
+        Assert.True(reported >= trials - 2, $"{reported} of {trials} corruptions reported");
     }
 
     [Fact]
