@@ -6,11 +6,15 @@ namespace TrailSift.Core.Query.Jq.Runtime;
 public sealed class JqContext
 {
     private const long MemoryCheckInterval = 1 << 14;
-    private long _nextMemoryCheck = MemoryCheckInterval;
+    private long _nextMemoryCheck;
     private JqObject? _env;
 
     /// <summary>A context with the given budget.</summary>
-    public JqContext(JqBudget? budget = null) => Budget = budget ?? JqBudget.Default;
+    public JqContext(JqBudget? budget = null)
+    {
+        Budget = budget ?? JqBudget.Default;
+        ResetSteps();
+    }
 
     /// <summary>The limits.</summary>
     public JqBudget Budget { get; }
@@ -36,7 +40,7 @@ public sealed class JqContext
     public void ResetSteps()
     {
         Steps = 0;
-        _nextMemoryCheck = MemoryCheckInterval;
+        _nextMemoryCheck = NextCheck(0);
     }
 
     internal void Step()
@@ -50,7 +54,7 @@ public sealed class JqContext
 
     private void CheckBudget(long s)
     {
-        _nextMemoryCheck = s + MemoryCheckInterval;
+        _nextMemoryCheck = NextCheck(s);
         if (Budget.MaxSteps > 0 && s > Budget.MaxSteps)
         {
             throw new JqBudgetExceededException($"evaluation budget exceeded: more than {Budget.MaxSteps} steps");
@@ -65,6 +69,8 @@ public sealed class JqContext
             }
         }
     }
+
+    private long NextCheck(long s) => Budget.MaxSteps > 0 ? Math.Min(s + MemoryCheckInterval, Budget.MaxSteps + 1) : s + MemoryCheckInterval;
 
     private static JqObject ReadEnvironment()
     {

@@ -48,6 +48,7 @@ internal sealed class ObjectNode : JqNode
 
         if (i == _entries.Length)
         {
+            cx.Step();
             var b = new JqObjectBuilder(keys.Length);
             for (int j = 0; j < keys.Length; j++)
             {

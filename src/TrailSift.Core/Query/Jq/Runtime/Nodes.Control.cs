@@ -185,6 +185,7 @@ internal sealed class ArrayNode(JqNode? body) : JqNode
         var items = new List<JqValue>();
         if (!body.Run(cx, input, env, v =>
         {
+            cx.Step();
             items.Add(v);
             return true;
         }))

@@ -169,12 +169,17 @@ internal sealed class IterateNode(JqNode target) : JqNode
     public override bool Run(JqContext cx, JqValue input, JqEnv? env, JqEmit k)
     {
         cx.Step();
+        JqEmit counted = v =>
+        {
+            cx.Step();
+            return k(v);
+        };
         if (target is IdentityNode)
         {
-            return JqOps.Iterate(input, k);
+            return JqOps.Iterate(input, counted);
         }
 
-        return target.Run(cx, input, env, t => JqOps.Iterate(t, k));
+        return target.Run(cx, input, env, t => JqOps.Iterate(t, counted));
     }
 
     public override bool RunPath(JqContext cx, JqValue input, JqPath? path, JqEnv? env, JqEmitPath k)
