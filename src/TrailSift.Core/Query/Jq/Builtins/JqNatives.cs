@@ -89,8 +89,12 @@ internal static partial class JqNatives
         AddCollections(Add);
         AddStrings(Add);
         AddIo(Add);
+        AddRegex(Add);
         return t;
     }
+
+    /// <summary>Binds the regex builtins (Core/Query/Jq/Support, compiled in with JQ_SUPPORT).</summary>
+    static partial void AddRegex(Action<JqNative> add);
 
     private static readonly Lazy<JqArray> BuiltinList = new(() =>
     {

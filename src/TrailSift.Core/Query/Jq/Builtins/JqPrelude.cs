@@ -65,7 +65,7 @@ internal static class JqPrelude
             elif $vt == "array" and ($val | length) > 1 then test($val[0]; $val[1])
             elif $vt == "array" and ($val | length) > 0 then test($val[0]; null)
             else error($vt + " not a string or array") end;
-        def capture(re; mods): match(re; mods) | reduce (.captures | .[] | select(.name != null) | {key: .name, value: .string}) as $pair ({}; . + $pair);
+        def capture(re; mods): match(re; mods) | reduce (.captures | .[] | select(.name != null) | {key: .name, value: .string}) as $pair ({}; . + {($pair.key): $pair.value});
         def capture($val): ($val|type) as $vt | if $vt == "string" then capture($val; null)
             elif $vt == "array" and ($val | length) > 1 then capture($val[0]; $val[1])
             elif $vt == "array" and ($val | length) > 0 then capture($val[0]; null)
@@ -73,7 +73,7 @@ internal static class JqPrelude
         def scan($re; $flags): match($re; "g" + $flags) | if (.captures | length > 0) then [.captures | .[] | .string] else .string end;
         def scan($re): scan($re; null);
         def split($re; flags): . as $s | [match($re; "g" + flags) | (.offset, .offset + .length)] as $ms
-            | [0] + $ms + [$s | length] | _nwise(2) | $s[.[0]:.[1]];
+            | [[0] + $ms + [$s | length] | _nwise(2) | $s[.[0]:.[1]]];
         def _nwise($n): def n: if length <= $n then . else .[0:$n], (.[$n:] | n) end; n;
         def _nwise(a; $n): a | _nwise($n);
         def splits($re; flags): split($re; flags) | .[];
@@ -83,7 +83,7 @@ internal static class JqPrelude
             | if length == 0 then $in else
               reduce .[] as $edit ({result: [], previous: 0};
                 $in[.previous: ($edit | .offset)] as $gap
-                | [reduce ($edit | .captures | .[] | select(.name != null) | {key: .name, value: .string}) as $pair ({}; . + $pair) | str] as $inserts
+                | [reduce ($edit | .captures | .[] | select(.name != null) | {key: .name, value: .string}) as $pair ({}; . + {($pair.key): $pair.value}) | str] as $inserts
                 | reduce range(0; $inserts | length) as $ix (.; .result[$ix] += $gap + $inserts[$ix])
                 | .previous = ($edit | .offset + .length))
               | .result[] + $in[.previous:] end;

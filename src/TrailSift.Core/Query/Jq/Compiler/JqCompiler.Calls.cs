@@ -21,6 +21,7 @@ internal sealed partial class JqCompiler
                 : new CallNode(depth, null, CompileArgs(c, s));
         }
 
+        CheckCall(c);
         JqFunction? defined = _prelude is not null ? _prelude.GetValueOrDefault(c.Name + "/" + arity) : JqBuiltins.FindDefined(c.Name, arity);
         if (defined is not null)
         {
@@ -29,7 +30,6 @@ internal sealed partial class JqCompiler
 
         if (JqNatives.Find(c.Name, arity) is { } native)
         {
-            CheckCall(c);
             return new NativeCallNode(native, CompileArgs(c, s));
         }
 

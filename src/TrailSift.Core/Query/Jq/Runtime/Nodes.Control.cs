@@ -109,14 +109,14 @@ internal sealed class AndOrNode(bool isAnd, JqNode left, JqNode right) : JqNode
     }
 }
 
-/// <summary><c>a // b</c>: the truthy outputs of a (its errors suppressed), else b.</summary>
+/// <summary><c>a // b</c>: the truthy outputs of a, else the outputs of b (jq 1.7.1 does not suppress errors of a).</summary>
 internal sealed class AlternativeNode(JqNode left, JqNode right) : JqNode
 {
     public override bool Run(JqContext cx, JqValue input, JqEnv? env, JqEmit k)
     {
         cx.Step();
         bool any = false;
-        bool ok = TryNode.Guard(cx, () => left.Run(cx, input, env, TryNode.Outward(v =>
+        bool ok = left.Run(cx, input, env, v =>
         {
             if (!v.IsTruthy)
             {
@@ -125,19 +125,14 @@ internal sealed class AlternativeNode(JqNode left, JqNode right) : JqNode
 
             any = true;
             return k(v);
-        })), out _);
-        if (!ok)
-        {
-            return false;
-        }
-
-        return any || right.Run(cx, input, env, k);
+        });
+        return ok && (any || right.Run(cx, input, env, k));
     }
 
     public override bool RunPath(JqContext cx, JqValue input, JqPath? path, JqEnv? env, JqEmitPath k)
     {
         bool any = false;
-        bool ok = TryNode.Guard(cx, () => left.RunPath(cx, input, path, env, TryNode.OutwardPath((v, p) =>
+        bool ok = left.RunPath(cx, input, path, env, (v, p) =>
         {
             if (!v.IsTruthy)
             {
@@ -146,13 +141,8 @@ internal sealed class AlternativeNode(JqNode left, JqNode right) : JqNode
 
             any = true;
             return k(v, p);
-        })), out _);
-        if (!ok)
-        {
-            return false;
-        }
-
-        return any || right.RunPath(cx, input, path, env, k);
+        });
+        return ok && (any || right.RunPath(cx, input, path, env, k));
     }
 }
 
