@@ -6,7 +6,8 @@
 //             args are jq's argv after the program name; files are written to the current
 //             directory of the in-memory file system before the run and removed after it.
 //   response: {"id": any, "stdout": "…", "stderr": "…", "status": 0}, or {"id", "timeout": true} after
-//             the request's "timeout" milliseconds (default 5000), or {"id", "error"} when the runner itself failed.
+//             the request's "timeout" milliseconds (default 5000), or {"id", "error"} when jq aborted (a crash of jq
+//             itself, such as a failed assertion) or the runner failed.
 // The first line written is {"ready": true, "version": "jq-1.7.1…"}.
 //
 // jq-wasm's own raw() trims outputs, drops stderr when there is stdout and hides the exit status, so
@@ -122,6 +123,10 @@ async function main() {
       await recycle(state);
       await state.ready;
       res = await runInWorker(state, req);
+    }
+    if (res.error) {
+      // jq aborted (an assertion failure ends the wasm runtime): report it, and start a fresh instance.
+      await recycle(state);
     }
     process.stdout.write(JSON.stringify(res) + "\n");
   }
