@@ -127,6 +127,10 @@ async function main() {
     if (res.error) {
       // jq aborted (an assertion failure ends the wasm runtime): report it, and start a fresh instance.
       await recycle(state);
+    } else {
+      // Some runs (halt_error, for one) leave the instance unable to print: check with a canary and recycle.
+      const canary = await runInWorker(state, { id: "canary", args: ["."], stdin: "1", timeout: 3000 });
+      if (canary.stdout !== "1\n") await recycle(state);
     }
     process.stdout.write(JSON.stringify(res) + "\n");
   }
