@@ -7,10 +7,10 @@ namespace TrailSift.Core.Tests.Query.JqEngine;
 /// <summary>The jq cases of tests/data/jq/jqcore*.test, whose expected outputs come from jq 1.7.1 itself.</summary>
 public sealed class JqCaseTests
 {
-    /// <summary>The regex cases run only when the regex builtins are compiled in (Core/Query/Jq/Support present).</summary>
+    /// <summary>The regex and date cases run only when those builtins are compiled in (Core/Query/Jq/Support present).</summary>
     private static readonly string[] Files = TrailSift.Core.Query.Jq.Builtins.JqNatives.Find("_match_impl", 3) is null
         ? ["jqcore.test"]
-        : ["jqcore.test", "jqcore-regex.test"];
+        : ["jqcore.test", "jqcore-regex.test", "jqcore-time.test"];
     private static readonly Lazy<Dictionary<string, JqCase>> Cases = new(() => Files.SelectMany(JqCaseFile.Load).ToDictionary(c => c.Id));
 
     public static TheoryData<string> CaseIds()

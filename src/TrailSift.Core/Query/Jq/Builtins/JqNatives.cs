@@ -90,11 +90,15 @@ internal static partial class JqNatives
         AddStrings(Add);
         AddIo(Add);
         AddRegex(Add);
+        AddTime(Add);
         return t;
     }
 
     /// <summary>Binds the regex builtins (Core/Query/Jq/Support, compiled in with JQ_SUPPORT).</summary>
     static partial void AddRegex(Action<JqNative> add);
+
+    /// <summary>Binds the date builtins (Core/Query/Jq/Support, compiled in with JQ_SUPPORT).</summary>
+    static partial void AddTime(Action<JqNative> add);
 
     private static readonly Lazy<JqArray> BuiltinList = new(() =>
     {

@@ -52,9 +52,6 @@ internal static class JqPrelude
         def todateiso8601: strftime("%Y-%m-%dT%H:%M:%SZ");
         def fromdateiso8601: strptime("%Y-%m-%dT%H:%M:%SZ") | mktime;
         def fromdate: fromdateiso8601;
-        def date: todate;
-        def dateadd(u; n): . + n;
-        def datesub(u; n): . - n;
         def match(re; mode): _match_impl(re; mode; false) | .[];
         def match($val): ($val|type) as $vt | if $vt == "string" then match($val; null)
             elif $vt == "array" and ($val | length) > 1 then match($val[0]; $val[1])
@@ -90,7 +87,6 @@ internal static class JqPrelude
         def sub($re; str): sub($re; str; "");
         def gsub($re; str; $flags): sub($re; str; $flags + "g");
         def gsub($re; str): sub($re; str; "g");
-        def localtime: gmtime;
         def tostream: path(def r: (.[]?|r), .; r) as $p | getpath($p) | reduce path(.[]?) as $q ([$p, .]; [$p + $q]);
         def fromstream(f): { x: null, e: false } as $init
             | foreach f as $i ($init;
