@@ -25,9 +25,6 @@ internal static partial class JqNatives
             ? JqOps.Split(s.Value, sep.Value)
             : throw new JqRuntimeException("split input and separator must be strings")));
         add(new ValueNative("_strindices", 1, (v, a) => StrIndices(((JqString)v).Value, ((JqString)a[0]).Value)));
-        add(new ValueNative("trim", 0, (v, _) => Trim(v, true, true)));
-        add(new ValueNative("ltrim", 0, (v, _) => Trim(v, true, false)));
-        add(new ValueNative("rtrim", 0, (v, _) => Trim(v, false, true)));
     }
 
     private static string AsciiCase(string s, bool upper)
@@ -53,7 +50,7 @@ internal static partial class JqNatives
         {
             if (x is not JqNumber n)
             {
-                throw new JqRuntimeException("Unicode codepoint must be numeric");
+                throw new JqRuntimeException($"{v.TypeName} ({JqRuntimeException.Trunc(v)}) can't be imploded, unicode codepoint needs to be numeric");
             }
 
             int cp = (int)n.Value;
@@ -100,17 +97,5 @@ internal static partial class JqNatives
         }
 
         return n;
-    }
-
-    private static JqValue Trim(JqValue v, bool left, bool right)
-    {
-        if (v is not JqString s)
-        {
-            throw JqRuntimeException.TypeError(v, "cannot be trimmed");
-        }
-
-        char[] ws = [' ', '\t', '\n', '\v', '\f', '\r'];
-        string r = left && right ? s.Value.Trim(ws) : left ? s.Value.TrimStart(ws) : s.Value.TrimEnd(ws);
-        return new JqString(r);
     }
 }

@@ -24,8 +24,7 @@ internal static class JqPrelude
         def with_entries(f): to_entries | map(f) | from_entries;
         def map_values(f): .[] |= f;
         def paths: path(..) | select(length > 0);
-        def paths(node_filter): . as $dot | paths | select(. as $p | $dot | getpath($p) | node_filter);
-        def leaf_paths: paths(scalars);
+        def paths(node_filter): path(.. | select(node_filter)) | select(length > 0);
         def del(f): delpaths([path(f)]);
         def any: reduce .[] as $x (false; . or $x);
         def all: reduce .[] as $x (true; . and $x);
@@ -118,7 +117,6 @@ internal static class JqPrelude
         def rindex($i): indices($i) | .[-1:][0];
         def flatten($x): if $x < 0 then error("flatten depth must not be negative") else _flatten($x) end;
         def abs: if . < 0 then - . else . end;
-        def toarray: if type == "array" then . else [.] end;
         def have_literal_numbers: true;
         def have_decnum: false;
         def get_search_list: [];

@@ -6,7 +6,7 @@ namespace TrailSift.Core.Query.Jq.Runtime;
 /// <summary>jq's <c>@format</c> string formats.</summary>
 internal static class JqFormats
 {
-    public static readonly string[] Names = ["text", "json", "html", "uri", "csv", "tsv", "sh", "base64", "base64d", "base32", "base32d"];
+    public static readonly string[] Names = ["text", "json", "html", "uri", "csv", "tsv", "sh", "base64", "base64d"];
 
     public static string Apply(string format, JqValue v) => format switch
     {
@@ -19,8 +19,6 @@ internal static class JqFormats
         "sh" => Shell(v),
         "base64" => Convert.ToBase64String(Encoding.UTF8.GetBytes(JqOps.ToStringValue(v))),
         "base64d" => Base64Decode(v),
-        "base32" => Base32Encode(Encoding.UTF8.GetBytes(JqOps.ToStringValue(v))),
-        "base32d" => Base32Decode(v),
         _ => throw new JqRuntimeException($"{format} is not a valid format"),
     };
 
@@ -160,7 +158,7 @@ internal static class JqFormats
                     break;
                 }
 
-                throw JqRuntimeException.TypeError(v, "is not valid base64 data");
+                throw JqRuntimeException.TypeError(new JqString(s), "is not valid base64 data");
             }
 
             valid++;
@@ -176,63 +174,7 @@ internal static class JqFormats
 
         if (valid % 4 == 1)
         {
-            throw JqRuntimeException.TypeError(v, "trailing base64 byte found");
-        }
-
-        return Encoding.UTF8.GetString(bytes.ToArray());
-    }
-
-    private const string Base32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-
-    private static string Base32Encode(byte[] data)
-    {
-        var sb = new StringBuilder((data.Length + 4) / 5 * 8);
-        for (int i = 0; i < data.Length; i += 5)
-        {
-            int n = Math.Min(5, data.Length - i);
-            ulong buf = 0;
-            for (int j = 0; j < 5; j++)
-            {
-                buf = (buf << 8) | (j < n ? data[i + j] : (byte)0);
-            }
-
-            int chars = (n * 8 + 4) / 5;
-            for (int j = 0; j < 8; j++)
-            {
-                sb.Append(j < chars ? Base32Alphabet[(int)((buf >> (35 - j * 5)) & 31)] : '=');
-            }
-        }
-
-        return sb.ToString();
-    }
-
-    private static string Base32Decode(JqValue v)
-    {
-        string s = JqOps.ToStringValue(v);
-        var bytes = new List<byte>();
-        int acc = 0;
-        int bits = 0;
-        foreach (char c in s)
-        {
-            if (c == '=')
-            {
-                break;
-            }
-
-            int d = Base32Alphabet.IndexOf(c, StringComparison.Ordinal);
-            if (d < 0)
-            {
-                throw JqRuntimeException.TypeError(v, "is not valid base32 data");
-            }
-
-            acc = (acc << 5) | d;
-            bits += 5;
-            if (bits >= 8)
-            {
-                bits -= 8;
-                bytes.Add((byte)(acc >> bits));
-                acc &= (1 << bits) - 1;
-            }
+            throw JqRuntimeException.TypeError(new JqString(s), "trailing base64 byte found");
         }
 
         return Encoding.UTF8.GetString(bytes.ToArray());

@@ -128,7 +128,12 @@ internal sealed partial class JqParser
             return new NegAst(pos, operand);
         }
 
-        return ParsePostfix(allowAs: false);
+        if (Tok.Kind == JqTokenKind.Keyword && Tok.Text is "reduce" or "foreach" or "try" or "label" or "def" or "if")
+        {
+            throw Unexpected();
+        }
+
+        return ParsePostfix(allowAs: false, termOnly: true);
     }
 
     private IReadOnlyList<JqPattern> ParsePatterns()

@@ -5,12 +5,20 @@ namespace TrailSift.Core.Query.Jq.Syntax;
 /// <summary>Terms and postfix chains.</summary>
 internal sealed partial class JqParser
 {
-    private JqAst ParsePostfix(bool allowAs)
+    private JqAst ParsePostfix(bool allowAs, bool termOnly = false)
     {
         JqAst t = ParsePrimary();
+        bool afterSuffix = t is IndexAst or SliceAst or IterateAst;
         while (true)
         {
             JqToken tok = Tok;
+            if (termOnly && tok.Is("?") && !afterSuffix)
+            {
+                // jq's grammar: a Term takes '?' only right after .name, [e], [] or a slice ('(e)?' is an Exp).
+                throw Unexpected();
+            }
+
+            afterSuffix = tok.Kind == JqTokenKind.Field || tok.Is("[") || (tok.Is(".") && _tokens[_i + 1].Kind is JqTokenKind.String);
             if (tok.Kind == JqTokenKind.Field)
             {
                 _i++;
