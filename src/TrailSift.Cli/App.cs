@@ -9,7 +9,7 @@ public static class App
 {
     /// <summary>The commands, in help order.</summary>
     public static IReadOnlyList<ICommand> Commands { get; } =
-        [new QueryCommand(), new CountCommand(), new DeniedCommand(), new ActionsCommand(), new PolicyCommand(), new CheckCommand(), new SimulateCommand(), new LintCommand(), new UnusedCommand()];
+        [new QueryCommand(), new CountCommand(), new DeniedCommand(), new ActionsCommand(), new PolicyCommand(), new CheckCommand(), new SimulateCommand(), new LintCommand(), new UnusedCommand(), new JqCommand()];
 
     /// <summary>Runs the command line; never throws for user errors.</summary>
     public static int Run(string[] args, AppEnvironment env)
@@ -58,6 +58,11 @@ public static class App
         {
             env.Stderr.WriteLine($"trailsift: unknown command '{args[0]}' (try 'trailsift --help')");
             return ExitCodes.Error;
+        }
+
+        if (command is JqCommand jq && !(args.Length == 2 && args[1] is "-h" or "--help"))
+        {
+            return jq.RunRaw(args[1..], env);
         }
 
         ParsedArgs parsed = ArgParser.Parse(args[1..], command.Options, out string? error);

@@ -23,7 +23,7 @@ public sealed class JqDifferentialTests(ITestOutputHelper output)
     {
         // Given
         string? shared = RepoPaths.Shared;
-        if (Jq.Executable is null || shared is null)
+        if (TrailSift.Testing.Jq.Executable is null || shared is null)
         {
             output.WriteLine("skipped: jq or ../shared is absent");
             return;
@@ -90,7 +90,7 @@ public sealed class JqDifferentialTests(ITestOutputHelper output)
     public void Should_Agree_With_Jq_1_6_When_Checking_Expected_Verdicts_Of_Case_Files_And_Doc_Examples()
     {
         // Given
-        if (Jq.Executable is null)
+        if (TrailSift.Testing.Jq.Executable is null)
         {
             output.WriteLine("skipped: jq is absent");
             return;
@@ -141,8 +141,8 @@ public sealed class JqDifferentialTests(ITestOutputHelper output)
     // 1 selected, 0 not, 2 a jq error; the event is wrapped the way the filter's first stage expects.
     private static int[] RunJq(string filter, string inputFile, int expected)
     {
-        string program = $"try ([{Jq.EventAsInputOf(filter)} | ({filter}\n)] | if any then 1 else 0 end) catch 2";
-        JqOutput jq = Jq.Run(["-c", program, inputFile]);
+        string program = $"try ([{TrailSift.Testing.Jq.EventAsInputOf(filter)} | ({filter}\n)] | if any then 1 else 0 end) catch 2";
+        JqOutput jq = TrailSift.Testing.Jq.Run(["-c", program, inputFile]);
         Assert.True(jq.ExitCode == 0 && jq.Lines.Count == expected, $"jq failed on `{filter}` (exit {jq.ExitCode}, {jq.Lines.Count}/{expected} lines): {jq.Stderr}");
         return jq.Lines.Select(line => line[0] - '0').ToArray();
     }

@@ -1,0 +1,85 @@
+using TrailSift.Core.Query.Jq.Values;
+
+namespace TrailSift.Core.Query.Jq.Runtime;
+
+/// <summary>Per-run state of a program: budget counters, inputs, named arguments, stderr, the break in flight.</summary>
+public sealed class JqContext
+{
+    private const long MemoryCheckInterval = 1 << 14;
+    private long _nextMemoryCheck;
+    private JqObject? _env;
+
+    /// <summary>A context with the given budget.</summary>
+    public JqContext(JqBudget? budget = null)
+    {
+        Budget = budget ?? JqBudget.Default;
+        ResetSteps();
+    }
+
+    /// <summary>The limits.</summary>
+    public JqBudget Budget { get; }
+
+    /// <summary>Steps used so far.</summary>
+    public long Steps { get; private set; }
+
+    /// <summary>Where <c>input</c>/<c>inputs</c> read from.</summary>
+    public IJqInputs? Inputs { get; set; }
+
+    /// <summary>Named arguments (<c>--arg</c>, <c>--argjson</c>, ...) as variables.</summary>
+    public Dictionary<string, JqValue> Variables { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Receives <c>debug</c> and <c>stderr</c> output (already formatted).</summary>
+    public Action<string>? Stderr { get; set; }
+
+    /// <summary>The environment as <c>$ENV</c>.</summary>
+    public JqObject Environment => _env ??= ReadEnvironment();
+
+    internal object? PendingBreak { get; set; }
+
+    /// <summary>Resets the step counter (the budget is per program run on one input).</summary>
+    public void ResetSteps()
+    {
+        Steps = 0;
+        _nextMemoryCheck = NextCheck(0);
+    }
+
+    internal void Step()
+    {
+        long s = ++Steps;
+        if (s >= _nextMemoryCheck)
+        {
+            CheckBudget(s);
+        }
+    }
+
+    private void CheckBudget(long s)
+    {
+        _nextMemoryCheck = NextCheck(s);
+        if (Budget.MaxSteps > 0 && s > Budget.MaxSteps)
+        {
+            throw new JqBudgetExceededException($"evaluation budget exceeded: more than {Budget.MaxSteps} steps");
+        }
+
+        if (Budget.MaxMemoryBytes > 0 && GC.GetTotalMemory(false) > Budget.MaxMemoryBytes)
+        {
+            GC.Collect();
+            if (GC.GetTotalMemory(true) > Budget.MaxMemoryBytes)
+            {
+                throw new JqBudgetExceededException($"evaluation budget exceeded: more than {Budget.MaxMemoryBytes / (1 << 20)} MiB of memory");
+            }
+        }
+    }
+
+    private long NextCheck(long s) => Budget.MaxSteps > 0 ? Math.Min(s + MemoryCheckInterval, Budget.MaxSteps + 1) : s + MemoryCheckInterval;
+
+    private static JqObject ReadEnvironment()
+    {
+        var b = new JqObjectBuilder();
+        foreach (System.Collections.DictionaryEntry e in System.Environment.GetEnvironmentVariables())
+        {
+            b.Set((string)e.Key, new JqString((string?)e.Value ?? string.Empty));
+        }
+
+        return b.ToObject();
+    }
+}

@@ -1,0 +1,222 @@
+using TrailSift.Core.Query.Jq.Values;
+
+namespace TrailSift.Core.Query.Jq.Runtime;
+
+internal sealed class IdentityNode : JqNode
+{
+    public static readonly IdentityNode Instance = new();
+
+    public override bool IsSingular => true;
+
+    public override bool Run(JqContext cx, JqValue input, JqEnv? env, JqEmit k) => k(input);
+
+    public override bool RunPath(JqContext cx, JqValue input, JqPath? path, JqEnv? env, JqEmitPath k) => k(input, path);
+}
+
+/// <summary><c>..</c>: the input, then recursively every child (<c>recurse(.[]?)</c>).</summary>
+internal sealed class RecurseNode : JqNode
+{
+    public override bool Run(JqContext cx, JqValue input, JqEnv? env, JqEmit k)
+    {
+        cx.Step();
+        if (!k(input))
+        {
+            return false;
+        }
+
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        switch (input)
+        {
+            case JqArray a:
+                for (int i = 0; i < a.Count; i++)
+                {
+                    if (!Run(cx, a[i], env, k))
+                    {
+                        return false;
+                    }
+                }
+
+                break;
+            case JqObject o:
+                for (int i = 0; i < o.Count; i++)
+                {
+                    if (!Run(cx, o.Values[i], env, k))
+                    {
+                        return false;
+                    }
+                }
+
+                break;
+        }
+
+        return true;
+    }
+
+    public override bool RunPath(JqContext cx, JqValue input, JqPath? path, JqEnv? env, JqEmitPath k)
+    {
+        cx.Step();
+        if (!k(input, path))
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(path, JqPath.Invalid) && input is JqArray or JqObject)
+        {
+            throw JqRuntimeException.InvalidPathIterate(input);
+        }
+
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        switch (input)
+        {
+            case JqArray a:
+                for (int i = 0; i < a.Count; i++)
+                {
+                    if (!RunPath(cx, a[i], new JqPath(path, JqNumber.Of(i)), env, k))
+                    {
+                        return false;
+                    }
+                }
+
+                break;
+            case JqObject o:
+                for (int i = 0; i < o.Count; i++)
+                {
+                    if (!RunPath(cx, o.Values[i], new JqPath(path, new JqString(o.Keys[i])), env, k))
+                    {
+                        return false;
+                    }
+                }
+
+                break;
+        }
+
+        return true;
+    }
+}
+
+/// <summary><c>T[K]</c>: keys are evaluated first (outer loop), then the target.</summary>
+internal sealed class IndexNode(JqNode target, JqNode key) : JqNode
+{
+    public JqNode Target => target;
+
+    public override bool IsSingular => target.IsSingular && key.IsSingular;
+
+    public override bool Run(JqContext cx, JqValue input, JqEnv? env, JqEmit k)
+    {
+        cx.Step();
+        if (key is LiteralNode lk)
+        {
+            if (target is IdentityNode)
+            {
+                return k(JqOps.Index(input, lk.Value));
+            }
+
+            return target.Run(cx, input, env, t => k(JqOps.Index(t, lk.Value)));
+        }
+
+        return key.Run(cx, input, env, kv => target.Run(cx, input, env, t => k(JqOps.Index(t, kv))));
+    }
+
+    public override bool RunPath(JqContext cx, JqValue input, JqPath? path, JqEnv? env, JqEmitPath k)
+    {
+        cx.Step();
+        return key.Run(cx, input, env, kv => target.RunPath(cx, input, path, env, (t, p) =>
+        {
+            if (ReferenceEquals(p, JqPath.Invalid))
+            {
+                throw JqRuntimeException.InvalidPathAccess(kv, t);
+            }
+
+            JqValue v = JqOps.Index(t, kv);
+            return k(v, new JqPath(p, kv));
+        }));
+    }
+}
+
+internal sealed class SliceNode(JqNode target, JqNode? from, JqNode? to) : JqNode
+{
+    private static readonly JqNode NullNode = new LiteralNode(JqValue.Null);
+
+    public override bool Run(JqContext cx, JqValue input, JqEnv? env, JqEmit k)
+    {
+        cx.Step();
+        return (to ?? NullNode).Run(cx, input, env, tv => (from ?? NullNode).Run(cx, input, env, fv =>
+            target.Run(cx, input, env, t => k(JqOps.Slice(t, fv, tv)))));
+    }
+
+    public override bool RunPath(JqContext cx, JqValue input, JqPath? path, JqEnv? env, JqEmitPath k)
+    {
+        cx.Step();
+        return (to ?? NullNode).Run(cx, input, env, tv => (from ?? NullNode).Run(cx, input, env, fv =>
+            target.RunPath(cx, input, path, env, (t, p) =>
+            {
+                var key = new JqObjectBuilder(2);
+                key.Set("start", fv);
+                key.Set("end", tv);
+                JqObject ko = key.ToObject();
+                if (ReferenceEquals(p, JqPath.Invalid))
+                {
+                    throw JqRuntimeException.InvalidPathAccess(ko, t);
+                }
+
+                return k(JqOps.Slice(t, fv, tv), new JqPath(p, ko));
+            })));
+    }
+}
+
+internal sealed class IterateNode(JqNode target) : JqNode
+{
+    public override bool Run(JqContext cx, JqValue input, JqEnv? env, JqEmit k)
+    {
+        cx.Step();
+        JqEmit counted = v =>
+        {
+            cx.Step();
+            return k(v);
+        };
+        if (target is IdentityNode)
+        {
+            return JqOps.Iterate(input, counted);
+        }
+
+        return target.Run(cx, input, env, t => JqOps.Iterate(t, counted));
+    }
+
+    public override bool RunPath(JqContext cx, JqValue input, JqPath? path, JqEnv? env, JqEmitPath k)
+    {
+        cx.Step();
+        return target.RunPath(cx, input, path, env, (t, p) =>
+        {
+            if (ReferenceEquals(p, JqPath.Invalid))
+            {
+                throw JqRuntimeException.InvalidPathIterate(t);
+            }
+
+            switch (t)
+            {
+                case JqArray a:
+                    for (int i = 0; i < a.Count; i++)
+                    {
+                        if (!k(a[i], new JqPath(p, JqNumber.Of(i))))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case JqObject o:
+                    for (int i = 0; i < o.Count; i++)
+                    {
+                        if (!k(o.Values[i], new JqPath(p, new JqString(o.Keys[i]))))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return JqOps.Iterate(t, _ => true);
+            }
+        });
+    }
+}

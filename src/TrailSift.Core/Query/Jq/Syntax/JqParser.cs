@@ -1,0 +1,233 @@
+using TrailSift.Core.Query.Jq.Values;
+
+namespace TrailSift.Core.Query.Jq.Syntax;
+
+/// <summary>A Pratt parser for jq with jq's precedence table; chains are parsed iteratively and nesting is bounded.</summary>
+internal sealed partial class JqParser
+{
+    /// <summary>The deepest nesting of brackets, parentheses, braces and prefix forms accepted.</summary>
+    public const int MaxNesting = 1000;
+
+    private readonly string _src;
+    private readonly List<JqToken> _tokens;
+    private int _i;
+    private int _depth;
+
+    private JqParser(string src, int start, int end, int depth)
+    {
+        _src = src;
+        _tokens = new JqLexer(src, start, end).Tokenize();
+        _depth = depth;
+    }
+
+    private JqToken Tok => _tokens[_i];
+
+    /// <summary>Parses a whole program.</summary>
+    public static JqAst Parse(string src)
+    {
+        var p = new JqParser(src, 0, src.Length, 0);
+        JqAst a = p.ParsePipe();
+        p.ExpectEnd();
+        return a;
+    }
+
+    private void ExpectEnd()
+    {
+        if (Tok.Kind != JqTokenKind.End)
+        {
+            throw Unexpected();
+        }
+    }
+
+    private JqParseException Unexpected() => Tok.Kind == JqTokenKind.End
+        ? new JqParseException("syntax error, unexpected end of file", Tok.Start)
+        : new JqParseException($"syntax error, unexpected '{Tok.Text}'", Tok.Start);
+
+    private JqToken Expect(string op)
+    {
+        if (!Tok.Is(op))
+        {
+            throw Tok.Kind == JqTokenKind.End
+                ? new JqParseException($"syntax error, unexpected end of file, expecting '{op}'", Tok.Start)
+                : new JqParseException($"syntax error, unexpected '{Tok.Text}', expecting '{op}'", Tok.Start);
+        }
+
+        return _tokens[_i++];
+    }
+
+    private bool Accept(string op)
+    {
+        if (Tok.Is(op))
+        {
+            _i++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private void Enter(int pos)
+    {
+        if (++_depth > MaxNesting)
+        {
+            throw new JqParseException($"program nested too deeply (more than {MaxNesting} levels)", pos);
+        }
+    }
+
+    private void Leave() => _depth--;
+
+    /// <summary>Exp at the lowest precedence: pipes (right-assoc), <c>def</c> bodies.</summary>
+    private JqAst ParsePipe()
+    {
+        var parts = new List<JqAst>();
+        var positions = new List<int>();
+        while (true)
+        {
+            if (Tok.Is("def"))
+            {
+                parts.Add(ParseFuncDef());
+                break;
+            }
+
+            parts.Add(ParseBinary(0));
+            if (!Tok.Is("|"))
+            {
+                break;
+            }
+
+            positions.Add(Tok.Start);
+            _i++;
+        }
+
+        JqAst r = parts[^1];
+        for (int k = parts.Count - 2; k >= 0; k--)
+        {
+            r = new PipeAst(positions[k], parts[k], r);
+        }
+
+        return r;
+    }
+
+    private JqAst ParseFuncDef()
+    {
+        int pos = Tok.Start;
+        Enter(pos);
+        _i++;
+        if (Tok.Kind is not (JqTokenKind.Ident or JqTokenKind.Keyword))
+        {
+            throw Unexpected();
+        }
+
+        string name = Tok.Text;
+        _i++;
+        var ps = new List<string>();
+        if (Accept("("))
+        {
+            do
+            {
+                if (Tok.Kind == JqTokenKind.Var)
+                {
+                    ps.Add("$" + Tok.Text);
+                }
+                else if (Tok.Kind is JqTokenKind.Ident or JqTokenKind.Keyword)
+                {
+                    ps.Add(Tok.Text);
+                }
+                else
+                {
+                    throw Unexpected();
+                }
+
+                _i++;
+            }
+            while (Accept(";"));
+            Expect(")");
+        }
+
+        Expect(":");
+        JqAst body = ParsePipe();
+        Expect(";");
+        JqAst rest = ParsePipe();
+        Leave();
+        return new FuncDefAst(pos, name, ps, body, rest);
+    }
+
+    private static int Precedence(JqToken t, out bool rightAssoc, out bool nonAssoc)
+    {
+        rightAssoc = false;
+        nonAssoc = false;
+        if (t.Kind is not (JqTokenKind.Op or JqTokenKind.Keyword))
+        {
+            return -1;
+        }
+
+        switch (t.Text)
+        {
+            case ",": return 1;
+            case "//": rightAssoc = true; return 2;
+            case "=" or "|=" or "+=" or "-=" or "*=" or "/=" or "%=" or "//=": nonAssoc = true; return 3;
+            case "or": return 4;
+            case "and": return 5;
+            case "==" or "!=" or "<" or "<=" or ">" or ">=": nonAssoc = true; return 6;
+            case "+" or "-": return 7;
+            case "*" or "/" or "%": return 8;
+            default: return -1;
+        }
+    }
+
+    /// <summary>Precedence climbing; left-associative chains loop instead of recursing.</summary>
+    private JqAst ParseBinary(int minPrec)
+    {
+        JqAst lhs = ParseUnary();
+        int lastNonAssoc = -1;
+        while (true)
+        {
+            JqToken op = Tok;
+            int prec = Precedence(op, out bool right, out bool nonAssoc);
+            if (prec < 0 || prec < minPrec)
+            {
+                return lhs;
+            }
+
+            if (prec == lastNonAssoc)
+            {
+                throw new JqParseException($"syntax error, unexpected '{op.Text}' (non-associative operator)", op.Start);
+            }
+
+            _i++;
+            JqAst rhs;
+            if (right)
+            {
+                Enter(op.Start);
+                rhs = ParseBinary(prec);
+                Leave();
+            }
+            else
+            {
+                rhs = ParseBinary(prec + 1);
+            }
+
+            lhs = op.Text switch
+            {
+                "," => new CommaAst(op.Start, lhs, rhs),
+                _ => new BinaryAst(op.Start, op.Text, lhs, rhs),
+            };
+            lastNonAssoc = nonAssoc ? prec : -1;
+        }
+    }
+
+    private JqAst ParseUnary()
+    {
+        if (Tok.Is("-"))
+        {
+            int pos = Tok.Start;
+            _i++;
+            Enter(pos);
+            JqAst operand = ParseBinary(8);
+            Leave();
+            return new NegAst(pos, operand);
+        }
+
+        return ParsePostfix(allowAs: true);
+    }
+}
