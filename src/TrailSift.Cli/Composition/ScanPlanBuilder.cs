@@ -102,7 +102,13 @@ public static class ScanPlanBuilder
         }
         else
         {
-            sources = new LocalSourceFinder(prune, reporter.Report).Find(positionals);
+            SourceSet? found = RemoteSources.Find(positionals, prune, args, env, reporter.Report, reporter.Message);
+            if (found is null)
+            {
+                return null;
+            }
+
+            sources = found;
         }
 
         IEventPredicate predicate = parts.Count == 1 ? parts[0] : new AllOfPredicate(parts);
@@ -167,7 +173,7 @@ public static class ScanPlanBuilder
         }
     }
 
-    private static bool IsPath(string arg) => arg != "." && (arg == "-" || File.Exists(arg) || Directory.Exists(arg));
+    private static bool IsPath(string arg) => arg != "." && (arg == "-" || File.Exists(arg) || Directory.Exists(arg) || RemoteSources.IsRemote(arg));
 
     private static ScanPlan? Usage(ConsoleReporter reporter, string message)
     {

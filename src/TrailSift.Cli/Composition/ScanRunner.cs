@@ -12,7 +12,7 @@ public static class ScanRunner
     public static ScanResult<TSink> Run<TSink>(ScanPlan plan, AppEnvironment env, ConsoleReporter reporter, Func<TSink> createSink, CancellationToken cancel = default)
         where TSink : IEventSink, ISequencedSink
     {
-        ProgressLine? progress = plan.Progress ? new ProgressLine(env.Stderr, plan.Sources.Objects.Count) : null;
+        ProgressLine? progress = plan.Progress ? new ProgressLine(env.Stderr, plan.Sources.Objects.Count) { Extra = e => RemoteSources.Progress(plan.Sources, e) } : null;
         reporter.Progress = progress;
         var scanner = new ParallelScanner { Threads = plan.Threads };
         ScanResult<TSink> result = scanner.Run(plan.Sources.Objects, plan.Predicate, createSink, reporter,
@@ -27,6 +27,7 @@ public static class ScanRunner
         if (plan.Stats)
         {
             WriteStats(env.Stderr, result.Stats);
+            RemoteSources.WriteStats(plan.Sources, env.Stderr);
         }
 
         return result;
