@@ -1,4 +1,5 @@
 using System.Buffers;
+using Amazon.Runtime;
 using Amazon.S3.Model;
 
 namespace TrailSift.Core.Sources.Remote;
@@ -47,7 +48,7 @@ internal static class ObjectFetcher
 
                     Stream body = response.ResponseStream;
                     int n;
-                    while (offset < o.Size && (n = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(ChunkBytes, o.Size - offset)), cancel).ConfigureAwait(false)) > 0)
+                    while (offset < o.Size && (n = await ReadBody(body, buffer.AsMemory(0, (int)Math.Min(ChunkBytes, o.Size - offset)), offset, o.Size, cancel).ConfigureAwait(false)) > 0)
                     {
                         connection.Counters.Bytes(n);
                         if (!await write(buffer.AsMemory(0, n), cancel).ConfigureAwait(false))
@@ -81,6 +82,21 @@ internal static class ObjectFetcher
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // The SDK checks a whole object's MD5 at the end of its body and throws when it differs. Short of the
+    // listed size that is a truncated body (what arrived is a correct prefix, so the retry resumes after it);
+    // at full size the bytes are corrupt, and the failure stands.
+    private static async ValueTask<int> ReadBody(Stream body, Memory<byte> buffer, long offset, long size, CancellationToken cancel)
+    {
+        try
+        {
+            return await body.ReadAsync(buffer, cancel).ConfigureAwait(false);
+        }
+        catch (AmazonClientException e) when (offset < size)
+        {
+            throw new EndOfStreamException($"the body ended at byte {offset} of {size} ({e.Message.TrimEnd('.')})", e);
         }
     }
 

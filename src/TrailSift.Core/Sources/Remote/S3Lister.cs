@@ -61,8 +61,30 @@ internal sealed class S3Lister
         }
 
         var list = _found.ToList();
-        list.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        list.Sort(static (a, b) => CompareByFolder(a.Key, b.Key));
         return list;
+    }
+
+    /// <summary>
+    /// Key order folder by folder, the order of a local walk: <c>CloudTrail/…</c> before <c>CloudTrail-Insight/…</c>
+    /// (plain ordinal key order would put <c>-</c> before <c>/</c>).
+    /// </summary>
+    internal static int CompareByFolder(string a, string b)
+    {
+        int i = 0;
+        while (true)
+        {
+            int ea = a.IndexOf('/', i), eb = b.IndexOf('/', i);
+            ReadOnlySpan<char> sa = ea < 0 ? a.AsSpan(i) : a.AsSpan(i, ea - i);
+            ReadOnlySpan<char> sb = eb < 0 ? b.AsSpan(i) : b.AsSpan(i, eb - i);
+            int c = sa.CompareTo(sb, StringComparison.Ordinal);
+            if (c != 0 || ea < 0 || eb < 0)
+            {
+                return c != 0 ? c : (ea < 0 ? 0 : 1) - (eb < 0 ? 0 : 1);
+            }
+
+            i = ea + 1;
+        }
     }
 
     // s3://bucket/some/key names an object (always read, like a file named on the command line) or a folder without its slash.
@@ -100,6 +122,7 @@ internal sealed class S3Lister
     private async Task Walk(string bucket, string prefix, RemoteLayout layout)
     {
         var children = new List<Task>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         string? startAfter = layout.StartAfter(prefix, _options);
         string? continuation = null;
         do
@@ -118,6 +141,11 @@ internal sealed class S3Lister
 
             foreach (string sub in page.CommonPrefixes ?? [])
             {
+                if (!seen.Add(sub))
+                {
+                    continue;
+                }
+
                 string name = sub[prefix.Length..].TrimEnd('/');
                 RemoteLayout child = layout.Child(name);
                 if (child.PruneReason(_options) is not null)
