@@ -125,13 +125,11 @@ public static class RemoteSources
     }
 
     /// <summary>The S3 part of the progress line: fetched objects and bytes, rate and time left.</summary>
-    public static string? Progress(SourceSet sources, TimeSpan elapsed)
-    {
-        if (CountersOf(sources) is not { } c)
-        {
-            return null;
-        }
+    public static string? Progress(SourceSet sources, TimeSpan elapsed) => CountersOf(sources) is { } c ? Progress(c, elapsed) : null;
 
+    /// <summary>The S3 part of a progress line for <paramref name="c"/>.</summary>
+    public static string Progress(S3Counters c, TimeSpan elapsed)
+    {
         double seconds = Math.Max(elapsed.TotalSeconds, 1e-3);
         double rate = c.BytesFetched / seconds;
         string eta = rate > 0 && c.BytesToFetch > c.BytesFetched
