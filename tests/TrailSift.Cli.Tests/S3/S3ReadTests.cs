@@ -126,6 +126,38 @@ public sealed class S3ReadTests : IClassFixture<S3TrailFixture>
         Assert.Contains($"trailsift: s3://{S3TrailFixture.Bucket}/AWSLog: no such key or prefix", nothing.Stderr, StringComparison.Ordinal);
     }
 
+    [S3Fact]
+    public void Should_NameTheBucketPrefixAndIamAction_When_ListingOrReadingIsDenied()
+    {
+        string day = $"AWSLogs/{OrgTrail.Org}/{Account}/CloudTrail/{Region}/2024/05/02/";
+        using var listDenied = new FaultProxy(_s3.Server.Endpoint, (r, _) => r.IsList ? Fault.AccessDenied : Fault.None);
+        CliRunResult list = S3TrailFixture.Run(["count", $"s3://{S3TrailFixture.Bucket}/{day}", "--endpoint-url", listDenied.Endpoint, "--no-cache"]);
+        Assert.Equal(2, list.ExitCode);
+        Assert.StartsWith($"trailsift: s3://{S3TrailFixture.Bucket}/{day}: access denied: listing needs s3:ListBucket on arn:aws:s3:::{S3TrailFixture.Bucket} (prefix '{day}')\n", list.Stderr, StringComparison.Ordinal);
+
+        string victim = _s3.Trail.LogKeys.First(k => k.StartsWith(day, StringComparison.Ordinal));
+        using var getDenied = new FaultProxy(_s3.Server.Endpoint, (r, _) => r.IsGetObject && r.Key == victim ? Fault.AccessDenied : Fault.None);
+        CliRunResult get = S3TrailFixture.Run(["count", $"s3://{S3TrailFixture.Bucket}/{day}", "--endpoint-url", getDenied.Endpoint, "--no-cache"]);
+        Assert.Equal(2, get.ExitCode);
+        Assert.Contains($"trailsift: s3://{S3TrailFixture.Bucket}/{victim}: access denied: reading needs s3:GetObject on arn:aws:s3:::{S3TrailFixture.Bucket}/{victim}\n", get.Stderr, StringComparison.Ordinal);
+        Assert.Single(get.Stderr.Split('\n'), l => l.Contains("access denied", StringComparison.Ordinal));
+
+        using var expired = new FaultProxy(_s3.Server.Endpoint, (_, _) => Fault.ExpiredToken);
+        CliRunResult old = S3TrailFixture.Run(["count", $"s3://{S3TrailFixture.Bucket}/{day}", "--endpoint-url", expired.Endpoint, "--no-cache"]);
+        Assert.StartsWith($"trailsift: s3://{S3TrailFixture.Bucket}/{day}: the AWS credentials have expired (ExpiredToken): refresh them", old.Stderr, StringComparison.Ordinal);
+    }
+
+    [S3Fact]
+    public void Should_DiscoverTheBucketsRegion_When_TheBucketAnswersPermanentRedirect()
+    {
+        string day = $"AWSLogs/{OrgTrail.Org}/{Account}/CloudTrail/{Region}/2024/05/02/";
+        using var proxy = new FaultProxy(_s3.Server.Endpoint, (_, _) => Fault.BucketInEuWest1);
+        CliRunResult redirected = S3TrailFixture.Run(["count", $"s3://{S3TrailFixture.Bucket}/{day}", "--endpoint-url", proxy.Endpoint, "--s3-region", "us-east-1", "--no-cache"]);
+        CliRunResult direct = S3TrailFixture.Run(["count", $"s3://{S3TrailFixture.Bucket}/{day}", "--endpoint-url", _s3.Server.Endpoint, "--no-cache"]);
+        Assert.True(redirected.ExitCode == 0, redirected.Stderr);
+        Assert.Equal(direct.Stdout, redirected.Stdout);
+    }
+
     private static string Stamp(string key) => Path.GetFileName(key).Split('_')[3];
 
     private static string Normalize(string text, string root) => text.Replace(root, string.Empty, StringComparison.Ordinal);

@@ -19,6 +19,19 @@ public enum Fault
 
     /// <summary>Send half the body as if it were all of it (Content-Length matches the short body).</summary>
     TruncateBody,
+
+    /// <summary>Answer <c>403 AccessDenied</c>.</summary>
+    AccessDenied,
+
+    /// <summary>Answer <c>400 ExpiredToken</c>.</summary>
+    ExpiredToken,
+
+    /// <summary>
+    /// Answer as S3 does when a bucket in eu-west-1 is asked with a request signed for another region:
+    /// <c>301 PermanentRedirect</c>, <c>x-amz-bucket-region: eu-west-1</c>, the regional endpoint in the body.
+    /// Requests signed for eu-west-1 are forwarded.
+    /// </summary>
+    BucketInEuWest1,
 }
 
 /// <summary>One request the proxy saw.</summary>
@@ -102,13 +115,33 @@ public sealed class FaultProxy : IDisposable
             Log.Enqueue(seen);
             int earlier = _seen.AddOrUpdate($"{seen.Method} {rawPath} {seen.Range}", 0, (_, n) => n + 1);
             Fault fault = Faults(seen, earlier);
-            if (fault == Fault.SlowDown)
+            string bucket = parts[0];
+            (int Status, string Code, string Message, string Extra)? error = fault switch
             {
-                byte[] body = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>");
-                response.StatusCode = 503;
+                Fault.SlowDown => (503, "SlowDown", "Please reduce your request rate.", string.Empty),
+                Fault.AccessDenied => (403, "AccessDenied", "Access Denied", string.Empty),
+                Fault.ExpiredToken => (400, "ExpiredToken", "The provided token has expired.", string.Empty),
+                Fault.BucketInEuWest1 when !(request.Headers["Authorization"] ?? string.Empty).Contains("/eu-west-1/s3/", StringComparison.Ordinal) =>
+                    (301, "PermanentRedirect", "The bucket you are attempting to access must be addressed using the specified endpoint.",
+                        $"<Endpoint>{bucket}.s3.eu-west-1.amazonaws.com</Endpoint><Bucket>{bucket}</Bucket>"),
+                _ => null,
+            };
+            if (error is { } e)
+            {
+                if (fault == Fault.BucketInEuWest1)
+                {
+                    response.Headers.Set("x-amz-bucket-region", "eu-west-1");
+                }
+
+                byte[] body = Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{e.Code}</Code><Message>{e.Message}</Message>{e.Extra}<RequestId>TEST</RequestId></Error>");
+                response.StatusCode = e.Status;
                 response.ContentType = "application/xml";
-                response.ContentLength64 = body.Length;
-                await response.OutputStream.WriteAsync(body).ConfigureAwait(false);
+                response.ContentLength64 = request.HttpMethod == "HEAD" ? 0 : body.Length;
+                if (request.HttpMethod != "HEAD")
+                {
+                    await response.OutputStream.WriteAsync(body).ConfigureAwait(false);
+                }
+
                 response.Close();
                 return;
             }

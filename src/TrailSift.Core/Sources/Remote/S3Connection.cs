@@ -97,9 +97,9 @@ internal sealed partial class S3Connection : IDisposable
 
     private async Task<string?> DiscoverRegion(string bucket, AmazonS3Exception e)
     {
-        if (RegionInBody(e.ResponseBody) is { } fromBody)
+        if ((RegionHeader(e) ?? RegionInBody(e.ResponseBody)) is { } found)
         {
-            return fromBody;
+            return found;
         }
 
         try
@@ -110,8 +110,24 @@ internal sealed partial class S3Connection : IDisposable
         }
         catch (AmazonS3Exception again)
         {
-            return RegionInBody(again.ResponseBody);
+            return RegionHeader(again) ?? RegionInBody(again.ResponseBody);
         }
+    }
+
+    // S3 names a bucket's region in x-amz-bucket-region on redirects and HeadBucket answers; the SDK keeps the
+    // HTTP response on the inner HttpErrorResponseException.
+    private static string? RegionHeader(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            if (x is Amazon.Runtime.Internal.HttpErrorResponseException { Response: { } response }
+                && response.GetHeaderValue("x-amz-bucket-region") is { Length: > 0 } region)
+            {
+                return region;
+            }
+        }
+
+        return null;
     }
 
     // <Error><Code>PermanentRedirect</Code>...<Region>eu-west-1</Region> (or AuthorizationHeaderMalformed's
