@@ -61,7 +61,7 @@ public static class RemoteSources
                 continue;
             }
 
-            parts.Add(source.Resolve([uri], prune, report));
+            parts.Add(Listing(source, uri, prune, report, env.StderrIsTerminal && !args.Has(ScanOptions.NoProgress.Name) ? env.Stderr : null));
         }
 
         Flush(run, parts, prune, report);
@@ -72,6 +72,58 @@ public static class RemoteSources
         }
 
         return all;
+    }
+
+    // Lists one argument; on a terminal, a long listing shows its progress on stderr (after the first second).
+    private static SourceSet Listing(S3Source source, S3Uri uri, PruneOptions prune, Action<string, string> report, TextWriter? progress)
+    {
+        if (progress is null)
+        {
+            return source.Resolve([uri], prune, report);
+        }
+
+        bool shown = false, done = false;
+        var gate = new object();
+        using (var timer = new Timer(_ =>
+        {
+            lock (gate)
+            {
+                if (done)
+                {
+                    return;
+                }
+
+                S3Counters c = source.Counters;
+                progress.Write(string.Create(CultureInfo.InvariantCulture, $"\rlisting {uri}: {c.ListRequests} requests, {c.ObjectsListed} objects listed, {c.PrunedByKey} pruned by key\u001b[K"));
+                shown = true;
+            }
+        }, null, 1000, 250))
+        {
+            void Clear()
+            {
+                lock (gate)
+                {
+                    if (shown)
+                    {
+                        progress.Write("\r\u001b[K");
+                        shown = false;
+                    }
+                }
+            }
+
+            SourceSet found = source.Resolve([uri], prune, (path, reason) =>
+            {
+                Clear();
+                report(path, reason);
+            });
+            lock (gate)
+            {
+                done = true;
+            }
+
+            Clear();
+            return found;
+        }
     }
 
     /// <summary>The S3 settings from the options and the environment; null after a usage error.</summary>

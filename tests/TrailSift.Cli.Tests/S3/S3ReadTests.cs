@@ -158,6 +158,21 @@ public sealed class S3ReadTests : IClassFixture<S3TrailFixture>
         Assert.Equal(direct.Stdout, redirected.Stdout);
     }
 
+    [S3Fact]
+    public void Should_UseTheEndpointAndCacheFromTheEnvironment_When_NoOptionNamesThem()
+    {
+        using var home = new TrailSift.Testing.TempTree();
+        using var proxy = new FaultProxy(_s3.Server.Endpoint);
+        string day = $"s3://{S3TrailFixture.Bucket}/AWSLogs/{OrgTrail.Org}/{Account}/CloudTrail/{Region}/2024/05/02/";
+        CliRunResult s3Variable = S3TrailFixture.RunWith(new() { ["AWS_ENDPOINT_URL_S3"] = proxy.Endpoint, ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9", ["HOME"] = home.Root }, ["count", day]);
+        CliRunResult general = S3TrailFixture.RunWith(new() { ["AWS_ENDPOINT_URL"] = proxy.Endpoint, ["XDG_CACHE_HOME"] = Path.Combine(home.Root, "xdg") }, ["count", day]);
+
+        Assert.True(s3Variable.ExitCode == 0, s3Variable.Stderr);
+        Assert.Equal(s3Variable.Stdout, general.Stdout);
+        Assert.Equal(8, Directory.GetFiles(Path.Combine(home.Root, ".cache", "trailsift"), "*.json.gz", SearchOption.AllDirectories).Length);
+        Assert.Equal(8, Directory.GetFiles(Path.Combine(home.Root, "xdg", "trailsift"), "*.json.gz", SearchOption.AllDirectories).Length);
+    }
+
     private static string Stamp(string key) => Path.GetFileName(key).Split('_')[3];
 
     private static string Normalize(string text, string root) => text.Replace(root, string.Empty, StringComparison.Ordinal);

@@ -29,13 +29,16 @@ public sealed class S3TrailFixture : IDisposable
     public string Local => Trail.Root;
 
     /// <summary>Runs the CLI in-process with the test server's keys in its environment.</summary>
-    public static CliRunResult Run(params string[] args)
+    public static CliRunResult Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the CLI in-process with the test server's keys and <paramref name="variables"/> in its environment.</summary>
+    public static CliRunResult RunWith(Dictionary<string, string> variables, params string[] args)
     {
         var stdout = new MemoryStream();
         var stderr = new StringWriter();
         var env = new AppEnvironment(new MemoryStream(), stdout, stderr, true, false, false, true, 2, TimeProvider.System)
         {
-            Variables = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = S3Server.Key, ["AWS_SECRET_ACCESS_KEY"] = S3Server.Key },
+            Variables = new Dictionary<string, string>(variables) { ["AWS_ACCESS_KEY_ID"] = S3Server.Key, ["AWS_SECRET_ACCESS_KEY"] = S3Server.Key },
         };
         int code = App.Run(args, env);
         return new CliRunResult(code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
