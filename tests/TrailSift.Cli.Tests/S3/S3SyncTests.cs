@@ -50,6 +50,35 @@ public sealed class S3SyncTests : IClassFixture<S3TrailFixture>
     }
 
     [S3Fact]
+    public void Should_KeepThePartialFile_AndFinishItWithARangeGet_When_AnObjectFailedMidway()
+    {
+        using var dir = new TempTree();
+        string[] window = ["--region", "ap-south-1", "--since", "2024-05-02T09:00Z", "--until", "2024-05-02T11:00Z"];
+        string key = _s3.Trail.LogKeys.Single(k => k.StartsWith(Prefix + "CloudTrail/ap-south-1/2024/05/02/", StringComparison.Ordinal) && k.Contains("T1010Z", StringComparison.Ordinal));
+        byte[] whole = File.ReadAllBytes(Path.Combine(_s3.Local, key));
+        string target = Path.Combine(dir.Root, key);
+
+        using (var failing = new FaultProxy(_s3.Server.Endpoint, (r, _) => r.IsGetObject && r.Key == key ? Fault.DropMidBody : Fault.None))
+        {
+            CliRunResult broken = S3TrailFixture.Run(["sync", $"s3://{S3TrailFixture.Bucket}/{Prefix}", dir.Root, .. window, "--endpoint-url", failing.Endpoint]);
+            Assert.Equal(2, broken.ExitCode);
+            Assert.Contains($"trailsift: s3://{S3TrailFixture.Bucket}/{key}: ", broken.Stderr, StringComparison.Ordinal);
+        }
+
+        Assert.False(File.Exists(target));
+        string part = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(target)!, "*.part"));
+        long kept = new FileInfo(part).Length;
+        Assert.InRange(kept, 1, whole.Length - 1);
+
+        using var proxy = new FaultProxy(_s3.Server.Endpoint);
+        CliRunResult resumed = S3TrailFixture.Run(["sync", $"s3://{S3TrailFixture.Bucket}/{Prefix}", dir.Root, .. window, "--endpoint-url", proxy.Endpoint]);
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Equal(whole, File.ReadAllBytes(target));
+        Assert.Equal([$"bytes={kept}-{whole.Length - 1}"], proxy.Log.Where(r => r.IsGetObject && r.Key == key).Select(r => r.Range));
+        Assert.False(File.Exists(part));
+    }
+
+    [S3Fact]
     public void Should_ResumeFromThePartialFile_AndFetchNothingOnARerun_When_ASyncWasInterrupted()
     {
         using var dir = new TempTree();

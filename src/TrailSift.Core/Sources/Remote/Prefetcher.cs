@@ -103,7 +103,16 @@ internal sealed class Prefetcher
             {
                 if (file is not null)
                 {
-                    await file.Stream.WriteAsync(chunk, cancel).ConfigureAwait(false);
+                    try
+                    {
+                        await file.Stream.WriteAsync(chunk, cancel).ConfigureAwait(false);
+                    }
+                    catch (IOException)
+                    {
+                        // A full or failing cache disk costs the next run a fetch, not this object.
+                        file.Dispose();
+                        file = null;
+                    }
                 }
 
                 FlushResult flushed = await writer.WriteAsync(chunk, cancel).ConfigureAwait(false);
