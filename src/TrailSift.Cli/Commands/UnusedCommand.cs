@@ -78,7 +78,7 @@ public sealed class UnusedCommand : ICommand
             return ExitCodes.Error;
         }
 
-        if (plan.Sources.Objects is [{ Path: "<stdin>" }])
+        if (!plan.CanReadTwice)
         {
             reporter.Message("unused reads its input twice: give files or folders, not standard input");
             return ExitCodes.Error;
