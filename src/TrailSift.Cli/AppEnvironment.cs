@@ -13,6 +13,9 @@ public sealed record AppEnvironment(
     int ProcessorCount,
     TimeProvider Time)
 {
+    /// <summary>Environment variables the app reads (AWS_*, XDG_CACHE_HOME, HOME); tests pass their own.</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The real console.</summary>
     public static AppEnvironment FromConsole() => new(
         Console.OpenStandardInput(),
@@ -23,5 +26,9 @@ public sealed record AppEnvironment(
         !Console.IsErrorRedirected,
         Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 },
         Environment.ProcessorCount,
-        TimeProvider.System);
+        TimeProvider.System)
+    {
+        Variables = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty, StringComparer.Ordinal),
+    };
 }

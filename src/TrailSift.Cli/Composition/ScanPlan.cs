@@ -1,5 +1,6 @@
 using TrailSift.Core.Events;
 using TrailSift.Core.Sources;
+using TrailSift.Core.Sources.Remote;
 
 namespace TrailSift.Cli.Composition;
 
@@ -17,6 +18,9 @@ public sealed record ScanPlan(
 {
     /// <summary>Follow symbolic links to directories (<c>--follow</c>).</summary>
     public bool FollowLinks { get; init; }
+
+    /// <summary>The <c>s3://</c> source registered in <see cref="Sources"/>, for its <c>--stats</c> and progress figures.</summary>
+    public S3LogSource? S3 { get; init; }
 
     /// <summary>True when every input can be read twice (standard input cannot).</summary>
     public bool CanReadTwice => Sources.CanReadTwice(Inputs);

@@ -20,7 +20,12 @@ public static class ScanPlanBuilder
     {
         var positionals = new List<string>(args.Positionals);
         string filter = ".";
-        SourceRegistry registry = SourceRegistry.Default(env.Stdin);
+        if (RemoteSources.Source(args, env, reporter.Message) is not { } s3)
+        {
+            return null;
+        }
+
+        SourceRegistry registry = SourceRegistry.Default(env.Stdin, s3);
         if (positionals.Count > 0 && !registry.IsInput(positionals[0]))
         {
             filter = positionals[0];
@@ -100,6 +105,7 @@ public static class ScanPlanBuilder
         return new ScanPlan(registry, positionals, prune, predicate, threads, args.Has(ScanOptions.Stats.Name), progress, filter)
         {
             FollowLinks = args.Has(ScanOptions.Follow.Name),
+            S3 = s3,
         };
     }
 

@@ -19,6 +19,9 @@ public sealed class ProgressLine
         _listedFiles = listedFiles;
     }
 
+    /// <summary>More to show after the scan figures (the S3 reader's), given the elapsed time.</summary>
+    public Func<TimeSpan, string?>? Extra { get; init; }
+
     /// <summary>Shows the current state (after the first second).</summary>
     public void Update(ScanStats stats)
     {
@@ -29,7 +32,7 @@ public sealed class ProgressLine
 
         double mb = stats.DecodedBytes / 1e6;
         string line = string.Create(CultureInfo.InvariantCulture,
-            $"\r{stats.FilesOpened}/{_listedFiles()} files, {stats.Events:N0} events, {stats.Matches:N0} matches, {mb:F0} MB, {mb / stats.Elapsed.TotalSeconds:F0} MB/s");
+            $"\r{stats.FilesOpened}/{_listedFiles()} files, {stats.Events:N0} events, {stats.Matches:N0} matches, {mb:F0} MB, {mb / stats.Elapsed.TotalSeconds:F0} MB/s{Extra?.Invoke(stats.Elapsed)}");
         lock (_gate)
         {
             _stderr.Write(line + "\u001b[K");

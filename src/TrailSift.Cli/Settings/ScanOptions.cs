@@ -26,5 +26,5 @@ public static class ScanOptions
 
     /// <summary>All shared scan options.</summary>
     public static readonly IReadOnlyList<OptionSpec> All =
-        [Event, Source, Principal, Error, Denied, Agent, Region, Account, Since, Until, Grep, Threads, Stats, NoProgress, Follow, DeliveryDelay, Help];
+        [Event, Source, Principal, Error, Denied, Agent, Region, Account, Since, Until, Grep, Threads, Stats, NoProgress, Follow, DeliveryDelay, .. S3Options.All, Help];
 }

@@ -33,6 +33,15 @@ public sealed class SourceCounts
 
     internal void AddDigest() => Interlocked.Increment(ref _digestFiles);
 
+    // What a source that prunes while listing (S3) skipped for one argument.
+    internal void Add(int prunedFiles, int prunedDirectories, int digestFiles, int skippedByName)
+    {
+        Interlocked.Add(ref _prunedFiles, prunedFiles);
+        Interlocked.Add(ref _prunedDirectories, prunedDirectories);
+        Interlocked.Add(ref _digestFiles, digestFiles);
+        Interlocked.Add(ref _skippedByName, skippedByName);
+    }
+
     /// <summary>Counts an entry that is not a log file.</summary>
     public void AddSkipped() => Interlocked.Increment(ref _skippedByName);
 }

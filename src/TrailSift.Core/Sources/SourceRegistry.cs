@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using TrailSift.Core.Sources.Local;
+using TrailSift.Core.Sources.Remote;
 
 namespace TrailSift.Core.Sources;
 
@@ -19,10 +20,14 @@ public sealed class SourceRegistry
         _sources = sources;
     }
 
-    /// <summary>The registry of the command line: standard input (<c>-</c>) and local paths.</summary>
-    public static SourceRegistry Default(Stream stdin) => new(
+    /// <summary>
+    /// The registry of the command line: standard input (<c>-</c>), <c>s3://</c> paths (through <paramref name="s3"/>,
+    /// configured by the caller; default settings when null) and local paths.
+    /// </summary>
+    public static SourceRegistry Default(Stream stdin, S3LogSource? s3 = null) => new(
     [
         new StandardInputSource(stdin),
+        s3 ?? new S3LogSource(new S3Settings()),
         new LocalFileSource(),
     ]);
 

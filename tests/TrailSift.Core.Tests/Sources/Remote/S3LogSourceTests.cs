@@ -1,0 +1,78 @@
+using TrailSift.Core.Sources;
+using TrailSift.Core.Sources.Remote;
+using TrailSift.Testing.S3;
+
+namespace TrailSift.Core.Tests.Sources.Remote;
+
+/// <summary>The S3 source behind the registry, on a real S3-compatible server (s3rver), against a local walk of the same tree.</summary>
+public sealed class S3LogSourceTests
+{
+    private const string Bucket = "seam-bucket";
+
+    private static readonly PruneOptions Window = new()
+    {
+        Accounts = new HashSet<string>(StringComparer.Ordinal) { OrgTrail.Accounts[0], OrgTrail.Accounts[2] },
+        Since = new DateTimeOffset(2024, 5, 2, 6, 0, 0, TimeSpan.Zero),
+        Until = new DateTimeOffset(2024, 5, 2, 14, 0, 0, TimeSpan.Zero),
+    };
+
+    private static async Task<(List<string> Paths, SourceCounts Counts, List<string> Problems)> ListAsync(SourceRegistry registry, string argument, PruneOptions prune)
+    {
+        var problems = new List<string>();
+        var scope = new SourceScope(prune, (p, r) => problems.Add($"{p}: {r}"));
+        var paths = new List<string>();
+        await foreach (LogObject o in registry.ListAsync([argument], scope))
+        {
+            paths.Add(o.Path);
+        }
+
+        return (paths, scope.Counts, problems);
+    }
+
+    [S3Fact]
+    public async Task Should_ListTheSameObjectsInTheSameOrderAsALocalWalk_When_AnS3PrefixIsPrunedByTheSameWindow()
+    {
+        // Given: the same trail on disk and in a bucket
+        using var trail = new OrgTrail();
+        using S3Server server = S3Server.Start(Bucket);
+        server.UploadTree(Bucket, trail.Root, OrgTrail.DigestMetadata);
+        using var s3 = new S3LogSource(new S3Settings { EndpointUrl = server.Endpoint, AccessKeyId = S3Server.Key, SecretAccessKey = S3Server.Key, Region = "us-east-1" });
+        SourceRegistry registry = SourceRegistry.Default(new MemoryStream(), s3);
+
+        // When
+        var local = await ListAsync(registry, Path.Combine(trail.Root, "AWSLogs") + "/", Window);
+        var remote = await ListAsync(registry, $"s3://{Bucket}/AWSLogs/", Window);
+
+        // Then: same keys in the same order; the scope counts what the listing pruned (fewer names than a local
+        // walk: the day listing starts after the window's start and stops past its end); nothing fetched yet
+        Assert.Empty(remote.Problems);
+        Assert.NotEmpty(remote.Paths);
+        Assert.Equal(local.Paths.Select(p => Path.GetRelativePath(trail.Root, p).Replace('\\', '/')),
+            remote.Paths.Select(p => p[$"s3://{Bucket}/".Length..]));
+        Assert.Equal(remote.Paths.Count, remote.Counts.Listed);
+        Assert.NotNull(s3.Counters);
+        Assert.InRange(remote.Counts.PrunedFiles, 1, local.Counts.PrunedFiles);
+        Assert.Equal(s3.Counters!.PrunedByKey, remote.Counts.PrunedFiles);
+        Assert.Equal(s3.Counters.PrefixesPruned, remote.Counts.PrunedDirectories);
+        Assert.True(remote.Counts.PrunedDirectories > 0);
+        Assert.Equal(0, s3.Counters.ObjectsFetched);
+        Assert.Null(s3.Listing);
+    }
+
+    [Fact]
+    public async Task Should_ClaimS3PathsAndReportABucketlessOne_When_RegisteredByDefault()
+    {
+        // Given
+        SourceRegistry registry = SourceRegistry.Default(new MemoryStream());
+
+        // When
+        var listed = await ListAsync(registry, "s3://", PruneOptions.None);
+
+        // Then: s3:// words are inputs, readable twice; one without a bucket is a per-input error, not a local path
+        Assert.True(registry.IsInput("s3://bucket/AWSLogs/"));
+        Assert.True(registry.IsInput("S3://bucket"));
+        Assert.True(registry.CanReadTwice(["s3://bucket"]));
+        Assert.Empty(listed.Paths);
+        Assert.Equal(["s3://: not an S3 path: expected s3://bucket[/prefix]"], listed.Problems);
+    }
+}
