@@ -66,6 +66,12 @@ public sealed class PolicyCommand : ICommand
             return ExitCodes.Error;
         }
 
+        if (directory is not null && PolicyDirectoryWriter.Unusable(directory) is string reason)
+        {
+            reporter.Message($"{directory}: {reason}");
+            return ExitCodes.Error;
+        }
+
         var extra = new List<IEventPredicate>();
         if (args.Get(PolicySettings.Session.Name) is string session)
         {
@@ -169,8 +175,17 @@ public sealed class PolicyCommand : ICommand
             return ExitCodes.NoResults;
         }
 
-        PolicyDirectoryWriter.Summary written = PolicyDirectoryWriter.Write(directory, principals,
-            evidence => PolicyGenerator.Generate(evidence, facts, options), format, explain);
+        PolicyDirectoryWriter.Summary written;
+        try
+        {
+            written = PolicyDirectoryWriter.Write(directory, principals, evidence => PolicyGenerator.Generate(evidence, facts, options), format, explain);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            reporter.Message($"{directory}: {PolicyDirectoryWriter.Reason(e)}");
+            return ExitCodes.Error;
+        }
+
         new CommandRun(env).WriteBytes(Encoding.UTF8.GetBytes(written.Index));
         reporter.Message(string.Create(CultureInfo.InvariantCulture,
             $"wrote {principals.Length} policies ({written.Statements} statements) to {directory}; {written.UnmappedCalls} unmapped calls are named in index.tsv"));

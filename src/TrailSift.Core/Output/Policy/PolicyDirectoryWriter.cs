@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using TrailSift.Core.Analysis.Generation;
 
@@ -15,6 +16,54 @@ public static class PolicyDirectoryWriter
 {
     /// <summary>What was written.</summary>
     public sealed record Summary(string Index, long Statements, long UnmappedCalls);
+
+    /// <summary>
+    /// The longest file stem written (ASCII, so bytes): a longer one is cut and given a hash of the whole stem, so that
+    /// the stem with a uniqueness suffix, a document number and <c>.explain.txt</c> stays under the 255-byte file-name limit.
+    /// </summary>
+    public const int MaxStemLength = 200;
+
+    /// <summary>
+    /// Creates <paramref name="directory"/> if needed and checks that a file can be created in it; returns why it
+    /// cannot be used (not a directory, not writable, …), or null when it can.
+    /// </summary>
+    public static string? Unusable(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        if (File.Exists(directory))
+        {
+            return "not a directory";
+        }
+
+        string probe = Path.Combine(directory, $".trailsift-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(directory);
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return Reason(e);
+        }
+    }
+
+    /// <summary>A one-line reason for a failure to create or write in the directory.</summary>
+    public static string Reason(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error switch
+        {
+            UnauthorizedAccessException => "not writable (permission denied)",
+            FileNotFoundException => "not writable (cannot create a file in it)",
+            DirectoryNotFoundException => "a parent directory is missing or is not a directory",
+            PathTooLongException => "path too long",
+            _ => error.Message.ReplaceLineEndings(" "),
+        };
+    }
 
     /// <summary>Writes the policies <paramref name="generate"/> makes for <paramref name="principals"/> into <paramref name="directory"/>.</summary>
     public static Summary Write(string directory, ImmutableArray<PrincipalEvidence> principals, Func<PrincipalEvidence, GeneratedPolicy> generate,
@@ -95,7 +144,19 @@ public static class PolicyDirectoryWriter
     {
         string[] parts = principal.Split(':', 6);
         string stem = parts.Length == 6 ? parts[4] + "_" + parts[5].Replace('/', '_') : principal;
-        return PolicyPrinter.SafeName(stem);
+        return Shorten(PolicyPrinter.SafeName(stem));
+    }
+
+    /// <summary>A stem longer than <see cref="MaxStemLength"/> → its start, <c>_</c> and 16 hex digits of its SHA-256.</summary>
+    internal static string Shorten(string stem)
+    {
+        if (stem.Length <= MaxStemLength)
+        {
+            return stem;
+        }
+
+        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stem)).AsSpan(0, 8));
+        return stem[..(MaxStemLength - hash.Length - 1)] + "_" + hash;
     }
 
     private static string UniqueName(string stem, HashSet<string> used)
