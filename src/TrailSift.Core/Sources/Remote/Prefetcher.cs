@@ -127,6 +127,10 @@ internal sealed class Prefetcher
         }
         catch (Exception e)
         {
+            // Remove the partial cache file before the reader learns of the failure: once it does, the run may end
+            // (and a test may look into the cache) while this task is still unwinding.
+            file?.Dispose();
+            file = null;
             await writer.CompleteAsync(e is IOException ? e : new IOException(e.Message, e)).ConfigureAwait(false);
         }
         finally
