@@ -57,14 +57,15 @@ public sealed class UnusedCommand : ICommand
     /// <inheritdoc />
     public IReadOnlyList<OptionSpec> Options { get; } = [.. ScanOptions.All, Iam, AccessAdvisor, Format];
 
+    /// <summary>The output formats.</summary>
+    public static OutputFormats<string> Formats { get; } = new(("text", "text"), ("json", "json"), ("ndjson", "ndjson"));
+
     /// <inheritdoc />
     public int Run(ParsedArgs args, AppEnvironment env)
     {
         var reporter = new ConsoleReporter(env.Stderr);
-        string format = (args.Get(Format.Name) ?? "text").ToLowerInvariant();
-        if (format is not ("text" or "json" or "ndjson"))
+        if (!Formats.TryRead(args, "text", reporter, out string format))
         {
-            reporter.Message($"--format: expected text, json or ndjson, got '{format}'");
             return ExitCodes.Error;
         }
 

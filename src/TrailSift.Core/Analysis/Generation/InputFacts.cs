@@ -7,7 +7,7 @@ namespace TrailSift.Core.Analysis.Generation;
 /// <remarks>Immutable; thread-safe.</remarks>
 public sealed record InputFacts
 {
-    /// <summary>Events seen: selected events as the collector counts them, or every event read when the CLI counts with <see cref="InputFactsPredicate"/>.</summary>
+    /// <summary>Events seen: selected events as the collector counts them, or every event read when the data events are counted as context (<see cref="PolicyScanSink"/>).</summary>
     public long Events { get; init; }
 
     /// <summary>Of those, data events (<c>eventCategory: Data</c> or <c>managementEvent: false</c>).</summary>

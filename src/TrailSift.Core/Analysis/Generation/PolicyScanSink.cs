@@ -35,7 +35,7 @@ public sealed class PolicyScanSink : IContextSink, ISequencedSink
     /// <inheritdoc />
     public void Accept(EventRecord record)
     {
-        if (InputFactsPredicate.IsDataEvent(record.Utf8))
+        if (DataEventBytes.IsDataEvent(record.Utf8))
         {
             DataEvents++;
         }
@@ -58,7 +58,7 @@ public sealed class PolicyScanSink : IContextSink, ISequencedSink
     {
         public bool HasPrefilter => true;
 
-        public bool MayMatch(ReadOnlySpan<byte> utf8) => InputFactsPredicate.IsDataEvent(utf8);
+        public bool MayMatch(ReadOnlySpan<byte> utf8) => DataEventBytes.IsDataEvent(utf8);
 
         public bool Matches(EventRecord record) => true;
     }

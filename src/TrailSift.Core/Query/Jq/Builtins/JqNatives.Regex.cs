@@ -1,4 +1,3 @@
-#if JQ_SUPPORT
 using System.Text.RegularExpressions;
 using TrailSift.Core.Query.Jq.Runtime;
 using TrailSift.Core.Query.Jq.Support;
@@ -95,4 +94,3 @@ internal static partial class JqNatives
         return b.ToObject();
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if JQ_SUPPORT
 using TrailSift.Core.Query.Jq.Runtime;
 using TrailSift.Core.Query.Jq.Support;
 using TrailSift.Core.Query.Jq.Values;
@@ -65,4 +64,3 @@ internal static partial class JqNatives
 
     private static JqArray Broken(JqBrokenDownTime tm) => new(tm.ToArray().Select(d => (JqValue)JqNumber.Of(d)).ToArray());
 }
-#endif

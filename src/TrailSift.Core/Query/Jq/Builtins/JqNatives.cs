@@ -94,10 +94,10 @@ internal static partial class JqNatives
         return t;
     }
 
-    /// <summary>Binds the regex builtins (Core/Query/Jq/Support, compiled in with JQ_SUPPORT).</summary>
+    /// <summary>Binds the regex builtins (Core/Query/Jq/Support).</summary>
     static partial void AddRegex(Action<JqNative> add);
 
-    /// <summary>Binds the date builtins (Core/Query/Jq/Support, compiled in with JQ_SUPPORT).</summary>
+    /// <summary>Binds the date builtins (Core/Query/Jq/Support).</summary>
     static partial void AddTime(Action<JqNative> add);
 
     private static readonly Lazy<JqArray> BuiltinList = new(() =>

@@ -1,4 +1,3 @@
-#if JQ_SUPPORT
 using TrailSift.Core.Query.Jq.Support;
 using TrailSift.Core.Query.Jq.Syntax;
 using TrailSift.Core.Query.Jq.Values;
@@ -43,4 +42,3 @@ internal sealed partial class JqCompiler
         }
     }
 }
-#endif

@@ -3,7 +3,7 @@ using TrailSift.Core.Analysis.Generation;
 
 namespace TrailSift.Core.Tests.Analysis.Generation;
 
-public sealed class InputFactsPredicateTests
+public sealed class DataEventBytesTests
 {
     [Theory]
     [InlineData("{\"eventCategory\":\"Data\",\"eventName\":\"GetObject\"}", true)]
@@ -14,6 +14,6 @@ public sealed class InputFactsPredicateTests
     public void Should_Tell_Data_Events_From_Raw_Bytes(string json, bool expected)
     {
         // Given / When / Then
-        Assert.Equal(expected, InputFactsPredicate.IsDataEvent(Encoding.UTF8.GetBytes(json)));
+        Assert.Equal(expected, DataEventBytes.IsDataEvent(Encoding.UTF8.GetBytes(json)));
     }
 }
