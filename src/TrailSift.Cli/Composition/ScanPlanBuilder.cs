@@ -25,7 +25,7 @@ public static class ScanPlanBuilder
             return null;
         }
 
-        SourceRegistry registry = SourceRegistry.Default(env.Stdin, s3);
+        SourceRegistry registry = SourceRegistry.Default(env.Stdin, s3, CloudTrailSources.Source(args, env));
         if (positionals.Count > 0 && !registry.IsInput(positionals[0]))
         {
             filter = positionals[0];

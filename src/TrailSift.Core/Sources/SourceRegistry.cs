@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using TrailSift.Core.Sources.Local;
 using TrailSift.Core.Sources.Remote;
+using TrailSift.Core.Sources.Remote.CloudTrail;
 
 namespace TrailSift.Core.Sources;
 
@@ -22,12 +23,14 @@ public sealed class SourceRegistry
 
     /// <summary>
     /// The registry of the command line: standard input (<c>-</c>), <c>s3://</c> paths (through <paramref name="s3"/>,
-    /// configured by the caller; default settings when null) and local paths.
+    /// configured by the caller; default settings when null), the CloudTrail event history (<c>cloudtrail:</c>, through
+    /// <paramref name="cloudTrail"/>) and local paths.
     /// </summary>
-    public static SourceRegistry Default(Stream stdin, S3LogSource? s3 = null) => new(
+    public static SourceRegistry Default(Stream stdin, S3LogSource? s3 = null, CloudTrailLogSource? cloudTrail = null) => new(
     [
         new StandardInputSource(stdin),
         s3 ?? new S3LogSource(new S3Settings()),
+        cloudTrail ?? new CloudTrailLogSource(new CloudTrailSourceSettings()),
         new LocalFileSource(),
     ]);
 

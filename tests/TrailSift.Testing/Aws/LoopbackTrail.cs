@@ -115,15 +115,19 @@ public sealed class LoopbackTrail
             return LoopbackReply.Error(AwsProtocol.Json, 400, "InvalidTimeRangeException", "StartTime must be before EndTime.", call.RequestId);
         }
 
+        // The token names the last event given (newest-first order) and the request it belongs to; the next page starts
+        // after that event, so events delivered meanwhile neither shift nor repeat the pages.
         string fingerprint = Fingerprint(call.Region, root);
-        int offset = 0;
+        (long Time, string Id)? after = null;
         if (root.TryGetProperty("NextToken", out JsonElement t) && t.GetString() is { } token)
         {
             string[] parts = token.Split(':');
-            if (parts.Length != 2 || parts[0] != fingerprint || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out offset))
+            if (parts.Length != 3 || parts[0] != fingerprint || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out long at))
             {
                 return LoopbackReply.Error(AwsProtocol.Json, 400, "InvalidNextTokenException", "A token that is not valid, or a token that was previously used in a request with different parameters.", call.RequestId);
             }
+
+            after = (at, parts[2]);
         }
 
         DateTimeOffset now = call.Time;
@@ -131,10 +135,12 @@ public sealed class LoopbackTrail
             .Where(e => e.Region == call.Region && e.Management && e.Time >= start && e.Time <= end)
             .Where(e => e.Time + (DelayOf(e) ?? Delay) <= now)
             .Where(e => attribute is not { } a || Matches(e, a.Key, a.Value))
+            .Where(e => after is not { } x || e.Time.ToUnixTimeSeconds() < x.Time || (e.Time.ToUnixTimeSeconds() == x.Time && string.CompareOrdinal(e.EventId, x.Id) < 0))
             .OrderByDescending(e => e.Time).ThenByDescending(e => e.EventId, StringComparer.Ordinal)];
         int take = Math.Min(max, PageSize);
-        List<LoopbackEvent> page = [.. matching.Skip(offset).Take(take)];
-        return LoopbackReply.Json(Page(page, offset + take < matching.Count ? $"{fingerprint}:{offset + take}" : null));
+        List<LoopbackEvent> page = [.. matching.Take(take)];
+        string? next = matching.Count > take ? $"{fingerprint}:{page[^1].Time.ToUnixTimeSeconds()}:{page[^1].EventId}" : null;
+        return LoopbackReply.Json(Page(page, next));
     }
 
     private static bool Matches(LoopbackEvent e, string key, string value) => key switch
