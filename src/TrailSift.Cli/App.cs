@@ -9,7 +9,7 @@ public static class App
 {
     /// <summary>The commands, in help order.</summary>
     public static IReadOnlyList<ICommand> Commands { get; } =
-        [new QueryCommand(), new CountCommand(), new DeniedCommand(), new ActionsCommand(), new PolicyCommand(), new CheckCommand(), new SimulateCommand(), new LintCommand(), new UnusedCommand(), new SyncCommand(), new JqCommand()];
+        [new QueryCommand(), new CountCommand(), new DeniedCommand(), new ActionsCommand(), new PolicyCommand(), new CheckCommand(), new SimulateCommand(), new LintCommand(), new UnusedCommand(), new SyncCommand(), new JqCommand(), new RecordCommand()];
 
     /// <summary>Runs the command line; never throws for user errors.</summary>
     public static int Run(string[] args, AppEnvironment env)

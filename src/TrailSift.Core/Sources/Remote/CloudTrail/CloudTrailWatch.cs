@@ -1,0 +1,100 @@
+using TrailSift.Core.Aws;
+
+namespace TrailSift.Core.Sources.Remote.CloudTrail;
+
+/// <summary>
+/// Waits for CloudTrail to deliver a run's events: polls LookupEvents in every watched region (all pages, the same
+/// attribute and window each time) until the region's sentinel event has arrived or the deadline passes, keeping the
+/// events the caller attributes to the run. "No data" is never "nothing happened": a region whose sentinel did not
+/// arrive is reported incomplete.
+/// </summary>
+/// <remarks>One run at a time; not thread-safe.</remarks>
+public sealed class CloudTrailWatch
+{
+    private readonly CloudTrailLookup _lookup;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a watch over <paramref name="lookup"/>.</summary>
+    public CloudTrailWatch(CloudTrailLookup lookup, TimeProvider? time = null)
+    {
+        _lookup = lookup;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Polls until every region is complete or <paramref name="deadline"/> passes.</summary>
+    /// <param name="regions">The regions watched.</param>
+    /// <param name="start">Start of the window looked up.</param>
+    /// <param name="attribute">The server-side filter.</param>
+    /// <param name="deadline">When to stop waiting.</param>
+    /// <param name="interval">Time between polls.</param>
+    /// <param name="keep">The event's id when it belongs to the run, else null.</param>
+    /// <param name="isSentinel">True for the region's sentinel event.</param>
+    /// <param name="progress">Called after each round.</param>
+    /// <param name="cancel">Stops the wait (the result says what was complete).</param>
+    public async Task<WatchResult> RunAsync(IReadOnlyList<string> regions, DateTimeOffset start, LookupAttribute? attribute, DateTimeOffset deadline,
+        TimeSpan interval, Func<byte[], string?> keep, Func<string, byte[], bool> isSentinel, Action<WatchProgress> progress, CancellationToken cancel = default)
+    {
+        var kept = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var complete = new SortedDictionary<string, bool>(StringComparer.Ordinal);
+        var errors = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (string r in regions)
+        {
+            complete[r] = false;
+        }
+
+        int round = 0;
+        while (true)
+        {
+            round++;
+            DateTimeOffset now = _time.GetUtcNow();
+            foreach (string region in regions.Where(r => !complete[r]))
+            {
+                try
+                {
+                    bool sentinel = false;
+                    await foreach (LookupPage page in _lookup.PagesAsync(new LookupRequest(region, start, now, attribute), cancel).ConfigureAwait(false))
+                    {
+                        foreach (byte[] e in page.Events)
+                        {
+                            sentinel |= isSentinel(region, e);
+                            if (keep(e) is { } id)
+                            {
+                                kept[id] = e;
+                            }
+                        }
+                    }
+
+                    complete[region] = sentinel;
+                    errors.Remove(region);
+                }
+                catch (AwsServiceException e)
+                {
+                    errors[region] = e.Describe();
+                }
+                catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+
+            List<string> pending = [.. complete.Where(c => !c.Value).Select(c => c.Key)];
+            TimeSpan left = deadline - _time.GetUtcNow();
+            progress(new WatchProgress(round, pending, kept.Count, left));
+            if (pending.Count == 0 || left <= TimeSpan.Zero || cancel.IsCancellationRequested)
+            {
+                break;
+            }
+
+            try
+            {
+                await Task.Delay(left < interval ? left : interval, _time, cancel).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return new WatchResult([.. kept.Values], complete, errors);
+    }
+}
