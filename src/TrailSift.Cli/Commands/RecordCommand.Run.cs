@@ -164,7 +164,8 @@ public sealed partial class RecordCommand
         RecordOptions o, AppEnvironment env)
     {
         var attribution = new RunAttribution(run);
-        LookupAttribute? attribute = o.Also.Count > 0 ? null
+        // Calls of --also principals and of chained sessions (which carry the source identity) have other keys: then the window alone.
+        LookupAttribute? attribute = o.Also.Count > 0 || run.SourceIdentity is not null ? null
             : LookupAttributes.Choose(run.AccessKeyId, [], run.CallerArn);
         long sentinelSecond = sentinelAt.ToUnixTimeSeconds();
 

@@ -147,23 +147,50 @@ public sealed class RecordTests : IDisposable
         Assert.Contains("s3:CreateBucket", policy, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Should_Record_The_Callers_Calls_In_The_Window_When_No_Role_Is_Given()
+    {
+        // Given another user calling during the run
+        LoopbackIdentity bob = _f.Loopback.Add(LoopbackIdentity.User("bob", "AKIALOOPBACKBOB00001", "bob-secret"));
+        using var noise = new Noise(_f, bob);
+
+        // When
+        CliRunner.Result r = _f.Record(["--region", "us-east-1", "--poll", "1s", "--deadline", "60s", "--out", _f.Recording,
+            .. RecordFixture.Child("s3:ListBuckets", "sleep=800", "s3:CreateBucket=data")]);
+        noise.Stop();
+
+        // Then: the caller's calls between start and end, looked up by user name; not bob's, not the caller's own lookups
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("no --role: recording the calls of arn:aws:iam::123456789012:user/admin", r.Stderr, StringComparison.Ordinal);
+        List<string> expected = [.. _f.CallsOf(_f.Caller.AccessKeyId).Where(e => e.EventSource == "s3.amazonaws.com").Select(e => e.EventId)];
+        Assert.Equal(2, expected.Count);
+        Assert.Equal(expected.Order(), RecordFixture.Ids(_f.Recording).Order());
+        Assert.All(_f.Trail.Lookups.Where(l => !l.Throttled), l => Assert.Contains("\"Username\"", l.Body, StringComparison.Ordinal));
+        Assert.True(noise.Calls > 2, $"bob made {noise.Calls} calls");
+    }
+
     public void Dispose() => _f.Dispose();
 
-    /// <summary>Another session of the same role calling STS every 100 ms, through the same loopback.</summary>
+    /// <summary>Another session of the same role (or another principal) calling STS every 100 ms, through the same loopback.</summary>
     private sealed class Noise : IDisposable
     {
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _task;
         private int _calls;
 
-        public Noise(RecordFixture f)
+        public Noise(RecordFixture f, LoopbackIdentity? other = null)
         {
             _task = Task.Run(async () =>
             {
-                var settings = AwsSettings.FromVariables(f.Loopback.Environment(f.Caller, f.Home.Root));
+                var settings = AwsSettings.FromVariables(f.Loopback.Environment(other ?? f.Caller, f.Home.Root));
                 AwsConnection caller = AwsConnection.Resolve(settings);
-                AwsRoleSession other = await AwsSts.AssumeRoleAsync(caller, RecordFixture.Role, "other-session", null, TimeSpan.FromHours(1));
-                using var client = new AwsClient(caller.WithCredentials(AwsSts.Credentials(other)), AwsService.Sts);
+                if (other is null)
+                {
+                    AwsRoleSession session = await AwsSts.AssumeRoleAsync(caller, RecordFixture.Role, "other-session", null, TimeSpan.FromHours(1));
+                    caller = caller.WithCredentials(AwsSts.Credentials(session));
+                }
+
+                using var client = new AwsClient(caller, AwsService.Sts);
                 while (!_stop.IsCancellationRequested)
                 {
                     await client.QueryAsync("us-east-1", "GetCallerIdentity", "2011-06-15", []);
