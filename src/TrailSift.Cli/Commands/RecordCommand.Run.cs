@@ -40,6 +40,10 @@ public sealed partial class RecordCommand
             {
                 callerArn = AwsSts.CallerArnAsync(caller).GetAwaiter().GetResult();
                 env.Stderr.WriteLine($"trailsift record: no --role: recording the calls of {callerArn} during the run");
+
+                // That call is the caller's too: COMMAND starts two seconds later, so its window (whole seconds,
+                // possibly rounded up) cannot hold it.
+                SleepUntil(DateTimeOffset.FromUnixTimeSeconds(env.Time.GetUtcNow().ToUnixTimeSeconds() + 2), env);
             }
         }
         catch (AwsServiceException e)
@@ -132,12 +136,7 @@ public sealed partial class RecordCommand
     // sentinel's event time is past the command's window. A denied sentinel is logged too and serves as well.
     private static DateTimeOffset SendSentinels(AwsConnection recording, IReadOnlyList<string> regions, DateTimeOffset end, AppEnvironment env)
     {
-        DateTimeOffset after = DateTimeOffset.FromUnixTimeSeconds(end.ToUnixTimeSeconds() + 2);
-        TimeSpan wait = after - env.Time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
-        {
-            Thread.Sleep(wait);
-        }
+        SleepUntil(DateTimeOffset.FromUnixTimeSeconds(end.ToUnixTimeSeconds() + 2), env);
 
         DateTimeOffset at = env.Time.GetUtcNow();
         using var client = new AwsClient(recording, AwsService.CloudTrail);
@@ -158,6 +157,15 @@ public sealed partial class RecordCommand
         }
 
         return at;
+    }
+
+    private static void SleepUntil(DateTimeOffset when, AppEnvironment env)
+    {
+        TimeSpan wait = when - env.Time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            Thread.Sleep(wait);
+        }
     }
 
     private static WatchResult Watch(AwsConnection caller, RecordedRun run, IReadOnlyList<string> regions, string recordingKey, DateTimeOffset sentinelAt,
