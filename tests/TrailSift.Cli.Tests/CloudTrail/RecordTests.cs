@@ -169,6 +169,35 @@ public sealed class RecordTests : IDisposable
         Assert.True(noise.Calls > 2, $"bob made {noise.Calls} calls");
     }
 
+    [Fact]
+    public void Should_Stop_Before_Running_The_Command_When_The_Trust_Policy_Refuses_The_Source_Identity()
+    {
+        // Given a role whose trust policy does not allow sts:SetSourceIdentity
+        _f.Sts.AllowSourceIdentity = false;
+
+        // When
+        CliRunner.Result r = _f.Record(["--role", RecordFixture.Role, "--source-identity", "ci-42", "--out", _f.Recording, .. RecordFixture.Child("s3:ListBuckets")]);
+
+        // Then nothing ran and nothing was written
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("trailsift record: STS: AccessDenied", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(_f.Loopback.Calls, c => c.Service == "s3");
+        Assert.False(File.Exists(_f.Recording));
+    }
+
+    [Fact]
+    public void Should_Set_The_Source_Identity_On_The_Session_And_In_The_Run_Line_When_Given()
+    {
+        CliRunner.Result r = _f.Record(["--role", RecordFixture.Role, "--source-identity", "ci-42", "--region", "us-east-1", "--poll", "1s", "--deadline", "60s",
+            "--out", _f.Recording, .. RecordFixture.Child("s3:ListBuckets")]);
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal("ci-42", Assert.Single(_f.Sts.Sessions).SourceIdentity);
+        using var run = JsonDocument.Parse(File.ReadAllLines(_f.Recording + ".runs.ndjson").Single());
+        Assert.Equal("ci-42", run.RootElement.GetProperty("sourceIdentity").GetString());
+        Assert.Single(RecordFixture.Ids(_f.Recording));
+    }
+
     public void Dispose() => _f.Dispose();
 
     /// <summary>Another session of the same role (or another principal) calling STS every 100 ms, through the same loopback.</summary>
