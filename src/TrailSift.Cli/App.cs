@@ -14,6 +14,8 @@ public static class App
     /// <summary>Runs the command line; never throws for user errors.</summary>
     public static int Run(string[] args, AppEnvironment env)
     {
+        // Everything on stderr (per-input errors quote log content) reaches the terminal escaped.
+        env = env with { Stderr = Core.Output.TerminalTextWriter.Guard(env.Stderr, color: false) };
         try
         {
             return Dispatch(args, env);

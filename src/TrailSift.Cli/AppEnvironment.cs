@@ -19,8 +19,8 @@ public sealed record AppEnvironment(
     /// <summary>The real console.</summary>
     public static AppEnvironment FromConsole() => new(
         Console.OpenStandardInput(),
-        new Reporting.StandardOutputStream(Console.OpenStandardOutput()),
-        new Reporting.TolerantWriter(new StreamWriter(Console.OpenStandardError()) { AutoFlush = true }),
+        new Reporting.StandardOutputStream(Reporting.DescriptorStream.TryOpen(1) ?? Console.OpenStandardOutput()),
+        new Reporting.TolerantWriter(new StreamWriter(Reporting.DescriptorStream.TryOpen(2) ?? Console.OpenStandardError()) { AutoFlush = true }),
         !Console.IsInputRedirected,
         !Console.IsOutputRedirected,
         !Console.IsErrorRedirected,

@@ -119,7 +119,7 @@ public sealed class SimulateCommand : ICommand
             }
             else
             {
-                EvaluationResultWriter.WriteText(result, writer);
+                EvaluationResultWriter.WriteText(result, TerminalTextWriter.Guard(writer, color: false));
             }
         }, 16 * 1024);
 

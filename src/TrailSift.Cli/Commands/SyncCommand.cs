@@ -95,7 +95,7 @@ public sealed class SyncCommand : ICommand
             ticker?.Dispose();
             if (progress)
             {
-                env.Stderr.Write("\r\u001b[K");
+                env.Stderr.Write(Core.Output.TerminalText.LineStart + Core.Output.TerminalText.ClearToEnd);
             }
 
             S3Counters c = sync.Counters;
@@ -120,7 +120,7 @@ public sealed class SyncCommand : ICommand
         string? line = RemoteSources.Progress(c, elapsed);
         lock (stderr)
         {
-            stderr.Write("\r" + line?.TrimStart(';', ' ') + "\u001b[K");
+            stderr.Write(Core.Output.TerminalText.LineStart + line?.TrimStart(';', ' ') + Core.Output.TerminalText.ClearToEnd);
         }
     }
 
