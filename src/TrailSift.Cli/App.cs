@@ -67,7 +67,26 @@ public static class App
             return jq.RunRaw(args[1..], env);
         }
 
-        ParsedArgs parsed = ArgParser.Parse(args[1..], command.Options, out string? error);
+        string[]? expanded = ResponseFiles.Expand(args[1..], out string? error);
+        ParsedArgs parsed = expanded is null ? new ParsedArgs() : ArgParser.Parse(expanded, command.Options, out error);
+        if (error is null && parsed.Get(ScanOptions.Color.Name) is string color)
+        {
+            switch (color)
+            {
+                case "always":
+                    env = env with { NoColor = false, ForceColor = true };
+                    break;
+                case "never":
+                    env = env with { NoColor = true };
+                    break;
+                case "auto":
+                    break;
+                default:
+                    error = $"--color: expected auto, always or never, got '{color}'";
+                    break;
+            }
+        }
+
         if (error is not null)
         {
             env.Stderr.WriteLine($"trailsift {command.Name}: {error}");
