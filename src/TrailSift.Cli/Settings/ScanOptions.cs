@@ -8,7 +8,7 @@ public static class ScanOptions
 
     public static readonly OptionSpec Event = new("event", OptionArity.Repeated, "event name (repeatable, or comma-separated)", "NAME", Group: Select);
     public static readonly OptionSpec Source = new("source", OptionArity.Repeated, "event source host, e.g. sqs or sqs.amazonaws.com", "HOST", Group: Select);
-    public static readonly OptionSpec Principal = new("principal", OptionArity.Single, "caller ARN, role behind an assumed-role session, or user/role name", "ARN|NAME", Group: Select);
+    public static readonly OptionSpec Principal = new("principal", OptionArity.Single, "caller ARN or name, role behind a session, access key id (AKIA…/ASIA…), user/NAME, role/NAME, root", "WHO", Group: Select);
     public static readonly OptionSpec Error = new("error", OptionArity.OptionalValue, "events with an error; with CODE, that errorCode (use --error=CODE when unsure)", "CODE", Group: Select);
     public static readonly OptionSpec Denied = new("denied", OptionArity.Flag, "access-denied errors of every service (AccessDenied, Client.UnauthorizedOperation, ...)", Group: Select);
     public static readonly OptionSpec Agent = new("agent", OptionArity.Repeated, "userAgent contains TEXT (case-insensitive)", "TEXT", Group: Select);
