@@ -9,7 +9,7 @@ public static class App
 {
     /// <summary>The commands, in help order.</summary>
     public static IReadOnlyList<ICommand> Commands { get; } =
-        [new QueryCommand(), new CountCommand(), new DeniedCommand(), new ActionsCommand(), new PolicyCommand(), new CheckCommand(), new SimulateCommand(), new LintCommand(), new UnusedCommand(), new SyncCommand(), new JqCommand()];
+        [new QueryCommand(), new CountCommand(), new DeniedCommand(), new ActionsCommand(), new PolicyCommand(), new CheckCommand(), new SimulateCommand(), new LintCommand(), new UnusedCommand(), new SyncCommand(), new JqCommand(), new Completion.CompletionCommand()];
 
     /// <summary>Runs the command line; never throws for user errors.</summary>
     public static int Run(string[] args, AppEnvironment env)
@@ -116,7 +116,8 @@ public static class App
         return null;
     }
 
-    private static string Version =>
+    /// <summary>The version, without build metadata.</summary>
+    public static string Version =>
         typeof(App).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     private static void WriteOut(AppEnvironment env, string text)
