@@ -9,11 +9,13 @@ public static class App
 {
     /// <summary>The commands, in help order.</summary>
     public static IReadOnlyList<ICommand> Commands { get; } =
-        [new QueryCommand(), new CountCommand(), new DeniedCommand(), new ActionsCommand(), new PolicyCommand(), new CheckCommand(), new SimulateCommand(), new LintCommand(), new UnusedCommand(), new SyncCommand(), new JqCommand(), new RecordCommand()];
+        [new QueryCommand(), new CountCommand(), new DeniedCommand(), new ActionsCommand(), new PolicyCommand(), new CheckCommand(), new SimulateCommand(), new LintCommand(), new UnusedCommand(), new SyncCommand(), new JqCommand(), new RecordCommand(), new Completion.CompletionCommand()];
 
     /// <summary>Runs the command line; never throws for user errors.</summary>
     public static int Run(string[] args, AppEnvironment env)
     {
+        // Everything on stderr (per-input errors quote log content) reaches the terminal escaped.
+        env = env with { Stderr = Core.Output.TerminalTextWriter.Guard(env.Stderr, color: false) };
         try
         {
             return Dispatch(args, env);
@@ -65,7 +67,26 @@ public static class App
             return jq.RunRaw(args[1..], env);
         }
 
-        ParsedArgs parsed = ArgParser.Parse(args[1..], command.Options, out string? error);
+        string[]? expanded = ResponseFiles.Expand(args[1..], out string? error);
+        ParsedArgs parsed = expanded is null ? new ParsedArgs() : ArgParser.Parse(expanded, command.Options, out error);
+        if (error is null && parsed.Get(ScanOptions.Color.Name) is string color)
+        {
+            switch (color)
+            {
+                case "always":
+                    env = env with { NoColor = false, ForceColor = true };
+                    break;
+                case "never":
+                    env = env with { NoColor = true };
+                    break;
+                case "auto":
+                    break;
+                default:
+                    error = $"--color: expected auto, always or never, got '{color}'";
+                    break;
+            }
+        }
+
         if (error is not null)
         {
             env.Stderr.WriteLine($"trailsift {command.Name}: {error}");
@@ -95,7 +116,8 @@ public static class App
         return null;
     }
 
-    private static string Version =>
+    /// <summary>The version, without build metadata.</summary>
+    public static string Version =>
         typeof(App).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     private static void WriteOut(AppEnvironment env, string text)

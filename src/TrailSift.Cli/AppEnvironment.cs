@@ -16,11 +16,14 @@ public sealed record AppEnvironment(
     /// <summary>Environment variables the app reads (AWS_*, XDG_CACHE_HOME, HOME); tests pass their own.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Colour even when stdout is not a terminal (<c>--color always</c>).</summary>
+    public bool ForceColor { get; init; }
+
     /// <summary>The real console.</summary>
     public static AppEnvironment FromConsole() => new(
         Console.OpenStandardInput(),
-        new Reporting.StandardOutputStream(Console.OpenStandardOutput()),
-        new Reporting.TolerantWriter(new StreamWriter(Console.OpenStandardError()) { AutoFlush = true }),
+        new Reporting.StandardOutputStream(Reporting.DescriptorStream.TryOpen(1) ?? Console.OpenStandardOutput()),
+        new Reporting.TolerantWriter(new StreamWriter(Reporting.DescriptorStream.TryOpen(2) ?? Console.OpenStandardError()) { AutoFlush = true }),
         !Console.IsInputRedirected,
         !Console.IsOutputRedirected,
         !Console.IsErrorRedirected,

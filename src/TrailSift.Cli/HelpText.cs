@@ -4,9 +4,15 @@ using TrailSift.Cli.Settings;
 
 namespace TrailSift.Cli;
 
-/// <summary>Help text generated from the command and option declarations.</summary>
+/// <summary>Help text generated from the command and option declarations; no line is longer than <see cref="Width"/> columns.</summary>
 public static class HelpText
 {
+    /// <summary>The widest help line.</summary>
+    public const int Width = 100;
+
+    // Option help starts in this column at most; a longer usage puts its help on the next line.
+    private const int MaxHelpColumn = 34;
+
     /// <summary>The program overview.</summary>
     public static string Overview(IReadOnlyList<ICommand> commands)
     {
@@ -16,11 +22,13 @@ public static class HelpText
         int width = commands.Max(c => c.Name.Length);
         foreach (ICommand c in commands)
         {
-            sb.Append("  ").Append(c.Name.PadRight(width + 2)).Append(c.Summary).Append('\n');
+            AppendEntry(sb, c.Name, c.Summary, width + 4);
         }
 
         sb.Append("\n'trailsift <command> --help' shows a command's options.\n");
-        sb.Append("Exit codes: 0 results, 1 no results, 2 bad usage or an input failed; check and simulate: 3 would be denied.\n");
+        sb.Append("Exit codes: 0 results, 1 no results, 2 bad usage or an input failed;\n");
+        sb.Append("check and simulate: 3 would be denied (docs/exit-codes.md).\n");
+        sb.Append("Options: --color auto|always|never (NO_COLOR is honoured), @FILE reads arguments from FILE.\n");
         return sb.ToString();
     }
 
@@ -28,25 +36,117 @@ public static class HelpText
     public static string ForCommand(ICommand command)
     {
         var sb = new StringBuilder();
-        sb.Append("usage: trailsift ").Append(command.Usage).Append("\n\n");
-        sb.Append(command.Summary).Append(".\n\n");
+        AppendWrapped(sb, "usage: trailsift " + command.Usage, "    ");
+        sb.Append('\n');
+        AppendWrapped(sb, command.Summary + ".", string.Empty);
+        sb.Append('\n');
         if (command.Details.Length > 0)
         {
-            sb.Append(command.Details.TrimEnd()).Append("\n\n");
+            AppendDetails(sb, command.Details);
+            sb.Append('\n');
         }
 
-        int width = command.Options.Max(o => o.Usage.Length);
+        int column = Math.Min(command.Options.Max(o => o.Usage.Length) + 4, MaxHelpColumn);
         foreach (IGrouping<string, OptionSpec> group in command.Options.GroupBy(o => o.Group))
         {
             sb.Append(group.Key).Append(":\n");
             foreach (OptionSpec o in group)
             {
-                sb.Append("  ").Append(o.Usage.PadRight(width + 2)).Append(o.Help).Append('\n');
+                AppendEntry(sb, o.Usage, o.Help, column);
             }
 
             sb.Append('\n');
         }
 
         return sb.ToString();
+    }
+
+    // "  NAME    help text wrapped at Width, continued under itself"; a NAME too long for the column gets its own line.
+    private static void AppendEntry(StringBuilder sb, string name, string help, int column)
+    {
+        sb.Append("  ").Append(name);
+        int used = 2 + name.Length;
+        if (used + 2 > column)
+        {
+            sb.Append('\n');
+            used = 0;
+        }
+
+        sb.Append(' ', column - used);
+        int lineLength = column;
+        bool first = true;
+        foreach (string word in help.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!first && lineLength + 1 + word.Length > Width)
+            {
+                sb.Append('\n').Append(' ', column);
+                lineLength = column;
+                first = true;
+            }
+
+            if (!first)
+            {
+                sb.Append(' ');
+                lineLength++;
+            }
+
+            sb.Append(word);
+            lineLength += word.Length;
+            first = false;
+        }
+
+        sb.Append('\n');
+    }
+
+    // One line, wrapped at Width on spaces; continuation lines start with `indent` (null: the line's own indentation).
+    private static void AppendWrapped(StringBuilder sb, string line, string? indent)
+    {
+        string lead = indent ?? line[..(line.Length - line.TrimStart(' ').Length)];
+        while (line.Length > Width)
+        {
+            int cut = line.LastIndexOf(' ', Width);
+            if (cut <= lead.Length)
+            {
+                break;
+            }
+
+            sb.Append(line, 0, cut).Append('\n');
+            line = lead + line[(cut + 1)..];
+        }
+
+        sb.Append(line).Append('\n');
+    }
+
+    // Unindented lines are prose: a paragraph is reflowed to Width. Indented lines (examples) stay as written.
+    private static void AppendDetails(StringBuilder sb, string details)
+    {
+        var paragraph = new StringBuilder();
+        void Flush()
+        {
+            if (paragraph.Length > 0)
+            {
+                AppendWrapped(sb, paragraph.ToString(), string.Empty);
+                paragraph.Clear();
+            }
+        }
+
+        foreach (string raw in details.TrimEnd().Split('\n'))
+        {
+            string line = raw.TrimEnd('\r', ' ');
+            if (line.Length == 0 || line[0] == ' ')
+            {
+                Flush();
+                AppendWrapped(sb, line, null);
+                continue;
+            }
+
+            paragraph.Append(paragraph.Length > 0 ? " " : string.Empty).Append(line);
+            if (line.EndsWith(':'))
+            {
+                Flush();
+            }
+        }
+
+        Flush();
     }
 }

@@ -12,7 +12,7 @@ internal static class CliRunner
         public byte[] StdoutBytes { get; init; } = [];
     }
 
-    public static Result Run(string[] args, string? stdin = null, bool terminal = false, DateTimeOffset? now = null, int cores = 2)
+    public static Result Run(string[] args, string? stdin = null, bool terminal = false, DateTimeOffset? now = null, int cores = 2, bool noColor = true)
     {
         var stdout = new MemoryStream();
         var stderr = new StringWriter();
@@ -23,7 +23,7 @@ internal static class CliRunner
             StdinIsTerminal: stdin is null,
             StdoutIsTerminal: terminal,
             StderrIsTerminal: false,
-            NoColor: true,
+            NoColor: noColor,
             ProcessorCount: cores,
             Time: new FixedTime(now ?? new DateTimeOffset(2024, 5, 3, 12, 0, 0, TimeSpan.Zero)));
         int code = App.Run(args, env);

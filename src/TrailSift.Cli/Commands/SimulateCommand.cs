@@ -17,7 +17,7 @@ public sealed class SimulateCommand : ICommand
     public string Name => "simulate";
 
     /// <inheritdoc />
-    public string Usage => "simulate [--request FILE] [--format text|json]";
+    public string Usage => "simulate [--request FILE | --action ACTION [--resource ARN] [--context K=V]... [--policy FILE]...] [--format text|json]";
 
     /// <inheritdoc />
     public string Summary => "evaluate one request (JSON: policies + request) offline and explain the decision";
@@ -30,7 +30,14 @@ public sealed class SimulateCommand : ICommand
         {"decision": ..., "trace": [...]}. Exit codes: 0 allowed, 3 denied (whatever the unknown keys
         are), 1 undecidable (depends on unknown keys), 2 error.
 
+        Instead of a request file, the request flags describe one call, as aws iam simulate-custom-policy does:
+        --action, --resource, --context key=value (repeat a key for a multivalued key), --policy FILE for each
+        identity policy, --resource-policy FILE and --caller ARN.
+
         Examples:
+          trailsift simulate --action ec2:RunInstances --caller arn:aws:iam::123456789012:role/app \
+              --policy samples/emr-launch-policies/tag-conditioned.json \
+              --context aws:RequestTag/for-use-with-amazon-emr-managed-policies=true
           trailsift simulate --request request.json
           trailsift simulate --format json < request.json
         """;
@@ -51,23 +58,53 @@ public sealed class SimulateCommand : ICommand
             return ExitCodes.Error;
         }
 
+        byte[] bytes;
+        string name;
+        if (SimulateRequestFlags.Given(args))
+        {
+            if (args.Has(SimulateSettings.Request.Name) || args.Positionals.Count > 0)
+            {
+                reporter.Message("simulate: give a request file or the request flags, not both");
+                return ExitCodes.Error;
+            }
+
+            name = "<flags>";
+            if (SimulateRequestFlags.Build(args, out string? flagError) is not { } built)
+            {
+                reporter.Message(flagError!);
+                return ExitCodes.Error;
+            }
+
+            bytes = built;
+        }
+        else if (!ReadRequest(args, env, reporter, out bytes, out name))
+        {
+            return ExitCodes.Error;
+        }
+
+        return Evaluate(bytes, name, format, run);
+    }
+
+    private static bool ReadRequest(ParsedArgs args, AppEnvironment env, ConsoleReporter reporter, out byte[] bytes, out string name)
+    {
+        bytes = [];
         string? file = args.Get(SimulateSettings.Request.Name) ?? (args.Positionals.Count > 0 ? args.Positionals[0] : null);
         if (args.Positionals.Count > (args.Has(SimulateSettings.Request.Name) ? 0 : 1))
         {
             reporter.Message("simulate takes one request");
-            return ExitCodes.Error;
+            name = string.Empty;
+            return false;
         }
 
-        byte[] bytes;
-        string name = file is null or "-" ? "<stdin>" : file;
+        name = file is null or "-" ? "<stdin>" : file;
         try
         {
             if (file is null or "-")
             {
                 if (env.StdinIsTerminal)
                 {
-                    reporter.Message("no request: give --request FILE or pipe one to standard input");
-                    return ExitCodes.Error;
+                    reporter.Message("no request: give --request FILE, the request flags (--action ...), or pipe one to standard input");
+                    return false;
                 }
 
                 bytes = PolicyFiles.ReadAll(env.Stdin);
@@ -80,8 +117,16 @@ public sealed class SimulateCommand : ICommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             reporter.Message($"{name}: {(e is FileNotFoundException ? "no such file" : e.Message)}");
-            return ExitCodes.Error;
+            return false;
         }
+
+        return true;
+    }
+
+    private static int Evaluate(byte[] bytes, string name, string format, CommandRun run)
+    {
+        AppEnvironment env = run.Env;
+        ConsoleReporter reporter = run.Reporter;
 
         SimulationParseResult parsed = SimulationRequestParser.Parse(bytes);
         string text = Encoding.UTF8.GetString(bytes);
@@ -119,7 +164,7 @@ public sealed class SimulateCommand : ICommand
             }
             else
             {
-                EvaluationResultWriter.WriteText(result, writer);
+                EvaluationResultWriter.WriteText(result, TerminalTextWriter.Guard(writer, color: false));
             }
         }, 16 * 1024);
 

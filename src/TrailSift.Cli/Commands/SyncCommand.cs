@@ -95,7 +95,7 @@ public sealed class SyncCommand : ICommand
             ticker?.Dispose();
             if (progress)
             {
-                env.Stderr.Write("\r\u001b[K");
+                env.Stderr.Write(Core.Output.TerminalText.LineStart + Core.Output.TerminalText.ClearToEnd);
             }
 
             S3Counters c = sync.Counters;
@@ -120,51 +120,10 @@ public sealed class SyncCommand : ICommand
         string? line = RemoteSources.Progress(c, elapsed);
         lock (stderr)
         {
-            stderr.Write("\r" + line?.TrimStart(';', ' ') + "\u001b[K");
+            stderr.Write(Core.Output.TerminalText.LineStart + line?.TrimStart(';', ' ') + Core.Output.TerminalText.ClearToEnd);
         }
     }
 
-    private static PruneOptions? Prune(ParsedArgs args, AppEnvironment env, Reporting.ConsoleReporter reporter)
-    {
-        DateTimeOffset now = env.Time.GetUtcNow();
-        DateTimeOffset? since = null, until = null;
-        foreach ((OptionSpec spec, bool isSince) in new[] { (ScanOptions.Since, true), (ScanOptions.Until, false) })
-        {
-            if (args.Get(spec.Name) is not string text)
-            {
-                continue;
-            }
-
-            if (!TimeArgument.TryParse(text, now, out DateTimeOffset value))
-            {
-                reporter.Message($"--{spec.Name}: cannot read '{text}' as a time (ISO-8601 or 90m, 36h, 7d)");
-                return null;
-            }
-
-            if (isSince)
-            {
-                since = value;
-            }
-            else
-            {
-                until = value;
-            }
-        }
-
-        TimeSpan delay = PruneOptions.None.DeliveryDelay;
-        if (args.Get(ScanOptions.DeliveryDelay.Name) is string d && !TimeArgument.TryParseDuration(d, out delay))
-        {
-            reporter.Message($"--delivery-delay: expected a duration such as 30m or 2h, got '{d}'");
-            return null;
-        }
-
-        return new PruneOptions
-        {
-            Accounts = new HashSet<string>(args.GetAll(ScanOptions.Account.Name), StringComparer.Ordinal),
-            Regions = new HashSet<string>(args.GetAll(ScanOptions.Region.Name), StringComparer.OrdinalIgnoreCase),
-            Since = since,
-            Until = until,
-            DeliveryDelay = delay,
-        };
-    }
+    private static PruneOptions? Prune(ParsedArgs args, AppEnvironment env, Reporting.ConsoleReporter reporter) =>
+        ScanPlanWindow.Read(args, env.Time.GetUtcNow(), reporter.Message);
 }

@@ -27,7 +27,7 @@ public sealed class CommandRun
     public ConsoleReporter Reporter { get; }
 
     /// <summary>True when output may be coloured.</summary>
-    public bool Color => Env.StdoutIsTerminal && !Env.NoColor;
+    public bool Color => (Env.StdoutIsTerminal || Env.ForceColor) && !Env.NoColor;
 
     /// <summary>Merges the workers' sinks into the first with <paramref name="merge"/>.</summary>
     public static TSink Merge<TSink>(ScanResult<TSink> result, Action<TSink, TSink> merge)

@@ -16,6 +16,9 @@ public sealed record ScanPlan(
     bool Progress,
     string FilterText)
 {
+    /// <summary>Objects listed and opened ahead of the workers (<c>--io</c>), apart from <see cref="Threads"/>.</summary>
+    public int IoConcurrency { get; init; } = 16;
+
     /// <summary>Follow symbolic links to directories (<c>--follow</c>).</summary>
     public bool FollowLinks { get; init; }
 

@@ -41,28 +41,12 @@ public static class ScanPlanBuilder
         }
 
         var parts = new List<IEventPredicate> { EventQuery.Compile(parsed.Query!) };
-        DateTimeOffset now = env.Time.GetUtcNow();
-        DateTimeOffset? since = null, until = null;
-        if (args.Get(ScanOptions.Since.Name) is string s)
+        if (ScanPlanWindow.Read(args, env.Time.GetUtcNow(), reporter.Message) is not { } prune)
         {
-            if (!TimeArgument.TryParse(s, now, out DateTimeOffset v))
-            {
-                return Usage(reporter, $"--since: cannot read '{s}' as a time (ISO-8601 or 90m, 36h, 7d)");
-            }
-
-            since = v;
+            return null;
         }
 
-        if (args.Get(ScanOptions.Until.Name) is string u)
-        {
-            if (!TimeArgument.TryParse(u, now, out DateTimeOffset v))
-            {
-                return Usage(reporter, $"--until: cannot read '{u}' as a time (ISO-8601 or 90m, 36h, 7d)");
-            }
-
-            until = v;
-        }
-
+        DateTimeOffset? since = prune.Since, until = prune.Until;
         if (since is not null || until is not null)
         {
             parts.Add(new TimeWindowPredicate(since, until));
@@ -80,20 +64,11 @@ public static class ScanPlanBuilder
             return Usage(reporter, $"--threads: expected a number from 1 to 256, got '{t}'");
         }
 
-        TimeSpan delay = PruneOptions.None.DeliveryDelay;
-        if (args.Get(ScanOptions.DeliveryDelay.Name) is string d && !TimeArgument.TryParseDuration(d, out delay))
+        int io = 16;
+        if (args.Get(ScanOptions.Io.Name) is string iv && (!int.TryParse(iv, out io) || io < 1 || io > 1024))
         {
-            return Usage(reporter, $"--delivery-delay: expected a duration such as 30m or 2h, got '{d}'");
+            return Usage(reporter, $"--io: expected a number from 1 to 1024, got '{iv}'");
         }
-
-        var prune = new PruneOptions
-        {
-            Accounts = new HashSet<string>(args.GetAll(ScanOptions.Account.Name), StringComparer.Ordinal),
-            Regions = new HashSet<string>(args.GetAll(ScanOptions.Region.Name), StringComparer.OrdinalIgnoreCase),
-            Since = since,
-            Until = until,
-            DeliveryDelay = delay,
-        };
 
         if (positionals.Count == 0 && env.StdinIsTerminal)
         {
@@ -106,6 +81,7 @@ public static class ScanPlanBuilder
         {
             FollowLinks = args.Has(ScanOptions.Follow.Name),
             S3 = s3,
+            IoConcurrency = io,
         };
     }
 

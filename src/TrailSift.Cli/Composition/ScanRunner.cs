@@ -17,7 +17,7 @@ public static class ScanRunner
         var scope = new SourceScope(plan.Prune, reporter.Report) { FollowLinks = plan.FollowLinks };
         ProgressLine? progress = plan.Progress ? new ProgressLine(env.Stderr, () => scope.Counts.Listed) { Extra = e => RemoteSources.Progress(plan.S3, e) } : null;
         reporter.Progress = progress;
-        var scanner = new ParallelScanner { Threads = plan.Threads, Context = context };
+        var scanner = new ParallelScanner { Threads = plan.Threads, Context = context, IoConcurrency = plan.IoConcurrency };
         ScanResult<TSink> result = scanner.Run(plan.Sources.ListAsync(plan.Inputs, scope, cancel), plan.Predicate, createSink, reporter,
             progress is null ? null : progress.Update, cancel);
         progress?.Clear();

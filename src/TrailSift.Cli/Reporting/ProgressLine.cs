@@ -1,9 +1,11 @@
 using System.Globalization;
+using TrailSift.Core.Output;
 using TrailSift.Core.Scan;
 
 namespace TrailSift.Cli.Reporting;
 
-/// <summary>A one-line progress display on stderr for scans longer than a second, only when stderr is a terminal.</summary>
+/// <summary>A one-line progress display on stderr for scans longer than a second, only when stderr is a terminal
+/// (written through the <see cref="TerminalTextWriter"/> that guards stderr, which turns its cursor markers into sequences).</summary>
 /// <remarks>Thread-safe.</remarks>
 public sealed class ProgressLine
 {
@@ -32,10 +34,10 @@ public sealed class ProgressLine
 
         double mb = stats.DecodedBytes / 1e6;
         string line = string.Create(CultureInfo.InvariantCulture,
-            $"\r{stats.FilesOpened}/{_listedFiles()} files, {stats.Events:N0} events, {stats.Matches:N0} matches, {mb:F0} MB, {mb / stats.Elapsed.TotalSeconds:F0} MB/s{Extra?.Invoke(stats.Elapsed)}");
+            $"{TerminalText.LineStart}{stats.FilesOpened}/{_listedFiles()} files, {stats.Events:N0} events, {stats.Matches:N0} matches, {mb:F0} MB, {mb / stats.Elapsed.TotalSeconds:F0} MB/s{Extra?.Invoke(stats.Elapsed)}");
         lock (_gate)
         {
-            _stderr.Write(line + "\u001b[K");
+            _stderr.Write(line + TerminalText.ClearToEnd);
             _shown = true;
         }
     }
@@ -47,7 +49,7 @@ public sealed class ProgressLine
         {
             if (_shown)
             {
-                _stderr.Write("\r\u001b[K");
+                _stderr.Write(TerminalText.LineStart + TerminalText.ClearToEnd);
                 _shown = false;
             }
         }

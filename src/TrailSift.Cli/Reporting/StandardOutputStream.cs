@@ -6,27 +6,8 @@ namespace TrailSift.Cli.Reporting;
 /// worker instead of ending the run with exit code 2 (<see cref="App.Run"/>).
 /// </summary>
 /// <remarks>Thread-safe as the inner stream is (the ordered output writes from one thread at a time).</remarks>
-public sealed class StandardOutputStream(Stream inner) : Stream
+public sealed class StandardOutputStream(Stream inner) : WriteOnlyStream
 {
-    /// <inheritdoc />
-    public override bool CanRead => false;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => true;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     /// <inheritdoc />
     public override void Flush()
     {
@@ -41,9 +22,6 @@ public sealed class StandardOutputStream(Stream inner) : Stream
     }
 
     /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    /// <inheritdoc />
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         try
@@ -55,15 +33,6 @@ public sealed class StandardOutputStream(Stream inner) : Stream
             throw Translate(e);
         }
     }
-
-    /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     private static IOException Translate(UnauthorizedAccessException e) => new(e.InnerException?.Message ?? e.Message, e);
 }

@@ -22,6 +22,7 @@ public static class ArgParser
             if (arg == "--")
             {
                 onlyPositionals = true;
+                parsed.SeparatorIndex = parsed.Positionals.Count;
                 continue;
             }
 
@@ -37,13 +38,31 @@ public static class ArgParser
             }
             else
             {
-                spec = arg.Length == 2 ? FindShort(specs, arg[1]) : null;
+                // -j4 and -j=4 as well as -j 4: a short option that takes a value may carry it attached.
+                spec = FindShort(specs, arg[1]);
                 name = arg[1..];
+                if (arg.Length > 2)
+                {
+                    if (spec is null || spec.Arity == OptionArity.Flag)
+                    {
+                        spec = null;
+                    }
+                    else
+                    {
+                        inline = arg[2] == '=' ? arg[3..] : arg[2..];
+                    }
+                }
             }
 
             if (spec is null)
             {
-                error = $"unknown option '{arg}'" + Suggest(specs, name);
+                error = $"unknown option '{arg}'" + (arg.StartsWith("--", StringComparison.Ordinal) ? Suggest(specs, name) : string.Empty);
+                return parsed;
+            }
+
+            if (spec.Arity == OptionArity.Single && parsed.Has(spec.Name))
+            {
+                error = $"option '--{spec.Name}' is given more than once (it takes one value)";
                 return parsed;
             }
 

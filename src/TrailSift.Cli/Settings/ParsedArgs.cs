@@ -6,8 +6,17 @@ public sealed class ParsedArgs
 {
     private readonly Dictionary<string, List<string?>> _values = new(StringComparer.Ordinal);
 
-    /// <summary>Arguments that are not options, in order.</summary>
+    /// <summary>Arguments that are not options, in order (those after <c>--</c> included).</summary>
     public List<string> Positionals { get; } = [];
+
+    /// <summary>
+    /// How many of <see cref="Positionals"/> came before a <c>--</c> separator, or -1 without one. The arguments after
+    /// it are passed through untouched (<c>record -- COMMAND ARGS</c>): <see cref="PassThrough"/>.
+    /// </summary>
+    public int SeparatorIndex { get; internal set; } = -1;
+
+    /// <summary>The arguments after <c>--</c>, untouched (empty without a separator).</summary>
+    public IReadOnlyList<string> PassThrough => SeparatorIndex < 0 ? [] : Positionals.GetRange(SeparatorIndex, Positionals.Count - SeparatorIndex);
 
     internal void Add(string name, string? value)
     {
@@ -18,6 +27,10 @@ public sealed class ParsedArgs
 
         list.Add(value);
     }
+
+    /// <summary>The options given, in first-use order, each with its values as given (null for a switch without one).</summary>
+    public IEnumerable<KeyValuePair<string, IReadOnlyList<string?>>> Options =>
+        _values.Select(p => new KeyValuePair<string, IReadOnlyList<string?>>(p.Key, p.Value));
 
     /// <summary>True when the option was given.</summary>
     public bool Has(string name) => _values.ContainsKey(name);

@@ -23,6 +23,7 @@ public static class CheckPrinter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(checks);
+        writer = TerminalTextWriter.Guard(writer, color: false);
         foreach (CallCheck c in checks)
         {
             if (c.Verdict != CallVerdict.Denied)
@@ -120,6 +121,7 @@ public static class CheckPrinter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(checker);
+        writer = TerminalTextWriter.Guard(writer, color: false);
         int allowed = 0, denied = 0, undecidable = 0;
         foreach (CallCheck c in checker.Checks)
         {

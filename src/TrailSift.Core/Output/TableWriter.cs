@@ -2,38 +2,42 @@ using System.Text;
 
 namespace TrailSift.Core.Output;
 
-/// <summary>Writes rows as aligned columns (optionally with a bold header) or as RFC 4180 CSV.</summary>
+/// <summary>
+/// Writes rows as aligned columns (optionally with a bold header) or as RFC 4180 CSV. Table cells are escaped for
+/// the terminal (<see cref="TerminalText"/>, line feeds included) and padded by display width.
+/// </summary>
 /// <remarks>Stateless; thread-safe.</remarks>
 public static class TableWriter
 {
     /// <summary>Writes an aligned table; the last column is not padded.</summary>
     public static void WriteTable(TextWriter output, IReadOnlyList<string> headers, IEnumerable<string[]> rows, bool color)
     {
+        output = TerminalTextWriter.Guard(output, color);
         var list = rows as IReadOnlyList<string[]> ?? rows.ToList();
         int[] widths = new int[headers.Count];
         for (int i = 0; i < headers.Count; i++)
         {
-            widths[i] = headers[i].Length;
+            widths[i] = TerminalText.DisplayWidth(Clean(headers[i]));
         }
 
         foreach (string[] row in list)
         {
             for (int i = 0; i < row.Length; i++)
             {
-                widths[i] = Math.Max(widths[i], Clean(row[i]).Length);
+                widths[i] = Math.Max(widths[i], TerminalText.DisplayWidth(Clean(row[i])));
             }
         }
 
         var sb = new StringBuilder();
         if (color)
         {
-            sb.Append("\u001b[1m");
+            sb.Append(TerminalText.Bold);
         }
 
         AppendRow(sb, headers, widths);
         if (color)
         {
-            sb.Append("\u001b[0m");
+            sb.Append(TerminalText.Reset);
         }
 
         output.WriteLine(sb.ToString());
@@ -53,7 +57,7 @@ public static class TableWriter
             sb.Append(cell);
             if (i < cells.Count - 1)
             {
-                sb.Append(' ', widths[i] - cell.Length + 2);
+                sb.Append(' ', widths[i] - TerminalText.DisplayWidth(cell) + 2);
             }
         }
 
@@ -64,25 +68,8 @@ public static class TableWriter
         }
     }
 
-    // Table cells are one line each: control characters would break the layout.
-    private static string Clean(string cell)
-    {
-        foreach (char c in cell)
-        {
-            if (char.IsControl(c))
-            {
-                var sb = new StringBuilder(cell.Length);
-                foreach (char d in cell)
-                {
-                    sb.Append(char.IsControl(d) ? ' ' : d);
-                }
-
-                return sb.ToString();
-            }
-        }
-
-        return cell;
-    }
+    // Table cells are one line each: control characters would break the layout (and reach the terminal).
+    private static string Clean(string cell) => TerminalText.Escape(cell, singleLine: true);
 
     /// <summary>Writes one CSV line.</summary>
     public static void WriteCsvLine(TextWriter output, IReadOnlyList<string> cells)

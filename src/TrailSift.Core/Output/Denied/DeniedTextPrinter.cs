@@ -12,8 +12,8 @@ namespace TrailSift.Core.Output.Denied;
 /// <remarks>Stateless; thread-safe.</remarks>
 public static class DeniedTextPrinter
 {
-    private const string Bold = "\u001b[1m", Cyan = "\u001b[36m", Yellow = "\u001b[33m", Red = "\u001b[31m",
-        Green = "\u001b[32m", Magenta = "\u001b[35m", Dim = "\u001b[2m", Reset = "\u001b[0m";
+    private const string Bold = TerminalText.Bold, Cyan = TerminalText.Cyan, Yellow = TerminalText.Yellow, Red = TerminalText.Red,
+        Green = TerminalText.Green, Magenta = TerminalText.Magenta, Dim = TerminalText.Dim, Reset = TerminalText.Reset;
 
     private const string Indent = "              ";
 
@@ -22,6 +22,7 @@ public static class DeniedTextPrinter
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(report);
+        w = TerminalTextWriter.Guard(w, color);
         string Paint(string code, string text) => color ? code + text + Reset : text;
 
         int i = 0;

@@ -17,6 +17,7 @@ public static class PolicyExplanationWriter
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(w);
+        w = TerminalTextWriter.Guard(w, color: false);
         CultureInfo c = CultureInfo.InvariantCulture;
         PrincipalEvidence e = policy.Evidence;
         w.Write($"Policy for {policy.Principal}\n");

@@ -19,6 +19,7 @@ public static class UsageTextPrinter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
+        output = TerminalTextWriter.Guard(output, color: false);
         InputCoverage coverage = report.Coverage;
         output.WriteLine(Invariant($"input: {coverage.Events} events, {Time(coverage.FirstTicks)} to {Time(coverage.LastTicks)}"));
         foreach ((string account, var regions) in coverage.Regions)
