@@ -36,12 +36,13 @@ internal static class JqCaseRunner
 
     public static bool Agree(CliRunner.Result ours, JqReference.Output jq)
     {
-        if (ours.ExitCode != jq.Status || ours.Stdout != jq.Stdout)
-        {
-            return false;
-        }
+        return ours.ExitCode == jq.Status && ours.Stdout == jq.Stdout && SameStderr(ours, jq);
+    }
 
-        if (ours.ExitCode == 3 && JqCaseFile.CompileErrorText(ours.Stderr) is { } mine && JqCaseFile.CompileErrorText(jq.Stderr) is { } theirs)
+    /// <summary>Whether stderr agrees: byte for byte, or for compile errors by the message text.</summary>
+    public static bool SameStderr(CliRunner.Result ours, JqReference.Output jq)
+    {
+        if (ours.ExitCode == 3 && jq.Status == 3 && JqCaseFile.CompileErrorText(ours.Stderr) is { } mine && JqCaseFile.CompileErrorText(jq.Stderr) is { } theirs)
         {
             return mine == theirs;
         }

@@ -150,6 +150,7 @@ internal static class JqPrelude
         def min_by(f): _min_by_impl(map([f]));
         def max_by(f): _max_by_impl(map([f]));
         def group_by(f): _group_by_impl(map([f]));
+        def unique: group_by(.) | map(.[0]);
         def unique_by(f): [group_by(f)[] | .[0]];
         def sort_by(f): _sort_by_impl(map([f]));
         def transpose: if . == [] then [] else . as $in | (map(length) | max) as $max | [range(0; $max) as $j | [range(0; $in | length) as $i | $in[$i][$j]]] end;

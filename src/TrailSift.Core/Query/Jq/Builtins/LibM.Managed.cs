@@ -28,53 +28,6 @@ internal static partial class LibM
             return x < y ? Math.BitIncrement(x) : Math.BitDecrement(x);
         }
 
-        // glibc __ieee754_remainder: reduce modulo 2|y| (exact), then at most two exact subtractions.
-        public static double Remainder(double x, double y)
-        {
-            if (double.IsNaN(x) || double.IsNaN(y))
-            {
-                return x + y;
-            }
-
-            if (double.IsInfinity(x) || y == 0)
-            {
-                return double.NaN;
-            }
-
-            bool negative = double.IsNegative(x);
-            double ax = Math.Abs(x), p = Math.Abs(y);
-            if (p <= double.MaxValue / 2)
-            {
-                ax %= p + p;
-            }
-
-            if (p < 2 * 2.2250738585072014E-308)
-            {
-                if (ax + ax > p)
-                {
-                    ax -= p;
-                    if (ax + ax >= p)
-                    {
-                        ax -= p;
-                    }
-                }
-            }
-            else
-            {
-                double half = 0.5 * p;
-                if (ax > half)
-                {
-                    ax -= p;
-                    if (ax >= half)
-                    {
-                        ax -= p;
-                    }
-                }
-            }
-
-            return negative ? -ax : ax;
-        }
-
         // glibc __ieee754_scalb.
         public static double Scalb(double x, double fn)
         {
