@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Fuzzes the record reader and the gzip layer with AFL++ through SharpFuzz (docs/robustness.md).
-# Usage: tools/TrailSift.Fuzz/fuzz.sh [SECONDS_PER_TARGET]   (default 60). Needs afl-fuzz (Debian: apt-get install afl++).
+# Fuzzes the record reader, the gzip layer, the jq filter parser, the policy parser (lint) and the simulate-request
+# parser with AFL++ through SharpFuzz (docs/robustness.md).
+# Usage: tools/TrailSift.Fuzz/fuzz.sh [SECONDS_PER_TARGET [TARGET...]]   (default 60 s, every target).
+# Needs afl-fuzz (Debian: apt-get install afl++).
 # Prints one summary line per target; exits 1 when a target saved a crash or a hang (findings under .work/fuzz/).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-60}"
+shift || true
+targets="${*:-reader gzip jq policy simulate}"
 work=".work/fuzz"
 command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: apt-get install afl++" >&2; exit 2; }
 mkdir -p "$work"
@@ -16,8 +20,12 @@ cat tools/TrailSift.Fuzz/seeds/records.json | gzip -c > "$work/seeds-gzip/one.gz
 { gzip -c < tools/TrailSift.Fuzz/seeds/records.json; gzip -c < tools/TrailSift.Fuzz/seeds/ndjson.json; } > "$work/seeds-gzip/two-members.gz"
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_SKIP_BIN_CHECK=1
 status=0
-for target in reader gzip; do
-  seeds=tools/TrailSift.Fuzz/seeds; [ "$target" = gzip ] && seeds="$work/seeds-gzip"
+for target in $targets; do
+  case "$target" in
+    gzip) seeds="$work/seeds-gzip" ;;
+    jq|policy|simulate) seeds="tools/TrailSift.Fuzz/seeds-$target" ;;
+    *) seeds=tools/TrailSift.Fuzz/seeds ;;
+  esac
   rm -rf "$work/out-$target"
   timeout "$seconds" afl-fuzz -i "$seeds" -o "$work/out-$target" -t 5000 -m none -- dotnet "$work/bin/trailsift-fuzz.dll" "$target" >"$work/$target.log" 2>&1 || true
   stats="$work/out-$target/default/fuzzer_stats"

@@ -36,6 +36,9 @@ internal sealed class JqOptions
 
     public bool Seq { get; private set; }
 
+    /// <summary>No filter was given (the filter is then ".").</summary>
+    public bool NoFilter { get; private set; }
+
     public long? MaxSteps { get; private set; }
 
     public long? MaxMemoryMiB { get; private set; }
@@ -44,11 +47,14 @@ internal sealed class JqOptions
 
     public List<JqValue> Positional { get; } = [];
 
-    public static bool TryParse(string[] args, out JqOptions? options, out string? error)
+    /// <summary>Parses jq's arguments; on failure <paramref name="error"/> is jq's message, and <paramref name="fatal"/>
+    /// says it is one jq prints without the "Use … --help" hint (a file that cannot be read).</summary>
+    public static bool TryParse(string[] args, out JqOptions? options, out string? error, out bool fatal)
     {
         var o = new JqOptions();
         options = o;
         error = null;
+        fatal = false;
         var named = new JqObjectBuilder();
         bool filterSet = false;
         string? fromFile = null;
@@ -119,18 +125,15 @@ internal sealed class JqOptions
                         case "--jsonargs": positionalMode = 2; break;
                         case "--indent":
                             {
-                                string n = Next("a number");
-                                if (!int.TryParse(n, out int ind) || ind < 0)
+                                // jq reads the number with atoi: text that is not a number is 0; -1 means a tab.
+                                int ind = Atoi(Next("one parameter"));
+                                if (ind < -1 || ind > 7)
                                 {
-                                    throw new ArgumentException("--indent takes a number");
+                                    throw new ArgumentException("--indent takes a number between -1 and 7");
                                 }
 
-                                if (ind > 7)
-                                {
-                                    throw new ArgumentException("Cannot indent more than 7 characters");
-                                }
-
-                                o.Indent = ind;
+                                o.Indent = Math.Max(ind, 0);
+                                o.Tab |= ind == -1;
                                 break;
                             }
 
@@ -162,12 +165,12 @@ internal sealed class JqOptions
                                 }
                                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                                 {
-                                    throw new ArgumentException($"Could not open {file}: {e.Message}");
+                                    throw new JqFatalOptionException($"Bad JSON in {a} {name} {file}: Could not open {file}: {OsMessage(e)}");
                                 }
 
                                 JqValue v = a == "--rawfile"
                                     ? new JqString(Encoding.UTF8.GetString(bytes))
-                                    : SlurpFile(bytes, file);
+                                    : SlurpFile(bytes, name, file);
                                 Set(o, named, name, v);
                                 break;
                             }
@@ -182,7 +185,7 @@ internal sealed class JqOptions
                             o.MaxMemoryMiB = long.TryParse(Next("a number"), out long mm) && mm >= 0 ? mm : throw new ArgumentException("--max-memory takes a number of MiB");
                             break;
                         default:
-                            throw new ArgumentException($"Unknown option: {a}");
+                            throw new ArgumentException($"Unknown option {a}");
                     }
 
                     continue;
@@ -204,13 +207,14 @@ internal sealed class JqOptions
                         case 'C': o.Color = true; break;
                         case 'M': o.Color = false; break;
                         case 'f': fromFile = Next("a file name"); break;
-                        default: throw new ArgumentException($"Unknown option: {a}");
+                        default: throw new ArgumentException($"Unknown option {a}");
                     }
                 }
             }
             catch (ArgumentException e)
             {
                 error = e.Message;
+                fatal = e is JqFatalOptionException;
                 return false;
             }
         }
@@ -228,14 +232,15 @@ internal sealed class JqOptions
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                error = $"Could not open {fromFile}: {e.Message}";
+                error = $"Could not open {fromFile}: {OsMessage(e)}";
+                fatal = true;
                 return false;
             }
         }
         else if (!filterSet)
         {
-            error = "no filter given";
-            return false;
+            // jq 1.7 runs "." when no filter is given and stdin or stdout is not a terminal (JqCommand checks that).
+            o.NoFilter = true;
         }
 
         var argsObj = new JqObjectBuilder(2);
@@ -243,6 +248,26 @@ internal sealed class JqOptions
         argsObj.Set("named", named.ToObject());
         o.Variables["ARGS"] = argsObj.ToObject();
         return true;
+    }
+
+    /// <summary>The C library's text for an I/O error, as jq prints it (strerror).</summary>
+    public static string OsMessage(Exception e) => e switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "No such file or directory",
+        UnauthorizedAccessException => "Permission denied",
+        _ => e.Message,
+    };
+
+    private static int Atoi(string text)
+    {
+        ReadOnlySpan<char> t = text.AsSpan().TrimStart();
+        int i = t.Length > 0 && t[0] is '-' or '+' ? 1 : 0;
+        while (i < t.Length && char.IsAsciiDigit(t[i]))
+        {
+            i++;
+        }
+
+        return int.TryParse(t[..i], out int n) ? n : 0;
     }
 
     private static void Set(JqOptions o, JqObjectBuilder named, string name, JqValue v)
@@ -259,11 +284,11 @@ internal sealed class JqOptions
         }
         catch (System.Text.Json.JsonException)
         {
-            throw new ArgumentException($"Invalid JSON text passed to {option}");
+            throw new ArgumentException($"invalid JSON text passed to {option}");
         }
     }
 
-    private static JqValue SlurpFile(byte[] bytes, string file)
+    private static JqValue SlurpFile(byte[] bytes, string name, string file)
     {
         try
         {
@@ -271,7 +296,10 @@ internal sealed class JqOptions
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new ArgumentException($"Invalid JSON in {file}: {e.Message}");
+            throw new JqFatalOptionException($"Bad JSON in --slurpfile {name} {file}: {e.Message}");
         }
     }
 }
+
+/// <summary>An option error jq reports without the "Use … --help" hint.</summary>
+internal sealed class JqFatalOptionException(string message) : ArgumentException(message);

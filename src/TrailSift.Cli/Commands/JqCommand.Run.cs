@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using TrailSift.Core.Query.Jq;
 using TrailSift.Core.Query.Jq.Input;
@@ -17,11 +16,9 @@ internal sealed class JqRun : IJqInputs, IDisposable
     private readonly JqWriteOptions _write;
     private readonly Stream _out;
     private readonly StringBuilder _sb = new();
-    private int _fileIndex = -1;
-    private Stream? _current;
-    private JqValueStreamReader? _reader;
+    private readonly JqFileChain _chain;
+    private readonly JqValueStreamReader _reader;
     private StreamReader? _lines;
-    private string? _name;
     private bool _anyInputRead;
 
     public JqRun(JqOptions o, JqProgram program, AppEnvironment env)
@@ -39,11 +36,13 @@ internal sealed class JqRun : IJqInputs, IDisposable
             Colors = color ? JqWriteOptions.ParseColors(Environment.GetEnvironmentVariable("JQ_COLORS")) ?? JqWriteOptions.DefaultColors : null,
         };
         _out = new BufferedStream(env.Stdout, 1 << 16);
+        _chain = new JqFileChain(o.Files, env.Stdin, env.Stderr) { RecordSeparatorIsSpace = o.Seq };
+        _reader = new JqValueStreamReader(_chain);
     }
 
-    public string? CurrentFileName => _name;
+    public string? CurrentFileName => _anyInputRead ? _chain.CurrentName : null;
 
-    public int CurrentLine => _reader?.Line ?? 0;
+    public int CurrentLine => _reader.Line;
 
     public int Execute()
     {
@@ -82,9 +81,10 @@ internal sealed class JqRun : IJqInputs, IDisposable
         }
         catch (JqInputException e)
         {
+            // jq 1.7: a JSON parse error in the input ends the run with exit 5.
             _out.Flush();
-            _env.Stderr.WriteLine("jq: error (at " + Where() + "): " + e.Message);
-            return 2;
+            _env.Stderr.WriteLine("jq: parse error: " + e.Message);
+            return 5;
         }
         catch (JqHaltException h)
         {
@@ -100,6 +100,11 @@ internal sealed class JqRun : IJqInputs, IDisposable
         {
             _out.Flush();
             Dispose();
+        }
+
+        if (_chain.HadOpenError)
+        {
+            return 2;
         }
 
         if (exit != 0)
@@ -153,12 +158,13 @@ internal sealed class JqRun : IJqInputs, IDisposable
         return exit;
     }
 
-    private string Where() => !_anyInputRead ? "<unknown>" : (_name ?? "<stdin>") + ":" + CurrentLine;
+    private string Where() => !_anyInputRead ? "<unknown>" : _chain.CurrentName + ":" + CurrentLine;
 
     private void Write(JqValue v)
     {
         _sb.Clear();
-        if (_o.Seq)
+        // jq writes the record separator before each JSON text it prints, not before a raw string.
+        if (_o.Seq && !(_o.Raw && v is JqString))
         {
             _sb.Append('\u001e');
         }
@@ -195,13 +201,9 @@ internal sealed class JqRun : IJqInputs, IDisposable
     {
         if (_o.RawInput)
         {
-            var text = new StringBuilder();
-            while (NextSource())
-            {
-                text.Append(_reader!.ReadRemainingText());
-            }
-
-            return new JqString(text.ToString());
+            string text = _reader.ReadRemainingText();
+            _anyInputRead = true;
+            return new JqString(text);
         }
 
         var items = new List<JqValue>();
@@ -215,151 +217,27 @@ internal sealed class JqRun : IJqInputs, IDisposable
 
     public bool TryNext(out JqValue value)
     {
-        while (true)
+        if (_o.RawInput)
         {
-            if (_reader is not null)
-            {
-                if (_o.RawInput)
-                {
-                    _lines ??= new StreamReader(_current!, Utf8);
-                    string? line = _lines.ReadLine();
-                    if (line is not null)
-                    {
-                        _anyInputRead = true;
-                        value = new JqString(line);
-                        return true;
-                    }
-                }
-                else if (_reader.TryRead(out value))
-                {
-                    _anyInputRead = true;
-                    return true;
-                }
-            }
-
-            if (!NextSource())
-            {
-                value = JqValue.Null;
-                return false;
-            }
+            _lines ??= new StreamReader(_chain, Utf8);
+            string? line = _lines.ReadLine();
+            value = line is null ? JqValue.Null : new JqString(line);
+            _anyInputRead |= line is not null;
+            return line is not null;
         }
+
+        if (_reader.TryRead(out value))
+        {
+            _anyInputRead = true;
+            return true;
+        }
+
+        return false;
     }
 
-    private bool NextSource()
+    public void Dispose()
     {
-        CloseCurrent();
-        _fileIndex++;
-        if (_o.Files.Count == 0 ? _fileIndex > 0 : _fileIndex >= _o.Files.Count)
-        {
-            return false;
-        }
-
-        Stream raw;
-        if (_o.Files.Count == 0)
-        {
-            raw = _env.Stdin;
-            _name = null;
-        }
-        else
-        {
-            _name = _o.Files[_fileIndex];
-            try
-            {
-                raw = File.OpenRead(_name);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                _env.Stderr.WriteLine($"jq: error: Could not open {_name}: {e.Message}");
-                return NextSource();
-            }
-        }
-
-        _current = MaybeGunzip(raw);
-        _reader = new JqValueStreamReader(_current);
-        return true;
-    }
-
-    private static Stream MaybeGunzip(Stream raw)
-    {
-        var buffered = new BufferedStream(raw, 1 << 16);
-        Span<byte> head = stackalloc byte[2];
-        int n = 0;
-        try
-        {
-            while (n < 2)
-            {
-                int r = buffered.Read(head[n..]);
-                if (r == 0)
-                {
-                    break;
-                }
-
-                n += r;
-            }
-        }
-        catch (NotSupportedException)
-        {
-            return buffered;
-        }
-
-        var prefix = new MemoryStream(head[..n].ToArray());
-        Stream joined = new ConcatStream(prefix, buffered);
-        return n == 2 && head[0] == 0x1f && head[1] == 0x8b ? new GZipStream(joined, CompressionMode.Decompress) : joined;
-    }
-
-    private void CloseCurrent()
-    {
-        _reader?.Dispose();
-        _reader = null;
-        _lines = null;
-        if (_current is not null && _o.Files.Count > 0)
-        {
-            _current.Dispose();
-        }
-
-        _current = null;
-    }
-
-    public void Dispose() => CloseCurrent();
-
-    /// <summary>Two streams read one after the other.</summary>
-    private sealed class ConcatStream(Stream first, Stream second) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            int n = first.Read(buffer, offset, count);
-            return n > 0 ? n : second.Read(buffer, offset, count);
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                first.Dispose();
-                second.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
+        _reader.Dispose();
+        _chain.Dispose();
     }
 }

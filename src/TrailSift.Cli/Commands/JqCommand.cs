@@ -68,10 +68,23 @@ public sealed partial class JqCommand : ICommand
 
     private static int RunOnBigStack(string[] args, AppEnvironment env)
     {
-        if (!JqOptions.TryParse(args, out JqOptions? o, out string? usageError))
+        bool parsed = JqOptions.TryParse(args, out JqOptions? o, out string? usageError, out bool fatal);
+        if (parsed && o!.NoFilter && env.StdinIsTerminal && env.StdoutIsTerminal)
         {
-            env.Stderr.WriteLine("jq: error: " + usageError);
-            env.Stderr.WriteLine("Use trailsift jq --help for help with command-line options.");
+            parsed = false;
+            usageError = "no filter given";
+        }
+
+        if (!parsed)
+        {
+            // jq's words, with "trailsift jq" where jq prints its own name.
+            env.Stderr.WriteLine("trailsift jq: " + usageError);
+            if (!fatal)
+            {
+                env.Stderr.WriteLine("Use trailsift jq --help for help with command-line options,");
+                env.Stderr.WriteLine("or see the jq manpage, or online docs  at https://jqlang.github.io/jq");
+            }
+
             return 2;
         }
 
@@ -82,8 +95,12 @@ public sealed partial class JqCommand : ICommand
         }
         catch (JqParseException e)
         {
-            env.Stderr.WriteLine("jq: error: " + e.Render(o!.Filter));
-            env.Stderr.WriteLine("jq: 1 compile error");
+            for (JqParseException? err = e; err is not null; err = err.Next)
+            {
+                env.Stderr.WriteLine("jq: error: " + err.Render(o!.Filter));
+            }
+
+            env.Stderr.WriteLine(e.Count == 1 ? "jq: 1 compile error" : $"jq: {e.Count} compile errors");
             return 3;
         }
         catch (InsufficientExecutionStackException)

@@ -44,7 +44,7 @@ public sealed class JqCommandTests
     [InlineData(new[] { "jq", ".a" }, "1", 5)]
     [InlineData(new[] { "jq", ".a +" }, "1", 3)]
     [InlineData(new[] { "jq", "--bogus", "." }, "1", 2)]
-    [InlineData(new[] { "jq", "." }, "{\"a\":", 2)]
+    [InlineData(new[] { "jq", "." }, "{\"a\":", 5)]
     [InlineData(new[] { "jq", "-n", "\"bye\" | halt_error(7)" }, "", 7)]
     [InlineData(new[] { "jq", "-n", "halt" }, "", 0)]
     public void Should_exit_with_jqs_code_When_the_run_ends(string[] args, string stdin, int expected)
@@ -79,8 +79,8 @@ public sealed class JqCommandTests
 
         // Then
         Assert.Equal("1\n[2]\n", r.Stdout);
-        Assert.StartsWith("jq: error (at <stdin>:0): ", r.Stderr, StringComparison.Ordinal);
-        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("jq: parse error: ", r.Stderr, StringComparison.Ordinal);
+        Assert.Equal(5, r.ExitCode);
     }
 
     [Fact]
@@ -126,8 +126,8 @@ public sealed class JqCommandTests
 
         // Then
         Assert.Equal(
-            "\u001b[1;39m{\u001b[0m\u001b[34;1m\"a\"\u001b[0m\u001b[1;39m:\u001b[0m\u001b[1;39m[\u001b[0;39m1\u001b[0m\u001b[1;39m,"
-            + "\u001b[1;30mnull\u001b[0m\u001b[1;39m\u001b[1;39m]\u001b[0m\u001b[1;39m\u001b[1;39m}\u001b[0m\n",
+            "\u001b[1;39m{\u001b[0m\u001b[1;34m\"a\"\u001b[0m\u001b[1;39m:\u001b[0m\u001b[1;39m[\u001b[0;39m1\u001b[0m\u001b[1;39m,"
+            + "\u001b[0;90mnull\u001b[0m\u001b[1;39m\u001b[1;39m]\u001b[0m\u001b[1;39m\u001b[1;39m}\u001b[0m\n",
             r.Stdout);
     }
 }

@@ -55,7 +55,7 @@ public sealed class JqParserTests
     [InlineData("break $x", 0, "$*label-x is not defined")]
     [InlineData("import \"a\" as a; .", 0, "modules")]
     [InlineData(".a | b::c", 5, "modules")]
-    [InlineData("\"abc", 0, "unterminated string")]
+    [InlineData("\"abc", 0, "unexpected end of file, expecting QQSTRING_TEXT or QQSTRING_INTERP_START or QQSTRING_END")]
     [InlineData("{(1,2)}", 6, "unexpected '}'")]
     public void Should_refuse_with_the_offset_When_the_program_is_invalid(string program, int offset, string reason)
     {
@@ -77,6 +77,6 @@ public sealed class JqParserTests
         var e = Assert.Throws<JqParseException>(() => JqProgram.Compile(program));
 
         // Then
-        Assert.Equal("syntax error, unexpected end of file at <top-level>, line 2, column 7:\n| .b +\n      ^", e.Render(program));
+        Assert.Equal("syntax error, unexpected end of file (Unix shell quoting issues?) at <top-level>, line 2, column 7:\n| .b +\n      ^", e.Render(program));
     }
 }

@@ -13,6 +13,14 @@ internal static class JqBuiltins
 
     public static IEnumerable<string> AllNames() => JqNatives.Names.Concat(Defined.Value.Keys);
 
+    /// <summary>
+    /// Why a call to the builtin <paramref name="name"/>/<paramref name="arity"/> is refused at parse time (a jq builtin
+    /// TrailSift does not implement, or a libm function this platform cannot compute as jq does), or null.
+    /// </summary>
+    public static string? Refusal(string name, int arity) => JqBuiltinNames.NotImplemented.Contains(name + "/" + arity)
+        ? $"{name}/{arity} is a jq builtin that trailsift does not implement"
+        : LibM.Refusal(name, arity);
+
     private static Dictionary<string, JqFunction> CompilePrelude()
     {
         JqAst ast = JqParser.Parse(JqPrelude.Source + " .");

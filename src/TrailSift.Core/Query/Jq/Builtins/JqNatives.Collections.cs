@@ -11,9 +11,8 @@ internal static partial class JqNatives
         add(new ValueNative("sort", 0, (v, _) => new JqArray(StableSort(SortInput(v, "sorted"), SortInput(v, "sorted")))));
         add(new ValueNative("_sort_by_impl", 1, (v, a) => new JqArray(StableSort(SortInput(v, "sorted"), KeysFor(v, a[0])))));
         add(new ValueNative("_group_by_impl", 1, (v, a) => GroupBy(SortInput(v, "grouped"), KeysFor(v, a[0]))));
-        add(new ValueNative("unique", 0, (v, _) => Unique(SortInput(v, "sorted"))));
-        add(new ValueNative("min", 0, (v, _) => MinMax(SortInput(v, "sorted"), SortInput(v, "sorted"), true)));
-        add(new ValueNative("max", 0, (v, _) => MinMax(SortInput(v, "sorted"), SortInput(v, "sorted"), false)));
+        add(new ValueNative("min", 0, (v, _) => MinMax(MinMaxInput(v), MinMaxInput(v), true)));
+        add(new ValueNative("max", 0, (v, _) => MinMax(MinMaxInput(v), MinMaxInput(v), false)));
         add(new ValueNative("_min_by_impl", 1, (v, a) => MinMax(SortInput(v, "iterated over"), KeysFor(v, a[0]), true)));
         add(new ValueNative("_max_by_impl", 1, (v, a) => MinMax(SortInput(v, "iterated over"), KeysFor(v, a[0]), false)));
     }
@@ -21,6 +20,11 @@ internal static partial class JqNatives
     private static JqValue[] SortInput(JqValue v, string what) => v is JqArray a
         ? a.Items.ToArray()
         : throw JqRuntimeException.TypeError(v, $"cannot be {what}, as it is not an array");
+
+    // jq's minmax_by(values, keys): type_error2(values, keys, "cannot be iterated over"); min and max pass the input twice.
+    private static JqValue[] MinMaxInput(JqValue v) => v is JqArray a
+        ? a.Items.ToArray()
+        : throw JqRuntimeException.BinaryError(v, v, "cannot be iterated over");
 
     private static JqValue[] KeysFor(JqValue v, JqValue keys) => keys is JqArray ka && v is JqArray va && ka.Count == va.Count
         ? ka.Items.ToArray()
@@ -70,21 +74,6 @@ internal static partial class JqNatives
         }
 
         return new JqArray(groups);
-    }
-
-    private static JqValue Unique(JqValue[] items)
-    {
-        JqValue[] sorted = StableSort(items, items);
-        var res = new List<JqValue>(sorted.Length);
-        foreach (JqValue v in sorted)
-        {
-            if (res.Count == 0 || JqOrder.Compare(res[^1], v) != 0)
-            {
-                res.Add(v);
-            }
-        }
-
-        return new JqArray(res);
     }
 
     private static JqValue MinMax(JqValue[] items, JqValue[] keys, bool isMin)

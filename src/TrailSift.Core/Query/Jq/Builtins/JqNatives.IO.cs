@@ -41,10 +41,10 @@ internal static partial class JqNatives
         {
             if (code is not JqNumber n)
             {
-                throw new JqRuntimeException("halt_error/1: number required");
+                throw JqRuntimeException.TypeError(v, "halt_error/1: number required");
             }
 
-            throw new JqHaltException((int)n.Value, v is JqString s ? s.Value : JqJsonWriter.ToJson(v) + "\n");
+            throw new JqHaltException((int)n.Value, v is JqString s ? s.Value : v.Kind == JqKind.Null ? null : JqJsonWriter.ToJson(v) + "\n");
         })));
     }
 }

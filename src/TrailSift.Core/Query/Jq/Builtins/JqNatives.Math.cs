@@ -64,6 +64,11 @@ internal static partial class JqNatives
         M2("scalb", LibM.Scalb);
         M2("scalbln", (a, b) => LibM.Scalbln(a, (long)b));
         M2("drem", LibM.Remainder);
+        M2("remainder", LibM.Remainder);
+        M1("erf", LibM.Erf);
+        M1("erfc", LibM.Erfc);
+        M2("jn", (n, x) => LibM.Jn((int)n, x));
+        M2("yn", (n, x) => LibM.Yn((int)n, x));
         add(new ValueNative("fma", 3, (_, a) => JqNumber.Of(Math.FusedMultiplyAdd(Num(a[0]), Num(a[1]), Num(a[2])))));
         add(new ValueNative("frexp", 0, (v, _) =>
         {

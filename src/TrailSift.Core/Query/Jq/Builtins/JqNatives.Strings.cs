@@ -24,6 +24,9 @@ internal static partial class JqNatives
         add(new ValueNative("split", 1, (v, a) => v is JqString s && a[0] is JqString sep
             ? JqOps.Split(s.Value, sep.Value)
             : throw new JqRuntimeException("split input and separator must be strings")));
+        add(new ValueNative("format", 1, (v, a) => a[0] is JqString f
+            ? new JqString(JqFormats.Apply(f.Value, v))
+            : throw new JqRuntimeException($"{a[0].TypeName} ({JqRuntimeException.Trunc(a[0])}) is not a valid format")));
         add(new ValueNative("_strindices", 1, (v, a) => StrIndices(((JqString)v).Value, ((JqString)a[0]).Value)));
     }
 
@@ -50,7 +53,7 @@ internal static partial class JqNatives
         {
             if (x is not JqNumber n)
             {
-                throw new JqRuntimeException($"{v.TypeName} ({JqRuntimeException.Trunc(v)}) can't be imploded, unicode codepoint needs to be numeric");
+                throw new JqRuntimeException($"{x.TypeName} ({JqRuntimeException.Trunc(x)}) can't be imploded, unicode codepoint needs to be numeric");
             }
 
             int cp = (int)n.Value;

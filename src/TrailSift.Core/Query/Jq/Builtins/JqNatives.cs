@@ -80,10 +80,9 @@ internal static partial class JqNatives
                 last = x;
                 return true;
             });
-            return ok && (last is null || k(last));
+            return ok && k(last ?? JqValue.Null);
         });
         Raw("range", 2, (cx, v, e, a, k) => a[0].Run(cx, v, e, from => a[1].Run(cx, v, e, upto => Range(cx, Num(from, "Range bounds must be numeric"), Num(upto, "Range bounds must be numeric"), 1, k))));
-        Raw("range", 3, (cx, v, e, a, k) => a[0].Run(cx, v, e, from => a[1].Run(cx, v, e, upto => a[2].Run(cx, v, e, by => Range(cx, Num(from), Num(upto), Num(by), k)))));
         Value0("builtins", _ => BuiltinList.Value);
         AddMath(Add);
         AddCollections(Add);
@@ -102,7 +101,7 @@ internal static partial class JqNatives
 
     private static readonly Lazy<JqArray> BuiltinList = new(() =>
     {
-        var names = JqBuiltins.AllNames().Where(n => !n.StartsWith('_')).Distinct().Order(StringComparer.Ordinal).ToList();
+        string[] names = JqBuiltinNames.Jq171.Split(' ');
         return new JqArray(names.Select(n => (JqValue)new JqString(n)).ToArray());
     });
 

@@ -13,11 +13,13 @@ internal static class JqPrelude
         def objects: select(type == "object");
         def iterables: select(type|. == "array" or . == "object");
         def scalars: select(type|. != "array" and . != "object");
-        def finites: select(isinfinite or isnan | not);
+        def isfinite: type == "number" and (isinfinite | not);
+        def finites: select(isfinite);
         def normals: select(isnormal);
         def map(f): [.[] | f];
         def select(f): if f then . else empty end;
         def recurse(f): def r: ., (f | r); r;
+        def recurse: recurse(.[]?);
         def recurse(f; cond): def r: ., (f | select(cond) | r); r;
         def to_entries: [keys_unsorted[] as $k | {key: $k, value: .[$k]}];
         def from_entries: reduce .[] as $x ({}; . + { ($x | .key // .Key // .name // .Name): ($x | if has("value") then .value else .Value end) });
@@ -34,6 +36,10 @@ internal static class JqPrelude
         def all(generator; condition): isempty(first(generator | condition and empty));
         def isempty(g): first((g | false), true);
         def range($x): range(0; $x);
+        def range($from; $upto; $by):
+            if $by > 0 then $from | while(. < $upto; . + $by)
+            elif $by < 0 then $from | while(. > $upto; . + $by)
+            else empty end;
         def in(xs): . as $x | xs | has($x);
         def inside(xs): . as $x | xs | contains($x);
         def combinations: if length == 0 then [] else .[0][] as $x | (.[1:] | combinations) as $w | [$x] + $w end;
@@ -43,7 +49,7 @@ internal static class JqPrelude
         def first: .[0];
         def last: .[-1];
         def nth($n): .[$n];
-        def nth($n; f): if $n < 0 then error("nth doesn't support negative indices") else last(limit($n + 1; f)) end;
+        def nth($n; f): if $n < 0 then error("nth doesn't support negative indices") else label $__nth | foreach f as $item ($n + 1; . - 1; if . <= 0 then $item, break $__nth else empty end) end;
         def until(cond; update): def _until: if cond then . else (update | _until) end; _until;
         def while(cond; update): def _while: if cond then ., (update | _while) else empty end; _while;
         def repeat(f): def _repeat: f, _repeat; _repeat;
@@ -98,6 +104,26 @@ internal static class JqPrelude
         def limit($n; f): _limit($n; f);
         def INDEX(stream; idx_expr): reduce stream as $row ({}; .[$row | idx_expr | tostring] |= $row);
         def INDEX(idx_expr): INDEX(.[]; idx_expr);
+        def JOIN($idx; idx_expr): [.[] | [., $idx[idx_expr]]];
+        def JOIN($idx; stream; idx_expr): stream | [., $idx[idx_expr]];
+        def JOIN($idx; stream; idx_expr; join_expr): stream | [., $idx[idx_expr]] | join_expr;
+        def bsearch($target):
+            if length == 0 then -1
+            elif length == 1 then (if $target == .[0] then 0 elif $target < .[0] then -1 else -2 end)
+            else . as $in
+              | [0, length - 1, null]
+              | until(.[0] > .[1];
+                  if .[2] != null then (.[1] = -1)
+                  else ((((.[1] + .[0]) / 2) | floor) as $mid
+                    | $in[$mid] as $monkey
+                    | if ($monkey == $target) then (.[2] = $mid)
+                      elif (.[0] == .[1]) then (.[1] = -1)
+                      elif ($monkey < $target) then (.[0] = ($mid + 1))
+                      else (.[1] = ($mid - 1)) end)
+                  end)
+              | if .[2] == null then (if ($in[.[0]] < $target) then (-2 - .[0]) else (-1 - .[0]) end)
+                else .[2] end
+            end;
         def IN(s): any(s == .; .);
         def IN(src; s): any(src == s; .);
         def pick(pathexps): . as $top | reduce path(pathexps) as $p (null; setpath($p; $top | getpath($p)));
@@ -106,7 +132,7 @@ internal static class JqPrelude
         def halt_error: halt_error(5);
         def error(msg): msg | error;
         def join($x): reduce .[] as $i (null; (if . == null then "" else . + $x end) + ($i | if . == null then "" elif type == "boolean" or type == "number" then tojson else . end)) // "";
-        def reverse: if type == "string" then explode | reverse | implode else [.[length - 1 - range(0; length)]] end;
+        def reverse: [.[length - 1 - range(0; length)]];
         def _flatten($x): reduce .[] as $i ([]; if $i | type == "array" and $x != 0 then . + ($i | _flatten($x - 1)) else . + [$i] end);
         def flatten: _flatten(-1);
         def indices($i): if type == "array" and ($i | type) == "array" then .[$i]
@@ -117,15 +143,14 @@ internal static class JqPrelude
         def rindex($i): indices($i) | .[-1:][0];
         def flatten($x): if $x < 0 then error("flatten depth must not be negative") else _flatten($x) end;
         def abs: if . < 0 then - . else . end;
-        def have_literal_numbers: true;
-        def have_decnum: false;
-        def get_search_list: [];
+        def get_search_list: ["~/.jq", "$ORIGIN/../lib/jq", "$ORIGIN/../lib"];
         def input_line_number: _input_line_number;
         def ltrimstr($x): if type == "string" and ($x | type) == "string" and startswith($x) then .[($x | length):] else . end;
         def rtrimstr($x): if type == "string" and ($x | type) == "string" and endswith($x) and ($x | length) > 0 then .[:length - ($x | length)] else . end;
         def min_by(f): _min_by_impl(map([f]));
         def max_by(f): _max_by_impl(map([f]));
         def group_by(f): _group_by_impl(map([f]));
+        def unique: group_by(.) | map(.[0]);
         def unique_by(f): [group_by(f)[] | .[0]];
         def sort_by(f): _sort_by_impl(map([f]));
         def transpose: if . == [] then [] else . as $in | (map(length) | max) as $max | [range(0; $max) as $j | [range(0; $in | length) as $i | $in[$i][$j]]] end;

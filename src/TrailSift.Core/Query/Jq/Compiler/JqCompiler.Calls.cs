@@ -22,6 +22,11 @@ internal sealed partial class JqCompiler
         }
 
         CheckCall(c);
+        if (JqBuiltins.Refusal(c.Name, arity) is { } refused)
+        {
+            throw new JqParseException(refused, c.Pos);
+        }
+
         JqFunction? defined = _prelude is not null ? _prelude.GetValueOrDefault(c.Name + "/" + arity) : JqBuiltins.FindDefined(c.Name, arity);
         if (defined is not null)
         {

@@ -177,6 +177,6 @@ internal static class JqFormats
             throw JqRuntimeException.TypeError(new JqString(s), "trailing base64 byte found");
         }
 
-        return Encoding.UTF8.GetString(bytes.ToArray());
+        return Support.JqUtf8.Decode(bytes.ToArray()); // jq's repair of invalid UTF-8
     }
 }

@@ -217,7 +217,7 @@ internal static partial class JqOps
 
                 return true;
             default:
-                throw new JqRuntimeException($"Cannot iterate over {t.TypeName}{(t.Kind == JqKind.Null ? string.Empty : " (" + JqRuntimeException.Trunc(t) + ")")}");
+                throw new JqRuntimeException($"Cannot iterate over {t.TypeName} ({JqRuntimeException.Trunc(t)})");
         }
     }
 

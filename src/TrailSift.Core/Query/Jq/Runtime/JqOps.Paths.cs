@@ -177,7 +177,7 @@ internal static partial class JqOps
                         idx += a.Count;
                         if (idx < 0)
                         {
-                            throw new JqRuntimeException("Out of bounds negative array index");
+                            return a; // jq's jv_dels ignores a negative index before the start
                         }
                     }
 
@@ -202,7 +202,12 @@ internal static partial class JqOps
                 }
         }
 
-        Index(t, key);
-        throw new JqRuntimeException($"Cannot delete field at index of {t.TypeName}");
+        // jq's jv_dels messages.
+        throw new JqRuntimeException(t switch
+        {
+            JqArray => $"Cannot delete {key.TypeName} element of array",
+            JqObject => $"Cannot delete {key.TypeName} field of object",
+            _ => $"Cannot delete fields from {t.TypeName}",
+        });
     }
 }

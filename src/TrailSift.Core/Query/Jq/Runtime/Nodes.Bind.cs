@@ -18,7 +18,8 @@ internal sealed class JqBinder(JqMatcher[] alternatives, int slotCount)
     }
 
     /// <summary>Calls <paramref name="body"/> with the environment for each binding of <paramref name="value"/>; with alternatives, an error
-    /// in any but the last tries the next one (errors raised by the continuation <paramref name="k"/> are not caught).</summary>
+    /// in any but the last tries the next one, an error raised downstream by the continuation <paramref name="k"/> too (jq 1.7.1
+    /// unwinds to the alternative's fork point: `(. as [$a] ?// $a | $a) | error` runs the downstream once per alternative).</summary>
     public bool Bind<TK>(JqContext cx, JqValue value, JqEnv? env, TK k, Func<TK, TK> outward, Func<JqEnv?, TK, bool> body)
     {
         if (alternatives.Length == 1)
@@ -40,8 +41,7 @@ internal sealed class JqBinder(JqMatcher[] alternatives, int slotCount)
 
             bool ok = TryNode.Guard(cx, () =>
             {
-                TK wrapped = outward(k);
-                return m.Match(cx, value, env, slots, () => body(Push(env, slots), wrapped));
+                return m.Match(cx, value, env, slots, () => body(Push(env, slots), k));
             }, out JqRuntimeException? caught);
             if (caught is null)
             {

@@ -115,7 +115,7 @@ internal sealed class JqLexer
             }
         }
 
-        throw new JqParseException($"unexpected character '{c}'", start);
+        throw new JqParseException("syntax error, unexpected INVALID_CHARACTER" + (start == 0 ? ", expecting end of file" : string.Empty) + " (Unix shell quoting issues?)", start);
     }
 
     private void SkipSpace()
@@ -198,11 +198,12 @@ internal sealed class JqLexer
         _pos++;
         var parts = new List<object>();
         var sb = new StringBuilder();
+        int run = -1;
         while (true)
         {
             if (_pos >= _end)
             {
-                throw new JqParseException("unterminated string literal", start);
+                throw Unterminated(start);
             }
 
             char c = _src[_pos++];
@@ -214,12 +215,18 @@ internal sealed class JqLexer
             if (c != '\\')
             {
                 sb.Append(c);
+                run = -1;
                 continue;
+            }
+
+            if (run < 0)
+            {
+                run = _pos - 1;
             }
 
             if (_pos >= _end)
             {
-                throw new JqParseException("unterminated string literal", start);
+                throw Unterminated(start);
             }
 
             char e = _src[_pos++];
@@ -236,7 +243,7 @@ internal sealed class JqLexer
                 case 'u':
                     if (_pos + 4 > _end || !int.TryParse(_src.AsSpan(_pos, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out int cp))
                     {
-                        throw new JqParseException("invalid \\u escape in string literal", _pos - 2);
+                        throw EscapeError("Invalid \\uXXXX escape", run, _pos - 2);
                     }
 
                     sb.Append((char)cp);
@@ -250,6 +257,7 @@ internal sealed class JqLexer
                             sb.Clear();
                         }
 
+                        run = -1;
                         int exprStart = _pos;
                         int depth = 1;
                         var inner = new JqLexer(_src, _pos, _end);
@@ -277,7 +285,7 @@ internal sealed class JqLexer
                     }
 
                 default:
-                    throw new JqParseException($"invalid escape '\\{e}' in string literal", _pos - 2);
+                    throw EscapeError("Invalid escape", run, _pos - 2);
             }
         }
 
@@ -287,5 +295,37 @@ internal sealed class JqLexer
         }
 
         return new JqToken(kind, _src[start.._pos], start, _pos, parts);
+    }
+
+    private static JqParseException Unterminated(int start) => new(
+        "syntax error, unexpected end of file, expecting QQSTRING_TEXT or QQSTRING_INTERP_START or QQSTRING_END (Unix shell quoting issues?)", start);
+
+    /// <summary>
+    /// jq hands each run of escapes (<c>\x</c>, <c>\u</c> and up to four letters or digits) to its JSON parser as a quoted
+    /// string, and reports that parser's error with the run as text.
+    /// </summary>
+    private JqParseException EscapeError(string what, int run, int at)
+    {
+        int end = run;
+        while (end + 1 < _end && _src[end] == '\\' && _src[end + 1] != '(')
+        {
+            if (_src[end + 1] == 'u')
+            {
+                end += 2;
+                int k = 0;
+                while (k < 4 && end < _end && char.IsAsciiLetterOrDigit(_src[end]))
+                {
+                    end++;
+                    k++;
+                }
+            }
+            else
+            {
+                end += 2;
+            }
+        }
+
+        string text = "\"" + _src[run..end] + "\"";
+        return new JqParseException($"{what} at line 1, column {text.Length} (while parsing '{text}')", at);
     }
 }

@@ -1,8 +1,14 @@
 namespace TrailSift.Core.Query.Jq.Syntax;
 
 /// <summary>A jq program that cannot be compiled: the reason and the offset of the offending text.</summary>
-public sealed class JqParseException(string reason, int offset) : Exception(reason)
+public sealed class JqParseException(string reason, int offset, JqParseException? next = null) : Exception(reason)
 {
+    /// <summary>A further error jq reports after this one (jq prints "N compile errors"), or null.</summary>
+    public JqParseException? Next { get; } = next;
+
+    /// <summary>How many errors this one and its <see cref="Next"/> chain hold.</summary>
+    public int Count => 1 + (Next?.Count ?? 0);
+
     /// <summary>The reason, without position.</summary>
     public string Reason { get; } = reason;
 

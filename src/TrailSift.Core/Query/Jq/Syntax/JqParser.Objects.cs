@@ -13,14 +13,15 @@ internal sealed partial class JqParser
         var entries = new List<ObjectEntryAst>();
         if (!Tok.Is("}"))
         {
+            // jq 1.7 accepts a trailing comma: {"a": 1,}.
             do
             {
                 entries.Add(ParseObjectEntry());
             }
-            while (Accept(","));
+            while (Accept(",") && !Tok.Is("}"));
         }
 
-        Expect("}");
+        Expect("}", "'}'");
         Leave();
         return new ObjectAst(pos, entries);
     }
@@ -50,9 +51,8 @@ internal sealed partial class JqParser
                 key = new LiteralAst(tok.Start, new JqString(tok.Text));
                 break;
             case JqTokenKind.Number:
-                _i++;
-                key = new LiteralAst(tok.Start, JqNumber.FromLiteral(tok.Text));
-                break;
+                // jq's grammar has no number keys: {1: 2} is a syntax error at the literal.
+                throw Unexpected();
             case JqTokenKind.String:
                 key = ParseStringToken("text", false);
                 break;
@@ -188,7 +188,7 @@ internal sealed partial class JqParser
                 return new ObjectPattern(tok.Start, entries);
             }
 
-            throw Unexpected();
+            throw Unexpected("BINDING or '[' or '{'");
         }
         finally
         {

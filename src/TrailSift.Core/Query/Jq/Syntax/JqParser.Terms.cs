@@ -46,7 +46,7 @@ internal sealed partial class JqParser
             {
                 _i++;
                 IReadOnlyList<JqPattern> ps = ParsePatterns();
-                Expect("|");
+                Expect("|", "'|'");
                 Enter(tok.Start);
                 JqAst body = ParsePipe();
                 Leave();
@@ -258,12 +258,12 @@ internal sealed partial class JqParser
                     _i++;
                     if (Tok.Kind != JqTokenKind.Var)
                     {
-                        throw Unexpected();
+                        throw Unexpected("BINDING");
                     }
 
                     string name = Tok.Text;
                     _i++;
-                    Expect("|");
+                    Expect("|", "'|'");
                     Enter(tok.Start);
                     JqAst body = ParsePipe();
                     Leave();
@@ -320,6 +320,12 @@ internal sealed partial class JqParser
             els = ParsePipe();
         }
 
+        if (Tok.Kind == JqTokenKind.End)
+        {
+            // jq reports the end of file, then the if it was in.
+            throw new JqParseException(Unexpected().Reason, Tok.Start, new JqParseException("Possibly unterminated 'if' statement", pos));
+        }
+
         Expect("end");
         Leave();
         return new IfAst(pos, cond, then, els);
@@ -332,7 +338,7 @@ internal sealed partial class JqParser
         JqAst source = ParsePostfix(allowAs: false);
         Expect("as");
         IReadOnlyList<JqPattern> ps = ParsePatterns();
-        Expect("(");
+        Expect("(", "'('");
         JqAst init = ParsePipe();
         Expect(";");
         JqAst update = ParsePipe();

@@ -26,8 +26,27 @@ internal sealed partial class JqParser
     public static JqAst Parse(string src)
     {
         var p = new JqParser(src, 0, src.Length, 0);
+
+        // An empty program is the identity in jq, so a token that cannot start one is "expecting end of file".
+        if (p.Tok.Kind == JqTokenKind.Op && p.Tok.Text is not ("." or ".." or "[" or "{" or "(" or "-" or "$")
+            || p.Tok.Kind == JqTokenKind.Keyword && p.Tok.Text is "and" or "or" or "then" or "else" or "elif" or "end" or "as" or "catch")
+        {
+            throw p.Unexpected("end of file");
+        }
+
         JqAst a = p.ParsePipe();
-        p.ExpectEnd();
+        if (p.Tok.Is(".") && p._tokens[p._i + 1].Kind == JqTokenKind.End)
+        {
+            // A trailing '.' after a term starts a postfix (.[…], ."…", .@fmt): jq expects its next token.
+            p._i++;
+            throw p.Unexpected("FORMAT or QQSTRING_START or '['");
+        }
+
+        if (p.Tok.Kind != JqTokenKind.End)
+        {
+            throw p.Unexpected("end of file");
+        }
+
         return a;
     }
 
@@ -39,20 +58,70 @@ internal sealed partial class JqParser
         }
     }
 
-    private JqParseException Unexpected() => Tok.Kind == JqTokenKind.End
-        ? new JqParseException("syntax error, unexpected end of file", Tok.Start)
-        : new JqParseException($"syntax error, unexpected '{Tok.Text}'", Tok.Start);
+    /// <summary>jq's (bison's) wording: <c>syntax error, unexpected TOKEN[, expecting …] (Unix shell quoting issues?)</c>.</summary>
+    private JqParseException Unexpected(string? expecting = null) =>
+        new($"syntax error, unexpected {BisonName(_i)}{(expecting is null ? string.Empty : ", expecting " + expecting)} (Unix shell quoting issues?)", Tok.Start);
 
-    private JqToken Expect(string op)
+    /// <summary>
+    /// Expects <paramref name="op"/>; <paramref name="expecting"/> is the list jq's LALR parser reports in that state
+    /// (null where it reports none, which is most states).
+    /// </summary>
+    private JqToken Expect(string op, string? expecting = null)
     {
         if (!Tok.Is(op))
         {
-            throw Tok.Kind == JqTokenKind.End
-                ? new JqParseException($"syntax error, unexpected end of file, expecting '{op}'", Tok.Start)
-                : new JqParseException($"syntax error, unexpected '{Tok.Text}', expecting '{op}'", Tok.Start);
+            throw Unexpected(expecting);
         }
 
         return _tokens[_i++];
+    }
+
+    /// <summary>The name jq's grammar gives the token at <paramref name="index"/>.</summary>
+    private string BisonName(int index)
+    {
+        JqToken t = _tokens[index];
+        switch (t.Kind)
+        {
+            case JqTokenKind.End: return "end of file";
+            case JqTokenKind.Ident: return "IDENT";
+            case JqTokenKind.Keyword: return t.Text;
+            case JqTokenKind.Field: return "FIELD";
+            case JqTokenKind.Var: return "BINDING";
+            case JqTokenKind.Format: return "FORMAT";
+            case JqTokenKind.Number: return "LITERAL";
+            case JqTokenKind.String: return "QQSTRING_START";
+        }
+
+        if (t.Text is ")" or "]" or "}" && !ClosesInnermost(index))
+        {
+            // jq's lexer turns a closing bracket that matches no opening one into INVALID_CHARACTER.
+            return "INVALID_CHARACTER";
+        }
+
+        return t.Text.Length == 1 ? "'" + t.Text + "'" : t.Text;
+    }
+
+    private bool ClosesInnermost(int index)
+    {
+        var open = new Stack<string>();
+        for (int k = 0; k < index; k++)
+        {
+            JqToken t = _tokens[k];
+            if (t.Kind != JqTokenKind.Op)
+            {
+                continue;
+            }
+
+            switch (t.Text)
+            {
+                case "(": open.Push(")"); break;
+                case "[": open.Push("]"); break;
+                case "{": open.Push("}"); break;
+                case ")" or "]" or "}" when open.Count > 0: open.Pop(); break;
+            }
+        }
+
+        return open.Count > 0 && open.Peek() == _tokens[index].Text;
     }
 
     private bool Accept(string op)
@@ -135,7 +204,7 @@ internal sealed partial class JqParser
                 }
                 else
                 {
-                    throw Unexpected();
+                    throw Unexpected("IDENT or BINDING");
                 }
 
                 _i++;
@@ -144,7 +213,7 @@ internal sealed partial class JqParser
             Expect(")");
         }
 
-        Expect(":");
+        Expect(":", "'(' or ':'");
         JqAst body = ParsePipe();
         Expect(";");
         JqAst rest = ParsePipe();

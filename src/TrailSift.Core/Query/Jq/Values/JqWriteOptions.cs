@@ -22,7 +22,7 @@ public sealed record JqWriteOptions
     public IReadOnlyList<string>? Colors { get; init; }
 
     /// <summary>jq 1.7.1's default colours.</summary>
-    public static IReadOnlyList<string> DefaultColors { get; } = ["1;30", "0;39", "0;39", "0;39", "0;32", "1;39", "1;39", "34;1"];
+    public static IReadOnlyList<string> DefaultColors { get; } = ["0;90", "0;39", "0;39", "0;39", "0;32", "1;39", "1;39", "1;34"];
 
     /// <summary>The default colours overridden by a <c>JQ_COLORS</c> value (colon-separated); null when it is invalid.</summary>
     public static IReadOnlyList<string>? ParseColors(string? spec)

@@ -1,0 +1,1 @@
+@base64 "a\(1 + 2)b" | ascii_downcase // empty, (.a.b |= . + 1), path(..), [paths], tostream, (now | todate | fromdate), (strptime("%Y") | mktime), $__loc__, input_line_number, getpath(["a"]) as $v | $v

@@ -1,0 +1,1 @@
+def f($x): reduce .[] as [$a, {b: $c}] ($x; . + $a) | "\(.)" | test("^[[:digit:]]+(?<n>a)?"; "gx"); [limit(3; repeat(1))], (try error("x") catch .), label $out | foreach (1,2) as $i (0; . + $i; if . > 2 then ., break $out else empty end)

@@ -1,0 +1,1 @@
+.Records[] | select(.eventName == "x") | {a: .b, c: [.d[]?]}
