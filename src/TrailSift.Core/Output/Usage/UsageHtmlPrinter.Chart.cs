@@ -12,7 +12,7 @@ public static partial class UsageHtmlPrinter
     private static readonly UsageVerdict[] Order = [UsageVerdict.Used, UsageVerdict.NotVisible, UsageVerdict.NoData, UsageVerdict.Unused];
 
     private const string Style = """
-        body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5em auto; max-width: 72em; padding: 0 1em; color: #1b1b1b; }
+        body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5em auto; max-width: 72em; padding: 0 1em; color: #1b1b1b; overflow-wrap: anywhere; }
         h1 { font-size: 1.5em; } h2 { font-size: 1.2em; word-break: break-all; border-top: 2px solid #ccc; padding-top: .6em; }
         h3 { font-size: 1.05em; margin-top: 1.4em; }
         table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: 2px 6px; vertical-align: top; }

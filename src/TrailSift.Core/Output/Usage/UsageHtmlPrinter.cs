@@ -174,7 +174,8 @@ public static partial class UsageHtmlPrinter
         foreach ((char kind, string line) in diff)
         {
             string css = kind switch { '-' => "del", '+' => "add", _ => "same" };
-            output.Write($"<span class=\"{css}\">{kind} {E(line)}</span>\n");
+            // A block per line, its line break inside: no blank line between blocks.
+            output.Write($"<span class=\"{css}\">{kind} {E(line)}\n</span>");
         }
 
         output.Write("</pre>\n");
