@@ -68,17 +68,5 @@ public static class HtmlReportBrowser
             : null;
     }
 
-    private static string? FindOnPath(string name)
-    {
-        foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
-        {
-            string candidate = Path.Combine(dir, name);
-            if (dir.Length > 0 && File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    private static string? FindOnPath(string name) => ExecutablePath.Find(name);
 }
