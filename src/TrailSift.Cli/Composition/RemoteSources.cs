@@ -1,5 +1,6 @@
 using System.Globalization;
 using TrailSift.Cli.Settings;
+using TrailSift.Core.Aws;
 using TrailSift.Core.Sources;
 using TrailSift.Core.Sources.Remote;
 
@@ -36,11 +37,14 @@ public static class RemoteSources
             return null;
         }
 
-        bool ignoreEndpoints = Var("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS") is "true" or "TRUE" or "True";
-        string? endpoint = args.Get(S3Options.EndpointUrl.Name) ?? (ignoreEndpoints ? null : Var("AWS_ENDPOINT_URL_S3") ?? Var("AWS_ENDPOINT_URL"));
-        if (endpoint is not null && !Uri.TryCreate(endpoint, UriKind.Absolute, out _))
+        string? endpoint;
+        try
         {
-            usage($"--endpoint-url: expected a URL such as http://127.0.0.1:9000, got '{endpoint}'");
+            endpoint = AwsEndpoints.Configured(AwsSettings.FromVariables(env.Variables, endpointUrl: args.Get(S3Options.EndpointUrl.Name)), AwsService.S3)?.OriginalString;
+        }
+        catch (AwsAccessException e)
+        {
+            usage(e.Message);
             return null;
         }
 

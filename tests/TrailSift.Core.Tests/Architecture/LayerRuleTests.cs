@@ -13,7 +13,8 @@ public sealed partial class LayerRuleTests
     {
         ["Common"] = [],
         ["Events"] = ["Common"],
-        ["Sources"] = ["Common"],
+        ["Aws"] = ["Common"],
+        ["Sources"] = ["Aws", "Common"],
         ["Scan"] = ["Sources", "Events", "Common"],
         ["Query"] = ["Events", "Common"],
         ["Iam.Catalog"] = ["Common"],

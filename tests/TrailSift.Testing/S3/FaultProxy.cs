@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace TrailSift.Testing.S3;
@@ -51,25 +50,20 @@ public sealed record ProxiedRequest(string Method, string Key, string? ListPrefi
 /// </summary>
 public sealed class FaultProxy : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackHttpServer _server;
     private readonly HttpClient _client = new(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None, UseCookies = false });
     private readonly string _target;
-    private readonly Task _loop;
 
     /// <summary>Starts a proxy to <paramref name="target"/> (for example the s3rver endpoint).</summary>
     public FaultProxy(string target, Func<ProxiedRequest, int, Fault>? faults = null)
     {
         _target = target.TrimEnd('/');
         Faults = faults ?? ((_, _) => Fault.None);
-        int port = FreePort();
-        Endpoint = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(Endpoint + "/");
-        _listener.Start();
-        _loop = Task.Run(Loop);
+        _server = new LoopbackHttpServer(Handle);
     }
 
     /// <summary>The proxy's URL.</summary>
-    public string Endpoint { get; }
+    public string Endpoint => _server.Endpoint;
 
     /// <summary>Chooses the fault for a request, given how many earlier requests had the same key and range start.</summary>
     public Func<ProxiedRequest, int, Fault> Faults { get; set; }
@@ -81,24 +75,6 @@ public sealed class FaultProxy : IDisposable
     public void ClearLog() => Log.Clear();
 
     private readonly ConcurrentDictionary<string, int> _seen = new(StringComparer.Ordinal);
-
-    private async Task Loop()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => Handle(context));
-        }
-    }
 
     private async Task Handle(HttpListenerContext context)
     {
@@ -210,26 +186,9 @@ public sealed class FaultProxy : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        int port = ((IPEndPoint)socket.LocalEndpoint).Port;
-        socket.Stop();
-        return port;
-    }
-
-    /// <inheritdoc />
     public void Dispose()
     {
-        _listener.Close();
+        _server.Dispose();
         _client.Dispose();
-        try
-        {
-            _loop.Wait(2000);
-        }
-        catch (AggregateException)
-        {
-        }
     }
 }

@@ -3,10 +3,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Amazon;
 using Amazon.Runtime;
-using Amazon.Runtime.CredentialManagement;
-using Amazon.Runtime.Credentials;
 using Amazon.S3;
 using Amazon.S3.Model;
+using TrailSift.Core.Aws;
 
 namespace TrailSift.Core.Sources.Remote;
 
@@ -28,8 +27,7 @@ internal sealed partial class S3Connection : IDisposable
     {
         _settings = settings;
         Counters = counters;
-        (_credentials, string? profileRegion) = ResolveCredentials(settings);
-        _startRegion = settings.Region ?? profileRegion ?? "us-east-1";
+        (_credentials, _startRegion) = ResolveCredentials(settings);
     }
 
     public S3Counters Counters { get; }
@@ -178,43 +176,24 @@ internal sealed partial class S3Connection : IDisposable
         return new AmazonS3Client(_credentials, config);
     });
 
-    private static (AWSCredentials Credentials, string? Region) ResolveCredentials(S3Settings s)
+    private static (AWSCredentials Credentials, string Region) ResolveCredentials(S3Settings s)
     {
-        if (s.NoSignRequest)
-        {
-            return (new AnonymousAWSCredentials(), null);
-        }
-
-        string? profileRegion = null;
-        var chain = new CredentialProfileStoreChain();
-        string profileName = s.Profile ?? "default";
-        if (chain.TryGetProfile(profileName, out CredentialProfile? profile))
-        {
-            profileRegion = profile.Region?.SystemName;
-        }
-
-        if (s.AccessKeyId is { Length: > 0 } id && s.SecretAccessKey is { Length: > 0 } secret && s.Profile is null)
-        {
-            return (s.SessionToken is { Length: > 0 } token ? new SessionAWSCredentials(id, secret, token) : new BasicAWSCredentials(id, secret), profileRegion);
-        }
-
-        if (s.Profile is not null)
-        {
-            if (!chain.TryGetAWSCredentials(s.Profile, out AWSCredentials? fromProfile))
-            {
-                throw new S3AccessException($"no AWS profile '{s.Profile}' with usable credentials in the shared config or credentials files (~/.aws/config, ~/.aws/credentials)");
-            }
-
-            return (fromProfile, profileRegion);
-        }
-
         try
         {
-            return (DefaultAWSCredentialsIdentityResolver.GetCredentials(), profileRegion);
+            AwsConnection c = AwsConnection.Resolve(new AwsSettings
+            {
+                Profile = s.Profile,
+                Region = s.Region,
+                NoSignRequest = s.NoSignRequest,
+                AccessKeyId = s.AccessKeyId,
+                SecretAccessKey = s.SecretAccessKey,
+                SessionToken = s.SessionToken,
+            });
+            return (c.Credentials, c.DefaultRegion);
         }
-        catch (AmazonClientException e)
+        catch (AwsAccessException e)
         {
-            throw new S3AccessException(S3ErrorText.NoCredentials, e);
+            throw new S3AccessException(e.Message == AwsConnection.NoCredentials ? S3ErrorText.NoCredentials : e.Message, e);
         }
     }
 

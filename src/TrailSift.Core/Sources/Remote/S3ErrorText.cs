@@ -1,16 +1,14 @@
 using System.Net;
 using Amazon.Runtime;
 using Amazon.S3;
+using TrailSift.Core.Aws;
 
 namespace TrailSift.Core.Sources.Remote;
 
 /// <summary>One-line, actionable descriptions of S3 failures (the <c>&lt;reason&gt;</c> of <c>trailsift: &lt;path&gt;: &lt;reason&gt;</c>).</summary>
 internal static class S3ErrorText
 {
-    public const string NoCredentials =
-        "no AWS credentials found (looked in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE and the default profile of "
-        + "~/.aws/credentials and ~/.aws/config, SSO, web identity, container and instance metadata): "
-        + "run 'aws configure' or 'aws sso login', pass --profile, or --no-sign-request for a public bucket";
+    public const string NoCredentials = AwsConnection.NoCredentials + ", or --no-sign-request for a public bucket";
 
     /// <summary>Describes a failed listing of <paramref name="prefix"/> in <paramref name="bucket"/>.</summary>
     public static string ForList(Exception e, string bucket, string prefix) => Describe(e, bucket,
