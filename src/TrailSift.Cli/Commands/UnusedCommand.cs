@@ -18,7 +18,7 @@ namespace TrailSift.Cli.Commands;
 /// <c>trailsift unused --iam FILE... [--access-advisor FILE|DIR...] [--principal P] [FILTER] [PATH...]</c>: what each
 /// principal is granted versus what it used, and a reduced policy verified by replay (docs/unused.md).
 /// </summary>
-public sealed class UnusedCommand : ICommand
+public sealed partial class UnusedCommand : ICommand
 {
     /// <inheritdoc />
     public string Name => "unused";
@@ -63,14 +63,15 @@ public sealed class UnusedCommand : ICommand
             return ExitCodes.Error;
         }
 
-        AuthorizationDetails? details = ReadDetails(args, reporter);
+        using var live = LiveIam.Create(args, env, reporter);
+        AuthorizationDetails? details = live.Failed ? null : ReadDetails(args, live, reporter);
         var diagnostics = new List<string>();
-        List<AccessAdvisorReport> advisor = ReadAdvisor(args, diagnostics);
         List<EffectivePolicies>? principals = details is null ? null : Principals(details, args, reporter);
+        List<AccessAdvisorReport>? advisor = principals is null ? null : ReadAdvisor(args, principals, live, diagnostics, reporter);
 
         // --principal chooses whose grants are judged; every event stays in the scan (coverage, tagging facts).
-        ScanPlan? plan = principals is null ? null : ScanPlanBuilder.Build(args.Without(UnusedSettings.Principal.Name), env, reporter);
-        if (details is null || principals is null || plan is null)
+        ScanPlan? plan = advisor is null ? null : ScanPlanBuilder.Build(args.Without(UnusedSettings.Principal.Name), env, reporter);
+        if (details is null || principals is null || advisor is null || plan is null)
         {
             return ExitCodes.Error;
         }
@@ -138,76 +139,6 @@ public sealed class UnusedCommand : ICommand
                 UsageTextPrinter.Print(report, writer);
                 break;
         }
-    }
-
-    private static AuthorizationDetails? ReadDetails(ParsedArgs args, ConsoleReporter reporter)
-    {
-        IReadOnlyList<string> files = args.GetAll(UnusedSettings.Iam.Name);
-        if (files.Count == 0)
-        {
-            reporter.Message("unused needs --iam FILE (aws iam get-account-authorization-details output)");
-            return null;
-        }
-
-        var reader = new AuthorizationDetailsReader();
-        bool ok = true;
-        foreach (string file in files)
-        {
-            try
-            {
-                ok &= reader.Add(File.ReadAllBytes(file), file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                reporter.Message($"{file}: {e.Message}");
-                ok = false;
-            }
-        }
-
-        AuthorizationDetails details = reader.Build();
-        if (!ok)
-        {
-            foreach (string problem in details.Diagnostics)
-            {
-                reporter.Message(problem);
-            }
-
-            return null;
-        }
-
-        return details;
-    }
-
-    private static List<AccessAdvisorReport> ReadAdvisor(ParsedArgs args, List<string> diagnostics)
-    {
-        var reports = new List<AccessAdvisorReport>();
-        foreach (string given in args.GetAll(UnusedSettings.AccessAdvisor.Name))
-        {
-            IEnumerable<string> files = Directory.Exists(given)
-                ? Directory.EnumerateFiles(given, "*.json").Order(StringComparer.Ordinal)
-                : [given];
-            foreach (string file in files)
-            {
-                try
-                {
-                    AccessAdvisorReport? report = AccessAdvisorReader.Read(File.ReadAllBytes(file), file, out string? problem);
-                    if (report is not null)
-                    {
-                        reports.Add(report);
-                    }
-                    else
-                    {
-                        diagnostics.Add(problem!);
-                    }
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    diagnostics.Add($"{file}: {e.Message}");
-                }
-            }
-        }
-
-        return reports;
     }
 
     private static List<EffectivePolicies>? Principals(AuthorizationDetails details, ParsedArgs args, ConsoleReporter reporter)
