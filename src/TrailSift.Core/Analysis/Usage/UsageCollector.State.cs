@@ -105,10 +105,15 @@ public sealed partial class UsageCollector
 
     private sealed class UseBuilder(string action, string resource, string? resourceType)
     {
+        private static readonly Comparer<StatementRef> ByPosition = Comparer<StatementRef>.Create(static (a, b) =>
+            a.Policy != b.Policy ? a.Policy.CompareTo(b.Policy) : a.Statement.CompareTo(b.Statement));
+
         private readonly SortedSet<string> _events = new(StringComparer.Ordinal);
         private readonly SortedSet<string> _regions = new(StringComparer.Ordinal);
-        private readonly SortedSet<StatementRef> _allowedBy = new(Comparer<StatementRef>.Create(static (a, b) =>
-            a.Policy != b.Policy ? a.Policy.CompareTo(b.Policy) : a.Statement.CompareTo(b.Statement)));
+
+        // Statements that allowed a call decidedly (their conditions held), and those that only may have.
+        private readonly SortedSet<StatementRef> _matched = new(ByPosition);
+        private readonly SortedSet<StatementRef> _maybe = new(ByPosition);
         private long _calls, _denied, _implied, _first = long.MaxValue, _last = long.MinValue;
         private Decision _decision;
         private bool _undecidable, _any;
@@ -125,7 +130,7 @@ public sealed partial class UsageCollector
             {
                 if (IsAllowingIdentityStatement(trace))
                 {
-                    _allowedBy.Add(new StatementRef(trace.PolicyIndex, trace.StatementIndex));
+                    (trace.Outcome == MatchOutcome.Matched ? _matched : _maybe).Add(new StatementRef(trace.PolicyIndex, trace.StatementIndex));
                 }
             }
 
@@ -146,7 +151,8 @@ public sealed partial class UsageCollector
             _decision = !_any ? other._decision : other._any ? Weaker(_decision, other._decision) : _decision;
             _any |= other._any;
             _undecidable |= other._undecidable;
-            _allowedBy.UnionWith(other._allowedBy);
+            _matched.UnionWith(other._matched);
+            _maybe.UnionWith(other._maybe);
             _events.UnionWith(other._events);
             _regions.UnionWith(other._regions);
             _calls += other._calls;
@@ -163,7 +169,7 @@ public sealed partial class UsageCollector
             ResourceType = resourceType,
             Decision = _decision,
             Undecidable = _undecidable,
-            AllowedBy = [.. _allowedBy],
+            AllowedBy = [.. _matched, .. _maybe.Except(_matched)],
             Calls = _calls,
             DeniedAtTheTime = _denied,
             Implied = _implied == _calls,
