@@ -86,7 +86,17 @@ public sealed partial class UnusedCommand : ICommand
         var scope = new UsageScope(details, principals);
         ScanResult<UsageCollector> scan = ScanRunner.Run(plan, env, reporter, () => new UsageCollector(scope), UsageCollector.ContextEvents);
         UsageCollector usage = UsageCollector.Complete(scan.Sinks);
-        UsageReport report = UsageAnalysis.Report(scope, usage, advisor, new PolicyGenerationOptions(), diagnostics);
+        var failed = new List<string>();
+        UsageReport report = UsageAnalysis.Stream(scope, usage, advisor, new PolicyGenerationOptions(), diagnostics, principal =>
+        {
+            if (!principal.Reduced.Verification.Passed)
+            {
+                lock (failed)
+                {
+                    failed.Add(principal.Policies.Principal.Arn);
+                }
+            }
+        }, Math.Max(1, env.ProcessorCount));
         foreach (string problem in report.Diagnostics.Except(diagnostics.Concat(details.Diagnostics)))
         {
             reporter.Message(problem);
@@ -101,14 +111,12 @@ public sealed partial class UnusedCommand : ICommand
             run.WriteText(writer => Print(report, format, writer));
         }
 
-        bool failed = false;
-        foreach (PrincipalUsage principal in report.Principals.Where(static p => !p.Reduced.Verification.Passed))
+        foreach (string arn in failed.Distinct().Order(StringComparer.Ordinal))
         {
-            reporter.Message($"{principal.Policies.Principal.Arn}: the reduced policy failed its replay; do not deploy it");
-            failed = true;
+            reporter.Message($"{arn}: the reduced policy failed its replay; do not deploy it");
         }
 
-        return run.Finish(failed ? ExitCodes.Error : ExitCodes.Results, "the report is incomplete");
+        return run.Finish(failed.Count > 0 ? ExitCodes.Error : ExitCodes.Results, "the report is incomplete");
     }
 
     private static void PrintJson(UsageReport report, UsageFormat format, Stream stdout)

@@ -19,9 +19,10 @@ public static class ReducedPolicyPrinter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
         var labels = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < report.Principals.Length; i++)
+        int i = -1;
+        foreach (PrincipalUsage principal in report.Principals)
         {
-            PrincipalUsage principal = report.Principals[i];
+            i++;
             ReducedPolicy reduced = principal.Reduced;
             ReplayVerification v = reduced.Verification;
             if (format == PolicyFormat.CloudFormation)

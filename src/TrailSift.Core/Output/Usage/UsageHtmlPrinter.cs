@@ -33,16 +33,16 @@ public static partial class UsageHtmlPrinter
         output.Write("<style>\n" + Style + "</style>\n</head>\n<body>\n<h1>trailsift unused: granted versus used</h1>\n");
         WriteCoverage(report, output);
         output.Write("<nav><ul>\n");
-        for (int i = 0; i < report.Principals.Length; i++)
+        for (int i = 0; i < report.Arns.Length; i++)
         {
-            PrincipalUsage p = report.Principals[i];
-            output.Write(Invariant($"<li><a href=\"#p{i}\">{E(p.Policies.Principal.Arn)}</a> {Summary(p)}</li>\n"));
+            output.Write(Invariant($"<li><a href=\"#p{i}\">{E(report.Arns[i])}</a></li>\n"));
         }
 
         output.Write("</ul></nav>\n");
-        for (int i = 0; i < report.Principals.Length; i++)
+        int index = 0;
+        foreach (PrincipalUsage principal in report.Principals)
         {
-            WritePrincipal(report.Principals[i], i, output);
+            WritePrincipal(principal, index++, output);
         }
 
         output.Write("</body>\n</html>\n");
