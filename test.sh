@@ -19,6 +19,10 @@ if command -v npm >/dev/null 2>&1; then
   fi
 fi
 
+# --- unused (#15): the HTML report's browser test drives Debian's chromium through playwright-core (above);
+# installed when missing and running as root, otherwise that test skips with its reason. ---
+bash tests/tools/install-chromium.sh
+
 if ! dotnet build TrailSift.slnx -c Release -nologo -v quiet; then
   echo "build failed"
   echo "0 passed, 1 failed"

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using TrailSift.Core.Analysis.Generation;
-using TrailSift.Core.Analysis.Replay;
 using TrailSift.Core.Analysis.Usage;
 using TrailSift.Core.Iam.Authorization;
 using TrailSift.Core.Output.Usage;
@@ -11,7 +10,7 @@ using EventRecord = TrailSift.Core.Events.EventRecord;
 
 namespace TrailSift.Testing;
 
-/// <summary>Runs the usage analysis over events in memory: a tagging pass, then two collectors (as two scan workers) merged.</summary>
+/// <summary>Runs the usage analysis over events in memory: one or two collectors (as scan workers), completed together.</summary>
 public static class UsageRun
 {
     public const string EmrRoleArn = "arn:aws:iam::123456789012:role/EMR_DefaultRole_Restricted";
@@ -47,20 +46,16 @@ public static class UsageRun
     public static UsageReport Run(AuthorizationDetails details, IReadOnlyList<string> events, string[] principals, int workers,
         params AccessAdvisorReport[] advisor)
     {
-        var ledger = new TagLedger();
-        ForEach(events, ledger.Accept);
-        ledger.Freeze();
         var resolved = principals.Select(p =>
         {
             Assert.True(details.TryFindPrincipal(p, out IamEntity? entity), p);
             return details.Resolve(entity);
         });
-        var scope = new UsageScope(details, resolved, ledger);
-        var first = new UsageCollector(scope);
-        var second = new UsageCollector(scope);
+        var scope = new UsageScope(details, resolved);
+        UsageCollector[] collectors = [.. Enumerable.Range(0, workers).Select(_ => new UsageCollector(scope))];
         int n = 0;
-        ForEach(events, record => (n++ % workers == 0 ? first : second).Accept(record));
-        first.Merge(second);
+        ForEach(events, record => collectors[n++ % workers].Accept(record));
+        UsageCollector first = UsageCollector.Complete(collectors);
         return UsageAnalysis.Report(scope, first, advisor, new PolicyGenerationOptions());
     }
 
@@ -68,6 +63,13 @@ public static class UsageRun
     {
         using var writer = new StringWriter { NewLine = "\n" };
         UsageTextPrinter.Print(report, writer);
+        return writer.ToString();
+    }
+
+    public static string Html(UsageReport report)
+    {
+        using var writer = new StringWriter { NewLine = "\n" };
+        UsageHtmlPrinter.Print(report, writer);
         return writer.ToString();
     }
 

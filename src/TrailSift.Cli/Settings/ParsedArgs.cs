@@ -80,4 +80,20 @@ public sealed class ParsedArgs
 
         return all;
     }
+
+    /// <summary>A copy without option <paramref name="name"/> (a command that reads an option its own way hides it from the scan plan).</summary>
+    public ParsedArgs Without(string name)
+    {
+        var copy = new ParsedArgs();
+        copy.Positionals.AddRange(Positionals);
+        foreach ((string key, List<string?> values) in _values)
+        {
+            if (key != name)
+            {
+                copy._values[key] = [.. values];
+            }
+        }
+
+        return copy;
+    }
 }

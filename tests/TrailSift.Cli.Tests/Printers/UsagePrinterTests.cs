@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using TrailSift.Core.Analysis.Usage;
+using TrailSift.Core.Iam.Authorization;
 using TrailSift.Core.Output.Usage;
 using TrailSift.Testing;
 
@@ -61,4 +62,41 @@ public sealed class UsagePrinterTests
         Assert.Contains("unmapped: Describe [31mThings (1 call(s)): not judged", text, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', text);
     }
+
+    [Fact]
+    public void Should_Print_Chart_Grants_And_Diff_When_Html()
+    {
+        UsageReport report = UsageRun.Run(UsageRun.Details("emr-broad.json"), UsageRun.Emr, [UsageRun.EmrRoleArn, UsageRun.DeployerArn]);
+        Golden.Verify("Usage", "emr.html", UsageRun.Html(report));
+    }
+
+    [Fact]
+    public void Should_Escape_Markup_When_Logs_And_Authorization_Details_Hold_It()
+    {
+        // Given: a role, a policy and a Sid named with markup, and an unmapped event whose name is markup
+        const string Hostile = "x\"><script>alert(1)</script><img src=y onerror=alert(2)>&'";
+        string name = "h" + Hostile;
+        string details = $$$"""
+            {"RoleDetailList":[{"RoleName":{{{Quote(name)}}},"Arn":{{{Quote("arn:aws:iam::123456789012:role/" + name)}}},"RolePolicyList":[
+              {"PolicyName":{{{Quote(Hostile)}}},"PolicyDocument":{"Version":"2012-10-17","Statement":[
+                {"Sid":"S","Effect":"Allow","Action":"ec2:Describe*","Resource":"*"}]}}]}]}
+            """;
+        var reader = new AuthorizationDetailsReader();
+        reader.Add(Encoding.UTF8.GetBytes(details), Hostile + ".json");
+        string evil = new EventBuilder("ec2.amazonaws.com", "Describe" + Hostile + "\u001b[31m").AsRole(name).At("2025-03-01T10:00:00Z").Json();
+        UsageReport report = UsageRun.Run(reader.Build(), [evil], ["arn:aws:iam::123456789012:role/" + name]);
+
+        // When
+        string html = UsageRun.Html(report);
+
+        // Then: nothing opens a tag or leaves an attribute; the text is there, escaped
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("x\"><", html, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', html);
+        Assert.Contains("data-principal=\"arn:aws:iam::123456789012:role/hx&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("unmapped: Describex&quot;&gt;&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+
+    private static string Quote(string text) => JsonSerializer.Serialize(text);
 }

@@ -22,7 +22,7 @@ public sealed partial class LayerRuleTests
         ["Iam.Evaluation"] = ["Iam.Policy", "Iam.Catalog", "Common"],
         ["Iam.Generalization"] = ["Iam.Catalog", "Common"],
         ["Iam.Mapping"] = ["Iam.Catalog", "Events", "Common"],
-        ["Iam.Authorization"] = ["Iam.Evaluation", "Iam.Policy", "Iam.Catalog", "Common"],
+        ["Iam.Authorization"] = ["Iam.Evaluation", "Iam.Policy", "Iam.Catalog", "Aws", "Common"],
         ["Analysis"] = ["Events", "Iam", "Common"],
         // `unused` composes two analyses: it replays calls (Replay) and narrows with the generator (Generation).
         ["Analysis.Usage"] = ["Analysis.Replay", "Analysis.Generation", "Events", "Iam", "Common"],

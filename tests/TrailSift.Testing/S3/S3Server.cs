@@ -133,17 +133,5 @@ public sealed class S3Server : IDisposable
             : "tests/node_modules/s3rver is missing: ./test.sh installs it from tests/package.json (npm ci)";
     }
 
-    private static string? FindOnPath(string name)
-    {
-        foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
-        {
-            string candidate = Path.Combine(dir, name);
-            if (dir.Length > 0 && File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    private static string? FindOnPath(string name) => ExecutablePath.Find(name);
 }

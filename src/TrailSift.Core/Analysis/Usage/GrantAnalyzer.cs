@@ -32,6 +32,9 @@ public static partial class GrantAnalyzer
         var refused = observed.Uses.Where(static u => u.Decision != Decision.Allowed && !u.Undecidable)
             .ToLookup(static u => u.Action, StringComparer.OrdinalIgnoreCase);
         var found = ImmutableArray.CreateBuilder<GrantUsage>();
+
+        // Per principal and per statement, not per action: what the input covers does not depend on the action.
+        string unused = "no call in the input (" + Scope(policies.Principal.Account, coverage) + ")";
         for (int p = 0; p < policies.Identity.Length; p++)
         {
             GrantedPolicy policy = policies.Identity[p];
@@ -54,12 +57,13 @@ public static partial class GrantAnalyzer
                     Reason = string.Empty,
                     HasConditions = !statement.Conditions.IsEmpty,
                 };
+                var judged = new StatementFacts(statement, NoData(statement, policies.Principal, coverage), unused);
+                var reference = new StatementRef(p, s);
                 foreach (string action in GrantedActions(statement, catalog))
                 {
-                    var reference = new StatementRef(p, s);
                     PermissionUse[] uses = [.. byAction[action].Where(u => u.AllowedBy.Contains(reference))];
                     calls.TryGetValue((action, reference), out ActionCalls? counted);
-                    GrantUsage grant = Judge(head with { Action = action }, statement, uses, counted, observed, policies.Principal, coverage, advisor);
+                    GrantUsage grant = Judge(head with { Action = action }, judged, uses, counted, observed, coverage, advisor);
                     long denied = refused[action].Where(u => u.AllowedBy.Contains(reference)).Sum(static u => u.Calls);
                     found.Add(grant.Verdict == UsageVerdict.Unused && denied > 0
                         ? grant with { Reason = Invariant($"no call allowed: the statement matched {denied} request(s) that the current policies deny (a Deny or the permissions boundary)") }
@@ -104,9 +108,10 @@ public static partial class GrantAnalyzer
         return [.. actions];
     }
 
-    private static GrantUsage Judge(GrantUsage head, Statement statement, PermissionUse[] uses, ActionCalls? counted,
-        ObservedUsage observed, IamEntity principal, InputCoverage coverage, AccessAdvisorReport? advisor)
+    private static GrantUsage Judge(GrantUsage head, StatementFacts facts, PermissionUse[] uses, ActionCalls? counted,
+        ObservedUsage observed, InputCoverage coverage, AccessAdvisorReport? advisor)
     {
+        Statement statement = facts.Statement;
         Visibility visibility = CloudTrailVisibility.Of(head.Action);
         (string? advice, bool? advisorUsed) = Advise(head.Action, advisor);
         head = head with { Visibility = visibility, AccessAdvisor = advice };
@@ -163,15 +168,20 @@ public static partial class GrantAnalyzer
             }
         }
 
-        if (NoData(statement, principal, coverage) is string missing)
+        if (facts.NoData is string missing)
         {
             return head with { Verdict = UsageVerdict.NoData, Reason = missing };
         }
 
-        string scope = Scope(principal.Account, coverage);
-        string caveat = visibility == Visibility.DataEvent ? "; its data events are recorded only for the resources the trail selects" : string.Empty;
-        return head with { Verdict = UsageVerdict.Unused, Reason = "no call in the input (" + scope + ")" + caveat, Note = caveat.Length == 0 ? null : caveat[2..] };
+        return visibility == Visibility.DataEvent
+            ? head with { Verdict = UsageVerdict.Unused, Reason = facts.Unused + "; " + DataEventCaveat, Note = DataEventCaveat }
+            : head with { Verdict = UsageVerdict.Unused, Reason = facts.Unused };
     }
+
+    private const string DataEventCaveat = "its data events are recorded only for the resources the trail selects";
+
+    /// <summary>What holds for every action of one statement: the statement, why the input has no data for it (or null), the unused reason.</summary>
+    private sealed record StatementFacts(Statement Statement, string? NoData, string Unused);
 
     private static ImmutableArray<string> UnusedPatterns(Statement statement, PermissionUse[] uses)
     {

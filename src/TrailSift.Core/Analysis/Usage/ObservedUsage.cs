@@ -9,7 +9,7 @@ public sealed record ObservedUsage
     /// <summary>Permissions needed, sorted by action then resource.</summary>
     public ImmutableArray<PermissionUse> Uses { get; init; } = [];
 
-    /// <summary>Every request the current policies allow, sorted by event id.</summary>
+    /// <summary>Every distinct request the current policies allow (with its number of calls), sorted by event id.</summary>
     public ImmutableArray<ObservedRequest> AllowedRequests { get; init; } = [];
 
     /// <summary>Calls no catalog action is known for, by event name: they cannot be judged.</summary>

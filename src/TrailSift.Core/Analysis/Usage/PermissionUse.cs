@@ -25,7 +25,10 @@ public sealed record PermissionUse
     /// <summary>True when unknown keys could change the decision.</summary>
     public bool Undecidable { get; init; }
 
-    /// <summary>The identity-policy Allow statements that matched (for an undecidable decision: that could match).</summary>
+    /// <summary>
+    /// The identity-policy Allow statements that matched, in policy order, then those that only could (a condition read an
+    /// unknown key): the first is one that allowed the calls decidedly whenever one did, which the reduced policy builds on.
+    /// </summary>
     public ImmutableArray<StatementRef> AllowedBy { get; init; } = [];
 
     /// <summary>Calls that needed it.</summary>

@@ -117,14 +117,15 @@ public static partial class ReducedPolicyBuilder
     private static ReplayVerification Verify(PolicyDocument document, EffectivePolicies policies, ObservedUsage observed)
     {
         var set = new PolicySet(identityPolicies: [document], permissionBoundaries: policies.Boundary is null ? null : [policies.Boundary.Document]);
-        long still = 0;
+        long still = 0, requests = 0;
         var lost = new SortedSet<string>(StringComparer.Ordinal);
         foreach (ObservedRequest request in observed.AllowedRequests)
         {
+            requests += request.Count;
             EvaluationResult result = PolicyEvaluator.Evaluate(set, request.Request, includeTrace: false);
             if (result.IsDecidable && result.Decision == Decision.Allowed)
             {
-                still++;
+                still += request.Count;
             }
             else
             {
@@ -133,7 +134,7 @@ public static partial class ReducedPolicyBuilder
             }
         }
 
-        return new ReplayVerification { Requests = observed.AllowedRequests.Length, StillAllowed = still, Lost = [.. lost] };
+        return new ReplayVerification { Requests = requests, StillAllowed = still, Lost = [.. lost] };
     }
 
     private static Statement StatementOf(EffectivePolicies policies, StatementRef reference) =>

@@ -26,38 +26,57 @@ public static class UsageAnalysis
         ArgumentNullException.ThrowIfNull(collector);
         ArgumentNullException.ThrowIfNull(advisor);
         ArgumentNullException.ThrowIfNull(options);
-        coverage ??= collector.Coverage.Coverage();
-        var principals = ImmutableArray.CreateBuilder<PrincipalUsage>(scope.Principals.Length);
-        var problems = new List<string>(diagnostics ?? []);
-        for (int i = 0; i < scope.Principals.Length; i++)
-        {
-            EffectivePolicies policies = scope.Principals[i];
-            ObservedUsage observed = collector.Observed(i);
-            AccessAdvisorReport[] reports = [.. advisor.Where(r => Names(r.Principal, policies.Principal))];
-            AccessAdvisorReport? report = reports.FirstOrDefault();
-            if (reports.Length > 1)
-            {
-                problems.Add($"{policies.Principal.Arn}: {reports.Length} Access Advisor reports name it; only {report!.Source} is used");
-            }
-
-            ImmutableArray<GrantUsage> grants = GrantAnalyzer.Analyze(policies, observed, coverage, report, options.Catalog);
-            principals.Add(new PrincipalUsage
-            {
-                Policies = policies,
-                Grants = grants,
-                NotAllowedNow = [.. observed.Uses.Where(static u => u.Decision != Decision.Allowed || u.Undecidable)],
-                Calls = observed.Calls,
-                Unmapped = observed.Unmapped,
-                AccessAdvisorSource = report?.Source,
-                Reduced = ReducedPolicyBuilder.Build(policies, observed, grants, options, scope.Factory),
-            });
-        }
-
+        var stream = new StreamedPrincipals(scope, collector, advisor, options, coverage ?? collector.Coverage.Coverage(), out List<string> problems);
         return new UsageReport
         {
-            Coverage = coverage,
-            Principals = principals.MoveToImmutable(),
-            Diagnostics = [.. scope.Details.Diagnostics, .. problems],
+            Coverage = stream.Coverage,
+            Principals = [.. stream],
+            Arns = [.. scope.Principals.Select(static p => p.Principal.Arn)],
+            Diagnostics = [.. scope.Details.Diagnostics, .. diagnostics ?? [], .. problems],
+        };
+    }
+
+    /// <summary>
+    /// The same report with its principals analysed as they are enumerated, a few at a time in parallel, and not kept, so
+    /// memory holds one batch of principals however many there are. <paramref name="analyzed"/> sees each one.
+    /// </summary>
+    public static UsageReport Stream(UsageScope scope, UsageCollector collector, IReadOnlyList<AccessAdvisorReport> advisor,
+        PolicyGenerationOptions options, IEnumerable<string>? diagnostics = null, Action<PrincipalUsage>? analyzed = null, int parallelism = 2)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(collector);
+        ArgumentNullException.ThrowIfNull(advisor);
+        ArgumentNullException.ThrowIfNull(options);
+        var stream = new StreamedPrincipals(scope, collector, advisor, options, collector.Coverage.Coverage(), out List<string> problems)
+        {
+            Analyzed = analyzed,
+            Parallelism = Math.Max(1, parallelism),
+        };
+        return new UsageReport
+        {
+            Coverage = stream.Coverage,
+            Principals = stream,
+            Arns = [.. scope.Principals.Select(static p => p.Principal.Arn)],
+            Diagnostics = [.. scope.Details.Diagnostics, .. diagnostics ?? [], .. problems],
+        };
+    }
+
+    /// <summary>One principal's verdicts and reduced policy.</summary>
+    internal static PrincipalUsage Analyze(UsageScope scope, UsageCollector collector, int index, AccessAdvisorReport? report,
+        PolicyGenerationOptions options, InputCoverage coverage)
+    {
+        EffectivePolicies policies = scope.Principals[index];
+        ObservedUsage observed = collector.Observed(index);
+        ImmutableArray<GrantUsage> grants = GrantAnalyzer.Analyze(policies, observed, coverage, report, options.Catalog);
+        return new PrincipalUsage
+        {
+            Policies = policies,
+            Grants = grants,
+            NotAllowedNow = [.. observed.Uses.Where(static u => u.Decision != Decision.Allowed || u.Undecidable)],
+            Calls = observed.Calls,
+            Unmapped = observed.Unmapped,
+            AccessAdvisorSource = report?.Source,
+            Reduced = ReducedPolicyBuilder.Build(policies, observed, grants, options, scope.Factory),
         };
     }
 

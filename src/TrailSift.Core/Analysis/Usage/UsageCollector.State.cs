@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TrailSift.Core.Analysis.Replay;
+using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Evaluation;
 
 namespace TrailSift.Core.Analysis.Usage;
@@ -13,7 +14,8 @@ public sealed partial class UsageCollector
 
         public Dictionary<(string Action, string Resource), UseBuilder> Uses { get; } = [];
 
-        public List<ObservedRequest> Allowed { get; } = [];
+        /// <summary>Distinct allowed requests by signature (<see cref="RequestSignature"/>).</summary>
+        public Dictionary<string, ObservedRequest> Allowed { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, long> Unmapped { get; } = new(StringComparer.Ordinal);
 
@@ -24,6 +26,9 @@ public sealed partial class UsageCollector
 
         public Dictionary<string, long> DataEvents { get; } = new(StringComparer.Ordinal);
 
+        public void AddAllowed(string signature, RequestContext request, string eventName, string eventId) =>
+            Add(signature, new ObservedRequest(request, eventName, eventId));
+
         public void Count((string Action, StatementRef Ref) key, bool decided, bool deniedThen)
         {
             if (!ActionCalls.TryGetValue(key, out long[]? counts))
@@ -33,6 +38,19 @@ public sealed partial class UsageCollector
 
             counts[decided ? 0 : 1]++;
             counts[2] += decided && deniedThen ? 1 : 0;
+        }
+
+        private void Add(string signature, ObservedRequest request)
+        {
+            if (!Allowed.TryGetValue(signature, out ObservedRequest? mine))
+            {
+                Allowed.Add(signature, request);
+                return;
+            }
+
+            // The first call by event id names the request, so the result does not depend on the workers' order.
+            ObservedRequest named = string.CompareOrdinal(request.EventId, mine.EventId) < 0 ? request : mine;
+            Allowed[signature] = named with { Count = mine.Count + request.Count };
         }
 
         public void Merge(PrincipalState other)
@@ -56,7 +74,10 @@ public sealed partial class UsageCollector
                 }
             }
 
-            Allowed.AddRange(other.Allowed);
+            foreach ((string signature, ObservedRequest request) in other.Allowed)
+            {
+                Add(signature, request);
+            }
             foreach ((string name, long n) in other.Unmapped)
             {
                 Unmapped[name] = Unmapped.GetValueOrDefault(name) + n;
@@ -76,12 +97,23 @@ public sealed partial class UsageCollector
         }
     }
 
+    /// <summary>Feeds deferred calls back through the collector with the ledger-backed checkers.</summary>
+    private sealed class DeferredCalls(UsageCollector collector, CallChecker?[] checkers) : IEventSink
+    {
+        public void Accept(EventRecord record) => collector.Observe(record, checkers);
+    }
+
     private sealed class UseBuilder(string action, string resource, string? resourceType)
     {
+        private static readonly Comparer<StatementRef> ByPosition = Comparer<StatementRef>.Create(static (a, b) =>
+            a.Policy != b.Policy ? a.Policy.CompareTo(b.Policy) : a.Statement.CompareTo(b.Statement));
+
         private readonly SortedSet<string> _events = new(StringComparer.Ordinal);
         private readonly SortedSet<string> _regions = new(StringComparer.Ordinal);
-        private readonly SortedSet<StatementRef> _allowedBy = new(Comparer<StatementRef>.Create(static (a, b) =>
-            a.Policy != b.Policy ? a.Policy.CompareTo(b.Policy) : a.Statement.CompareTo(b.Statement)));
+
+        // Statements that allowed a call decidedly (their conditions held), and those that only may have.
+        private readonly SortedSet<StatementRef> _matched = new(ByPosition);
+        private readonly SortedSet<StatementRef> _maybe = new(ByPosition);
         private long _calls, _denied, _implied, _first = long.MaxValue, _last = long.MinValue;
         private Decision _decision;
         private bool _undecidable, _any;
@@ -98,7 +130,7 @@ public sealed partial class UsageCollector
             {
                 if (IsAllowingIdentityStatement(trace))
                 {
-                    _allowedBy.Add(new StatementRef(trace.PolicyIndex, trace.StatementIndex));
+                    (trace.Outcome == MatchOutcome.Matched ? _matched : _maybe).Add(new StatementRef(trace.PolicyIndex, trace.StatementIndex));
                 }
             }
 
@@ -119,7 +151,8 @@ public sealed partial class UsageCollector
             _decision = !_any ? other._decision : other._any ? Weaker(_decision, other._decision) : _decision;
             _any |= other._any;
             _undecidable |= other._undecidable;
-            _allowedBy.UnionWith(other._allowedBy);
+            _matched.UnionWith(other._matched);
+            _maybe.UnionWith(other._maybe);
             _events.UnionWith(other._events);
             _regions.UnionWith(other._regions);
             _calls += other._calls;
@@ -136,7 +169,7 @@ public sealed partial class UsageCollector
             ResourceType = resourceType,
             Decision = _decision,
             Undecidable = _undecidable,
-            AllowedBy = [.. _allowedBy],
+            AllowedBy = [.. _matched, .. _maybe.Except(_matched)],
             Calls = _calls,
             DeniedAtTheTime = _denied,
             Implied = _implied == _calls,

@@ -8,18 +8,26 @@ using TrailSift.Core.Iam.Policy;
 namespace TrailSift.Core.Analysis.Usage;
 
 /// <summary>
-/// The second pass of <c>unused</c>: for each call by a principal in the scope (authentication failures, permissionless
-/// calls, non-API events and calls by AWS services left out), maps it to the permissions it needed, resolves the role
-/// behind an instance profile for an implied <c>iam:PassRole</c>, builds the request as <c>check</c> does, evaluates it
-/// against the principal's current policies with a trace, and records which Allow statements granted each permission.
-/// Also accumulates the input's <see cref="InputCoverage"/> from every event it sees.
+/// The scan sink of <c>unused</c>, read once (standard input included): every event (selected or context) feeds the
+/// input's <see cref="InputCoverage"/> and the tagging facts (<see cref="TagLedger"/>); each selected call by a principal
+/// in the scope (authentication failures, permissionless calls, non-API events and calls by AWS services left out) is
+/// mapped to the permissions it needed, with the role behind an instance profile for an implied <c>iam:PassRole</c>,
+/// built into requests as <c>check</c> builds them, evaluated against the principal's current policies with a trace,
+/// and recorded: which Allow statements granted each permission, per (action, resource) and per distinct request.
 /// </summary>
-/// <remarks>Not thread-safe: one per scan worker, merged with <see cref="Merge"/>. The scope is shared read-only.</remarks>
-public sealed partial class UsageCollector : IEventSink, ISequencedSink
+/// <remarks>
+/// Not thread-safe: one per scan worker; <see cref="Complete"/> merges the workers. Memory is per principal, permission
+/// and distinct request, not per event — except for a principal whose policies read resource tags
+/// (<see cref="UsageScope.NeedsLedger"/>): its calls are kept as raw bytes (<see cref="RetainedEvents"/>) and judged
+/// once the tagging facts of the whole input are known. The scope is shared read-only.
+/// </remarks>
+public sealed partial class UsageCollector : IContextSink, ISequencedSink
 {
+    private static readonly TagLedger NoTags = FrozenEmptyLedger();
     private readonly UsageScope _scope;
     private readonly PrincipalState[] _states;
     private readonly Dictionary<string, int> _targets = new(StringComparer.Ordinal);
+    private readonly RetainedEvents _deferred = new();
 
     /// <summary>Creates a collector.</summary>
     public UsageCollector(UsageScope scope)
@@ -29,12 +37,21 @@ public sealed partial class UsageCollector : IEventSink, ISequencedSink
         _states = new PrincipalState[scope.Principals.Length];
         for (int i = 0; i < _states.Length; i++)
         {
-            _states[i] = new PrincipalState(new CallChecker(scope.PolicySets[i], scope.Ledger, scope.Mapper, scope.Factory));
+            _states[i] = new PrincipalState(Checker(scope, i, NoTags));
         }
     }
 
+    /// <summary>The events the collector needs besides the selected ones: every event (coverage and tagging facts).</summary>
+    public static IEventPredicate ContextEvents => EveryEventPredicate.Instance;
+
     /// <summary>What the input covers.</summary>
     public CoverageCollector Coverage { get; } = new();
+
+    /// <summary>The tagging facts this worker saw.</summary>
+    public TagLedger Ledger { get; } = new();
+
+    /// <summary>Calls kept to be judged after the scan (principals whose policies read resource tags).</summary>
+    public int Deferred => _deferred.Count;
 
     /// <inheritdoc />
     public void BeginObject(int sequence, string path)
@@ -50,43 +67,44 @@ public sealed partial class UsageCollector : IEventSink, ISequencedSink
     public void Accept(EventRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        Ledger.Accept(record);
         Coverage.Accept(record);
-        PrincipalIdentity identity = PrincipalIdentity.From(record.UserIdentity);
-        string? target = identity.PolicyTarget;
-        if (target is null || identity.Type is "AWSService" or "AWSAccount")
-        {
-            return;
-        }
-
-        if (!_targets.TryGetValue(target, out int index))
-        {
-            _targets.Add(target, index = _scope.IndexOf(target));
-        }
-
-        if (index < 0 || ErrorClassifier.Classify(record) == ErrorClass.AuthenticationFailure)
-        {
-            return;
-        }
-
-        EventPermissions mapped = _scope.Mapper.Map(record);
-        if (mapped.Status is MappingStatus.Permissionless or MappingStatus.NotApiCall)
-        {
-            return;
-        }
-
-        PrincipalState state = _states[index];
-        string eventName = EventContextReader.Text(record.EventName) ?? string.Empty;
-        if (mapped.Status == MappingStatus.Unmapped || (mapped.Permissions.IsEmpty && mapped.Implied.IsEmpty))
-        {
-            state.Unmapped[eventName] = state.Unmapped.GetValueOrDefault(eventName) + 1;
-            return;
-        }
-
-        Record(state, record, mapped, eventName, index);
+        Observe(record, null);
     }
 
-    /// <summary>Adds another worker's observations.</summary>
-    public void Merge(UsageCollector other)
+    /// <inheritdoc />
+    public void AcceptContext(EventRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Ledger.Accept(record);
+        Coverage.Accept(record);
+    }
+
+    /// <summary>
+    /// Ends a scan: merges the workers' tagging facts and freezes them, judges each worker's deferred calls against them
+    /// (in parallel), and merges everything into the first worker, which it returns.
+    /// </summary>
+    public static UsageCollector Complete(IReadOnlyList<UsageCollector> workers)
+    {
+        ArgumentNullException.ThrowIfNull(workers);
+        UsageCollector first = workers[0];
+        for (int i = 1; i < workers.Count; i++)
+        {
+            first.Ledger.Merge(workers[i].Ledger);
+        }
+
+        first.Ledger.Freeze();
+        Parallel.For(0, workers.Count, i => workers[i].JudgeDeferred(first.Ledger));
+        for (int i = 1; i < workers.Count; i++)
+        {
+            first.Merge(workers[i]);
+        }
+
+        return first;
+    }
+
+    // Another worker's observations; its tagging facts and deferred calls are Complete's business.
+    private void Merge(UsageCollector other)
     {
         ArgumentNullException.ThrowIfNull(other);
         Coverage.Merge(other.Coverage);
@@ -104,7 +122,7 @@ public sealed partial class UsageCollector : IEventSink, ISequencedSink
         {
             Uses = [.. state.Uses.Values.Select(static b => b.Build())
                 .OrderBy(static u => u.Action, StringComparer.Ordinal).ThenBy(static u => u.Resource, StringComparer.Ordinal)],
-            AllowedRequests = [.. state.Allowed.OrderBy(static r => r.EventId, StringComparer.Ordinal)
+            AllowedRequests = [.. state.Allowed.Values.OrderBy(static r => r.EventId, StringComparer.Ordinal)
                 .ThenBy(static r => r.Request.Action, StringComparer.Ordinal).ThenBy(static r => r.Request.Resource, StringComparer.Ordinal)],
             Unmapped = state.Unmapped.ToImmutableSortedDictionary(StringComparer.Ordinal),
             Calls = state.Calls,
@@ -114,7 +132,76 @@ public sealed partial class UsageCollector : IEventSink, ISequencedSink
         };
     }
 
-    private void Record(PrincipalState state, EventRecord record, EventPermissions mapped, string eventName, int index)
+    // checkers: null while scanning (calls needing the ledger are deferred), the ledger-backed checkers afterwards.
+    private void Observe(EventRecord record, CallChecker?[]? checkers)
+    {
+        PrincipalIdentity identity = PrincipalIdentity.From(record.UserIdentity);
+        string? target = identity.PolicyTarget;
+        if (target is null || identity.Type is "AWSService" or "AWSAccount")
+        {
+            return;
+        }
+
+        if (!_targets.TryGetValue(target, out int index))
+        {
+            _targets.Add(target, index = _scope.IndexOf(target));
+        }
+
+        if (index < 0 || ErrorClassifier.Classify(record) == ErrorClass.AuthenticationFailure)
+        {
+            return;
+        }
+
+        if (checkers is null && _scope.NeedsLedger[index])
+        {
+            _deferred.Add(record);
+            return;
+        }
+
+        EventPermissions mapped = _scope.Mapper.Map(record);
+        if (mapped.Status is MappingStatus.Permissionless or MappingStatus.NotApiCall)
+        {
+            return;
+        }
+
+        PrincipalState state = _states[index];
+        string eventName = EventContextReader.Text(record.EventName) ?? string.Empty;
+        if (mapped.Status == MappingStatus.Unmapped || (mapped.Permissions.IsEmpty && mapped.Implied.IsEmpty))
+        {
+            state.Unmapped[eventName] = state.Unmapped.GetValueOrDefault(eventName) + 1;
+            return;
+        }
+
+        Record(state, checkers?[index] ?? state.Checker, record, mapped, eventName, index);
+    }
+
+    private void JudgeDeferred(TagLedger frozen)
+    {
+        if (_deferred.Count == 0)
+        {
+            return;
+        }
+
+        var checkers = new CallChecker?[_states.Length];
+        for (int i = 0; i < checkers.Length; i++)
+        {
+            checkers[i] = _scope.NeedsLedger[i] ? Checker(_scope, i, frozen) : null;
+        }
+
+        _deferred.Replay(new DeferredCalls(this, checkers));
+    }
+
+    private static CallChecker Checker(UsageScope scope, int index, TagLedger ledger) =>
+        new(scope.PolicySets[index], ledger, scope.Mapper, scope.Factory);
+
+    private static TagLedger FrozenEmptyLedger()
+    {
+        var ledger = new TagLedger();
+        ledger.Freeze();
+        return ledger;
+    }
+
+    private void Record(PrincipalState state, CallChecker checker, EventRecord record, EventPermissions mapped, string eventName, int index)
     {
         state.Calls++;
         ReplayContext context = EventContextReader.Read(record);
@@ -138,12 +225,12 @@ public sealed partial class UsageCollector : IEventSink, ISequencedSink
                 continue;
             }
 
-            RequestContext request = state.Checker.BuildRequest(context, permission, eventSource);
+            RequestContext request = checker.BuildRequest(context, permission, eventSource);
             EvaluationResult result = PolicyEvaluator.Evaluate(_scope.PolicySets[index], request, includeTrace: true);
             bool allowed = result.IsDecidable && result.Decision == Decision.Allowed;
             if (allowed)
             {
-                state.Allowed.Add(new ObservedRequest(request, eventName, eventId));
+                state.AddAllowed(RequestSignature.Of(request, _scope.PolicyKeySets[index]), request, eventName, eventId);
             }
 
             var key = (permission.Action, permission.Resource);

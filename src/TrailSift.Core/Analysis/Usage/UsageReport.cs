@@ -9,8 +9,14 @@ public sealed record UsageReport
     /// <summary>What the input covers.</summary>
     public required InputCoverage Coverage { get; init; }
 
-    /// <summary>The principals, in the order asked.</summary>
-    public ImmutableArray<PrincipalUsage> Principals { get; init; } = [];
+    /// <summary>
+    /// The principals, in the order asked. From <see cref="UsageAnalysis.Stream"/> they are analysed as they are enumerated
+    /// and not kept: enumerate once (an index analyses that principal again).
+    /// </summary>
+    public IReadOnlyList<PrincipalUsage> Principals { get; init; } = [];
+
+    /// <summary>The principals' ARNs, same order (known without analysing them).</summary>
+    public ImmutableArray<string> Arns { get; init; } = [];
 
     /// <summary>Problems with the authorization details and Access Advisor files, one line each.</summary>
     public ImmutableArray<string> Diagnostics { get; init; } = [];

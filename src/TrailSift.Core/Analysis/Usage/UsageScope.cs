@@ -9,7 +9,7 @@ namespace TrailSift.Core.Analysis.Usage;
 
 /// <summary>
 /// What a usage scan replays against: the authorization details, the principals asked about with their effective
-/// policies (compiled once), the frozen tagging facts of the same input, the mapper and the request factory.
+/// policies (compiled once) and the context keys those policies read, the mapper and the request factory.
 /// </summary>
 /// <remarks>Immutable after construction; shared read-only by every scan worker.</remarks>
 public sealed class UsageScope
@@ -17,16 +17,16 @@ public sealed class UsageScope
     private readonly FrozenDictionary<string, int> _byArn;
 
     /// <summary>Creates the scope.</summary>
-    public UsageScope(AuthorizationDetails details, IEnumerable<EffectivePolicies> principals, TagLedger ledger,
+    public UsageScope(AuthorizationDetails details, IEnumerable<EffectivePolicies> principals,
         EventPermissionMapper? mapper = null, CatalogRequestFactory? factory = null)
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(principals);
-        ArgumentNullException.ThrowIfNull(ledger);
         Details = details;
         Principals = [.. principals];
         PolicySets = [.. Principals.Select(static p => p.ToPolicySet())];
-        Ledger = ledger;
+        PolicyKeySets = [.. PolicySets.Select(static s => PolicyKeys.Collect(s).ToImmutableArray())];
+        NeedsLedger = [.. PolicyKeySets.Select(static keys => keys.Any(IsResourceTagKey))];
         Mapper = mapper ?? EventPermissionMapper.Default;
         Factory = factory ?? CatalogRequestFactory.Default;
         _byArn = Principals.Select(static (p, i) => (p.Principal.Arn, i))
@@ -42,8 +42,14 @@ public sealed class UsageScope
     /// <summary>Their policy sets, same order.</summary>
     public ImmutableArray<PolicySet> PolicySets { get; }
 
-    /// <summary>The frozen tagging facts of the input.</summary>
-    public TagLedger Ledger { get; }
+    /// <summary>The context keys each principal's policies read (conditions and policy variables), same order.</summary>
+    public ImmutableArray<ImmutableArray<string>> PolicyKeySets { get; }
+
+    /// <summary>
+    /// Per principal, true when its policies read a resource's tags (<c>aws:ResourceTag/…</c>, <c>ec2:ResourceTag/…</c>):
+    /// its calls can be judged only once the tagging facts of the whole input are known.
+    /// </summary>
+    public ImmutableArray<bool> NeedsLedger { get; }
 
     /// <summary>Event → permissions.</summary>
     public EventPermissionMapper Mapper { get; }
@@ -66,4 +72,7 @@ public sealed class UsageScope
 
         return Details.TryFindPrincipal(policyTarget, out IamEntity? entity) && _byArn.TryGetValue(entity.Arn, out index) ? index : -1;
     }
+
+    private static bool IsResourceTagKey(string key) =>
+        key.Contains(":ResourceTag/", StringComparison.OrdinalIgnoreCase) || key.EndsWith(":ResourceTag", StringComparison.OrdinalIgnoreCase);
 }

@@ -43,6 +43,30 @@ public static class CloudFormationPolicyWriter
                 WriteList(writer, "NotAction", s.NotAction);
                 WriteList(writer, "Resource", s.Resource);
                 WriteList(writer, "NotResource", s.NotResource);
+                WriteConditions(writer, s);
+            }
+        }
+    }
+
+    // Condition: { Operator: { key: [values] } }, operators in their first order.
+    private static void WriteConditions(TextWriter writer, Statement statement)
+    {
+        if (statement.Conditions.IsEmpty)
+        {
+            return;
+        }
+
+        writer.Write("      Condition:\n");
+        foreach (IGrouping<string, PolicyCondition> op in statement.Conditions.GroupBy(static c => c.OperatorName, StringComparer.Ordinal))
+        {
+            writer.Write($"        {Quote(op.Key)}:\n");
+            foreach (PolicyCondition condition in op)
+            {
+                writer.Write($"          {Quote(condition.Key)}:\n");
+                foreach (ConditionValue value in condition.Values)
+                {
+                    writer.Write($"            - {Quote(value.Text)}\n");
+                }
             }
         }
     }

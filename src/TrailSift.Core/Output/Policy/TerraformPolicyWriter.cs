@@ -43,6 +43,7 @@ public static class TerraformPolicyWriter
                 WriteList(writer, "not_actions", s.NotAction);
                 WriteList(writer, "resources", s.Resource);
                 WriteList(writer, "not_resources", s.NotResource);
+                WriteConditions(writer, s);
                 writer.Write("  }\n");
             }
 
@@ -66,6 +67,20 @@ public static class TerraformPolicyWriter
         }
 
         return sb.ToString();
+    }
+
+    private static void WriteConditions(TextWriter writer, Statement statement)
+    {
+        foreach (PolicyCondition condition in statement.Conditions)
+        {
+            writer.Write($"\n    condition {{\n      test     = {Quote(condition.OperatorName)}\n      variable = {Quote(condition.Key)}\n      values   = [\n");
+            foreach (ConditionValue value in condition.Values)
+            {
+                writer.Write($"        {Quote(value.Text)},\n");
+            }
+
+            writer.Write("      ]\n    }\n");
+        }
     }
 
     private static void WriteList(TextWriter writer, string name, PolicyValueList? list)

@@ -37,6 +37,7 @@ public static class UsageJsonPrinter
         foreach (PrincipalUsage principal in report.Principals)
         {
             WritePrincipal(principal, writer);
+            writer.Flush();
         }
 
         writer.WriteEndArray();

@@ -21,7 +21,7 @@ public static class UsageTextPrinter
         ArgumentNullException.ThrowIfNull(output);
         output = TerminalTextWriter.Guard(output, color: false);
         InputCoverage coverage = report.Coverage;
-        output.WriteLine(Invariant($"input: {coverage.Events} events, {Time(coverage.FirstTicks)} to {Time(coverage.LastTicks)}"));
+        output.WriteLine(Invariant($"input: {coverage.Events} events, {UsageWords.Time(coverage.FirstTicks)} to {UsageWords.Time(coverage.LastTicks)}"));
         foreach ((string account, var regions) in coverage.Regions)
         {
             output.WriteLine($"  account {account}: {string.Join(", ", regions)}");
@@ -76,7 +76,7 @@ public static class UsageTextPrinter
             output.WriteLine(Invariant($"  {first.Policy}, statement {first.StatementIndex}{sid}{conditions}"));
             foreach (GrantUsage grant in statement)
             {
-                output.WriteLine($"    {Marker(grant.Verdict)} {grant.Action,-40} {Detail(grant)}");
+                output.WriteLine($"    {UsageWords.Marker(grant.Verdict)} {grant.Action,-40} {Safe(UsageWords.Detail(grant))}");
             }
         }
 
@@ -108,7 +108,7 @@ public static class UsageTextPrinter
 
         foreach (ReducedStatement statement in reduced.Statements.Where(static s => s.Kind != ReducedStatementKind.Observed))
         {
-            output.WriteLine($"  {statement.Statement.Sid}: {Kind(statement.Kind)}, from {statement.Origin}");
+            output.WriteLine($"  {statement.Statement.Sid}: {UsageWords.Kind(statement.Kind)}, from {statement.Origin}");
         }
 
         ReplayVerification v = reduced.Verification;
@@ -126,59 +126,6 @@ public static class UsageTextPrinter
             output.WriteLine("  note: " + Safe(note));
         }
     }
-
-    private static string Detail(GrantUsage grant)
-    {
-        string text = grant.Verdict switch
-        {
-            UsageVerdict.Used when grant.UsedPerAccessAdvisor => "used: " + grant.Reason,
-            UsageVerdict.Used => Invariant($"used: {grant.Reason}{Denied(grant)}, {Time(grant.FirstTicks)} to {Time(grant.LastTicks)}, ") + Resources(grant),
-            UsageVerdict.Unused when grant.Reason.StartsWith("no call in the input (", StringComparison.Ordinal) =>
-                "unused" + (grant.Note is null ? string.Empty : ": " + grant.Note),
-            UsageVerdict.Unused => "unused: " + grant.Reason,
-            UsageVerdict.NotVisible => "not visible: " + grant.Reason,
-            _ => "no data: " + grant.Reason,
-        };
-        if (grant.AccessAdvisor is not null && !grant.UsedPerAccessAdvisor && !text.Contains(grant.AccessAdvisor, StringComparison.Ordinal))
-        {
-            text += "; " + grant.AccessAdvisor;
-        }
-
-        return Safe(text);
-    }
-
-    private static string Denied(GrantUsage grant) =>
-        grant.DeniedAtTheTime == 0 ? string.Empty : Invariant($" ({grant.DeniedAtTheTime} denied at the time)");
-
-    private static string Resources(GrantUsage grant)
-    {
-        string list = grant.Resources.Length <= 3
-            ? string.Join(", ", grant.Resources)
-            : Invariant($"{string.Join(", ", grant.Resources.Take(3))} and {grant.Resources.Length - 3} more");
-        string unused = grant.UnusedResourcePatterns.IsEmpty ? string.Empty : "; no call on " + string.Join(", ", grant.UnusedResourcePatterns);
-        return "on " + list + unused;
-    }
-
-    private static string Marker(UsageVerdict verdict) => verdict switch
-    {
-        UsageVerdict.Used => "+",
-        UsageVerdict.Unused => "-",
-        UsageVerdict.NotVisible => "?",
-        _ => "~",
-    };
-
-    private static string Kind(ReducedStatementKind kind) => kind switch
-    {
-        ReducedStatementKind.NotVisible => "kept unchanged: CloudTrail cannot show it",
-        ReducedStatementKind.AccessAdvisor => "kept unchanged: Access Advisor saw it attempted",
-        ReducedStatementKind.NoData => "kept unchanged: the input does not cover it",
-        ReducedStatementKind.Deny => "Deny kept as is",
-        _ => "observed",
-    };
-
-    private static string Time(long ticks) => ticks <= 0
-        ? "-"
-        : new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
 
     private static string Safe(string text) => text.Any(char.IsControl)
         ? new string([.. text.Select(static c => char.IsControl(c) ? ' ' : c)])

@@ -51,4 +51,28 @@ public sealed class UndecidableGrantTests
         Assert.Equal("aws:PrincipalTag/team", Assert.Single(statement.Conditions).Key);
         Assert.Equal(0, reduced.Verification.Requests);
     }
+
+    [Fact]
+    public void Should_Build_On_The_Decided_Statement_When_An_Earlier_One_Only_Could_Allow()
+    {
+        // Given: the first statement allows under a condition on an unknown key, the second without a condition
+        const string Both = """
+            {"RoleDetailList":[{"RoleName":"tagged","Arn":"arn:aws:iam::123456789012:role/tagged","RolePolicyList":[
+              {"PolicyName":"p","PolicyDocument":{"Version":"2012-10-17","Statement":[
+                {"Sid":"TeamOnly","Effect":"Allow","Action":"ec2:DescribeInstances","Resource":"*",
+                 "Condition":{"StringEquals":{"aws:PrincipalTag/team":"data"}}},
+                {"Sid":"Anyone","Effect":"Allow","Action":"ec2:DescribeInstances","Resource":"*"}]}}]}]}
+            """;
+        var reader = new AuthorizationDetailsReader();
+        reader.Add(Encoding.UTF8.GetBytes(Both), "both.json");
+        string[] events = [new EventBuilder("ec2.amazonaws.com", "DescribeInstances").AsRole("tagged").At("2025-03-01T10:00:00Z").Json()];
+
+        // When
+        ReducedPolicy reduced = UsageRun.Run(reader.Build(), events, ["arn:aws:iam::123456789012:role/tagged"]).Principals[0].Reduced;
+
+        // Then: the reduced statement is the unconditioned one, so the replay still allows the call
+        Statement statement = Assert.Single(reduced.Document.Statements);
+        Assert.Empty(statement.Conditions);
+        Assert.Equal((1L, true), (reduced.Verification.Requests, reduced.Verification.Passed));
+    }
 }

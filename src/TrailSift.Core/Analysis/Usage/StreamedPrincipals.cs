@@ -1,0 +1,77 @@
+using System.Collections;
+using TrailSift.Core.Analysis.Generation;
+using TrailSift.Core.Iam.Authorization;
+
+namespace TrailSift.Core.Analysis.Usage;
+
+/// <summary>
+/// The principals of a usage report, analysed on demand: the enumerator analyses <see cref="Parallelism"/> × 4 at a time
+/// in parallel and keeps none after yielding them; the indexer analyses one. Which Access Advisor report applies to
+/// each principal is settled up front (the problems it finds are known before any principal is analysed).
+/// </summary>
+/// <remarks>Thread-safe to enumerate more than once (each enumeration analyses again).</remarks>
+internal sealed class StreamedPrincipals : IReadOnlyList<PrincipalUsage>
+{
+    private readonly UsageScope _scope;
+    private readonly UsageCollector _collector;
+    private readonly PolicyGenerationOptions _options;
+    private readonly AccessAdvisorReport?[] _reports;
+
+    public StreamedPrincipals(UsageScope scope, UsageCollector collector, IReadOnlyList<AccessAdvisorReport> advisor,
+        PolicyGenerationOptions options, InputCoverage coverage, out List<string> problems)
+    {
+        _scope = scope;
+        _collector = collector;
+        _options = options;
+        Coverage = coverage;
+        problems = [];
+        _reports = new AccessAdvisorReport?[scope.Principals.Length];
+        for (int i = 0; i < _reports.Length; i++)
+        {
+            EffectivePolicies policies = scope.Principals[i];
+            AccessAdvisorReport[] reports = [.. advisor.Where(r => UsageAnalysis.Names(r.Principal, policies.Principal))];
+            _reports[i] = reports.FirstOrDefault();
+            if (reports.Length > 1)
+            {
+                problems.Add($"{policies.Principal.Arn}: {reports.Length} Access Advisor reports name it; only {reports[0].Source} is used");
+            }
+        }
+    }
+
+    public InputCoverage Coverage { get; }
+
+    public Action<PrincipalUsage>? Analyzed { get; init; }
+
+    public int Parallelism { get; init; } = 1;
+
+    public int Count => _reports.Length;
+
+    public PrincipalUsage this[int index] => Analyze(index);
+
+    public IEnumerator<PrincipalUsage> GetEnumerator()
+    {
+        int batch = Parallelism * 4;
+        var results = new PrincipalUsage[Math.Min(batch, Count)];
+        for (int start = 0; start < Count; start += batch)
+        {
+            int n = Math.Min(batch, Count - start);
+            int first = start;
+            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, i => results[i] = Analyze(first + i));
+            for (int i = 0; i < n; i++)
+            {
+                PrincipalUsage principal = results[i];
+                results[i] = null!;
+                yield return principal;
+            }
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private PrincipalUsage Analyze(int index)
+    {
+        PrincipalUsage principal = UsageAnalysis.Analyze(_scope, _collector, index, _reports[index], _options, Coverage);
+        Analyzed?.Invoke(principal);
+        return principal;
+    }
+}

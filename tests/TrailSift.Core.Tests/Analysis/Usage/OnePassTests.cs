@@ -1,0 +1,95 @@
+using System.Text;
+using TrailSift.Core.Analysis.Usage;
+using TrailSift.Core.Iam.Authorization;
+using TrailSift.Core.Tests.Analysis.Replay;
+using TrailSift.Testing;
+
+namespace TrailSift.Core.Tests.Analysis.Usage;
+
+/// <summary>
+/// The input is read once: calls of principals whose policies read resource tags wait for the whole input's tagging
+/// facts; allowed requests are kept per distinct request, not per call.
+/// </summary>
+public sealed class OnePassTests
+{
+    private const string RoleArn = "arn:aws:iam::123456789012:role/EMR_DefaultRole_Restricted";
+
+    private static AuthorizationDetails Details(string condition)
+    {
+        string json = $$$"""
+            {"RoleDetailList":[{"RoleName":"EMR_DefaultRole_Restricted","Arn":"{{{RoleArn}}}","RolePolicyList":[
+              {"PolicyName":"p","PolicyDocument":{"Version":"2012-10-17","Statement":[
+                {"Effect":"Allow","Action":["ec2:TerminateInstances","ec2:DescribeInstances"],"Resource":"*"{{{condition}}}}]}}]}]}
+            """;
+        var reader = new AuthorizationDetailsReader();
+        Assert.True(reader.Add(Encoding.UTF8.GetBytes(json), "tags.json"));
+        return reader.Build();
+    }
+
+    private static string Terminate(string time) =>
+        ReplayFixtures.Ec2("TerminateInstances", time, """{"instancesSet":{"items":[{"instanceId":"i-0aaa"}]}}""").Json();
+
+    private static string Tag(string time) =>
+        ReplayFixtures.Ec2("CreateTags", time, ReplayFixtures.TagParameters(["arn:aws:ec2:us-east-1:123456789012:instance/i-0aaa", "i-0aaa"], ("team", "data"))).Json();
+
+    [Fact]
+    public void Should_Use_Tags_Seen_By_Another_Worker_When_Policy_Reads_Resource_Tags()
+    {
+        // Given: the call reaches worker 0, the earlier tagging call worker 1 (events alternate between the two)
+        AuthorizationDetails details = Details(""","Condition":{"StringEquals":{"ec2:ResourceTag/team":"data"}}""");
+        string[] events = [Terminate("2025-06-03T18:00:00Z"), Tag("2025-06-03T15:00:00Z")];
+
+        // When
+        PrincipalUsage role = UsageRun.Run(details, events, [RoleArn], workers: 2).Principals[0];
+
+        // Then: decided (allowed through the tag), not undecidable, and replayed against the reduced policy
+        GrantUsage terminate = role.Grants.Single(g => g.Action == "ec2:TerminateInstances");
+        Assert.Equal((UsageVerdict.Used, 1L, 0L), (terminate.Verdict, terminate.Calls, terminate.UndecidableCalls));
+        Assert.Equal((1L, true), (role.Reduced.Verification.Requests, role.Reduced.Verification.Passed));
+    }
+
+    [Fact]
+    public void Should_Count_Calls_But_Keep_One_Request_When_Calls_Differ_Only_In_Keys_No_Policy_Reads()
+    {
+        // Given: three terminations of one instance at different times
+        AuthorizationDetails details = Details(string.Empty);
+        string[] events = [Terminate("2025-06-03T18:00:00Z"), Terminate("2025-06-03T18:05:00Z"), Terminate("2025-06-04T09:00:00Z")];
+
+        // When
+        PrincipalUsage role = UsageRun.Run(details, events, [RoleArn], workers: 2).Principals[0];
+
+        // Then
+        ObservedRequest request = Assert.Single(Observed(details, events));
+        Assert.Equal(3, request.Count);
+        Assert.Equal((3L, 3L), (role.Reduced.Verification.Requests, role.Reduced.Verification.StillAllowed));
+        Assert.Equal(3, role.Grants.Single(g => g.Action == "ec2:TerminateInstances").Calls);
+    }
+
+    [Fact]
+    public void Should_Keep_Requests_Apart_When_A_Policy_Reads_The_Differing_Key()
+    {
+        // Given: the policy reads aws:CurrentTime, so each call's time matters
+        AuthorizationDetails details = Details(""","Condition":{"DateGreaterThan":{"aws:CurrentTime":"2025-01-01T00:00:00Z"}}""");
+        string[] events = [Terminate("2025-06-03T18:00:00Z"), Terminate("2025-06-03T18:05:00Z")];
+
+        // When
+        ObservedRequest[] requests = Observed(details, events);
+
+        // Then
+        Assert.Equal([1L, 1L], requests.Select(r => r.Count).ToArray());
+    }
+
+    private static ObservedRequest[] Observed(AuthorizationDetails details, string[] events)
+    {
+        Assert.True(details.TryFindPrincipal(RoleArn, out IamEntity? role));
+        var scope = new UsageScope(details, [details.Resolve(role)]);
+        var collector = new UsageCollector(scope);
+        foreach (string json in events)
+        {
+            using var record = TrailSift.Core.Events.EventRecord.Parse(json);
+            collector.Accept(record);
+        }
+
+        return [.. UsageCollector.Complete([collector]).Observed(0).AllowedRequests];
+    }
+}
