@@ -17,7 +17,7 @@ public sealed partial class DeniedAnalyzer
         string source = record.EventSource.GetString();
         string name = record.EventName.GetString();
         string eventId = EventFacts.EventId(record);
-        if (EventFacts.IsTaggingCall(name))
+        if (TaggingCalls.AddsTags(name))
         {
             _tagging.Add(new TaggingCall(principal, EventFacts.InvokedBy(record), ticks, eventId, name, source,
                 EventFacts.TaggedResources(record), EventFacts.TagKeys(record)));

@@ -14,20 +14,10 @@ internal static class EventFacts
 
     /// <summary>Create calls whose resources may be tagged in a separate, later call.</summary>
     public static bool IsCreateCall(string eventName) =>
-        !IsTaggingCall(eventName)
+        !TaggingCalls.AddsTags(eventName)
         && (eventName.StartsWith("Create", StringComparison.Ordinal) || eventName.StartsWith("Run", StringComparison.Ordinal)
             || eventName.StartsWith("Allocate", StringComparison.Ordinal) || eventName.StartsWith("Launch", StringComparison.Ordinal)
             || eventName.StartsWith("Copy", StringComparison.Ordinal) || eventName.StartsWith("Import", StringComparison.Ordinal));
-
-    /// <summary>Calls that add tags to existing resources: <c>CreateTags</c>, <c>AddTags…</c>, <c>Tag…</c> (<c>TagResource</c>, <c>TagQueue</c>).</summary>
-    public static bool IsTaggingCall(ReadOnlySpan<byte> eventName) =>
-        eventName.SequenceEqual("CreateTags"u8) || eventName.StartsWith("AddTags"u8)
-        || (eventName.StartsWith("Tag"u8) && eventName.Length > 3 && eventName[3] is >= (byte)'A' and <= (byte)'Z');
-
-    /// <inheritdoc cref="IsTaggingCall(ReadOnlySpan{byte})"/>
-    public static bool IsTaggingCall(string eventName) =>
-        eventName == "CreateTags" || eventName.StartsWith("AddTags", StringComparison.Ordinal)
-        || (eventName.StartsWith("Tag", StringComparison.Ordinal) && eventName.Length > 3 && char.IsUpper(eventName[3]));
 
     /// <summary><c>userIdentity.invokedBy</c>, or null.</summary>
     public static string? InvokedBy(EventRecord record) => Text(record.UserIdentity.GetProperty("invokedBy"u8));
