@@ -57,7 +57,7 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
         string? principal = PrincipalIdentity.From(record.UserIdentity).PolicyTarget;
         string eventId = Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
         string eventTime = Text(record.Root.GetProperty("eventTime"u8)) ?? string.Empty;
-        bool removal = name is "DeleteTags" or "UntagResource" or "RemoveTags" or "UntagQueue" or "RemoveTagsFromResource";
+        bool removal = TaggingCalls.RemovesTags(name);
         string? created = CreatedType(name);
         bool creation = created is not null;
 
