@@ -245,7 +245,7 @@ public sealed partial class DeniedAnalyzer : IContextSink, ISequencedSink
         string? arn = identity.PolicyTarget ?? fromMessage;
         if (arn is not null)
         {
-            return EventFacts.RoleOfSession(arn) ?? arn;
+            return PrincipalIdentity.RoleOfSessionArn(arn) ?? arn;
         }
 
         return EventFacts.IdentityLabel(record) ?? EventFacts.InvokedBy(record) ?? "unknown";
