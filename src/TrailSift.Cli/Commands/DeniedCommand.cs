@@ -3,9 +3,11 @@ using TrailSift.Cli.Composition;
 using TrailSift.Cli.Reporting;
 using TrailSift.Cli.Settings;
 using TrailSift.Core.Analysis.Denied;
+using TrailSift.Core.Analysis.Generation;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Catalog;
 using TrailSift.Core.Output.Denied;
+using TrailSift.Core.Output.Policy;
 using TrailSift.Core.Query.Shortcuts;
 using TrailSift.Core.Scan;
 
@@ -30,10 +32,16 @@ public sealed class DeniedCommand : ICommand
         minimal identity Allow, or the policy type that must change. Hints come from the other events of the
         same trail (tags applied after creation, a later success). FILTER and the selection options choose
         which denials are reported; hints look at every event in the scanned files.
+        --policy prints the policy command's policy for the denials an identity Allow fixes: catalog actions only,
+        ARNs only (never message prose), merged statements split at --max-size; stderr accounts for every denied
+        call (grantable, other policy type, unresolvable and why). A principal denied on many services within an
+        hour (enumeration with stolen credentials) is reported, never granted. --summary rolls groups up per
+        service and reason; --top N lists the N fixes with the most calls.
 
         Examples:
           trailsift denied samples/emr-launch
           trailsift denied --principal EMR_DefaultRole_Restricted --policy samples/emr-launch
+          trailsift denied --summary --top 10 logs/
           trailsift denied '.eventSource == "s3.amazonaws.com"' --format ndjson logs/
         """;
 
@@ -48,8 +56,23 @@ public sealed class DeniedCommand : ICommand
     {
         var run = new CommandRun(env);
         ConsoleReporter reporter = run.Reporter;
-        if (!Formats.TryRead(args, env.StdoutIsTerminal ? "text" : "ndjson", reporter, out string format))
+        bool policyOut = args.Has(DeniedSettings.Policy.Name);
+        bool summary = args.Has(DeniedSettings.Summary.Name);
+        if (!TryReadTop(args, reporter, out int? top) || !PolicyCommand.TryReadMaxSize(args, reporter, out int maxSize))
         {
+            return ExitCodes.Error;
+        }
+
+        // --summary and --top are text roll-ups: they make text the default even when piped.
+        string defaultFormat = env.StdoutIsTerminal || summary || top is not null ? "text" : "ndjson";
+        if (!Formats.TryRead(args, defaultFormat, reporter, out string format))
+        {
+            return ExitCodes.Error;
+        }
+
+        if ((summary || top is not null) && (format != "text" || policyOut))
+        {
+            reporter.Message("--summary and --top apply to the text report (--format text, without --policy)");
             return ExitCodes.Error;
         }
 
@@ -67,9 +90,14 @@ public sealed class DeniedCommand : ICommand
         DeniedAnalyzer total = CommandRun.Merge(result, static (a, b) => a.Merge(b));
         DeniedReport report = total.BuildReport();
         bool related = args.Has(DeniedSettings.Related.Name);
-        if (args.Has(DeniedSettings.Policy.Name))
+        if (policyOut)
         {
-            DeniedPolicyWriter.WriteDocument(env.Stdout, report.PolicyStatements);
+            return WritePolicy(report, maxSize, run, env);
+        }
+
+        if (summary || top is not null)
+        {
+            run.WriteText(writer => DeniedRollupPrinter.Write(writer, report, summary, top));
         }
         else if (format == "text")
         {
@@ -86,11 +114,55 @@ public sealed class DeniedCommand : ICommand
 
         env.Stdout.Flush();
         env.Stderr.WriteLine("trailsift: " + DeniedTextPrinter.Summary(report));
-        if (args.Has(DeniedSettings.Policy.Name) && report.PolicyPrincipals.Count > 1)
+        return run.FinishFound(report.Groups.Count > 0);
+    }
+
+    /// <summary><c>--policy</c>: the <c>policy</c> generator's documents for the grantable denials; the account on stderr.</summary>
+    private static int WritePolicy(DeniedReport report, int maxSize, CommandRun run, AppEnvironment env)
+    {
+        DeniedPolicyPlan plan = report.Policy;
+        GeneratedPolicy? policy = plan.HasGrants ? plan.Generate(new PolicyGenerationOptions { MaxSize = maxSize }) : null;
+        if (policy is not null)
         {
-            reporter.Message($"the policy covers {report.PolicyPrincipals.Count} principals: attach it to each, or narrow with --principal");
+            run.WriteText(writer => PolicyPrinter.Write(policy, PolicyFormat.Json, PolicyDirectoryWriter.ShortName(policy.Principal), writer));
         }
 
-        return run.FinishFound(report.Groups.Count > 0);
+        env.Stderr.WriteLine("trailsift: " + DeniedTextPrinter.Summary(report));
+        foreach (string line in DeniedPolicyAccount.Lines(plan))
+        {
+            run.Reporter.Message(line.TrimStart());
+        }
+
+        if (policy is null)
+        {
+            run.Reporter.Message(report.Groups.Count == 0 ? "no denied calls" : "no policy written: no denied call can be granted exactly by an identity Allow (see above)");
+            return run.FinishFound(false);
+        }
+
+        PolicyCommand.WarnOnSize(policy, run.Reporter);
+        if (plan.Principals.Count > 1)
+        {
+            run.Reporter.Message($"the policy covers {plan.Principals.Count} principals: attach it to each, or narrow with --principal");
+        }
+
+        return run.FinishFound(true);
+    }
+
+    private static bool TryReadTop(ParsedArgs args, ConsoleReporter reporter, out int? top)
+    {
+        top = null;
+        if (args.Get(DeniedSettings.Top.Name) is not string text)
+        {
+            return true;
+        }
+
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) || n < 1)
+        {
+            reporter.Message($"--top: expected a positive number of fixes, got '{text}'");
+            return false;
+        }
+
+        top = n;
+        return true;
     }
 }

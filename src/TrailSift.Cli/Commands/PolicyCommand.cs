@@ -116,10 +116,8 @@ public sealed class PolicyCommand : ICommand
             return false;
         }
 
-        int maxSize = PolicyGenerationOptions.ManagedPolicyMaxSize;
-        if (args.Get(PolicySettings.MaxSize.Name) is string m && (!int.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out maxSize) || maxSize < 100))
+        if (!TryReadMaxSize(args, reporter, out int maxSize))
         {
-            reporter.Message($"--max-size: expected a number of characters (at least 100), got '{m}'");
             return false;
         }
 
@@ -130,6 +128,45 @@ public sealed class PolicyCommand : ICommand
             MaxSize = maxSize,
         };
         return true;
+    }
+
+    /// <summary>Reads <c>--max-size N</c> (default: the managed-policy limit); false after reporting a bad value.</summary>
+    public static bool TryReadMaxSize(ParsedArgs args, ConsoleReporter reporter, out int maxSize)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(reporter);
+        maxSize = PolicyGenerationOptions.ManagedPolicyMaxSize;
+        if (args.Get(PolicySettings.MaxSize.Name) is string m && (!int.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out maxSize) || maxSize < 100))
+        {
+            reporter.Message($"--max-size: expected a number of characters (at least 100), got '{m}'");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Notes on stderr when the policy was split, is more documents than a role can attach, or has an unsplittable statement.</summary>
+    public static void WarnOnSize(GeneratedPolicy policy, ConsoleReporter reporter)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(reporter);
+        if (policy.IsSplit)
+        {
+            reporter.Message(string.Create(CultureInfo.InvariantCulture,
+                $"note: the policy is larger than {policy.MaxSize} characters without whitespace; split into {policy.Documents.Length} documents ({string.Join(", ", policy.Sizes)})"));
+        }
+
+        // IAM attaches at most 10 managed policies to a role or user by default (20 after a quota increase).
+        if (policy.Documents.Length > 10)
+        {
+            reporter.Message(string.Create(CultureInfo.InvariantCulture,
+                $"warning: {policy.Documents.Length} documents are more managed policies than a role or user can attach by default (10); consider --generalize aggressive or --compress-actions"));
+        }
+
+        if (policy.ExceedsMaxSize)
+        {
+            reporter.Message($"warning: a single statement is larger than {policy.MaxSize} characters and could not be split");
+        }
     }
 
     private static int WriteOne(PolicyEvidenceCollector all, InputFacts facts, string principal, PolicyFormat format, bool explain,
@@ -194,23 +231,7 @@ public sealed class PolicyCommand : ICommand
 
     private static void WarnOnStderr(GeneratedPolicy policy, ConsoleReporter reporter)
     {
-        if (policy.IsSplit)
-        {
-            reporter.Message(string.Create(CultureInfo.InvariantCulture,
-                $"note: the policy is larger than {policy.MaxSize} characters without whitespace; split into {policy.Documents.Length} documents ({string.Join(", ", policy.Sizes)})"));
-        }
-
-        // IAM attaches at most 10 managed policies to a role or user by default (20 after a quota increase).
-        if (policy.Documents.Length > 10)
-        {
-            reporter.Message(string.Create(CultureInfo.InvariantCulture,
-                $"warning: {policy.Documents.Length} documents are more managed policies than a role or user can attach by default (10); consider --generalize aggressive or --compress-actions"));
-        }
-
-        if (policy.ExceedsMaxSize)
-        {
-            reporter.Message($"warning: a single statement is larger than {policy.MaxSize} characters and could not be split");
-        }
+        WarnOnSize(policy, reporter);
 
         if (!policy.Evidence.Unmapped.IsEmpty)
         {

@@ -55,6 +55,27 @@ public readonly record struct PrincipalIdentity(string? Arn, string? IssuerArn, 
             || string.Equals(LastSegment(IssuerArn), wanted, ic);
     }
 
+    /// <summary>
+    /// The role ARN of an STS assumed-role session ARN (<c>arn:aws:sts::1:assumed-role/R/s</c> → <c>arn:aws:iam::1:role/R</c>),
+    /// for a session named only by its ARN (a denial message, an event without a <c>sessionIssuer</c>); the role's path is not in the session ARN and is left out. Null for other ARNs.
+    /// </summary>
+    public static string? RoleOfSessionArn(string arn)
+    {
+        ArgumentNullException.ThrowIfNull(arn);
+        const string Marker = ":assumed-role/";
+        int at = arn.IndexOf(Marker, StringComparison.Ordinal);
+        if (at < 0 || !arn.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string[] head = arn[..at].Split(':');
+        string rest = arn[(at + Marker.Length)..];
+        int slash = rest.IndexOf('/');
+        string role = slash < 0 ? rest : rest[..slash];
+        return head.Length == 5 && role.Length > 0 ? $"arn:{head[1]}:iam::{head[4]}:role/{role}" : null;
+    }
+
     // arn:aws:sts::123456789012:assumed-role/app/s1 → arn:aws:iam::123456789012:role/app
     private string? RoleOfIssuerlessSession()
     {

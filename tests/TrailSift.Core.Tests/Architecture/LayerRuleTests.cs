@@ -26,6 +26,8 @@ public sealed partial class LayerRuleTests
         ["Analysis"] = ["Events", "Iam", "Common"],
         // `unused` composes two analyses: it replays calls (Replay) and narrows with the generator (Generation).
         ["Analysis.Usage"] = ["Analysis.Replay", "Analysis.Generation", "Events", "Iam", "Common"],
+        // `denied --policy` is the generator's output for the denied calls: Denied builds its evidence, Generation writes it.
+        ["Analysis.Denied"] = ["Analysis.Generation", "Events", "Iam", "Common"],
         ["Output"] = ["Analysis", "Iam", "Events", "Common"],
     };
 
@@ -57,7 +59,8 @@ public sealed partial class LayerRuleTests
     [Theory]
     [InlineData("Scan", "using TrailSift.Core.Query;", true)]
     [InlineData("Scan", "using TrailSift.Core.Events;", false)]
-    [InlineData("Analysis.Denied", "var x = new TrailSift.Core.Analysis.Generation.Foo();", true)]
+    [InlineData("Analysis.Denied", "var x = new TrailSift.Core.Analysis.Replay.Foo();", true)]
+    [InlineData("Analysis.Denied", "var x = new TrailSift.Core.Analysis.Generation.Foo();", false)]
     [InlineData("Analysis.Denied", "using TrailSift.Core.Iam.Catalog;", false)]
     [InlineData("Output", "using TrailSift.Core.Scan;", true)]
     [InlineData("Iam.Evaluation", "using TrailSift.Core.Events;", true)]

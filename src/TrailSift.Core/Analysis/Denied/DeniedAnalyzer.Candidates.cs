@@ -1,4 +1,5 @@
 using TrailSift.Core.Events;
+using TrailSift.Core.Iam.Mapping;
 
 namespace TrailSift.Core.Analysis.Denied;
 
@@ -17,7 +18,7 @@ public sealed partial class DeniedAnalyzer
         string source = record.EventSource.GetString();
         string name = record.EventName.GetString();
         string eventId = EventFacts.EventId(record);
-        if (EventFacts.IsTaggingCall(name))
+        if (TaggingCalls.AddsTags(name))
         {
             _tagging.Add(new TaggingCall(principal, EventFacts.InvokedBy(record), ticks, eventId, name, source,
                 EventFacts.TaggedResources(record), EventFacts.TagKeys(record)));
@@ -28,11 +29,10 @@ public sealed partial class DeniedAnalyzer
         }
 
         var call = new CallKey(principal, source, name);
-        IReadOnlyList<DerivedPermission> derived = _deriver.Derive(record);
         bool any = false;
-        foreach (DerivedPermission p in derived)
+        foreach (RequiredPermission p in Required(record))
         {
-            if (!p.Implied && p.Resource is not null && p.Resource != "*")
+            if (!p.Implied && p.Resource != "*")
             {
                 GetOrAdd(_successes, new SuccessKey(call, p.Resource)).Add(ticks, eventId);
                 any = true;

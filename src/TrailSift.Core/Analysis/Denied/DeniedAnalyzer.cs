@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using TrailSift.Core.Analysis.Denied.Messages;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Catalog;
@@ -23,7 +24,7 @@ public sealed partial class DeniedAnalyzer : IContextSink, ISequencedSink
 
     private readonly bool _includeAuthFailures;
     private readonly IamCatalog _catalog;
-    private readonly IPermissionDeriver _deriver;
+    private readonly EventPermissionMapper _mapper;
     private readonly Dictionary<DenialKey, DenialState> _denials = [];
     private readonly Dictionary<(string Principal, string Code), CallStats> _authFailures = [];
     private readonly List<TaggingCall> _tagging = [];
@@ -34,16 +35,11 @@ public sealed partial class DeniedAnalyzer : IContextSink, ISequencedSink
     /// <param name="includeAuthFailures">Count credential failures as denials instead of listing them apart.</param>
     /// <param name="catalog">The IAM catalog (canonical action names, resource types).</param>
     public DeniedAnalyzer(bool includeAuthFailures, IamCatalog catalog)
-        : this(includeAuthFailures, catalog, new MappingDeriver(ReferenceEquals(catalog, IamCatalog.Default) ? EventPermissionMapper.Default : new EventPermissionMapper(catalog)))
-    {
-    }
-
-    internal DeniedAnalyzer(bool includeAuthFailures, IamCatalog catalog, IPermissionDeriver deriver)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _includeAuthFailures = includeAuthFailures;
         _catalog = catalog;
-        _deriver = deriver;
+        _mapper = ReferenceEquals(catalog, IamCatalog.Default) ? EventPermissionMapper.Default : new EventPermissionMapper(catalog);
     }
 
     /// <inheritdoc />
@@ -145,16 +141,16 @@ public sealed partial class DeniedAnalyzer : IContextSink, ISequencedSink
         string? action = message.Action is { } written && _catalog.TryGetAction(written, out ActionInfo? info) ? info.FullName : message.Action;
         string? resource = message.Resource;
         bool actionDerived = false, resourceDerived = false;
-        IReadOnlyList<DerivedPermission> derived = _deriver.Derive(record);
-        if (action is null && derived.Count > 0 && !derived[0].Implied)
+        ImmutableArray<RequiredPermission> derived = Required(record);
+        if (action is null && derived.Length > 0 && !derived[0].Implied)
         {
             action = derived[0].Action;
             actionDerived = true;
         }
 
-        foreach (DerivedPermission p in derived)
+        foreach (RequiredPermission p in derived)
         {
-            if (resource is null && !p.Implied && p.Resource is not null && string.Equals(p.Action, action, StringComparison.OrdinalIgnoreCase))
+            if (resource is null && !p.Implied && p.Resource != "*" && string.Equals(p.Action, action, StringComparison.OrdinalIgnoreCase))
             {
                 resource = p.Resource;
                 resourceDerived = true;
@@ -210,21 +206,31 @@ public sealed partial class DeniedAnalyzer : IContextSink, ISequencedSink
 
     // The other resources of the same action the mapping found (EC2 names only the refused type, instance/*),
     // and the implied permissions CloudTrail does not log; bounded per group.
-    private static void AddMapped(DenialState state, IReadOnlyList<DerivedPermission> derived, string? action, string? resource)
+    private static void AddMapped(DenialState state, ImmutableArray<RequiredPermission> derived, string? action, string? resource)
     {
         const int Max = 32;
-        foreach (DerivedPermission p in derived)
+        foreach (RequiredPermission p in derived)
         {
             if (p.Implied && state.Implied.Count < Max)
             {
                 state.Implied.Add($"{p.Action} on {p.Resource}" + (p.Note is null ? string.Empty : $" ({p.Note})"));
             }
-            else if (!p.Implied && p.Resource is not null && p.Resource != resource && state.MappedResources.Count < Max
+            else if (!p.Implied && p.Resource != "*" && p.Resource != resource && state.MappedResources.Count < Max
                 && string.Equals(p.Action, action, StringComparison.OrdinalIgnoreCase))
             {
                 state.MappedResources.Add(p.Resource);
             }
         }
+    }
+
+    /// <summary>
+    /// The permissions the IAM event mapping derives for the call, observed first (the primary one first), then the
+    /// implied ones CloudTrail does not log; empty when the call is not mapped. A <c>*</c> resource means unknown.
+    /// </summary>
+    private ImmutableArray<RequiredPermission> Required(EventRecord record)
+    {
+        EventPermissions mapped = _mapper.Map(record);
+        return mapped.Status != MappingStatus.Mapped || mapped.Permissions.IsEmpty ? [] : mapped.Permissions.AddRange(mapped.Implied);
     }
 
     private void AddAuthFailure(EventRecord record)
@@ -239,7 +245,7 @@ public sealed partial class DeniedAnalyzer : IContextSink, ISequencedSink
         string? arn = identity.PolicyTarget ?? fromMessage;
         if (arn is not null)
         {
-            return EventFacts.RoleOfSession(arn) ?? arn;
+            return PrincipalIdentity.RoleOfSessionArn(arn) ?? arn;
         }
 
         return EventFacts.IdentityLabel(record) ?? EventFacts.InvokedBy(record) ?? "unknown";

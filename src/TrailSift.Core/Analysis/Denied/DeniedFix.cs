@@ -1,3 +1,5 @@
+using TrailSift.Core.Iam.Policy;
+
 namespace TrailSift.Core.Analysis.Denied;
 
 /// <summary>What would fix a <see cref="DeniedGroup"/>: an identity <c>Allow</c> statement, or the policy type that must change.</summary>
@@ -11,7 +13,7 @@ public sealed record DeniedFix
     public string? PolicyType { get; init; }
 
     /// <summary>The minimal statement to add, for <see cref="DeniedFixKind.AddIdentityAllow"/>.</summary>
-    public PolicyStatementSuggestion? Statement { get; init; }
+    public Statement? Statement { get; init; }
 
     /// <summary>One sentence for the reader.</summary>
     public required string Text { get; init; }

@@ -1,6 +1,7 @@
 using TrailSift.Core.Analysis.Denied.Messages;
 using TrailSift.Core.Iam.Catalog;
 using TrailSift.Core.Iam.Generalization;
+using TrailSift.Core.Iam.Policy;
 
 namespace TrailSift.Core.Analysis.Denied;
 
@@ -21,7 +22,7 @@ internal sealed class DeniedFixes
     }
 
     /// <summary>One statement allowing <paramref name="action"/> on the generalised <paramref name="resources"/> (null means unknown).</summary>
-    public PolicyStatementSuggestion Statement(string action, IEnumerable<string?> resources, List<string> notes)
+    public Statement Statement(string action, IEnumerable<string?> resources, List<string> notes)
     {
         var values = new List<string>();
         foreach (string? r in resources)
@@ -50,11 +51,17 @@ internal sealed class DeniedFixes
                 : OtherTypesNote(info, values));
         }
 
-        return new PolicyStatementSuggestion { Sid = SidOf(action), Actions = [action], Resources = patterns };
+        return new Statement
+        {
+            Sid = SidOf(action),
+            Effect = Effect.Allow,
+            Action = PolicyValueList.Single(action),
+            Resource = patterns.Count == 1 ? PolicyValueList.Single(patterns[0]) : new PolicyValueList([.. patterns], isArray: true),
+        };
     }
 
     /// <summary>The fix of one group given the statement its action's denials share (null unless <c>no-identity-allow</c>).</summary>
-    public static DeniedFix For(DenialKey key, PolicyStatementSuggestion? statement, IReadOnlyList<string> notes)
+    public static DeniedFix For(DenialKey key, Statement? statement, IReadOnlyList<string> notes)
     {
         string action = key.Action ?? "the action";
         string on = key.Resource is null ? string.Empty : " on " + key.Resource;
@@ -66,7 +73,7 @@ internal sealed class DeniedFixes
                 Kind = DeniedFixKind.AddIdentityAllow,
                 PolicyType = "identity-based policy",
                 Statement = statement,
-                Text = $"add to an identity-based policy of {who}: Allow {string.Join(", ", statement.Actions)} on {string.Join(", ", statement.Resources)}",
+                Text = $"add to an identity-based policy of {who}: Allow {string.Join(", ", statement.Action!.Values)} on {string.Join(", ", statement.Resource!.Values)}",
                 Notes = notes,
             };
         }

@@ -2,8 +2,8 @@ namespace TrailSift.Core.Analysis.Denied;
 
 /// <summary>
 /// The result of <c>trailsift denied</c>: denied calls grouped by principal, action and resource with reason, fix
-/// and hints; credential failures listed apart; the statements of one policy that fixes every implicit
-/// identity-policy denial. Built by <see cref="DeniedAnalyzer.BuildReport"/>; printers only render it.
+/// and hints; credential failures listed apart; the plan of one policy that fixes the implicit identity-policy
+/// denials it can grant exactly. Built by <see cref="DeniedAnalyzer.BuildReport"/>; printers only render it.
 /// </summary>
 /// <remarks>Immutable; thread-safe.</remarks>
 public sealed record DeniedReport
@@ -26,9 +26,6 @@ public sealed record DeniedReport
     /// <summary>The number of credential failures in <see cref="AuthFailures"/>.</summary>
     public long AuthFailureCalls { get; init; }
 
-    /// <summary>One statement per action that fixes every <c>no-identity-allow</c> group (resources generalised across principals).</summary>
-    public required IReadOnlyList<PolicyStatementSuggestion> PolicyStatements { get; init; }
-
-    /// <summary>The principals the <see cref="PolicyStatements"/> are for, ordinal order.</summary>
-    public required IReadOnlyList<string> PolicyPrincipals { get; init; }
+    /// <summary>What <c>--policy</c> grants (through the <c>policy</c> generator) and why the other denials are not granted.</summary>
+    public required DeniedPolicyPlan Policy { get; init; }
 }

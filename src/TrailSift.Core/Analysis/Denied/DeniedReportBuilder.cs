@@ -1,5 +1,6 @@
 using TrailSift.Core.Analysis.Denied.Messages;
 using TrailSift.Core.Iam.Catalog;
+using TrailSift.Core.Iam.Policy;
 
 namespace TrailSift.Core.Analysis.Denied;
 
@@ -24,7 +25,7 @@ internal sealed class DeniedReportBuilder(
 
         // One statement per (principal, action) over every no-identity-allow resource, so resources sharing a stem
         // (AWS-ElasticMapReduce-j-<id> queues) become one wildcard in each of their groups' fixes.
-        var statements = new Dictionary<(string Principal, string Action), (PolicyStatementSuggestion Statement, List<string> Notes)>();
+        var statements = new Dictionary<(string Principal, string Action), (Statement Statement, List<string> Notes)>();
         foreach (var byAction in keys.Where(IsImplicitIdentity).GroupBy(k => (k.Principal, Action: k.Action!)))
         {
             var notes = new List<string>();
@@ -44,7 +45,7 @@ internal sealed class DeniedReportBuilder(
         {
             DenialState state = denials[key];
             calls += state.Calls.Count;
-            PolicyStatementSuggestion? statement = null;
+            Statement? statement = null;
             IReadOnlyList<string> fixNotes = [];
             if (IsImplicitIdentity(key))
             {
@@ -75,13 +76,6 @@ internal sealed class DeniedReportBuilder(
             });
         }
 
-        var policyNotes = new List<string>();
-        var policy = keys.Where(IsImplicitIdentity)
-            .GroupBy(k => k.Action!, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => _fixes.Statement(g.Key, ResourcesOf(g), policyNotes))
-            .ToList();
-
         var auth = authFailures
             .OrderBy(p => p.Key.Principal, StringComparer.Ordinal).ThenBy(p => p.Key.Code, StringComparer.Ordinal)
             .Select(p => new AuthFailureGroup
@@ -103,8 +97,7 @@ internal sealed class DeniedReportBuilder(
             DeniedCalls = calls,
             Principals = keys.Select(k => k.Principal).Distinct(StringComparer.Ordinal).Count(),
             AuthFailureCalls = auth.Sum(a => a.Count),
-            PolicyStatements = policy,
-            PolicyPrincipals = [.. keys.Where(IsImplicitIdentity).Select(k => k.Principal).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Policy = new DeniedPolicyPlanner(catalog, keys, denials).Plan(),
         };
     }
 

@@ -14,46 +14,16 @@ internal static class EventFacts
 
     /// <summary>Create calls whose resources may be tagged in a separate, later call.</summary>
     public static bool IsCreateCall(string eventName) =>
-        !IsTaggingCall(eventName)
+        !TaggingCalls.AddsTags(eventName)
         && (eventName.StartsWith("Create", StringComparison.Ordinal) || eventName.StartsWith("Run", StringComparison.Ordinal)
             || eventName.StartsWith("Allocate", StringComparison.Ordinal) || eventName.StartsWith("Launch", StringComparison.Ordinal)
             || eventName.StartsWith("Copy", StringComparison.Ordinal) || eventName.StartsWith("Import", StringComparison.Ordinal));
-
-    /// <summary>Calls that add tags to existing resources: <c>CreateTags</c>, <c>AddTags…</c>, <c>Tag…</c> (<c>TagResource</c>, <c>TagQueue</c>).</summary>
-    public static bool IsTaggingCall(ReadOnlySpan<byte> eventName) =>
-        eventName.SequenceEqual("CreateTags"u8) || eventName.StartsWith("AddTags"u8)
-        || (eventName.StartsWith("Tag"u8) && eventName.Length > 3 && eventName[3] is >= (byte)'A' and <= (byte)'Z');
-
-    /// <inheritdoc cref="IsTaggingCall(ReadOnlySpan{byte})"/>
-    public static bool IsTaggingCall(string eventName) =>
-        eventName == "CreateTags" || eventName.StartsWith("AddTags", StringComparison.Ordinal)
-        || (eventName.StartsWith("Tag", StringComparison.Ordinal) && eventName.Length > 3 && char.IsUpper(eventName[3]));
 
     /// <summary><c>userIdentity.invokedBy</c>, or null.</summary>
     public static string? InvokedBy(EventRecord record) => Text(record.UserIdentity.GetProperty("invokedBy"u8));
 
     /// <summary>Who made the call: <c>invokedBy</c> when a service called on the principal's behalf, else the user agent.</summary>
     public static string? CalledBy(EventRecord record) => InvokedBy(record) ?? Text(record.UserAgent);
-
-    /// <summary>
-    /// The role ARN of an STS assumed-role session ARN (<c>arn:aws:sts::1:assumed-role/R/s</c> → <c>arn:aws:iam::1:role/R</c>),
-    /// for events without a <c>sessionIssuer</c>; the role's path is not in the session ARN and is left out. Null for other ARNs.
-    /// </summary>
-    public static string? RoleOfSession(string arn)
-    {
-        const string Marker = ":assumed-role/";
-        int at = arn.IndexOf(Marker, StringComparison.Ordinal);
-        if (at < 0 || !arn.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        string[] head = arn[..at].Split(':');
-        string rest = arn[(at + Marker.Length)..];
-        int slash = rest.IndexOf('/');
-        string role = slash < 0 ? rest : rest[..slash];
-        return head.Length == 5 && role.Length > 0 ? $"arn:{head[1]}:iam::{head[4]}:role/{role}" : null;
-    }
 
     /// <summary>A label for a caller without an ARN: <c>AWSAccount:111111111111</c>, <c>IAMUser:example-user</c>.</summary>
     public static string? IdentityLabel(EventRecord record)

@@ -9,6 +9,13 @@ public sealed record CallPermissions(CallKind Kind, IReadOnlyList<PermissionTupl
     /// <summary>The ARNs of the resources the call creates (see <c>EventPermissions.Created</c>).</summary>
     public IReadOnlyList<string> Created { get; init; } = [];
 
+    /// <summary>The created resources with their catalog resource type, in <see cref="Created"/> order.</summary>
+    public IReadOnlyList<(string Arn, string Type)> CreatedTypes { get; init; } = [];
+
+    /// <summary>The tags the creating request gives each created resource (by ARN); absent when it gives none.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<string, string>>> CreatedTags { get; init; } =
+        new Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>>();
+
     /// <summary>An unmapped call.</summary>
     public static CallPermissions Unmapped { get; } = new(CallKind.Unmapped, []);
 

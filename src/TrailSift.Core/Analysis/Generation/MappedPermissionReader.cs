@@ -23,7 +23,28 @@ public sealed class MappedPermissionReader : ICallPermissionReader
     }
 
     /// <inheritdoc />
-    public CallPermissions Read(EventRecord record) => From(_mapper.Map(record));
+    public CallPermissions Read(EventRecord record)
+    {
+        CallPermissions permissions = From(_mapper.Map(record));
+        if (permissions.Created.Count == 0)
+        {
+            return permissions;
+        }
+
+        // Tags given at creation (EC2: the tag specification of the resource's type).
+        var tags = new Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>>(StringComparer.Ordinal);
+        JsonNode request = record.Root.GetProperty("requestParameters"u8);
+        foreach ((string arn, string type) in permissions.CreatedTypes)
+        {
+            List<KeyValuePair<string, string>> given = TagReader.RequestTags(request, type);
+            if (given.Count > 0)
+            {
+                tags[arn] = given;
+            }
+        }
+
+        return permissions with { CreatedTags = tags };
+    }
 
     /// <summary>Converts a mapping result: observed permissions, then implied ones (flagged).</summary>
     public static CallPermissions From(EventPermissions mapped)
@@ -50,12 +71,14 @@ public sealed class MappedPermissionReader : ICallPermissionReader
         }
 
         var created = new List<string>(mapped.Created.Length);
+        var types = new List<(string, string)>(mapped.Created.Length);
         foreach (CreatedResource resource in mapped.Created)
         {
             created.Add(resource.Arn);
+            types.Add((resource.Arn, resource.ResourceType));
         }
 
-        return new CallPermissions(CallKind.Mapped, tuples) { Created = created };
+        return new CallPermissions(CallKind.Mapped, tuples) { Created = created, CreatedTypes = types };
     }
 
     private static PermissionTuple Convert(RequiredPermission p, bool implied)

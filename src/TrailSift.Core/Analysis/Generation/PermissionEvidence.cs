@@ -22,6 +22,12 @@ public sealed record PermissionEvidence
     /// <summary>For tags given at creation: the creating call (<c>ec2:CreateAction</c>), else null.</summary>
     public string? CreateAction { get; init; }
 
+    /// <summary>
+    /// For a workload resource pattern: tags every resource behind it carried, from its creation, at every call (the
+    /// statement gets <c>aws:ResourceTag</c> conditions); empty otherwise.
+    /// </summary>
+    public ImmutableArray<KeyValuePair<string, string>> ResourceTags { get; init; } = [];
+
     /// <summary>Calls that needed it (allowed and denied).</summary>
     public long Calls { get; init; }
 

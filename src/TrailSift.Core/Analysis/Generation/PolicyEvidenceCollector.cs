@@ -28,6 +28,9 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
     // Sessions whose events show no sessionIssuer, by the role their ARN names (see Resolve).
     private readonly Dictionary<string, PrincipalActivity> _issuerless = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WorkloadResource> _created = new(StringComparer.Ordinal);
+
+    // Resource → the earliest successful call that added or removed tags on it (TaggingCalls), for tag conditions.
+    private readonly Dictionary<string, long> _retagged = new(StringComparer.Ordinal);
     private long _events;
     private long _dataEvents;
     private long _serviceEvents;
@@ -155,7 +158,21 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
                 {
                     foreach (string arn in permissions.Created)
                     {
-                        AddCreated(new WorkloadResource(arn, principal, ticks, eventName));
+                        AddCreated(new WorkloadResource(arn, principal, ticks, eventName)
+                        {
+                            Tags = permissions.CreatedTags.TryGetValue(arn, out var tags) ? [.. tags] : [],
+                        });
+                    }
+
+                    if (TaggingCalls.ChangesTags(eventName))
+                    {
+                        foreach (PermissionTuple tuple in permissions.Permissions)
+                        {
+                            if (!tuple.Implied && tuple.Resource != "*")
+                            {
+                                AddRetagged(tuple.Resource, ticks);
+                            }
+                        }
                     }
                 }
 
@@ -190,6 +207,19 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
         foreach (WorkloadResource resource in other._created.Values)
         {
             AddCreated(resource);
+        }
+
+        foreach ((string resource, long ticks) in other._retagged)
+        {
+            AddRetagged(resource, ticks);
+        }
+    }
+
+    private void AddRetagged(string resource, long ticks)
+    {
+        if (!_retagged.TryGetValue(resource, out long existing) || ticks < existing)
+        {
+            _retagged[resource] = ticks;
         }
     }
 
@@ -266,7 +296,10 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
         return [.. names];
     }
 
-    private ImmutableDictionary<string, WorkloadResource> CreatedMap() => _created.ToImmutableDictionary(StringComparer.Ordinal);
+    private ImmutableDictionary<string, WorkloadResource> CreatedMap() => _created.ToImmutableDictionary(
+        static p => p.Key,
+        p => _retagged.TryGetValue(p.Key, out long ticks) ? p.Value with { RetaggedTicks = ticks } : p.Value,
+        StringComparer.Ordinal);
 
     private static string Text(JsonNode node) => node.Kind == JsonKind.String ? node.GetString() : string.Empty;
 }

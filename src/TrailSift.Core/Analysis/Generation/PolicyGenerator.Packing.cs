@@ -156,7 +156,7 @@ public static partial class PolicyGenerator
                 Effect = Effect.Allow,
                 Action = List(written),
                 Resource = List(resources),
-                Conditions = draft.Condition is null ? [] : [draft.Condition],
+                Conditions = draft.Conditions,
             },
             Actions = [.. actions],
             Resources = generated.MoveToImmutable(),

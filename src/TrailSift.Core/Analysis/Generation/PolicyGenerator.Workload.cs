@@ -25,6 +25,7 @@ public static partial class PolicyGenerator
 
         var result = new List<PermissionEvidence>(rows.Count);
         var merged = new Dictionary<(string Resource, string? Type, string? CreateAction), (PermissionEvidence Row, List<WorkloadResource> Created)>();
+        var late = new HashSet<(string, string?, string?)>();
         foreach (PermissionEvidence row in rows)
         {
             if (!evidence.Created.TryGetValue(row.Resource, out WorkloadResource? created)
@@ -42,6 +43,12 @@ public static partial class PolicyGenerator
             }
 
             var key = (pattern, row.ResourceType, row.CreateAction);
+            if (created.Ticks == 0 || row.FirstTicks <= created.Ticks || created.RetaggedTicks is long r && r <= row.LastTicks)
+            {
+                // A call at (or before) the creation, or after its tags changed: its tags are not proven.
+                late.Add(key);
+            }
+
             if (merged.TryGetValue(key, out var existing))
             {
                 existing.Created.Add(created);
@@ -53,12 +60,55 @@ public static partial class PolicyGenerator
             }
         }
 
-        foreach ((PermissionEvidence row, List<WorkloadResource> created) in merged.Values)
+        foreach (((string, string?, string?) key, (PermissionEvidence row, List<WorkloadResource> created)) in merged)
         {
-            result.Add(row with { Notes = row.Notes.Add(WorkloadNote(row.Resource, created)).Sort(StringComparer.Ordinal) });
+            ImmutableArray<KeyValuePair<string, string>> tags = late.Contains(key) || row.CreateAction is not null ? [] : StableTags(created);
+            ImmutableArray<string> notes = row.Notes.Add(WorkloadNote(row.Resource, created));
+            if (!tags.IsEmpty)
+            {
+                notes = notes.Add($"every call was on a resource created with {string.Join(", ", tags.Select(static t => t.Key + "=" + t.Value))} "
+                    + "and not retagged before it, so the grant is conditioned on aws:ResourceTag");
+            }
+
+            result.Add(row with { ResourceTags = tags, Notes = notes.Sort(StringComparer.Ordinal) });
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The tags every created resource of a pattern was given at creation, with one value, when at least two creating
+    /// calls at different times show it (one creation cannot tell a per-run value from a stable one); <c>aws:</c> keys
+    /// (set by AWS, often per-run ids) are left out.
+    /// </summary>
+    private static ImmutableArray<KeyValuePair<string, string>> StableTags(List<WorkloadResource> created)
+    {
+        if (created.Select(static c => c.Ticks).Distinct().Count() < 2)
+        {
+            return [];
+        }
+
+        IEnumerable<KeyValuePair<string, string>> common = created[0].Tags;
+        foreach (WorkloadResource c in created.Skip(1))
+        {
+            common = common.Intersect(c.Tags);
+        }
+
+        return [.. common
+            .Where(static t => !t.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+            .GroupBy(static t => t.Key, StringComparer.Ordinal).Where(static g => g.Count() == 1).Select(static g => g.First())
+            .OrderBy(static t => t.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The <c>aws:ResourceTag</c> conditions for rows with proven tags, when the action supports the key; else empty.</summary>
+    private static ImmutableArray<PolicyCondition> ResourceTagConditions(string action, ImmutableArray<KeyValuePair<string, string>> tags, IamCatalog catalog)
+    {
+        if (tags.IsEmpty || !SupportsConditionKey(action, "aws:ResourceTag/${TagKey}", catalog))
+        {
+            return [];
+        }
+
+        return [.. tags.Select(static t => new PolicyCondition("StringEquals", "aws:ResourceTag/" + t.Key, [ConditionValue.String(t.Value)], isArray: false))];
     }
 
     private static PermissionEvidence Combine(PermissionEvidence a, PermissionEvidence b) => a with

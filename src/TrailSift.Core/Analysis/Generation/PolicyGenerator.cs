@@ -65,15 +65,15 @@ public static partial class PolicyGenerator
         var groups = new Dictionary<string, Draft>(StringComparer.Ordinal);
         var order = new List<Draft>();
         foreach ((string action, List<PermissionEvidence> actionRows) in byAction)
-        foreach ((List<PermissionEvidence> rows, PolicyCondition? condition) in ConditionParts(action, actionRows, options.Catalog))
+        foreach ((List<PermissionEvidence> rows, ImmutableArray<PolicyCondition> conditions, string suffix) in Parts(action, actionRows, evidence, options))
         {
-            SortedDictionary<string, List<PermissionEvidence>> patterns = ResourcesOf(action, WorkloadRows(rows, evidence, options.Generalization), options);
+            SortedDictionary<string, List<PermissionEvidence>> patterns = ResourcesOf(action, rows, options);
             string service = ServiceOf(action);
-            string conditionKey = condition is null ? string.Empty : condition.Key + "=" + string.Join(',', condition.Values);
+            string conditionKey = string.Join(';', conditions.Select(static c => c.Key + "=" + string.Join(',', c.Values)));
             string key = service + "\n" + conditionKey + "\n" + string.Join('\n', patterns.Keys);
             if (!groups.TryGetValue(key, out Draft? draft))
             {
-                draft = new Draft(SidFor(action) + (condition is null ? string.Empty : "OnCreate")) { Condition = condition };
+                draft = new Draft(SidFor(action) + suffix) { Conditions = conditions };
                 foreach (string pattern in patterns.Keys)
                 {
                     draft.Resources.Add(pattern, []);
@@ -106,6 +106,54 @@ public static partial class PolicyGenerator
 
         order.Sort(static (a, b) => string.CompareOrdinal(a.Actions[0], b.Actions[0]) is var x && x != 0 ? x : string.CompareOrdinal(a.Sid, b.Sid));
         return order;
+    }
+
+    /// <summary>
+    /// One action's rows in parts that share conditions: tag-on-create rows (<c>ec2:CreateAction</c>); then, after
+    /// workload resources became their stable patterns, rows whose tags are proven (<c>aws:ResourceTag</c>) apart from the rest.
+    /// </summary>
+    private static IEnumerable<(List<PermissionEvidence> Rows, ImmutableArray<PolicyCondition> Conditions, string Suffix)> Parts(
+        string action, List<PermissionEvidence> actionRows, PrincipalEvidence evidence, PolicyGenerationOptions options)
+    {
+        foreach ((List<PermissionEvidence> rows, PolicyCondition? condition) in ConditionParts(action, actionRows, options.Catalog))
+        {
+            List<PermissionEvidence> workload = WorkloadRows(rows, evidence, options.Generalization);
+            if (condition is not null)
+            {
+                yield return (workload, [condition], "OnCreate");
+                continue;
+            }
+
+            var plain = new List<PermissionEvidence>();
+            var tagged = new Dictionary<string, (List<PermissionEvidence> Rows, ImmutableArray<PolicyCondition> Conditions)>(StringComparer.Ordinal);
+            foreach (PermissionEvidence row in workload)
+            {
+                ImmutableArray<PolicyCondition> conditions = ResourceTagConditions(action, row.ResourceTags, options.Catalog);
+                if (conditions.IsEmpty)
+                {
+                    plain.Add(row);
+                    continue;
+                }
+
+                string key = string.Join(';', row.ResourceTags.Select(static t => t.Key + "=" + t.Value));
+                if (!tagged.TryGetValue(key, out var part))
+                {
+                    tagged.Add(key, part = ([], conditions));
+                }
+
+                part.Rows.Add(row);
+            }
+
+            if (plain.Count > 0 || tagged.Count == 0)
+            {
+                yield return (plain, [], string.Empty);
+            }
+
+            foreach ((string _, (List<PermissionEvidence> taggedRows, ImmutableArray<PolicyCondition> conditions)) in tagged.OrderBy(static t => t.Key, StringComparer.Ordinal))
+            {
+                yield return (taggedRows, conditions, "Tagged");
+            }
+        }
     }
 
     // A wildcard on iam:PassRole lets the principal hand any matching role to a service, including more
@@ -226,7 +274,7 @@ public static partial class PolicyGenerator
 
         public List<string> Notes { get; } = [];
 
-        /// <summary>The statement's condition (ec2:CreateAction for tags given at creation), or null.</summary>
-        public PolicyCondition? Condition { get; init; }
+        /// <summary>The statement's conditions (ec2:CreateAction for tags given at creation; aws:ResourceTag for workload resources).</summary>
+        public ImmutableArray<PolicyCondition> Conditions { get; init; } = [];
     }
 }

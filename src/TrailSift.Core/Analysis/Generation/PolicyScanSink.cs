@@ -17,7 +17,7 @@ public sealed class PolicyScanSink : IContextSink, ISequencedSink
         Collector = collector;
     }
 
-    /// <summary>The events the policy needs besides the selected ones: data events, recognised on the raw bytes.</summary>
+    /// <summary>The events the policy needs besides the selected ones: data events (a raw-byte prefilter, then the parsed test).</summary>
     public static IEventPredicate ContextEvents { get; } = new DataEventPredicate();
 
     /// <summary>The evidence of the selected calls.</summary>
@@ -35,7 +35,7 @@ public sealed class PolicyScanSink : IContextSink, ISequencedSink
     /// <inheritdoc />
     public void Accept(EventRecord record)
     {
-        if (DataEventBytes.IsDataEvent(record.Utf8))
+        if (TrailSift.Core.Events.DataEvents.IsDataEvent(record))
         {
             DataEvents++;
         }
@@ -58,8 +58,8 @@ public sealed class PolicyScanSink : IContextSink, ISequencedSink
     {
         public bool HasPrefilter => true;
 
-        public bool MayMatch(ReadOnlySpan<byte> utf8) => DataEventBytes.IsDataEvent(utf8);
+        public bool MayMatch(ReadOnlySpan<byte> utf8) => TrailSift.Core.Events.DataEvents.MayBeDataEvent(utf8);
 
-        public bool Matches(EventRecord record) => true;
+        public bool Matches(EventRecord record) => TrailSift.Core.Events.DataEvents.IsDataEvent(record);
     }
 }

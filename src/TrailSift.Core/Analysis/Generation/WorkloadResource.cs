@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace TrailSift.Core.Analysis.Generation;
 
 /// <summary>A resource a principal of the input created (the first successful call that did), keyed by its ARN.</summary>
@@ -6,4 +8,11 @@ namespace TrailSift.Core.Analysis.Generation;
 /// <param name="Principal">The principal that created it.</param>
 /// <param name="Ticks">When (UTC ticks; 0 when unknown).</param>
 /// <param name="EventName">The creating call (<c>RunInstances</c>).</param>
-public sealed record WorkloadResource(string Arn, string Principal, long Ticks, string EventName);
+public sealed record WorkloadResource(string Arn, string Principal, long Ticks, string EventName)
+{
+    /// <summary>The tags the creating request gave it (key order as given); empty when none.</summary>
+    public ImmutableArray<KeyValuePair<string, string>> Tags { get; init; } = [];
+
+    /// <summary>The earliest later call that added or removed tags on it (UTC ticks), or null when the input shows none.</summary>
+    public long? RetaggedTicks { get; init; }
+}

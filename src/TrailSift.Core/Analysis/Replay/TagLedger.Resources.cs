@@ -8,8 +8,40 @@ public sealed partial class TagLedger
     private static readonly string[] ArnFields = ["resourceArn", "ResourceArn", "resourceARN", "ResourceARN", "resource", "arn", "resourceId", "ResourceId", "ResourceName"];
     private static readonly string[] ArnListFields = ["resourceArns", "ResourceArns", "ResourceArnList", "resourceArnList"];
 
+    // EC2 creations whose tag specifications tag the new resource: the response field holding its id.
+    private static readonly Dictionary<string, (string Type, string[] IdPath)> Ec2Creations = new(StringComparer.Ordinal)
+    {
+        ["CreateVolume"] = ("volume", ["volumeId"]),
+        ["CreateSnapshot"] = ("snapshot", ["snapshotId"]),
+        ["CreateSecurityGroup"] = ("security-group", ["groupId"]),
+        ["CreateVpc"] = ("vpc", ["vpc", "vpcId"]),
+        ["CreateSubnet"] = ("subnet", ["subnet", "subnetId"]),
+        ["CreateNetworkInterface"] = ("network-interface", ["networkInterface", "networkInterfaceId"]),
+        ["CreateImage"] = ("image", ["imageId"]),
+    };
+
+    /// <summary>The resource type a creating call tags through its request (<c>instance</c> for RunInstances), or null.</summary>
+    private static string? CreatedType(string name) =>
+        name == "RunInstances" ? "instance" : Ec2Creations.TryGetValue(name, out var creation) ? creation.Type : null;
+
     private static IEnumerable<string> Resources(string name, EventRecord record, JsonNode parameters)
     {
+        if (Ec2Creations.TryGetValue(name, out var ec2))
+        {
+            JsonNode node = record.Root.GetProperty("responseElements"u8);
+            foreach (string field in ec2.IdPath)
+            {
+                node = node.GetProperty(field);
+            }
+
+            if (Text(node) is string id)
+            {
+                yield return id;
+            }
+
+            yield break;
+        }
+
         switch (name)
         {
             case "CreateTags":

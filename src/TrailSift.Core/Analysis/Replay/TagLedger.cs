@@ -18,7 +18,8 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
     /// <summary>The event names whose facts the ledger collects; scanning only these is enough for the first pass.</summary>
     public static readonly FrozenSet<string> TaggingEventNames = FrozenSet.Create(StringComparer.Ordinal,
         "CreateTags", "DeleteTags", "RunInstances", "TagResource", "UntagResource", "AddTags", "RemoveTags",
-        "TagQueue", "UntagQueue", "AddTagsToResource", "RemoveTagsFromResource");
+        "TagQueue", "UntagQueue", "AddTagsToResource", "RemoveTagsFromResource",
+        "CreateVolume", "CreateSnapshot", "CreateSecurityGroup", "CreateVpc", "CreateSubnet", "CreateNetworkInterface", "CreateImage");
 
     private readonly Dictionary<string, List<TagFact>> _byResource = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TagFact>> _byPrincipal = new(StringComparer.Ordinal);
@@ -56,12 +57,13 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
         string? principal = PrincipalIdentity.From(record.UserIdentity).PolicyTarget;
         string eventId = Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
         string eventTime = Text(record.Root.GetProperty("eventTime"u8)) ?? string.Empty;
-        bool removal = name is "DeleteTags" or "UntagResource" or "RemoveTags" or "UntagQueue" or "RemoveTagsFromResource";
-        bool creation = name == "RunInstances";
+        bool removal = TaggingCalls.RemovesTags(name);
+        string? created = CreatedType(name);
+        bool creation = created is not null;
 
         // A launch's tag specifications also tag its volumes and interfaces; only the instance ones are the instance's.
         ImmutableArray<KeyValuePair<string, string>> tags = removal ? []
-            : [.. creation ? TagReader.RequestTags(parameters, "instance") : TagReader.RequestTags(parameters)];
+            : [.. creation ? TagReader.RequestTags(parameters, created) : TagReader.RequestTags(parameters)];
         ImmutableArray<string> removed = removal ? [.. TagReader.RemovedKeys(parameters)] : [];
         bool removesAll = name == "DeleteTags" && removed.IsEmpty;
         foreach (string resource in Resources(name, record, parameters))

@@ -43,7 +43,7 @@ public sealed class CoverageCollector : IEventSink
             _last = Math.Max(_last, ticks);
         }
 
-        if (UsageCollector.IsDataEvent(record) && EventContextReader.Text(record.EventSource) is string source && ServicePrefixes.FromEventSource(source) is string prefix)
+        if (DataEvents.IsDataEvent(record) && EventContextReader.Text(record.EventSource) is string source && ServicePrefixes.FromEventSource(source) is string prefix)
         {
             _dataEvents[prefix] = _dataEvents.GetValueOrDefault(prefix) + 1;
         }

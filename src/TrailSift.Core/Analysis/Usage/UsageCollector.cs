@@ -209,7 +209,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         string eventId = EventContextReader.Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
         string region = EventContextReader.Text(record.AwsRegion) ?? string.Empty;
         bool deniedThen = ErrorClassifier.Classify(record) == ErrorClass.AccessDenied;
-        if (IsDataEvent(record) && ServicePrefixes.FromEventSource(eventSource) is string prefix)
+        if (DataEvents.IsDataEvent(record) && ServicePrefixes.FromEventSource(eventSource) is string prefix)
         {
             state.DataEvents[prefix] = state.DataEvents.GetValueOrDefault(prefix) + 1;
         }
@@ -268,13 +268,6 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     internal static bool IsAllowingIdentityStatement(StatementTrace trace) =>
         trace.PolicyType == PolicyType.IdentityPolicy && trace.Effect == Effect.Allow
         && trace.Outcome is MatchOutcome.Matched or MatchOutcome.Undecidable;
-
-    /// <summary>A data event: <c>eventCategory: Data</c> or <c>managementEvent: false</c>.</summary>
-    internal static bool IsDataEvent(EventRecord record)
-    {
-        JsonNode root = record.Root;
-        return EventContextReader.Text(root.GetProperty("eventCategory"u8)) == "Data" || root.GetProperty("managementEvent"u8).Kind == JsonKind.False;
-    }
 
     /// <summary>An implied PassRole through an instance profile gets the profile's role from the authorization details.</summary>
     private RequiredPermission ResolveInstanceProfile(RequiredPermission permission)

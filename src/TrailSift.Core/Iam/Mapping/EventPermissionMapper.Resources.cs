@@ -166,7 +166,13 @@ public sealed partial class EventPermissionMapper
 
         if (created)
         {
-            AddCreatedType(action, type, values, context, output, ruleNote);
+            // An optional type counts only when the event names it completely, new ids included: the cluster
+            // RunJobFlow creates is elasticmapreduce:AddTags' cluster, never its cluster/<new id>/session/<unknown>.
+            if (type.Type.Required || missing.Count == 0)
+            {
+                AddCreatedType(action, type, values, context, output, ruleNote);
+            }
+
             return;
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using TrailSift.Core.Analysis.Denied;
 using TrailSift.Core.Analysis.Denied.Messages;
+using TrailSift.Core.Iam.Policy;
 
 namespace TrailSift.Core.Output.Denied;
 
@@ -19,7 +20,7 @@ public static class DeniedJsonPrinter
         ArgumentNullException.ThrowIfNull(report);
         foreach (DeniedGroup g in report.Groups)
         {
-            using (var json = new Utf8JsonWriter(output, DeniedPolicyWriter.Options))
+            using (var json = new Utf8JsonWriter(output, PolicyWriter.GetOptions(indented: false)))
             {
                 WriteGroup(json, g, related);
             }
@@ -32,7 +33,7 @@ public static class DeniedJsonPrinter
     public static void WriteJson(Stream output, DeniedReport report, bool related)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using (var json = new Utf8JsonWriter(output, DeniedPolicyWriter.Options with { Indented = true }))
+        using (var json = new Utf8JsonWriter(output, PolicyWriter.GetOptions(indented: true)))
         {
             json.WriteStartObject();
             json.WriteStartObject("summary");
@@ -41,6 +42,39 @@ public static class DeniedJsonPrinter
             json.WriteNumber("principals", report.Principals);
             json.WriteNumber("authFailures", report.AuthFailureCalls);
             json.WriteBoolean("authFailuresIncluded", report.AuthFailuresIncluded);
+            DeniedPolicyPlan plan = report.Policy;
+            json.WriteStartObject("policy");
+            json.WriteNumber("grantableCalls", plan.GrantableCalls);
+            json.WriteNumber("otherPolicyCalls", plan.OtherPolicyCalls);
+            json.WriteNumber("unresolvableCalls", plan.UnresolvableCalls);
+            json.WriteNumber("enumerationCalls", plan.EnumerationCalls);
+            json.WriteStartArray("unresolvable");
+            foreach (DeniedPolicyGap gap in plan.Unresolvable)
+            {
+                json.WriteStartObject();
+                json.WriteString("reason", gap.Reason);
+                json.WriteNumber("calls", gap.Calls);
+                WriteStrings(json, "examples", gap.Examples);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("enumerations");
+            foreach (EnumerationFinding e in plan.Enumerations)
+            {
+                json.WriteStartObject();
+                json.WriteString("principal", e.Principal);
+                json.WriteNumber("services", e.Services);
+                json.WriteNumber("actions", e.Actions);
+                json.WriteNumber("calls", e.Calls);
+                json.WriteNumber("servicesWithinHour", e.ServicesInWindow);
+                WriteTime(json, "firstSeen", e.FirstSeen);
+                WriteTime(json, "lastSeen", e.LastSeen);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
             json.WriteEndObject();
             json.WriteStartArray("groups");
             foreach (DeniedGroup g in report.Groups)
@@ -145,7 +179,7 @@ public static class DeniedJsonPrinter
         if (fix.Statement is not null)
         {
             json.WritePropertyName("statement");
-            DeniedPolicyWriter.WriteStatement(json, fix.Statement);
+            PolicyWriter.WriteStatement(fix.Statement, json);
         }
 
         WriteStrings(json, "notes", fix.Notes);

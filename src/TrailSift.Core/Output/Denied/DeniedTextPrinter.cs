@@ -59,9 +59,9 @@ public static class DeniedTextPrinter
             w.WriteLine();
         }
 
-        if (report.PolicyStatements.Count > 0)
+        foreach (string line in DeniedPolicyAccount.Lines(report.Policy))
         {
-            w.WriteLine(Paint(Dim, $"--policy prints one policy document with {Plural(report.PolicyStatements.Count, "statement")} that fixes every no-identity-allow group."));
+            w.WriteLine(Paint(Dim, line));
         }
     }
 

@@ -1,6 +1,7 @@
 using JsonNode = System.Text.Json.Nodes.JsonNode;
 using JsonObject = System.Text.Json.Nodes.JsonObject;
 using TrailSift.Core.Analysis.Denied;
+using TrailSift.Core.Analysis.Generation;
 using TrailSift.Core.Analysis.Denied.Messages;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Catalog;
@@ -60,12 +61,15 @@ public sealed partial class DeniedAnalyzerTests
         foreach (DeniedGroup g in report.Groups)
         {
             Assert.Equal(DeniedFixKind.AddIdentityAllow, g.Suggestion.Kind);
-            Assert.Equal(["arn:aws:sqs:us-east-1:123456789012:AWS-ElasticMapReduce-*"], g.Suggestion.Statement!.Resources);
+            Assert.Equal(["arn:aws:sqs:us-east-1:123456789012:AWS-ElasticMapReduce-*"], g.Suggestion.Statement!.Resource!.Values.ToArray());
         }
 
-        PolicyStatementSuggestion s = Assert.Single(report.PolicyStatements);
-        Assert.Equal("AllowSqsCreateQueue", s.Sid);
-        Assert.Equal(["sqs:CreateQueue"], s.Actions);
+        // And the policy (the generator's) holds it once
+        GeneratedStatement s = Assert.Single(report.Policy.Generate(new PolicyGenerationOptions()).Statements);
+        Assert.Equal("SqsCreateQueue", s.Sid);
+        Assert.Equal(["sqs:CreateQueue"], s.Statement.Action!.Values.ToArray());
+        Assert.Equal(["arn:aws:sqs:us-east-1:123456789012:AWS-ElasticMapReduce-*"], s.Statement.Resource!.Values.ToArray());
+        Assert.Equal(2, report.Policy.GrantableCalls);
     }
 
     [Fact]
@@ -121,7 +125,8 @@ public sealed partial class DeniedAnalyzerTests
         Assert.Equal("service control policy", g.Suggestion.PolicyType);
         Assert.Contains("an identity Allow will not help", g.Suggestion.Text, StringComparison.Ordinal);
         Assert.Null(g.Suggestion.Statement);
-        Assert.Empty(report.PolicyStatements);
+        Assert.False(report.Policy.HasGrants);
+        Assert.Equal(1, report.Policy.OtherPolicyCalls);
     }
 
     [Fact]

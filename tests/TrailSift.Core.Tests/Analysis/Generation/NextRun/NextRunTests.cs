@@ -79,7 +79,7 @@ public sealed class NextRunTests(ITestOutputHelper output)
         _ => Workloads.CloudFormationStack(seed),
     };
 
-    private static List<CallCheck> Check(Dictionary<string, GeneratedPolicy> policies, IReadOnlyList<LogObject> run)
+    internal static List<CallCheck> Check(Dictionary<string, GeneratedPolicy> policies, IReadOnlyList<LogObject> run)
     {
         var sets = policies.ToDictionary(p => p.Key, p => new PolicySet(p.Value.Documents), StringComparer.Ordinal);
         TagLedger ledger = TrailScan.Run(run, () => new TagLedger(), static (a, b) => a.Merge(b));

@@ -46,16 +46,16 @@ internal static class Workloads
     }
 
     /// <summary>A backup role makes a scratch volume (tagged at creation), snapshots it, deletes the snapshot and the volume.</summary>
-    public static WorkloadRun EbsSnapshotJob(int seed)
+    public static WorkloadRun EbsSnapshotJob(int seed, string job = "nightly-snapshot")
     {
         var run = new WorkloadRun(seed);
         string volume = run.Id("vol-"), snapshot = run.Id("snap-");
         const string Role = "ebs-snapshot-job";
         run.Call(Role, "ec2.amazonaws.com", "CreateVolume",
-            Obj(("availabilityZone", "us-east-1a"), ("size", 8), ("volumeType", "gp3"), ("tagSpecificationSet", Items(Tags("volume", ("job", "nightly-snapshot"))))),
+            Obj(("availabilityZone", "us-east-1a"), ("size", 8), ("volumeType", "gp3"), ("tagSpecificationSet", Items(Tags("volume", ("job", job))))),
             Obj(("volumeId", volume), ("size", "8"), ("availabilityZone", "us-east-1a")));
         run.Call(Role, "ec2.amazonaws.com", "CreateSnapshot",
-            Obj(("volumeId", volume), ("description", "nightly " + run.Stamp), ("tagSpecificationSet", Items(Tags("snapshot", ("job", "nightly-snapshot"))))),
+            Obj(("volumeId", volume), ("description", "nightly " + run.Stamp), ("tagSpecificationSet", Items(Tags("snapshot", ("job", job))))),
             Obj(("snapshotId", snapshot), ("volumeId", volume)));
         run.Call(Role, "ec2.amazonaws.com", "DescribeSnapshots", Obj(("snapshotSet", Items(Obj(("snapshotId", snapshot))))));
         run.Call(Role, "ec2.amazonaws.com", "DeleteSnapshot", Obj(("snapshotId", snapshot)), Obj(("_return", true)));

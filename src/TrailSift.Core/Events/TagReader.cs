@@ -1,6 +1,4 @@
-using TrailSift.Core.Events;
-
-namespace TrailSift.Core.Analysis.Replay;
+namespace TrailSift.Core.Events;
 
 /// <summary>
 /// Reads tags from CloudTrail request parameters in the shapes services log them: EC2's
@@ -76,7 +74,7 @@ public static class TagReader
     }
 
     /// <summary>The elements of an array, or of EC2's <c>{"items": [...]}</c> wrapper.</summary>
-    internal static IEnumerable<JsonNode> Items(JsonNode node)
+    public static IEnumerable<JsonNode> Items(JsonNode node)
     {
         if (node.Kind == JsonKind.Object && node.GetProperty("items"u8) is { Kind: JsonKind.Array } items)
         {
