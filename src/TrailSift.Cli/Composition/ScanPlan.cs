@@ -1,4 +1,5 @@
 using TrailSift.Core.Events;
+using TrailSift.Core.Query;
 using TrailSift.Core.Sources;
 using TrailSift.Core.Sources.Remote;
 
@@ -16,6 +17,9 @@ public sealed record ScanPlan(
     bool Progress,
     string FilterText)
 {
+    /// <summary>The parsed filter (a condition, or for <c>query</c> a jq program).</summary>
+    public EventFilter Filter { get; init; } = EventFilter.All;
+
     /// <summary>Follow symbolic links to directories (<c>--follow</c>).</summary>
     public bool FollowLinks { get; init; }
 
