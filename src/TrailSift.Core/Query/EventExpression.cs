@@ -24,9 +24,11 @@ public sealed class EventExpression
 
     private readonly JqProgram _program;
     private readonly object[]? _steps; // byte[] names and int indexes of a plain path
+    private readonly InputKeys? _keys;
 
-    private EventExpression(string text, string name, JqProgram program, object[]? steps)
+    private EventExpression(string text, string name, JqProgram program, object[]? steps, InputKeys? keys)
     {
+        _keys = keys;
         Text = text;
         Name = name;
         _program = program;
@@ -60,7 +62,7 @@ public sealed class EventExpression
             }
 
             string name = steps is { Count: > 0 } && last is not null ? last : source.TrimStart('.');
-            return new EventExpression(text, name.Length == 0 ? source : name, JqProgram.Compile(source), steps?.ToArray());
+            return new EventExpression(text, name.Length == 0 ? source : name, JqProgram.Compile(source), steps?.ToArray(), InputKeys.Of(ast));
         }
         catch (JqParseException e)
         {
@@ -173,7 +175,7 @@ public sealed class EventExpression
             cx.ResetSteps();
             try
             {
-                _program.Run(cx, EventValues.Of(record), outputs.Add);
+                _program.Run(cx, EventValues.Of(record, _keys), outputs.Add);
             }
             catch (JqRuntimeException e) when (!e.IsHalt)
             {

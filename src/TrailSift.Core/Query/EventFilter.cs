@@ -51,6 +51,9 @@ public sealed class EventFilter
     /// <summary>For the streamable shape <c>.Records[] | F</c>, the program <c>F</c> run on each event; null when the program needs whole documents.</summary>
     public JqProgram? PerEvent { get; }
 
+    /// <summary>The event members <see cref="PerEvent"/> reads (null: the whole event); only these are built as jq values.</summary>
+    internal InputKeys? PerEventKeys { get; private init; }
+
     /// <summary>True when the program reads <c>input</c>/<c>inputs</c>.</summary>
     public bool UsesInputs { get; }
 
@@ -128,7 +131,7 @@ public sealed class EventFilter
 
     /// <summary>The condition <paramref name="text"/> (already known to parse) as a predicate.</summary>
     internal static IEventPredicate ConditionOf(string text) =>
-        new ConditionPredicate(JqProgram.Compile(text), FastCondition.TryCompile(text), FastCondition.PrefilterOf(text));
+        new ConditionPredicate(JqProgram.Compile(text), FastCondition.TryCompile(text), FastCondition.PrefilterOf(text)) { Keys = InputKeys.Of(JqParser.Parse(text)) };
 
     private static EventFilterParseResult ProgramOf(string text, JqAst ast, bool usesInputs) => Compile(text, () =>
     {
@@ -160,7 +163,10 @@ public sealed class EventFilter
 
         Prefilter? prefilter = errorFree.Count == 0 ? null : FastCondition.PrefilterOf(string.Join(" | ", errorFree));
         var candidates = new CandidatePredicate([.. selects], prefilter);
-        return EventFilterParseResult.Ok(new EventFilter(text, FilterMode.Program, candidates, whole, JqProgram.FromAst(f), false));
+        return EventFilterParseResult.Ok(new EventFilter(text, FilterMode.Program, candidates, whole, JqProgram.FromAst(f), false)
+        {
+            PerEventKeys = InputKeys.Of(f),
+        });
     });
 
     private static EventFilterParseResult Compile(string text, Func<EventFilterParseResult> build)

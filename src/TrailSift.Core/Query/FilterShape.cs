@@ -89,6 +89,76 @@ internal static class FilterShape
         };
     }
 
+    /// <summary>
+    /// The top-level keys of its input that <paramref name="a"/> can read, when it reads the input only through
+    /// <c>.key</c> steps (<c>{eventTime, arn: .userIdentity.arn}</c> reads eventTime and userIdentity); null when it
+    /// may use the input as a whole (<c>.</c>, a call, <c>..</c>, a format, a computed key…).
+    /// </summary>
+    public static HashSet<string>? InputKeys(JqAst a)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        return AddInputKeys(a, keys) ? keys : null;
+    }
+
+    private static bool AddInputKeys(JqAst? a, HashSet<string> keys)
+    {
+        switch (a)
+        {
+            case null or LiteralAst or VarAst or LocAst:
+                return true;
+            case IndexAst { Target: IdentityAst, Key: LiteralAst { Value: JqString k } }:
+                keys.Add(k.Value);
+                return true;
+            case IndexAst i:
+                return i.Target is not IdentityAst && AddInputKeys(i.Target, keys) && AddInputKeys(i.Key, keys);
+            case SliceAst s:
+                return s.Target is not IdentityAst && AddInputKeys(s.Target, keys) && AddInputKeys(s.From, keys) && AddInputKeys(s.To, keys);
+            case IterateAst it:
+                return it.Target is not IdentityAst && AddInputKeys(it.Target, keys);
+            case TryAst t:
+                return AddInputKeys(t.Body, keys) && AddInputKeys(t.Catch, keys);
+            case ParenAst p:
+                return AddInputKeys(p.Body, keys);
+            case PipeAst p:
+                return AddInputKeys(p.Left, keys); // the right side reads the left side's outputs
+            case CommaAst c:
+                return AddInputKeys(c.Left, keys) && AddInputKeys(c.Right, keys);
+            case BinaryAst { Op: "and" or "or" or "//" or "==" or "!=" or "<" or "<=" or ">" or ">=" or "+" or "-" or "*" or "/" or "%" } b:
+                return AddInputKeys(b.Left, keys) && AddInputKeys(b.Right, keys); // not assignments: they output the whole input
+            case NegAst n:
+                return AddInputKeys(n.Operand, keys);
+            case ArrayAst arr:
+                return AddInputKeys(arr.Body, keys);
+            case IfAst i:
+                return AddInputKeys(i.Cond, keys) && AddInputKeys(i.Then, keys) && AddInputKeys(i.Else, keys);
+            case StringAst { ExplicitFormat: false } str:
+                return str.Parts.OfType<JqAst>().All(p => AddInputKeys(p, keys));
+            case ObjectAst o:
+                foreach (ObjectEntryAst e in o.Entries)
+                {
+                    if (e.Value is null)
+                    {
+                        if (e.Key is LiteralAst { Value: JqString k })
+                        {
+                            keys.Add(k.Value); // {eventName} reads .eventName
+                        }
+                        else if (e.Key is not VarAst)
+                        {
+                            return false;
+                        }
+                    }
+                    else if (!AddInputKeys(e.Key, keys) || !AddInputKeys(e.Value, keys))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false; // identity, calls, .., formats, reduce, def, bindings: the whole input
+        }
+    }
+
     // .Records[] walks a CloudTrail file; .[] walks a file that is a bare array of events (the reader gives both as events).
     private static bool IsRecordsWalk(JqAst a) =>
         a is IterateAst { Target: IndexAst { Target: IdentityAst, Key: LiteralAst { Value: JqString { Value: "Records" } } } }

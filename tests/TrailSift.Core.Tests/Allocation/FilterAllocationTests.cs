@@ -1,3 +1,4 @@
+using TrailSift.Core.Analysis.Counting;
 using TrailSift.Core.Events;
 using TrailSift.Core.Query;
 
@@ -48,6 +49,32 @@ public sealed class FilterAllocationTests
 
         // When, Then: no allocation per evaluation
         AssertNoAllocationPerEvent(p);
+    }
+
+    [Theory]
+    [InlineData("eventName")]
+    [InlineData(".userIdentity.arn")]
+    [InlineData(".resources[0].ARN")]
+    public void Should_Not_Allocate_Per_Event_When_Count_Groups_By_A_Plain_Path(string by)
+    {
+        // Given: a counter whose group already exists
+        EventExpression key = EventExpression.Parse(by, out _)!;
+        var counter = new GroupCounter([key.WriteKey]);
+        using EventRecord record = EventRecord.Parse(AllocationEvent);
+        counter.Accept(record);
+
+        // When
+        long[] allocated = AllocationCollection.SteadyState(() =>
+        {
+            for (int i = 0; i < 1000; i++)
+            {
+                counter.Accept(record);
+            }
+        });
+
+        // Then
+        Assert.True(key.InPlace);
+        Assert.All(allocated, bytes => Assert.Equal(0, bytes));
     }
 
     // Batches of 1000 evaluations, after warm-up to a steady state: no batch allocates anything.

@@ -28,26 +28,6 @@ public sealed class GroupCounter : IEventSink, ISequencedSink
         _keys = [.. keys];
     }
 
-    /// <summary>Creates a counter keyed by values read from the event (<c>null</c> for missing ones).</summary>
-    public GroupCounter(IReadOnlyList<Func<EventRecord, JsonNode>> keys)
-        : this(keys.Select(Of).ToList())
-    {
-    }
-
-    private static GroupKeyWriter Of(Func<EventRecord, JsonNode> select) => (record, output) =>
-    {
-        JsonNode value = select(record);
-        if (value.Kind == JsonKind.String)
-        {
-            Span<byte> span = output.GetSpan(value.RawStringContent.Length);
-            output.Advance(value.CopyUtf8String(span));
-            return true;
-        }
-
-        JsonNodeWriter.WriteCompact(value, output);
-        return false;
-    };
-
     /// <summary>Total events counted.</summary>
     public long Total { get; private set; }
 

@@ -31,6 +31,9 @@ internal sealed class ConditionPredicate : IEventPredicate
         _context = context;
     }
 
+    /// <summary>The event members the condition reads (null: all); only these are built as jq values.</summary>
+    public InputKeys? Keys { get; init; }
+
     /// <summary>True when the in-place evaluator decides (no value is built per event).</summary>
     public bool InPlace => _fast is not null;
 
@@ -38,7 +41,7 @@ internal sealed class ConditionPredicate : IEventPredicate
 
     public bool MayMatch(ReadOnlySpan<byte> utf8) => _prefilter is null || _prefilter.MayMatch(utf8);
 
-    public IEventPredicate ForWorker() => _fast is not null ? this : new ConditionPredicate(_program, null, _prefilter, new JqContext());
+    public IEventPredicate ForWorker() => _fast is not null ? this : new ConditionPredicate(_program, null, _prefilter, new JqContext()) { Keys = Keys };
 
     public bool Matches(EventRecord record)
     {
@@ -55,7 +58,7 @@ internal sealed class ConditionPredicate : IEventPredicate
             cx.ResetSteps();
             try
             {
-                _program.Run(cx, EventValues.Of(record), v => truthy |= v.IsTruthy);
+                _program.Run(cx, EventValues.Of(record, Keys), v => truthy |= v.IsTruthy);
             }
             catch (JqRuntimeException e) when (!e.IsHalt)
             {

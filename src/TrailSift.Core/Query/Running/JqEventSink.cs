@@ -18,6 +18,7 @@ public sealed class JqEventSink : IEventSink, ISequencedSink
     private readonly JqProgram _program;
     private readonly JqOutputStyle _style;
     private readonly Action<string, string> _report;
+    private readonly InputKeys? _keys;
     private readonly JqContext _context = new();
     private readonly StringBuilder _sb = new();
     private bool _stopped;
@@ -30,6 +31,7 @@ public sealed class JqEventSink : IEventSink, ISequencedSink
         _program = filter.PerEvent ?? throw new ArgumentException("The filter does not stream per event.", nameof(filter));
         _style = style;
         _report = report;
+        _keys = filter.PerEventKeys;
     }
 
     /// <summary>Outputs printed by this worker.</summary>
@@ -64,7 +66,7 @@ public sealed class JqEventSink : IEventSink, ISequencedSink
             _context.ResetSteps();
             try
             {
-                _program.Run(_context, EventValues.Of(record), v =>
+                _program.Run(_context, EventValues.Of(record, _keys), v =>
                 {
                     _style.Write(_writer, _sb, v);
                     Outputs++;
