@@ -14,8 +14,12 @@ namespace TrailSift.Core.Tests.Query;
 /// checked against jq-wasm): every condition of the filter list and the case files that the fast path accepts is run both
 /// ways on the corpus events and on the cases' own inputs.
 /// </summary>
+[Collection(Name)]
 public sealed class FastConditionDifferentialTests(ITestOutputHelper output)
 {
+    /// <summary>Runs alone: it allocates heavily, and the jq engine's memory budget reads the whole process's memory.</summary>
+    public const string Name = "fast-condition differential (alone)";
+
     [Fact]
     public void Should_Select_What_The_Jq_Engine_Selects_When_A_Condition_Runs_In_Place()
     {
