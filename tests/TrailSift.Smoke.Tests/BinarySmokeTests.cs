@@ -21,7 +21,7 @@ public sealed class BinarySmokeTests
         using TempTree tree = ManyEvents();
 
         // `head -n 1` exits after one line; trailsift must not print an error or hang.
-        var r = BinaryRunner.Shell($"$TS query . {tree.Root}/logs | head -n 1; echo \"status=${{PIPESTATUS[0]}}\"");
+        var r = BinaryRunner.Shell($"$TS query {tree.Root}/logs | head -n 1; echo \"status=${{PIPESTATUS[0]}}\"");
 
         Assert.Contains("CreateQueue", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("status=0", r.Stdout, StringComparison.Ordinal);

@@ -11,25 +11,30 @@ using TrailSift.Core.Scan;
 
 namespace TrailSift.Cli.Commands;
 
-/// <summary><c>trailsift count [--by PATH[,PATH...]] [FILTER] [PATH...]</c>: counts of matching events, grouped.</summary>
+/// <summary><c>trailsift count [--by EXPR[,EXPR...]] [FILTER] [PATH...]</c>: counts of matching events, grouped.</summary>
 public sealed class CountCommand : ICommand
 {
     /// <inheritdoc />
     public string Name => "count";
 
     /// <inheritdoc />
-    public string Usage => "count [--by PATH[,PATH...]] [FILTER] [PATH...] [OPTIONS]";
+    public string Usage => "count [--by EXPR[,EXPR...]] [FILTER] [PATH...] [OPTIONS]";
 
     /// <inheritdoc />
     public string Summary => "count matching events, grouped by any fields";
 
     /// <inheritdoc />
     public string Details => """
-        Groups are sorted by count, then key. Without --by, prints the total.
+        Counts the events FILTER selects: a condition C (shorthand for '.Records[] | select(C)'), or
+        '.Records[] | select(...)'. Each --by is a jq expression evaluated on the event (a plain path such as
+        eventName or .userIdentity.arn, or any jq such as '.eventTime[0:13]' for hourly buckets); its value is
+        its one output (null when none, the array of its outputs when several). Groups are sorted by count,
+        then key. Without --by, prints the total.
 
         Examples:
           trailsift count --by eventName samples/emr-launch
           trailsift count --by .eventSource,.errorCode --denied --top 10 logs/
+          trailsift count --by '.eventTime[0:13]' logs/
         """;
 
     /// <inheritdoc />
@@ -56,18 +61,17 @@ public sealed class CountCommand : ICommand
             return ExitCodes.Error;
         }
 
-        var paths = new List<FieldPath>();
+        var keys = new List<EventExpression>();
         foreach (string p in args.GetAll(CountSettings.By.Name))
         {
-            FieldPathParseResult parsed = FieldPath.Parse(p);
-            if (!parsed.Success)
+            if (EventExpression.Parse(p, out string? error) is not EventExpression key)
             {
-                env.Stderr.WriteLine("trailsift: --by: invalid path");
-                env.Stderr.WriteLine(parsed.Error!.Render());
+                env.Stderr.WriteLine("trailsift: --by: invalid jq expression");
+                env.Stderr.WriteLine(error);
                 return ExitCodes.Error;
             }
 
-            paths.Add(parsed.Path!);
+            keys.Add(key);
         }
 
         ScanPlan? plan = ScanPlanBuilder.Build(args, env, reporter);
@@ -76,12 +80,12 @@ public sealed class CountCommand : ICommand
             return ExitCodes.Error;
         }
 
-        var selectors = paths.Select(p => (Func<EventRecord, JsonNode>)p.Evaluate).ToList();
-        ScanResult<GroupCounter> result = ScanRunner.Run(plan, env, reporter, () => new GroupCounter(selectors));
+        var writers = keys.Select(k => (GroupKeyWriter)k.WriteKey).ToList();
+        ScanResult<GroupCounter> result = ScanRunner.Run(plan, env, reporter, () => new GroupCounter(writers));
         GroupCounter total = CommandRun.Merge(result, static (a, b) => a.Merge(b));
         run.WriteText(writer =>
         {
-            if (paths.Count == 0)
+            if (keys.Count == 0)
             {
                 CountPrinter.WriteTotal(writer, format, total.Total);
             }
@@ -93,17 +97,17 @@ public sealed class CountCommand : ICommand
                     groups = groups.Take(top).ToList();
                 }
 
-                CountPrinter.WriteGroups(writer, format, KeyNames(paths), groups, run.Color);
+                CountPrinter.WriteGroups(writer, format, KeyNames(keys), groups, run.Color);
             }
         });
         return run.FinishFound(total.Total > 0, "counts may be incomplete");
     }
 
-    // Keys are the paths' last names unless two paths share one; then the whole path is used.
-    private static List<string> KeyNames(List<FieldPath> paths)
+    // Keys are the expressions' names (a path's last field) unless two share one; then the whole expression is used.
+    private static List<string> KeyNames(List<EventExpression> keys)
     {
-        var names = paths.Select(p => p.LastName).ToList();
+        var names = keys.Select(k => k.Name).ToList();
         bool ambiguous = names.Distinct(StringComparer.Ordinal).Count() != names.Count;
-        return ambiguous ? paths.Select(p => p.ToString().TrimStart('.')).ToList() : names;
+        return ambiguous ? keys.Select(k => k.Text.Trim().TrimStart('.')).ToList() : names;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using TrailSift.Cli.Composition;
 using TrailSift.Cli.Reporting;
 using TrailSift.Cli.Settings;
@@ -6,12 +5,13 @@ using TrailSift.Core.Common;
 using TrailSift.Core.Events;
 using TrailSift.Core.Output;
 using TrailSift.Core.Query;
+using TrailSift.Core.Query.Running;
 using TrailSift.Core.Scan;
 
 namespace TrailSift.Cli.Commands;
 
-/// <summary><c>trailsift query FILTER [PATH...]</c>: print the matching events.</summary>
-public sealed class QueryCommand : ICommand
+/// <summary><c>trailsift query FILTER [PATH...]</c>: print the matching events, or run a jq program.</summary>
+public sealed partial class QueryCommand : ICommand
 {
     /// <inheritdoc />
     public string Name => "query";
@@ -20,16 +20,26 @@ public sealed class QueryCommand : ICommand
     public string Usage => "query [FILTER] [PATH...] [OPTIONS]";
 
     /// <inheritdoc />
-    public string Summary => "print the events that match a jq filter and the shortcut options";
+    public string Summary => "print the events that match a condition, or run a jq program on the logs";
 
     /// <inheritdoc />
     public string Details => """
-        FILTER is a jq filter such as '.Records[] | select(.eventName == "RunInstances")' or just
-        '.errorCode == "AccessDenied"'. PATHs are files or directories (recursive; .json, .json.gz,
-        NDJSON, lookup-events output); none or '-' reads standard input.
+        FILTER is jq (jq 1.7.1). Two modes:
+          a jq program - a filter that mentions .Records, uses input/inputs, or is given with --jq - runs on
+            each input document and prints what jq prints (-c, -r, -S, --tab, -a as in jq; -s, -n with inputs).
+            '.Records[] | F' is streamed event by event in parallel; other shapes hold each document in memory.
+          a condition C - any other filter - is shorthand for '.Records[] | select(C)': each event where C has
+            a truthy output (and raises no error) is printed once, in --format.
+        A filter that can only be a projection, such as '.eventName' or '{eventName}', is refused: write
+        '.Records[] | .eventName' to print it, or 'select(.eventName)' / '.eventName != null' to select.
+        PATHs are files or directories (recursive; .json, .json.gz, NDJSON, lookup-events output) or s3:// URLs;
+        none or '-' reads standard input. The first argument is a path when it exists, is '.' or '..', is an
+        s3:// URL, or contains '/' and is not valid jq.
 
         Examples:
           trailsift query '.eventName == "CreateQueue"' samples/emr-launch
+          trailsift query -c '.Records[] | {eventTime, eventName, user: .userIdentity.arn}' samples/emr-launch
+          trailsift query '[.Records[] | select(.errorCode)] | length' samples/emr-launch
           trailsift query --denied --principal EMR_DefaultRole_Restricted samples/emr-launch
           trailsift query --event RunInstances --format json --since 2024-05-01 logs/
         """;
@@ -45,6 +55,40 @@ public sealed class QueryCommand : ICommand
     public int Run(ParsedArgs args, AppEnvironment env)
     {
         var run = new CommandRun(env);
+        ConsoleReporter reporter = run.Reporter;
+        long limit = long.MaxValue;
+        if (args.Get(QuerySettings.Limit.Name) is string l && (!long.TryParse(l, out limit) || limit < 1))
+        {
+            reporter.Message($"--limit: expected a positive number, got '{l}'");
+            return ExitCodes.Error;
+        }
+
+        ScanPlan? plan = ScanPlanBuilder.Build(args, env, reporter, programs: true);
+        if (plan is null)
+        {
+            return ExitCodes.Error;
+        }
+
+        if (plan.Filter.Mode == FilterMode.Program)
+        {
+            return RunProgram(plan, args, env, run, limit);
+        }
+
+        if (JqOnlyOption(args) is string jqOnly)
+        {
+            reporter.Message($"--{jqOnly} applies to jq programs; '{plan.FilterText}' is a condition (its events print in --format); use --jq to run it as a jq program");
+            return ExitCodes.Error;
+        }
+
+        return RunCondition(plan, args, env, run, limit);
+    }
+
+    private static string? JqOnlyOption(ParsedArgs args) =>
+        new[] { QuerySettings.Compact, QuerySettings.Raw, QuerySettings.SortKeys, QuerySettings.Tab, QuerySettings.Ascii, QuerySettings.Slurp, QuerySettings.NullInput }
+            .FirstOrDefault(o => args.Has(o.Name))?.Name;
+
+    private static int RunCondition(ScanPlan plan, ParsedArgs args, AppEnvironment env, CommandRun run, long limit)
+    {
         ConsoleReporter reporter = run.Reporter;
         if (!Formats.TryRead(args, env.StdoutIsTerminal ? "table" : "ndjson", reporter, out EventFormat format))
         {
@@ -64,32 +108,30 @@ public sealed class QueryCommand : ICommand
             var list = new List<EventColumn>();
             foreach (string f in fields)
             {
-                FieldPathParseResult p = FieldPath.Parse(f);
-                if (!p.Success)
+                if (EventExpression.Parse(f, out string? error) is not EventExpression e)
                 {
-                    env.Stderr.WriteLine($"trailsift: --fields: invalid path");
-                    env.Stderr.WriteLine(p.Error!.Render());
+                    env.Stderr.WriteLine("trailsift: --fields: invalid jq expression");
+                    env.Stderr.WriteLine(error);
                     return ExitCodes.Error;
                 }
 
-                FieldPath path = p.Path!;
-                list.Add(new EventColumn(path.LastName, r => EventColumn.TextOf(path.Evaluate(r))));
+                list.Add(new EventColumn(e.Name, e.CellText));
             }
 
             columns = list;
         }
 
-        ScanPlan? plan = ScanPlanBuilder.Build(args, env, reporter);
-        if (plan is null)
-        {
-            return ExitCodes.Error;
-        }
-
+        bool limited = limit < long.MaxValue;
         long matches;
         if (format is EventFormat.Table or EventFormat.Csv)
         {
             ScanResult<RowCollectingSink> result = ScanRunner.Run(plan, env, reporter, () => new RowCollectingSink(columns));
             List<CollectedRow> rows = RowCollectingSink.MergeInOrder(result.Sinks, sort == "time");
+            if (rows.Count > limit)
+            {
+                rows = rows.GetRange(0, (int)limit);
+            }
+
             matches = rows.Count;
             var headers = columns.Select(c => c.Header).ToList();
             run.WriteText(writer =>
@@ -115,6 +157,11 @@ public sealed class QueryCommand : ICommand
         {
             ScanResult<EventCollectingSink> result = ScanRunner.Run(plan, env, reporter, () => new EventCollectingSink());
             List<CollectedEvent> events = EventCollectingSink.MergeByTime(result.Sinks);
+            if (events.Count > limit)
+            {
+                events = events.GetRange(0, (int)limit);
+            }
+
             matches = events.Count;
             var output = new OrderedOutput(env.Stdout);
             OrderedWriter writer = output.CreateWriter();
@@ -140,9 +187,9 @@ public sealed class QueryCommand : ICommand
         }
         else
         {
-            var output = new OrderedOutput(env.Stdout);
+            var output = new OrderedOutput(limited ? new OutputLimit(env.Stdout, limit, JqOutputStyle.OutputMarker) : env.Stdout);
             ScanResult<EventPrintingSink> result = ScanRunner.Run(plan, env, reporter,
-                () => new EventPrintingSink(output.CreateWriter(), format == EventFormat.Json));
+                () => new EventPrintingSink(output.CreateWriter(), format == EventFormat.Json) { MarkOutputs = limited });
             CommandRun.Flush(output);
             matches = result.Stats.Matches;
         }

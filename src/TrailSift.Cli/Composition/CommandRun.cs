@@ -60,7 +60,7 @@ public sealed class CommandRun
     public static void Flush(OrderedOutput output)
     {
         output.Flush();
-        if (output.Failure is { } failure)
+        if (output.Failure is { } failure and not OutputLimitReachedException)
         {
             throw failure;
         }

@@ -1,4 +1,5 @@
 using TrailSift.Core.Events;
+using TrailSift.Core.Query;
 using TrailSift.Core.Sources;
 using TrailSift.Core.Sources.Remote;
 
@@ -18,6 +19,9 @@ public sealed record ScanPlan(
 {
     /// <summary>Objects listed and opened ahead of the workers (<c>--io</c>), apart from <see cref="Threads"/>.</summary>
     public int IoConcurrency { get; init; } = 16;
+
+    /// <summary>The parsed filter (a condition, or for <c>query</c> a jq program).</summary>
+    public EventFilter Filter { get; init; } = EventFilter.All;
 
     /// <summary>Follow symbolic links to directories (<c>--follow</c>).</summary>
     public bool FollowLinks { get; init; }

@@ -16,7 +16,12 @@ public static class ScanPlanBuilder
     /// standard input.
     /// </summary>
     /// <returns>The plan, or null after a usage error was written (exit code 2).</returns>
-    public static ScanPlan? Build(ParsedArgs args, AppEnvironment env, ConsoleReporter reporter, IReadOnlyList<IEventPredicate>? extra = null)
+    /// <param name="args">The parsed arguments.</param>
+    /// <param name="env">The process environment.</param>
+    /// <param name="reporter">Where usage errors go.</param>
+    /// <param name="extra">More predicates every selected event must pass.</param>
+    /// <param name="programs">True for <c>query</c>: a jq program runs as jq (<see cref="EventFilter.Parse"/>); else the filter must select events (<see cref="EventFilter.ParseCondition"/>).</param>
+    public static ScanPlan? Build(ParsedArgs args, AppEnvironment env, ConsoleReporter reporter, IReadOnlyList<IEventPredicate>? extra = null, bool programs = false)
     {
         var positionals = new List<string>(args.Positionals);
         string filter = ".";
@@ -26,21 +31,20 @@ public static class ScanPlanBuilder
         }
 
         SourceRegistry registry = SourceRegistry.Default(env.Stdin, s3, CloudTrailSources.Source(args, env));
-        if (positionals.Count > 0 && !registry.IsInput(positionals[0]))
+        if (positionals.Count > 0 && !FilterArgument.IsPath(registry, positionals[0]))
         {
             filter = positionals[0];
             positionals.RemoveAt(0);
         }
 
-        QueryParseResult parsed = EventQuery.Parse(filter);
+        EventFilterParseResult parsed = programs ? EventFilter.Parse(filter, args.Has("jq")) : EventFilter.ParseCondition(filter);
         if (!parsed.Success)
         {
-            env.Stderr.WriteLine("trailsift: invalid filter");
-            env.Stderr.WriteLine(parsed.Error!.Render());
+            env.Stderr.WriteLine("trailsift: " + parsed.Error);
             return null;
         }
 
-        var parts = new List<IEventPredicate> { EventQuery.Compile(parsed.Query!) };
+        var parts = new List<IEventPredicate> { parsed.Filter!.Predicate };
         if (ScanPlanWindow.Read(args, env.Time.GetUtcNow(), reporter.Message) is not { } prune)
         {
             return null;
@@ -79,6 +83,7 @@ public static class ScanPlanBuilder
         bool progress = env.StderrIsTerminal && !args.Has(ScanOptions.NoProgress.Name);
         return new ScanPlan(registry, positionals, prune, predicate, threads, args.Has(ScanOptions.Stats.Name), progress, filter)
         {
+            Filter = parsed.Filter,
             FollowLinks = args.Has(ScanOptions.Follow.Name),
             S3 = s3,
             IoConcurrency = io,

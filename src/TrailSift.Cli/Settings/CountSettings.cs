@@ -5,7 +5,7 @@ public static class CountSettings
 {
     private const string Out = "Output";
 
-    public static readonly OptionSpec By = new("by", OptionArity.Repeated, "group by these paths, e.g. eventName or .eventSource,.eventName", "PATHS", Group: Out);
+    public static readonly OptionSpec By = new("by", OptionArity.Repeated, "group by these jq expressions, e.g. eventName, .eventSource,.eventName or '.eventTime[0:13]'", "EXPRS", Group: Out);
     public static readonly OptionSpec Top = new("top", OptionArity.Single, "only the N largest groups", "N", Group: Out);
     public static readonly OptionSpec Format = new("format", OptionArity.Single, "table | tsv | csv | ndjson | json (default: table on a terminal, tsv when piped)", "FORMAT", 'f', Out);
 

@@ -7,6 +7,7 @@ namespace TrailSift.Core.Output;
 /// <remarks>Not thread-safe: one per scan worker.</remarks>
 public sealed class EventPrintingSink : IEventSink, ISequencedSink
 {
+    private static readonly byte[] MarkedEnd = [(byte)'\n', 0xFF];
     private readonly OrderedWriter _writer;
     private readonly bool _indented;
 
@@ -16,6 +17,9 @@ public sealed class EventPrintingSink : IEventSink, ISequencedSink
         _writer = writer;
         _indented = indented;
     }
+
+    /// <summary>End each event with a marker byte (0xFF) for <see cref="OutputLimit"/> (<c>--limit</c>).</summary>
+    public bool MarkOutputs { get; init; }
 
     /// <inheritdoc />
     public bool StopRequested => _writer.IsBroken;
@@ -38,6 +42,6 @@ public sealed class EventPrintingSink : IEventSink, ISequencedSink
             JsonNodeWriter.WriteCompact(record.Root, _writer);
         }
 
-        JsonNodeWriter.Put(_writer, "\n"u8);
+        JsonNodeWriter.Put(_writer, MarkOutputs ? MarkedEnd : "\n"u8);
     }
 }

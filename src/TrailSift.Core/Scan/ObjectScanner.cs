@@ -38,6 +38,7 @@ public sealed class ObjectScanner : IDisposable
         IContextSink? contextSink = context is null ? null
             : sink as IContextSink ?? throw new ArgumentException("A scan with context events needs an IContextSink.", nameof(sink));
         stats.FilesOpened++;
+        ISequencedSink? sequenced = sink as ISequencedSink;
         DecodedStream? decoded = null;
         bool ok = true;
         try
@@ -61,6 +62,10 @@ public sealed class ObjectScanner : IDisposable
                 {
                     stats.Matches++;
                     sink.Accept(_record);
+                    if (sequenced is { StopRequested: true })
+                    {
+                        break; // output closed or its limit reached: the rest of the object is not wanted
+                    }
                 }
                 else if (contextSink is not null && context!.MayMatch(_record.Utf8) && context.Matches(_record))
                 {

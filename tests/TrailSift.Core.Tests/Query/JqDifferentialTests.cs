@@ -148,7 +148,7 @@ public sealed class JqDifferentialTests(ITestOutputHelper output)
     }
 
     // Events as one-line JSON: pretty-printed files only have newlines between tokens.
-    private static List<string> LoadCorpus(string corpus)
+    internal static List<string> LoadCorpus(string corpus)
     {
         var events = new List<string>();
         foreach (string file in Directory.GetFiles(Path.Combine(corpus, "stratus-red-team", "detonation-logs"), "*.json").Order(StringComparer.Ordinal))

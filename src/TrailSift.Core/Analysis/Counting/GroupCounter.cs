@@ -18,12 +18,12 @@ namespace TrailSift.Core.Analysis.Counting;
 /// <remarks>Not thread-safe: one per scan worker; combine with <see cref="Merge"/>.</remarks>
 public sealed class GroupCounter : IEventSink, ISequencedSink
 {
-    private readonly Func<EventRecord, JsonNode>[] _keys;
+    private readonly GroupKeyWriter[] _keys;
     private readonly Dictionary<byte[], long> _counts = new(GroupKeyComparer.Instance);
     private readonly ArrayBufferWriter<byte> _key = new(256);
 
-    /// <summary>Creates a counter for the given key selectors (none: one total).</summary>
-    public GroupCounter(IReadOnlyList<Func<EventRecord, JsonNode>> keys)
+    /// <summary>Creates a counter for the given key writers (none: one total).</summary>
+    public GroupCounter(IReadOnlyList<GroupKeyWriter> keys)
     {
         _keys = [.. keys];
     }
@@ -54,18 +54,12 @@ public sealed class GroupCounter : IEventSink, ISequencedSink
         for (int i = 0; i < _keys.Length; i++)
         {
             // Each part: a type tag, a 4-byte length, then decoded string bytes or compact JSON.
-            JsonNode value = _keys[i](record);
-            Put(value.Kind == JsonKind.String ? "s"u8 : "j"u8);
-            int lengthAt = _key.WrittenCount;
-            Put("\0\0\0\0"u8);
-            if (value.Kind == JsonKind.String)
+            int tagAt = _key.WrittenCount;
+            Put("j\0\0\0\0"u8);
+            int lengthAt = tagAt + 1;
+            if (_keys[i](record, _key))
             {
-                Span<byte> span = _key.GetSpan(value.RawStringContent.Length);
-                _key.Advance(value.CopyUtf8String(span));
-            }
-            else
-            {
-                JsonNodeWriter.WriteCompact(value, _key);
+                MemoryMarshal.AsMemory(_key.WrittenMemory).Span[tagAt] = (byte)'s';
             }
 
             Span<byte> written = MemoryMarshal.AsMemory(_key.WrittenMemory).Span;

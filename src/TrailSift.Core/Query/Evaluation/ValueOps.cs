@@ -211,23 +211,8 @@ internal static partial class ValueOps
         }
     }
 
-    /// <summary>jq 1.6 uses C <c>strstr</c>: both strings end at their first NUL character.</summary>
-    public static bool Substring(ReadOnlySpan<byte> haystack, ReadOnlySpan<byte> needle)
-    {
-        int nul = needle.IndexOf((byte)0);
-        if (nul >= 0)
-        {
-            needle = needle[..nul];
-        }
-
-        nul = haystack.IndexOf((byte)0);
-        if (nul >= 0)
-        {
-            haystack = haystack[..nul];
-        }
-
-        return haystack.IndexOf(needle) >= 0;
-    }
+    /// <summary>jq 1.7.1 uses <c>memmem</c>: a NUL character is an ordinary character (jq 1.6's <c>strstr</c> stopped at it).</summary>
+    public static bool Substring(ReadOnlySpan<byte> haystack, ReadOnlySpan<byte> needle) => haystack.IndexOf(needle) >= 0;
 
     /// <summary><c>t[k]</c> for one key, as jq's <c>jv_get</c>.</summary>
     public static Value Index(in Value t, in Value k)

@@ -28,6 +28,9 @@ public sealed class JqProgram
         return new JqProgram(source, root);
     }
 
+    /// <summary>Compiles an already parsed program (a stage of a larger one); its source is the stage printed back.</summary>
+    internal static JqProgram FromAst(JqAst ast) => new(ast.ToString(), new JqCompiler(null, []).CompileProgram(ast));
+
     /// <summary>Parses <paramref name="source"/> and prints it back (normalised jq source).</summary>
     public static string Format(string source) => JqParser.Parse(source).ToString();
 
