@@ -62,8 +62,15 @@ public static class App
             return ExitCodes.Error;
         }
 
-        if (command is JqCommand jq && !(args.Length == 2 && args[1] is "-h" or "--help"))
+        if (command is JqCommand jq)
         {
+            // jq prints its help for -h/--help wherever it appears before "--", and exits 0.
+            if (args[1..].TakeWhile(a => a != "--").Any(a => a is "-h" or "--help"))
+            {
+                WriteOut(env, HelpText.ForCommand(command));
+                return ExitCodes.Results;
+            }
+
             return jq.RunRaw(args[1..], env);
         }
 

@@ -99,22 +99,55 @@ public static class HelpText
     }
 
     // One line, wrapped at Width on spaces; continuation lines start with `indent` (null: the line's own indentation).
+    // An example command line (indented, starting with "trailsift ") is cut only outside quotes and continued with
+    // a shell line continuation, so it still runs when pasted.
     private static void AppendWrapped(StringBuilder sb, string line, string? indent)
     {
         string lead = indent ?? line[..(line.Length - line.TrimStart(' ').Length)];
+        bool example = indent is null && line.TrimStart(' ').StartsWith("trailsift ", StringComparison.Ordinal);
+        if (example)
+        {
+            lead += "    ";
+        }
+
         while (line.Length > Width)
         {
-            int cut = line.LastIndexOf(' ', Width);
+            int cut = example ? LastUnquotedSpace(line, Width - 2) : line.LastIndexOf(' ', Width);
             if (cut <= lead.Length)
             {
                 break;
             }
 
-            sb.Append(line, 0, cut).Append('\n');
+            sb.Append(line, 0, cut).Append(example ? " \\\n" : "\n");
             line = lead + line[(cut + 1)..];
         }
 
         sb.Append(line).Append('\n');
+    }
+
+    // The last space at or before `limit` that is not inside '…' or "…" (-1 when there is none).
+    private static int LastUnquotedSpace(string line, int limit)
+    {
+        int found = -1;
+        char quote = '\0';
+        for (int i = 0; i < line.Length && i <= limit; i++)
+        {
+            char c = line[i];
+            if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '\'' or '"')
+            {
+                quote = c;
+            }
+            else if (c == ' ')
+            {
+                found = i;
+            }
+        }
+
+        return found;
     }
 
     // Unindented lines are prose: a paragraph is reflowed to Width. Indented lines (examples) stay as written.

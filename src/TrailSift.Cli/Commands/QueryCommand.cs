@@ -25,11 +25,12 @@ public sealed partial class QueryCommand : ICommand
     /// <inheritdoc />
     public string Details => """
         FILTER is jq (jq 1.7.1). Two modes:
-          a jq program - a filter that mentions .Records, uses input/inputs, or is given with --jq - runs on
-            each input document and prints what jq prints (-c, -r, -S, --tab, -a as in jq; -s, -n with inputs).
-            '.Records[] | F' is streamed event by event in parallel; other shapes hold each document in memory.
-          a condition C - any other filter - is shorthand for '.Records[] | select(C)': each event where C has
-            a truthy output (and raises no error) is printed once, in --format.
+          a jq program - a filter that mentions .Records, uses input/inputs, or is given with --jq -
+            runs on each input document and prints what jq prints (-c, -r, -S, --tab, -a as in jq;
+            -s, -n with inputs). '.Records[] | F' is streamed event by event in parallel; other
+            shapes hold each document in memory.
+          a condition C - any other filter - is shorthand for '.Records[] | select(C)': each event
+            where C has a truthy output (and raises no error) is printed once, in --format.
         A filter that can only be a projection, such as '.eventName' or '{eventName}', is refused: write
         '.Records[] | .eventName' to print it, or 'select(.eventName)' / '.eventName != null' to select.
         PATHs are files or directories (recursive; .json, .json.gz, NDJSON, lookup-events output) or s3:// URLs;
