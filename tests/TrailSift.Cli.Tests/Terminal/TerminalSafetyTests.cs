@@ -78,6 +78,7 @@ public sealed class TerminalSafetyTests : IDisposable
         { "count table", ["count", "--by", ".userAgent", "--by", ".eventName"] },
         { "denied text", ["denied", "--format", "text"] },
         { "denied related", ["denied", "--format", "text", "--related"] },
+        { "denied summary", ["denied", "--format", "text", "--summary", "--top", "5"] },
         { "policy explain", ["policy", "--explain", "--include-unverified", "--principal", "PRINCIPAL"] },
         { "check text", ["check", "--verbose", "--policy", "POLICY"] },
     };

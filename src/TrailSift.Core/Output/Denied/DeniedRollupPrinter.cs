@@ -17,6 +17,7 @@ public static class DeniedRollupPrinter
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(report);
+        w = TerminalTextWriter.Guard(w, color: false);
         if (summary)
         {
             WriteSummary(w, report);
