@@ -56,6 +56,14 @@ internal sealed partial class JqCompiler
                 return new SliceNode(Compile(sl.Target, s), sl.From is null ? null : Compile(sl.From, s), sl.To is null ? null : Compile(sl.To, s));
             case IterateAst it:
                 return new IterateNode(Compile(it.Target, s));
+            // jq's grammar: '?' right after .name, [e], [] or a slice makes that one operation optional (INDEX_OPT,
+            // EACH_OPT): its own error backtracks, errors of the term before it and of what follows still propagate.
+            case TryAst { Postfix: true, Catch: null, Body: IndexAst i }:
+                return new IndexNode(Compile(i.Target, s), Compile(i.Key, s), optional: true);
+            case TryAst { Postfix: true, Catch: null, Body: SliceAst sl }:
+                return new SliceNode(Compile(sl.Target, s), sl.From is null ? null : Compile(sl.From, s), sl.To is null ? null : Compile(sl.To, s), optional: true);
+            case TryAst { Postfix: true, Catch: null, Body: IterateAst it }:
+                return new IterateNode(Compile(it.Target, s), optional: true);
             case TryAst t:
                 return new TryNode(Compile(t.Body, s), t.Catch is null ? null : Compile(t.Catch, s));
             case LiteralAst l:

@@ -94,12 +94,13 @@ internal sealed class RecurseNode : JqNode
     }
 }
 
-/// <summary><c>T[K]</c>: keys are evaluated first (outer loop), then the target.</summary>
-internal sealed class IndexNode(JqNode target, JqNode key) : JqNode
+/// <summary><c>T[K]</c>: keys are evaluated first (outer loop), then the target. <c>T[K]?</c> (<paramref name="optional"/>)
+/// is jq's INDEX_OPT: an error of the index operation itself backtracks; errors of T, K and downstream still propagate.</summary>
+internal sealed class IndexNode(JqNode target, JqNode key, bool optional = false) : JqNode
 {
     public JqNode Target => target;
 
-    public override bool IsSingular => target.IsSingular && key.IsSingular;
+    public override bool IsSingular => !optional && target.IsSingular && key.IsSingular;
 
     public override bool Run(JqContext cx, JqValue input, JqEnv? env, JqEmit k)
     {
@@ -108,13 +109,13 @@ internal sealed class IndexNode(JqNode target, JqNode key) : JqNode
         {
             if (target is IdentityNode)
             {
-                return k(JqOps.Index(input, lk.Value));
+                return Emit(input, lk.Value, k);
             }
 
-            return target.Run(cx, input, env, t => k(JqOps.Index(t, lk.Value)));
+            return target.Run(cx, input, env, t => Emit(t, lk.Value, k));
         }
 
-        return key.Run(cx, input, env, kv => target.Run(cx, input, env, t => k(JqOps.Index(t, kv))));
+        return key.Run(cx, input, env, kv => target.Run(cx, input, env, t => Emit(t, kv, k)));
     }
 
     public override bool RunPath(JqContext cx, JqValue input, JqPath? path, JqEnv? env, JqEmitPath k)
@@ -122,18 +123,48 @@ internal sealed class IndexNode(JqNode target, JqNode key) : JqNode
         cx.Step();
         return key.Run(cx, input, env, kv => target.RunPath(cx, input, path, env, (t, p) =>
         {
-            if (ReferenceEquals(p, JqPath.Invalid))
+            JqValue v;
+            try
             {
-                throw JqRuntimeException.InvalidPathAccess(kv, t);
+                if (ReferenceEquals(p, JqPath.Invalid))
+                {
+                    throw JqRuntimeException.InvalidPathAccess(kv, t);
+                }
+
+                v = JqOps.Index(t, kv);
+            }
+            catch (JqRuntimeException e) when (optional && !e.IsHalt)
+            {
+                return true;
             }
 
-            JqValue v = JqOps.Index(t, kv);
             return k(v, new JqPath(p, kv));
         }));
     }
+
+    private bool Emit(JqValue t, JqValue kv, JqEmit k)
+    {
+        if (!optional)
+        {
+            return k(JqOps.Index(t, kv));
+        }
+
+        JqValue v;
+        try
+        {
+            v = JqOps.Index(t, kv);
+        }
+        catch (JqRuntimeException e) when (!e.IsHalt)
+        {
+            return true;
+        }
+
+        return k(v);
+    }
 }
 
-internal sealed class SliceNode(JqNode target, JqNode? from, JqNode? to) : JqNode
+/// <summary><c>T[F:E]</c>; <c>T[F:E]?</c> (<paramref name="optional"/>) backtracks on an error of the slice itself only.</summary>
+internal sealed class SliceNode(JqNode target, JqNode? from, JqNode? to, bool optional = false) : JqNode
 {
     private static readonly JqNode NullNode = new LiteralNode(JqValue.Null);
 
@@ -141,7 +172,20 @@ internal sealed class SliceNode(JqNode target, JqNode? from, JqNode? to) : JqNod
     {
         cx.Step();
         return (to ?? NullNode).Run(cx, input, env, tv => (from ?? NullNode).Run(cx, input, env, fv =>
-            target.Run(cx, input, env, t => k(JqOps.Slice(t, fv, tv)))));
+            target.Run(cx, input, env, t =>
+            {
+                JqValue v;
+                try
+                {
+                    v = JqOps.Slice(t, fv, tv);
+                }
+                catch (JqRuntimeException e) when (optional && !e.IsHalt)
+                {
+                    return true;
+                }
+
+                return k(v);
+            })));
     }
 
     public override bool RunPath(JqContext cx, JqValue input, JqPath? path, JqEnv? env, JqEmitPath k)
@@ -154,17 +198,29 @@ internal sealed class SliceNode(JqNode target, JqNode? from, JqNode? to) : JqNod
                 key.Set("start", fv);
                 key.Set("end", tv);
                 JqObject ko = key.ToObject();
-                if (ReferenceEquals(p, JqPath.Invalid))
+                JqValue v;
+                try
                 {
-                    throw JqRuntimeException.InvalidPathAccess(ko, t);
+                    if (ReferenceEquals(p, JqPath.Invalid))
+                    {
+                        throw JqRuntimeException.InvalidPathAccess(ko, t);
+                    }
+
+                    v = JqOps.Slice(t, fv, tv);
+                }
+                catch (JqRuntimeException e) when (optional && !e.IsHalt)
+                {
+                    return true;
                 }
 
-                return k(JqOps.Slice(t, fv, tv), new JqPath(p, ko));
+                return k(v, new JqPath(p, ko));
             })));
     }
 }
 
-internal sealed class IterateNode(JqNode target) : JqNode
+/// <summary><c>T[]</c>; <c>T[]?</c> (<paramref name="optional"/>, jq's EACH_OPT) yields nothing for a value that cannot be
+/// iterated, while errors of T and downstream still propagate.</summary>
+internal sealed class IterateNode(JqNode target, bool optional = false) : JqNode
 {
     public override bool Run(JqContext cx, JqValue input, JqEnv? env, JqEmit k)
     {
@@ -176,10 +232,10 @@ internal sealed class IterateNode(JqNode target) : JqNode
         };
         if (target is IdentityNode)
         {
-            return JqOps.Iterate(input, counted);
+            return Skip(input) || JqOps.Iterate(input, counted);
         }
 
-        return target.Run(cx, input, env, t => JqOps.Iterate(t, counted));
+        return target.Run(cx, input, env, t => Skip(t) || JqOps.Iterate(t, counted));
     }
 
     public override bool RunPath(JqContext cx, JqValue input, JqPath? path, JqEnv? env, JqEmitPath k)
@@ -187,6 +243,11 @@ internal sealed class IterateNode(JqNode target) : JqNode
         cx.Step();
         return target.RunPath(cx, input, path, env, (t, p) =>
         {
+            if (optional && (Skip(t) || ReferenceEquals(p, JqPath.Invalid)))
+            {
+                return true;
+            }
+
             if (ReferenceEquals(p, JqPath.Invalid))
             {
                 throw JqRuntimeException.InvalidPathIterate(t);
@@ -219,4 +280,7 @@ internal sealed class IterateNode(JqNode target) : JqNode
             }
         });
     }
+
+    // An optional iteration of a value that is neither an array nor an object backtracks (true: go on).
+    private bool Skip(JqValue t) => optional && t is not (JqArray or JqObject);
 }
