@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using TrailSift.Core.Analysis.Replay;
+using TrailSift.Core.Common;
 using TrailSift.Core.Iam.Evaluation;
 
 namespace TrailSift.Core.Output;
@@ -187,10 +188,10 @@ public static class CheckPrinter
                 Nullable(json, "resource", c.Resource);
                 json.WriteString("decision", c.Decision);
                 json.WriteString("reason", c.Reason);
-                Strings(json, "missingKeys", c.MissingKeys);
+                json.WriteStringArray("missingKeys", c.MissingKeys);
                 if (c.UnknownKeys.Length > 0)
                 {
-                    Strings(json, "unknownKeys", c.UnknownKeys);
+                    json.WriteStringArray("unknownKeys", c.UnknownKeys);
                 }
 
                 if (c.Permissions.Length > 1)
@@ -248,16 +249,5 @@ public static class CheckPrinter
         {
             json.WriteString(name, value);
         }
-    }
-
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (string v in values)
-        {
-            json.WriteStringValue(v);
-        }
-
-        json.WriteEndArray();
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using TrailSift.Core.Common;
 using TrailSift.Core.Iam.Policy;
 
 namespace TrailSift.Core.Iam.Evaluation;
@@ -43,7 +44,7 @@ public static partial class EvaluationResultWriter
             writer.WriteNumber("decidingPolicyIndex", result.DecidingPolicyIndex);
         }
 
-        WriteStrings("unknownKeys", result.UnknownKeys, writer);
+        writer.WriteStringArray("unknownKeys", result.UnknownKeys);
         if (result.AwsRule is { } rule)
         {
             writer.WriteString("policyDecision", result.PolicyDecision.ToString());
@@ -57,7 +58,7 @@ public static partial class EvaluationResultWriter
 
         if (result.Notes.Length > 0)
         {
-            WriteStrings("notes", result.Notes, writer);
+            writer.WriteStringArray("notes", result.Notes);
         }
 
         writer.WriteStartArray("trace");
@@ -118,8 +119,8 @@ public static partial class EvaluationResultWriter
                 writer.WriteStartObject();
                 writer.WriteString("operator", condition.Operator);
                 writer.WriteString("key", condition.Key);
-                WriteStrings("policyValues", condition.PolicyValues, writer);
-                WriteStrings("requestValues", condition.RequestValues, writer);
+                writer.WriteStringArray("policyValues", condition.PolicyValues);
+                writer.WriteStringArray("requestValues", condition.RequestValues);
                 writer.WriteString("outcome", Camel(condition.Outcome.ToString()));
                 if (condition.KeyMissing)
                 {
@@ -144,26 +145,15 @@ public static partial class EvaluationResultWriter
 
         if (statement.MissingKeys.Length > 0)
         {
-            WriteStrings("missingKeys", statement.MissingKeys, writer);
+            writer.WriteStringArray("missingKeys", statement.MissingKeys);
         }
 
         if (statement.UnknownKeys.Length > 0)
         {
-            WriteStrings("unknownKeys", statement.UnknownKeys, writer);
+            writer.WriteStringArray("unknownKeys", statement.UnknownKeys);
         }
 
         writer.WriteEndObject();
-    }
-
-    private static void WriteStrings(string name, IEnumerable<string> values, Utf8JsonWriter writer)
-    {
-        writer.WriteStartArray(name);
-        foreach (string value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
     }
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using TrailSift.Core.Analysis.Denied;
 using TrailSift.Core.Analysis.Denied.Messages;
+using TrailSift.Core.Common;
 using TrailSift.Core.Iam.Policy;
 
 namespace TrailSift.Core.Output.Denied;
@@ -54,7 +55,7 @@ public static class DeniedJsonPrinter
                 json.WriteStartObject();
                 json.WriteString("reason", gap.Reason);
                 json.WriteNumber("calls", gap.Calls);
-                WriteStrings(json, "examples", gap.Examples);
+                json.WriteStringArray("examples", gap.Examples);
                 json.WriteEndObject();
             }
 
@@ -92,7 +93,7 @@ public static class DeniedJsonPrinter
                 json.WriteNumber("count", a.Count);
                 WriteTime(json, "firstSeen", a.FirstSeen);
                 WriteTime(json, "lastSeen", a.LastSeen);
-                WriteStrings(json, "eventIds", a.EventIds);
+                json.WriteStringArray("eventIds", a.EventIds);
                 json.WriteEndObject();
             }
 
@@ -126,11 +127,11 @@ public static class DeniedJsonPrinter
         WriteNullable(json, "action", g.Action);
         WriteNullable(json, "resource", g.Resource);
         json.WriteString("reason", g.Reason.ToWireName());
-        WriteStrings(json, "errorCodes", g.ErrorCodes);
+        json.WriteStringArray("errorCodes", g.ErrorCodes);
         json.WriteNumber("count", g.Count);
         WriteTime(json, "firstSeen", g.FirstSeen);
         WriteTime(json, "lastSeen", g.LastSeen);
-        WriteStrings(json, "eventIds", g.EventIds);
+        json.WriteStringArray("eventIds", g.EventIds);
         WriteNullable(json, "calledBy", g.CalledBy);
         WriteFix(json, g.Suggestion);
         json.WriteStartArray("hints");
@@ -141,7 +142,7 @@ public static class DeniedJsonPrinter
             json.WriteString("text", h.Text);
             if (h.TagKeys.Count > 0)
             {
-                WriteStrings(json, "tagKeys", h.TagKeys);
+                json.WriteStringArray("tagKeys", h.TagKeys);
             }
 
             json.WriteStartArray("events");
@@ -166,7 +167,7 @@ public static class DeniedJsonPrinter
         WriteNullable(json, "eventName", g.EventName);
         json.WriteBoolean("actionDerived", g.ActionDerived);
         json.WriteBoolean("resourceDerived", g.ResourceDerived);
-        WriteStrings(json, "notes", g.Notes);
+        json.WriteStringArray("notes", g.Notes);
         json.WriteEndObject();
     }
 
@@ -182,19 +183,8 @@ public static class DeniedJsonPrinter
             PolicyWriter.WriteStatement(fix.Statement, json);
         }
 
-        WriteStrings(json, "notes", fix.Notes);
+        json.WriteStringArray("notes", fix.Notes);
         json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (string v in values)
-        {
-            json.WriteStringValue(v);
-        }
-
-        json.WriteEndArray();
     }
 
     private static void WriteNullable(Utf8JsonWriter json, string name, string? value)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using TrailSift.Core.Analysis.Usage;
+using TrailSift.Core.Common;
 using TrailSift.Core.Iam.Policy;
 
 namespace TrailSift.Core.Output.Usage;
@@ -85,7 +86,7 @@ public static class UsageJsonPrinter
         writer.WriteStartObject("regions");
         foreach ((string account, var regions) in coverage.Regions)
         {
-            Strings(writer, account, regions);
+            writer.WriteStringArray(account, regions);
         }
 
         writer.WriteEndObject();
@@ -103,9 +104,9 @@ public static class UsageJsonPrinter
     {
         writer.WriteStartObject();
         writer.WriteString("arn", principal.Policies.Principal.Arn);
-        Strings(writer, "policies", principal.Policies.Identity.Select(static p => p.Label));
+        writer.WriteStringArray("policies", principal.Policies.Identity.Select(static p => p.Label));
         writer.WriteString("boundary", principal.Policies.Boundary?.Label);
-        Strings(writer, "unknownPolicies", principal.Policies.Unknown);
+        writer.WriteStringArray("unknownPolicies", principal.Policies.Unknown);
         writer.WriteString("accessAdvisor", principal.AccessAdvisorSource);
         writer.WriteNumber("calls", principal.Calls);
         writer.WriteStartObject("counts");
@@ -166,8 +167,8 @@ public static class UsageJsonPrinter
         writer.WriteBoolean("implied", grant.Implied);
         Time(writer, "first", grant.FirstTicks);
         Time(writer, "last", grant.LastTicks);
-        Strings(writer, "resources", grant.Resources);
-        Strings(writer, "unusedResourcePatterns", grant.UnusedResourcePatterns);
+        writer.WriteStringArray("resources", grant.Resources);
+        writer.WriteStringArray("unusedResourcePatterns", grant.UnusedResourcePatterns);
         writer.WriteBoolean("hasConditions", grant.HasConditions);
         writer.WriteString("accessAdvisor", grant.AccessAdvisor);
         writer.WriteEndObject();
@@ -201,22 +202,11 @@ public static class UsageJsonPrinter
         writer.WriteNumber("requests", v.Requests);
         writer.WriteNumber("stillAllowed", v.StillAllowed);
         writer.WriteBoolean("passed", v.Passed);
-        Strings(writer, "lost", v.Lost);
+        writer.WriteStringArray("lost", v.Lost);
         writer.WriteEndObject();
         writer.WriteNumber("size", reduced.Size);
-        Strings(writer, "notes", reduced.Notes);
+        writer.WriteStringArray("notes", reduced.Notes);
         writer.WriteEndObject();
-    }
-
-    private static void Strings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (string value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
     }
 
     private static void Time(Utf8JsonWriter writer, string name, long ticks)
