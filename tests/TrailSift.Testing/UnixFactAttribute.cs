@@ -6,13 +6,10 @@ public sealed class UnixFactAttribute : FactAttribute
     /// <summary>Creates the attribute; <paramref name="needs"/> names a program the test runs.</summary>
     public UnixFactAttribute(string? needs = null)
     {
-        if (OperatingSystem.IsWindows())
-        {
-            Skip = "Unix file-system test";
-        }
-        else if (needs is not null && !File.Exists(needs))
-        {
-            Skip = $"{needs} is not installed";
-        }
+        Skip = SkipReason(needs);
     }
+
+    /// <summary>Why a Unix test cannot run here (Windows, or <paramref name="needs"/> absent), or null.</summary>
+    internal static string? SkipReason(string? needs) =>
+        OperatingSystem.IsWindows() ? "Unix test" : needs is not null && !File.Exists(needs) ? $"{needs} is not installed" : null;
 }

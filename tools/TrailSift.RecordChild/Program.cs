@@ -6,8 +6,10 @@ using Amazon.SecurityToken.Model;
 
 // A tiny workload for the `trailsift record` tests: each argument is one step, run in order, with the AWS SDK for .NET
 // and whatever credentials and endpoint the environment gives (AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, ...):
-//   sts:GetCallerIdentity[@REGION]   s3:ListBuckets   s3:CreateBucket=NAME   sleep=MILLISECONDS   exit=CODE
+//   sts:GetCallerIdentity[@REGION]   s3:ListBuckets[@REGION]   s3:CreateBucket=NAME   sleep=MILLISECONDS   exit=CODE
+//   trap=PATH   (from then on, SIGINT or SIGTERM writes its name to PATH and exits with 130; PATH holds "ready" until then)
 int exit = 0;
+var traps = new List<System.Runtime.InteropServices.PosixSignalRegistration>();
 foreach (string step in args)
 {
     string[] parts = step.Split('=', 2);
@@ -41,6 +43,19 @@ foreach (string step in args)
             break;
         case "sleep":
             await Task.Delay(int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+            break;
+        case "trap":
+            string marker = parts[1];
+            foreach (var signal in new[] { System.Runtime.InteropServices.PosixSignal.SIGINT, System.Runtime.InteropServices.PosixSignal.SIGTERM })
+            {
+                traps.Add(System.Runtime.InteropServices.PosixSignalRegistration.Create(signal, context =>
+                {
+                    File.WriteAllText(marker, context.Signal == System.Runtime.InteropServices.PosixSignal.SIGINT ? "SIGINT" : "SIGTERM");
+                    Environment.Exit(130);
+                }));
+            }
+
+            File.WriteAllText(marker, "ready");
             break;
         case "exit":
             exit = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);

@@ -29,5 +29,22 @@ internal sealed record RecordOptions
 }
 
 /// <summary>What a run did, for the recording's run line.</summary>
-internal sealed record RunInfo(RecordOptions Options, int ExitCode, TrailSift.Core.Analysis.Recording.RecordedRun Run, IReadOnlyList<string> Regions,
-    TrailSift.Core.Sources.Remote.CloudTrail.WatchResult Watched, string SessionName);
+internal sealed record RunInfo(RecordOptions Options, int ExitCode, TrailSift.Core.Analysis.Recording.RecordedRun Run, RegionVerdict Regions, string SessionName);
+
+/// <summary>The state of every region a run considered: watched (complete or not), refused, and where COMMAND's calls were seen.</summary>
+internal sealed record RegionVerdict(IReadOnlyList<string> Regions, bool Discovered, TrailSift.Core.Sources.Remote.CloudTrail.WatchResult Watched,
+    IReadOnlyDictionary<string, string> Refused, string? Interrupted)
+{
+    /// <summary>The regions of the run's events (its own and the <c>--also</c> principals').</summary>
+    public IReadOnlySet<string> CallRegions { get; } = new SortedSet<string>(Watched.Events.Select(RegionOf).OfType<string>(), StringComparer.Ordinal);
+
+    /// <summary>The state of a region for the run line: <c>complete</c>, <c>incomplete</c> or <c>refused</c>.</summary>
+    public string State(string region) => Refused.ContainsKey(region) ? "refused"
+        : Watched.Complete.TryGetValue(region, out bool complete) && complete ? "complete" : "incomplete";
+
+    private static string? RegionOf(byte[] json)
+    {
+        using TrailSift.Core.Events.EventRecord r = TrailSift.Core.Events.EventRecord.Parse(json);
+        return r.AwsRegion is { Kind: TrailSift.Core.Events.JsonKind.String } a ? a.GetString() : null;
+    }
+}

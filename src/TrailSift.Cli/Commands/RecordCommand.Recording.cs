@@ -107,12 +107,20 @@ internal static class RecordingFile
 
             w.WriteEndArray();
             w.WriteStartObject("regions");
-            foreach ((string region, bool complete) in info.Watched.Complete)
+            foreach (string region in info.Regions.Regions.Order(StringComparer.Ordinal))
             {
-                w.WriteString(region, complete ? "complete" : "incomplete");
+                w.WriteString(region, info.Regions.State(region));
             }
 
             w.WriteEndObject();
+            w.WriteStartArray("callRegions");
+            foreach (string region in info.Regions.CallRegions)
+            {
+                w.WriteStringValue(region);
+            }
+
+            w.WriteEndArray();
+            WriteOptional(w, "interrupted", info.Regions.Interrupted);
             w.WriteNumber("events", events);
             w.WriteEndObject();
         }

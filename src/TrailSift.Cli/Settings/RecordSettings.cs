@@ -10,7 +10,7 @@ public static class RecordSettings
     public static readonly OptionSpec Role = new("role", OptionArity.Single, "assume this role (STS) and run COMMAND with the session's credentials; without it COMMAND runs with yours", "ARN", Group: Who);
     public static readonly OptionSpec SourceIdentity = new("source-identity", OptionArity.Single, "with --role: set this source identity on the session (the trust policy must allow sts:SetSourceIdentity)", "ID", Group: Who);
     public static readonly OptionSpec Also = new("also", OptionArity.Repeated, "also collect the calls of a principal acting for COMMAND (a service role), until the sentinels (repeatable)", "ARN|NAME", Group: Who);
-    public static readonly OptionSpec Region = new("region", OptionArity.Repeated, "regions to watch (repeatable; default: the default region and us-east-1)", "REGION", Group: Wait);
+    public static readonly OptionSpec Region = new("region", OptionArity.Repeated, "regions to watch (repeatable; default: every region of the partition of the default region)", "REGION", Group: Wait);
     public static readonly OptionSpec Deadline = new("deadline", OptionArity.Single, "stop waiting for delivery after this long (default 20m); regions without their sentinel are incomplete", "DURATION", Group: Wait);
     public static readonly OptionSpec Poll = new("poll", OptionArity.Single, "time between lookups (default 30s)", "DURATION", Group: Wait);
     public static readonly OptionSpec OutFile = new("out", OptionArity.Single, "write the recording here (default trailsift-record-<time>.ndjson)", "FILE", 'o', Out);

@@ -36,6 +36,13 @@ public static class AwsSts
         return r.Arn;
     }
 
+    /// <summary>The account of an ARN (its fifth field: <c>arn:aws:iam::111122223333:user/x</c>), or null when it has none.</summary>
+    public static string? AccountOf(string arn)
+    {
+        string[] parts = arn.Split(':', 6);
+        return parts.Length == 6 && parts[4].Length > 0 ? parts[4] : null;
+    }
+
     /// <summary>Credentials of a role session for <see cref="AwsConnection.WithCredentials"/>.</summary>
     public static AWSCredentials Credentials(AwsRoleSession session) => new SessionAWSCredentials(session.AccessKeyId, session.SecretAccessKey, session.SessionToken);
 

@@ -43,6 +43,12 @@ public sealed class AwsLoopback : IDisposable
     /// <summary>Requests refused before dispatch (bad signature, unknown key), with the reason.</summary>
     public ConcurrentQueue<string> Refused { get; } = new();
 
+    /// <summary>
+    /// Regions not enabled for the account (opt-in regions): every request signed for one is refused before dispatch,
+    /// unlogged, as AWS refuses the credentials there (<c>UnrecognizedClientException</c>, <c>InvalidClientTokenId</c> for the query protocol).
+    /// </summary>
+    public ConcurrentDictionary<string, bool> DisabledRegions { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Registers a principal whose keys may sign requests.</summary>
     public LoopbackIdentity Add(LoopbackIdentity identity)
     {
@@ -131,6 +137,12 @@ public sealed class AwsLoopback : IDisposable
         if (header is null)
         {
             return Refuse(protocol, 400, protocol == AwsProtocol.Rest ? "AuthorizationHeaderMalformed" : "IncompleteSignature", reason, requestId);
+        }
+
+        if (DisabledRegions.ContainsKey(header.Region))
+        {
+            return Refuse(protocol, 403, protocol == AwsProtocol.Json ? "UnrecognizedClientException" : protocol == AwsProtocol.Query ? "InvalidClientTokenId" : "InvalidAccessKeyId",
+                "The security token included in the request is invalid.", requestId);
         }
 
         if (!SigV4Check.IsFresh(request.Headers["X-Amz-Date"]!, Time.GetUtcNow()))

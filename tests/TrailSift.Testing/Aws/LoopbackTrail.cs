@@ -38,6 +38,9 @@ public sealed class LoopbackTrail
     /// <summary>Given the 1-based number of a LookupEvents request, true to answer it with <c>ThrottlingException</c>.</summary>
     public Func<int, bool> Throttle { get; set; } = _ => false;
 
+    /// <summary>Regions where LookupEvents answers <c>AccessDeniedException</c> (a service control policy denying the region).</summary>
+    public HashSet<string> DeniedRegions { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The LookupEvents requests received (their JSON bodies), throttled ones included.</summary>
     public List<(DateTimeOffset Time, string Region, string Body, bool Throttled)> Lookups { get; } = [];
 
@@ -84,6 +87,12 @@ public sealed class LoopbackTrail
         if (throttled)
         {
             return LoopbackReply.Error(AwsProtocol.Json, 400, "ThrottlingException", "Rate exceeded", call.RequestId);
+        }
+
+        if (DeniedRegions.Contains(call.Region))
+        {
+            return LoopbackReply.Error(AwsProtocol.Json, 400, "AccessDeniedException",
+                $"User: {call.Identity.Arn} is not authorized to perform: cloudtrail:LookupEvents with an explicit deny in a service control policy", call.RequestId);
         }
 
         using var doc = JsonDocument.Parse(call.Body.Length == 0 ? "{}" : call.Body);

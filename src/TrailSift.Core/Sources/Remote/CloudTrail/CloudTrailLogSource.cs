@@ -101,7 +101,7 @@ public sealed class CloudTrailLogSource : ILogSource, IDisposable
 
             try
             {
-                Volatile.Write(ref _lookup, new CloudTrailLookup(AwsConnection.Resolve(_settings.Aws), _settings.Time));
+                Volatile.Write(ref _lookup, new CloudTrailLookup(AwsConnection.Resolve(_settings.Aws), time: _settings.Time));
                 return _lookup;
             }
             catch (AwsAccessException e)

@@ -9,8 +9,9 @@ namespace TrailSift.Core.Sources.Remote.CloudTrail;
 /// <summary>
 /// The CloudTrail <c>LookupEvents</c> API as a thin JSON-1.1 client on <see cref="AwsClient"/> (no AWSSDK.CloudTrail here):
 /// pages replay the token with exactly the same parameters, requests keep to the API's 2 per second per account and
-/// region through a process-wide <see cref="TokenBucket"/> per access key and region (one key belongs to one
-/// account), and <c>ThrottlingException</c> backs off and retries (<see cref="AwsClient"/>).
+/// region through a process-wide <see cref="TokenBucket"/> per account and region (the account from
+/// <c>sts:GetCallerIdentity</c> when the caller does not give it, asked once per access key), and
+/// <c>ThrottlingException</c> backs off and retries (<see cref="AwsClient"/>).
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
 public sealed class CloudTrailLookup : IDisposable
@@ -22,17 +23,27 @@ public sealed class CloudTrailLookup : IDisposable
     public const double RequestsPerSecond = 2;
 
     private static readonly ConcurrentDictionary<string, TokenBucket> Buckets = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<Task<string?>>> Accounts = new(StringComparer.Ordinal);
     private readonly AwsClient _client;
-    private readonly Lazy<string> _key;
+    private readonly AwsConnection _connection;
+    private string? _account;
 
     /// <summary>Creates a client over <paramref name="connection"/>.</summary>
-    public CloudTrailLookup(AwsConnection connection, TimeProvider? time = null, HttpMessageHandler? handler = null)
+    /// <param name="connection">Credentials, endpoints and retry settings.</param>
+    /// <param name="account">The account the credentials belong to, when known (else asked of STS before the first request).</param>
+    /// <param name="time">The clock of signatures, backoff and pacing.</param>
+    /// <param name="handler">The HTTP handler (tests).</param>
+    public CloudTrailLookup(AwsConnection connection, string? account = null, TimeProvider? time = null, HttpMessageHandler? handler = null)
     {
         TimeProvider clock = time ?? TimeProvider.System;
-        _key = new Lazy<string>(() => connection.Credentials.GetCredentials().AccessKey ?? "anonymous");
+        _connection = connection;
+        _account = account;
         _client = new AwsClient(connection, AwsService.CloudTrail,
-            region => Buckets.GetOrAdd($"{_key.Value}|{region}", _ => new TokenBucket(RequestsPerSecond, 1, clock)), clock, handler);
+            region => Buckets.GetOrAdd($"{_account}|{region}", _ => new TokenBucket(RequestsPerSecond, 1, clock)), clock, handler);
     }
+
+    /// <summary>The account whose quota the requests count against (its id; <c>key:ACCESS_KEY</c> when STS could not say), once known.</summary>
+    public string? Account => _account;
 
     /// <summary>The underlying client (request, retry and throttling counts).</summary>
     public AwsClient Client => _client;
@@ -54,8 +65,34 @@ public sealed class CloudTrailLookup : IDisposable
     /// <summary>One page: the request's parameters and <paramref name="nextToken"/>.</summary>
     public async Task<LookupPage> PageAsync(LookupRequest request, string? nextToken, CancellationToken cancel = default)
     {
+        _account ??= await AccountAsync(_connection).ConfigureAwait(false);
         byte[] answer = await _client.JsonAsync(request.Region, Target, Body(request, nextToken), cancel).ConfigureAwait(false);
         return Parse(answer);
+    }
+
+    // The credentials' account, asked once per access key; when STS does not answer, the key stands for its account
+    // (a key belongs to one account, so the pacing is then per key) and the next lookup asks again.
+    private static async Task<string> AccountAsync(AwsConnection connection)
+    {
+        string key = connection.Credentials.GetCredentials().AccessKey ?? "anonymous";
+        Lazy<Task<string?>> ask = Accounts.GetOrAdd(key, _ => new Lazy<Task<string?>>(async () =>
+        {
+            try
+            {
+                return AwsSts.AccountOf(await AwsSts.CallerArnAsync(connection).ConfigureAwait(false));
+            }
+            catch (AwsServiceException)
+            {
+                return null;
+            }
+        }));
+        if (await ask.Value.ConfigureAwait(false) is { } account)
+        {
+            return account;
+        }
+
+        Accounts.TryRemove(new KeyValuePair<string, Lazy<Task<string?>>>(key, ask));
+        return "key:" + key;
     }
 
     /// <summary>The JSON body of a request (the same for every page but the token).</summary>

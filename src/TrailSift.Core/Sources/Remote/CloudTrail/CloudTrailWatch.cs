@@ -21,18 +21,18 @@ public sealed class CloudTrailWatch
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>Polls until every region is complete or <paramref name="deadline"/> passes.</summary>
+    /// <summary>Polls until every region is complete or <paramref name="deadline"/> passes; the regions of a round are polled in parallel.</summary>
     /// <param name="regions">The regions watched.</param>
     /// <param name="start">Start of the window looked up.</param>
     /// <param name="attribute">The server-side filter.</param>
-    /// <param name="deadline">When to stop waiting.</param>
+    /// <param name="deadline">When to stop waiting (a deadline already past makes exactly one round).</param>
     /// <param name="interval">Time between polls.</param>
-    /// <param name="keep">The event's id when it belongs to the run, else null.</param>
-    /// <param name="isSentinel">True for the region's sentinel event.</param>
+    /// <param name="keep">The event's id when it belongs to the run, else null (called from several threads).</param>
+    /// <param name="isSentinel">True for the region's sentinel event (called from several threads).</param>
     /// <param name="progress">Called after each round.</param>
-    /// <param name="cancel">Stops the wait (the result says what was complete).</param>
+    /// <param name="stop">Stops the wait: the round in progress is finished, no other starts (the result says what was complete).</param>
     public async Task<WatchResult> RunAsync(IReadOnlyList<string> regions, DateTimeOffset start, LookupAttribute? attribute, DateTimeOffset deadline,
-        TimeSpan interval, Func<byte[], string?> keep, Func<string, byte[], bool> isSentinel, Action<WatchProgress> progress, CancellationToken cancel = default)
+        TimeSpan interval, Func<byte[], string?> keep, Func<string, byte[], bool> isSentinel, Action<WatchProgress> progress, CancellationToken stop = default)
     {
         var kept = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var complete = new SortedDictionary<string, bool>(StringComparer.Ordinal);
@@ -47,47 +47,37 @@ public sealed class CloudTrailWatch
         {
             round++;
             DateTimeOffset now = _time.GetUtcNow();
-            foreach (string region in regions.Where(r => !complete[r]))
+            RegionPoll[] polls = await Task.WhenAll(regions.Where(r => !complete[r])
+                .Select(r => PollAsync(new LookupRequest(r, start, now, attribute), keep, isSentinel))).ConfigureAwait(false);
+            foreach (RegionPoll poll in polls)
             {
-                try
+                foreach ((string id, byte[] e) in poll.Kept)
                 {
-                    bool sentinel = false;
-                    await foreach (LookupPage page in _lookup.PagesAsync(new LookupRequest(region, start, now, attribute), cancel).ConfigureAwait(false))
-                    {
-                        foreach (byte[] e in page.Events)
-                        {
-                            sentinel |= isSentinel(region, e);
-                            if (keep(e) is { } id)
-                            {
-                                kept[id] = e;
-                            }
-                        }
-                    }
+                    kept[id] = e;
+                }
 
-                    complete[region] = sentinel;
-                    errors.Remove(region);
-                }
-                catch (AwsServiceException e)
+                complete[poll.Region] = poll.Sentinel;
+                if (poll.Error is { } error)
                 {
-                    errors[region] = e.Describe();
+                    errors[poll.Region] = error;
                 }
-                catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                else
                 {
-                    break;
+                    errors.Remove(poll.Region);
                 }
             }
 
             List<string> pending = [.. complete.Where(c => !c.Value).Select(c => c.Key)];
             TimeSpan left = deadline - _time.GetUtcNow();
             progress(new WatchProgress(round, pending, kept.Count, left));
-            if (pending.Count == 0 || left <= TimeSpan.Zero || cancel.IsCancellationRequested)
+            if (pending.Count == 0 || left <= TimeSpan.Zero || stop.IsCancellationRequested)
             {
                 break;
             }
 
             try
             {
-                await Task.Delay(left < interval ? left : interval, _time, cancel).ConfigureAwait(false);
+                await Task.Delay(left < interval ? left : interval, _time, stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -97,4 +87,33 @@ public sealed class CloudTrailWatch
 
         return new WatchResult([.. kept.Values], complete, errors);
     }
+
+    // One region's poll: every page of the window so far. A failed lookup keeps what its pages gave and the region pending.
+    private async Task<RegionPoll> PollAsync(LookupRequest request, Func<byte[], string?> keep, Func<string, byte[], bool> isSentinel)
+    {
+        var kept = new List<(string, byte[])>();
+        bool sentinel = false;
+        try
+        {
+            await foreach (LookupPage page in _lookup.PagesAsync(request).ConfigureAwait(false))
+            {
+                foreach (byte[] e in page.Events)
+                {
+                    sentinel |= isSentinel(request.Region, e);
+                    if (keep(e) is { } id)
+                    {
+                        kept.Add((id, e));
+                    }
+                }
+            }
+
+            return new RegionPoll(request.Region, sentinel, kept, null);
+        }
+        catch (AwsServiceException e)
+        {
+            return new RegionPoll(request.Region, false, kept, e.Describe());
+        }
+    }
+
+    private sealed record RegionPoll(string Region, bool Sentinel, List<(string Id, byte[] Event)> Kept, string? Error);
 }
