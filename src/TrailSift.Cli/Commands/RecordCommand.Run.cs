@@ -66,6 +66,8 @@ public sealed partial class RecordCommand
         env.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"trailsift record: COMMAND exited with {c.exitCode} after {(c.end - c.start).TotalSeconds:F1} s ({c.start:yyyy-MM-ddTHH:mm:ssZ} to {c.end:yyyy-MM-ddTHH:mm:ssZ})"));
 
+        env.Stderr.WriteLine("trailsift record: note: LookupEvents returns management events only: COMMAND's data events (S3 object reads and writes, Lambda invokes, ...) are not recorded");
+
         // Without --region: every region of the partition, so the regions COMMAND called are known once each has
         // confirmed delivery; the report names them.
         IReadOnlyList<string> regions = o.Regions.Count > 0 ? o.Regions : AwsRegions.InPartitionOf(caller.DefaultRegion);

@@ -58,6 +58,43 @@ public sealed class RecordSignalTests : IDisposable
         Assert.Contains("# minimal policy of", stdout.Result, StringComparison.Ordinal);
     }
 
+    [UnixFact("/usr/bin/setsid")]
+    public void Should_Stop_Waiting_And_Write_What_Was_Delivered_When_Signalled_During_The_Wait()
+    {
+        // Given sentinels that are never delivered, the command's own call delivered at once
+        _f.Trail.Delay = TimeSpan.Zero;
+        _f.Trail.DelayOf = e => e.EventName == "DescribeTrails" ? TimeSpan.FromHours(1) : null;
+        using Process trailsift = Start(["--role", RecordFixture.Role, "--region", "us-east-1", "--poll", "1s", "--deadline", "120s", "--out", _f.Recording,
+            .. RecordFixture.Child("s3:ListBuckets")]);
+        Task<string> stdout = trailsift.StandardOutput.ReadToEndAsync();
+        var stderr = new System.Text.StringBuilder();
+        string? line;
+        while ((line = trailsift.StandardError.ReadLine()) is not null && !line.Contains("waiting for CloudTrail: 1 events so far", StringComparison.Ordinal))
+        {
+            stderr.AppendLine(line);
+        }
+
+        Assert.True(line is not null, stderr.ToString());
+
+        // When
+        var waited = Stopwatch.StartNew();
+        using (Process kill = Process.Start("/bin/kill", ["-INT", trailsift.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        stderr.Append(trailsift.StandardError.ReadToEnd());
+        Assert.True(trailsift.WaitForExit(TimeSpan.FromSeconds(60)), "trailsift did not end");
+
+        // Then the wait ended long before the deadline, with the delivered call and the verdict
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), waited.Elapsed.ToString());
+        Assert.True(trailsift.ExitCode == 2, stderr.ToString());
+        Assert.Contains("us-east-1: INCOMPLETE: the recording was interrupted by SIGINT", stderr.ToString(), StringComparison.Ordinal);
+        LoopbackIdentity session = Assert.Single(_f.Sts.Sessions);
+        Assert.Equal(_f.CallsOf(session.AccessKeyId).Select(e => e.EventId), RecordFixture.Ids(_f.Recording));
+        Assert.Contains("# minimal policy of", stdout.Result, StringComparison.Ordinal);
+    }
+
     // trailsift.dll with the running dotnet host, in a new session (setsid: no controlling terminal, so no process group
     // that a terminal would signal), with the loopback's environment.
     private Process Start(string[] args)
