@@ -29,11 +29,9 @@ public sealed class S3ReadTests : IClassFixture<S3TrailFixture>
         Assert.Equal(local.Stdout.Replace(_s3.Local + "/", string.Empty, StringComparison.Ordinal), remote.Stdout.Replace($"s3://{S3TrailFixture.Bucket}/", string.Empty, StringComparison.Ordinal));
 
         string org = $"AWSLogs/{OrgTrail.Org}/";
-        string[] expectedLists =
-        [
-            "AWSLogs/", org, $"{org}{Account}/", $"{org}{Account}/CloudTrail/", $"{org}{Account}/CloudTrail/{Region}/",
-            $"{org}{Account}/CloudTrail/{Region}/2024/", $"{org}{Account}/CloudTrail/{Region}/2024/05/", $"{org}{Account}/CloudTrail/{Region}/2024/05/02/",
-        ];
+        // Level by level down to the account (the organisation id is not known beforehand); then the --region folder
+        // and the window's day folder are named outright: CloudTrail/, the region and its year and month are not listed.
+        string[] expectedLists = ["AWSLogs/", org, $"{org}{Account}/", $"{org}{Account}/CloudTrail/{Region}/2024/05/02/"];
         Assert.Equal(expectedLists.Order(StringComparer.Ordinal), proxy.Log.Where(r => r.IsList).Select(r => r.ListPrefix!).Order(StringComparer.Ordinal));
 
         // Delivered in [since - 15m skew, until + 15m delay): the independent oracle is the generator's key list.
@@ -41,6 +39,28 @@ public sealed class S3ReadTests : IClassFixture<S3TrailFixture>
             && string.CompareOrdinal(Stamp(k), "20240502T0845Z") >= 0 && string.CompareOrdinal(Stamp(k), "20240502T1415Z") < 0).ToList();
         Assert.NotEmpty(expectedKeys);
         Assert.Equal(expectedKeys.Order(StringComparer.Ordinal), proxy.Log.Where(r => r.IsGetObject).Select(r => r.Key).Order(StringComparer.Ordinal));
+    }
+
+    [S3Fact]
+    public void Should_ListTheWindowsDayFoldersDirectly_AndGiveTheLocalResults_When_RegionsAndAMultiDayWindowAreGiven()
+    {
+        // Given two regions of every account and a window over three day folders (with the margins: May 1 to 3)
+        string[] window = ["--region", "us-east-1", "--region", "ap-south-1", "--since", "2024-05-01T23:50Z", "--until", "2024-05-03T00:10Z"];
+        using var proxy = new FaultProxy(_s3.Server.Endpoint);
+
+        // When
+        CliRunResult remote = S3TrailFixture.Run(["query", "-f", "ndjson", $"s3://{S3TrailFixture.Bucket}/AWSLogs/", .. window, "--endpoint-url", proxy.Endpoint, "--no-cache"]);
+        CliRunResult local = S3TrailFixture.Run(["query", "-f", "ndjson", Path.Combine(_s3.Local, "AWSLogs"), .. window]);
+
+        // Then the same events, and below each trail folder only day folders were listed: 3 accounts x 2 regions x 3 days
+        Assert.Equal(0, remote.ExitCode);
+        Assert.Equal(local.Stderr, remote.Stderr);
+        Assert.Equal(local.Stdout, remote.Stdout);
+        Assert.NotEmpty(local.Stdout);
+        List<string> lists = [.. proxy.Log.Where(r => r.IsList).Select(r => r.ListPrefix!)];
+        List<string> belowTrail = [.. lists.Where(l => l.Contains("/CloudTrail/", StringComparison.Ordinal))];
+        Assert.All(belowTrail, l => Assert.Matches(@"/CloudTrail/(us-east-1|ap-south-1)/2024/05/0[123]/$", l));
+        Assert.Equal(OrgTrail.Accounts.Length * 2 * 3, belowTrail.Count);
     }
 
     [S3Fact]

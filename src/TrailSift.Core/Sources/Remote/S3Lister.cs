@@ -121,6 +121,12 @@ internal sealed class S3Lister
 
     private async Task Walk(string bucket, string prefix, RemoteLayout layout)
     {
+        if (Shortcut(prefix, layout) is { } folders)
+        {
+            await Task.WhenAll(folders.Select(f => Walk(bucket, f.Prefix, f.Layout))).ConfigureAwait(false);
+            return;
+        }
+
         var children = new List<Task>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string? startAfter = layout.StartAfter(prefix, _options);
@@ -168,6 +174,44 @@ internal sealed class S3Lister
         while (continuation is not null);
 
         await Task.WhenAll(children).ConfigureAwait(false);
+    }
+
+    /// <summary>The longest window (in day folders) whose days are listed directly instead of level by level.</summary>
+    internal const int MaxDirectDays = 92;
+
+    // The folders below this one that the options name outright, listed without listing this one: under a trail folder
+    // the --region folders; under a region folder, with --since, the window's day folders (YYYY/MM/DD), all at once
+    // instead of three rounds. CloudTrail writes nothing else there; sync lists level by level, as it copies everything.
+    private IEnumerable<(string Prefix, RemoteLayout Layout)>? Shortcut(string prefix, RemoteLayout layout)
+    {
+        if (_forSync)
+        {
+            return null;
+        }
+
+        if (layout.Position.Level == LayoutLevel.Trail && _options.Regions.Count > 0
+            && _options.Regions.All(r => r.Length > 0 && r.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
+        {
+            return _options.Regions.Order(StringComparer.Ordinal).Select(r => (prefix + r + "/", layout.Child(r)));
+        }
+
+        if (layout.Position.Level == LayoutLevel.Region && _options.Since is { } since)
+        {
+            DateTime first = (since - _options.ClockSkew).UtcDateTime.Date;
+            DateTime last = ((_options.Until ?? DateTimeOffset.UtcNow.AddDays(1)) + _options.DeliveryDelay).UtcDateTime.Date;
+            int days = (int)(last - first).TotalDays + 1;
+            if (days is > 0 and <= MaxDirectDays)
+            {
+                return Enumerable.Range(0, days).Select(i => first.AddDays(i))
+                    .Select(d => (Prefix: prefix + d.ToString("yyyy'/'MM'/'dd'/'", System.Globalization.CultureInfo.InvariantCulture),
+                        Layout: layout.Child(d.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture))
+                            .Child(d.ToString("MM", System.Globalization.CultureInfo.InvariantCulture))
+                            .Child(d.ToString("dd", System.Globalization.CultureInfo.InvariantCulture))))
+                    .Where(f => f.Layout.PruneReason(_options) is null);
+            }
+        }
+
+        return null;
     }
 
     // Returns true when the key was delivered after the window: later keys of the same day folder are too.
