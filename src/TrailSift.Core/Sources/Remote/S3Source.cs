@@ -17,6 +17,7 @@ public sealed class S3Source : IDisposable
         Counters = new S3Counters();
         _connection = new S3Connection(settings, Counters);
         _cache = settings.CacheDirectory is { Length: > 0 } dir ? new ObjectCache(dir) : null;
+        _cache?.PruneUnused();
     }
 
     /// <summary>What listing and fetching did so far.</summary>
