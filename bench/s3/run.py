@@ -40,6 +40,8 @@ def timed(cmd, env, shell=False):
             first = time.monotonic() - start
     p.wait()
     total = time.monotonic() - start
+    if p.returncode != 0:
+        raise SystemExit(f"failed ({p.returncode}): {' '.join(cmd) if not shell else cmd}")
     rss, user, system = open(os.path.join(work, "rss")).read().split()[-3:]
     return total, first if first is not None else total, int(rss) / 1024, float(user) + float(system)
 
@@ -52,10 +54,12 @@ def main():
     ep = f"http://127.0.0.1:{port}"
     env = dict(os.environ, AWS_ACCESS_KEY_ID="S3RVER", AWS_SECRET_ACCESS_KEY="S3RVER", AWS_DEFAULT_REGION="us-east-1")
     subprocess.run(["aws", "--endpoint-url", ep, "s3", "sync", src, "s3://bench/", "--only-show-errors"], env=env, check=True)
-    dll = os.path.join(root, ".work", "cli", "trailsift.dll")
+    # The launcher builds the Native AOT binary in .work/aot (else the JIT build in .work/cli); time the binary itself.
     subprocess.run([os.path.join(root, "trailsift"), "--version"], check=True, stdout=subprocess.DEVNULL)
+    aot = os.path.join(root, ".work", "aot", "trailsift")
+    exe = [aot] if os.path.exists(aot) else ["dotnet", os.path.join(root, ".work", "cli", "trailsift.dll")]
     flt = '.eventName == "RunInstances"'
-    ts = ["dotnet", dll, "query", flt, "-f", "ndjson", "--no-progress"]
+    ts = exe + ["query", flt, "-f", "ndjson", "--no-progress"]
     cache = os.path.join(work, "cache")
     rows = []
     rows.append(("trailsift query s3:// (no cache)",) + timed(ts + ["s3://bench/AWSLogs/", "--endpoint-url", ep, "--no-cache"], env))
