@@ -39,11 +39,22 @@ public sealed class JqProgram
     public void Run(JqContext context, JqValue input, Action<JqValue> output)
     {
         context.PendingBreak = null;
-        bool ok = _root.Run(context, input, null, v =>
+        JqContext? outer = JqContext.Running;
+        JqContext.Running = context;
+        bool ok;
+        try
         {
-            output(v);
-            return true;
-        });
+            ok = _root.Run(context, input, null, v =>
+            {
+                output(v);
+                return true;
+            });
+        }
+        finally
+        {
+            JqContext.Running = outer;
+        }
+
         if (!ok && context.PendingBreak is not null)
         {
             context.PendingBreak = null;

@@ -77,6 +77,43 @@ public sealed class JqRobustnessTests
         Assert.Contains("1000000 steps", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(".[400000000] = 1")]
+    [InlineData(".a.b[82222222] = [5]")]
+    [InlineData("setpath([300000000]; 1)")]
+    [InlineData("\"ab\" * 1e8")]
+    [InlineData("\"x\" * 22222232 | length")]
+    public void Should_stop_before_allocating_When_one_operation_builds_a_value_over_the_memory_budget(string filter)
+    {
+        // Given: found by the jq fuzz target, which runs with 64 MiB; these took 0.7-3.5 GB and up to 38 s
+        JqProgram program = JqProgram.Compile(filter);
+        var context = new JqContext(new JqBudget { MaxSteps = 20_000, MaxMemoryBytes = 64L << 20 });
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        // When
+        var e = Assert.Throws<JqBudgetExceededException>(() => program.Run(context, JqValue.Null, _ => { }));
+
+        // Then
+        Assert.Contains("64 MiB of memory", e.Message, StringComparison.Ordinal);
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 16L << 20);
+    }
+
+    [Theory]
+    [InlineData("\"\" * 1e9", "\"\"")]
+    [InlineData("[.[3] = 1 | length, (\"ab\" * 3)]", "[4,\"ababab\"]")]
+    public void Should_give_jqs_result_at_once_When_a_repeat_or_padding_is_small_or_empty(string filter, string expected)
+    {
+        // Given
+        JqProgram program = JqProgram.Compile(filter);
+        var context = new JqContext(new JqBudget { MaxSteps = 20_000, MaxMemoryBytes = 64L << 20 });
+
+        // When
+        List<JqValue> result = program.RunAll(JqValue.Null, context);
+
+        // Then
+        Assert.Equal(expected, JqJsonWriter.ToJson(Assert.Single(result)));
+    }
+
     [Fact]
     public void Should_not_be_caught_by_try_When_the_budget_is_exceeded()
     {

@@ -6,6 +6,10 @@ namespace TrailSift.Core.Query.Jq.Runtime;
 public sealed class JqContext
 {
     private const long MemoryCheckInterval = 1 << 14;
+    private const long SmallAllocation = 1 << 20;
+
+    [ThreadStatic]
+    private static JqContext? t_running;
     private long _nextMemoryCheck;
     private JqObject? _env;
 
@@ -52,6 +56,36 @@ public sealed class JqContext
         }
     }
 
+    /// <summary>The context whose program runs on this thread (set by <see cref="JqProgram.Run"/>), or null.</summary>
+    internal static JqContext? Running
+    {
+        get => t_running;
+        set => t_running = value;
+    }
+
+    /// <summary>
+    /// Ends the running evaluation with a budget error before one value of <paramref name="bytes"/> is allocated,
+    /// when it would take the managed heap over the memory budget. The step-driven check alone comes too late for
+    /// one operation that builds a huge value at once (<c>.[400000000] = 1</c> pads an array, <c>"ab" * 1e8</c>).
+    /// </summary>
+    internal static void Reserve(long bytes)
+    {
+        JqContext? cx = t_running;
+        if (bytes < SmallAllocation || cx is null || cx.Budget.MaxMemoryBytes <= 0)
+        {
+            return;
+        }
+
+        long limit = cx.Budget.MaxMemoryBytes;
+        if (bytes > limit || (GC.GetTotalMemory(false) + bytes > limit && GC.GetTotalMemory(true) + bytes > limit))
+        {
+            throw cx.MemoryExceeded();
+        }
+    }
+
+    private JqBudgetExceededException MemoryExceeded() =>
+        new($"evaluation budget exceeded: more than {Budget.MaxMemoryBytes / (1 << 20)} MiB of memory");
+
     private void CheckBudget(long s)
     {
         _nextMemoryCheck = NextCheck(s);
@@ -65,7 +99,7 @@ public sealed class JqContext
             GC.Collect();
             if (GC.GetTotalMemory(true) > Budget.MaxMemoryBytes)
             {
-                throw new JqBudgetExceededException($"evaluation budget exceeded: more than {Budget.MaxMemoryBytes / (1 << 20)} MiB of memory");
+                throw MemoryExceeded();
             }
         }
     }

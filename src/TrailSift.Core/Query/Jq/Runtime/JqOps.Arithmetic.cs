@@ -143,6 +143,12 @@ internal static partial class JqOps
                 throw new JqRuntimeException("Repeat string result too long");
             }
 
+            if (s.Length == 0)
+            {
+                return JqString.Empty;
+            }
+
+            JqContext.Reserve((long)s.Length * n * sizeof(char));
             return new JqString(string.Concat(Enumerable.Repeat(s, n)));
         }
 

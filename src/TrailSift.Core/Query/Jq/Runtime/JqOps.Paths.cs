@@ -77,6 +77,7 @@ internal static partial class JqOps
 
                     if (idx >= items.Length)
                     {
+                        JqContext.Reserve((idx + 1) * IntPtr.Size);
                         int old = items.Length;
                         Array.Resize(ref items, (int)idx + 1);
                         for (int j = old; j < items.Length; j++)
