@@ -41,11 +41,11 @@ public static class App
             if (args.Length > 1 && Find(args[1]) is { } c)
             {
                 env.Stderr.Flush();
-                WriteOut(env, HelpText.ForCommand(c));
+                WriteOut(env, HelpText.ForCommand(CommandLine.For(c)));
                 return ExitCodes.Results;
             }
 
-            WriteOut(env, HelpText.Overview(Commands));
+            WriteOut(env, HelpText.Overview(CommandLine.Root));
             return args.Length == 0 ? ExitCodes.Error : ExitCodes.Results;
         }
 
@@ -67,7 +67,7 @@ public static class App
             // jq prints its help for -h/--help wherever it appears before "--", and exits 0.
             if (args[1..].TakeWhile(a => a != "--").Any(a => a is "-h" or "--help"))
             {
-                WriteOut(env, HelpText.ForCommand(command));
+                WriteOut(env, HelpText.ForCommand(CommandLine.For(command)));
                 return ExitCodes.Results;
             }
 
@@ -75,7 +75,7 @@ public static class App
         }
 
         string[]? expanded = ResponseFiles.Expand(args[1..], out string? error);
-        ParsedArgs parsed = expanded is null ? new ParsedArgs() : ArgParser.Parse(expanded, command.Options, out error);
+        ParsedArgs parsed = expanded is null ? new ParsedArgs() : CommandLine.Parse(command, expanded, out error);
         if (error is null && parsed.Get(ScanOptions.Color.Name) is string color)
         {
             switch (color)
@@ -103,7 +103,7 @@ public static class App
 
         if (parsed.Has(ScanOptions.Help.Name))
         {
-            WriteOut(env, HelpText.ForCommand(command));
+            WriteOut(env, HelpText.ForCommand(CommandLine.For(command)));
             return ExitCodes.Results;
         }
 

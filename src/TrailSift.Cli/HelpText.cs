@@ -1,10 +1,13 @@
+using System.CommandLine;
 using System.Text;
-using TrailSift.Cli.Commands;
 using TrailSift.Cli.Settings;
 
 namespace TrailSift.Cli;
 
-/// <summary>Help text generated from the command and option declarations; no line is longer than <see cref="Width"/> columns.</summary>
+/// <summary>
+/// Help text rendered from the System.CommandLine model (<see cref="CommandLine"/>) in TrailSift's layout: options in
+/// their declared groups, help wrapped under itself, examples kept runnable; no line is longer than <see cref="Width"/> columns.
+/// </summary>
 public static class HelpText
 {
     /// <summary>The widest help line.</summary>
@@ -14,15 +17,15 @@ public static class HelpText
     private const int MaxHelpColumn = 34;
 
     /// <summary>The program overview.</summary>
-    public static string Overview(IReadOnlyList<ICommand> commands)
+    public static string Overview(Command root)
     {
         var sb = new StringBuilder();
-        sb.Append("trailsift: turn AWS CloudTrail logs into answers about IAM permissions\n\n");
+        sb.Append(root.Name).Append(": ").Append(root.Description).Append("\n\n");
         sb.Append("usage: trailsift <command> [ARGS...] [OPTIONS]\n\ncommands:\n");
-        int width = commands.Max(c => c.Name.Length);
-        foreach (ICommand c in commands)
+        int width = root.Subcommands.Max(c => c.Name.Length);
+        foreach (Command c in root.Subcommands)
         {
-            AppendEntry(sb, c.Name, c.Summary, width + 4);
+            AppendEntry(sb, c.Name, c.Description ?? string.Empty, width + 4);
         }
 
         sb.Append("\n'trailsift <command> --help' shows a command's options.\n");
@@ -33,12 +36,12 @@ public static class HelpText
     }
 
     /// <summary>One command's help.</summary>
-    public static string ForCommand(ICommand command)
+    public static string ForCommand(CliCommand command)
     {
         var sb = new StringBuilder();
         AppendWrapped(sb, "usage: trailsift " + command.Usage, "    ");
         sb.Append('\n');
-        AppendWrapped(sb, command.Summary + ".", string.Empty);
+        AppendWrapped(sb, command.Description + ".", string.Empty);
         sb.Append('\n');
         if (command.Details.Length > 0)
         {
@@ -46,13 +49,13 @@ public static class HelpText
             sb.Append('\n');
         }
 
-        int column = Math.Min(command.Options.Max(o => o.Usage.Length) + 4, MaxHelpColumn);
-        foreach (IGrouping<string, OptionSpec> group in command.Options.GroupBy(o => o.Group))
+        int column = Math.Min(command.Declared.Max(o => o.Usage.Length) + 4, MaxHelpColumn);
+        foreach (IGrouping<string, CliOption> group in command.Declared.GroupBy(o => o.Spec.Group))
         {
             sb.Append(group.Key).Append(":\n");
-            foreach (OptionSpec o in group)
+            foreach (CliOption o in group)
             {
-                AppendEntry(sb, o.Usage, o.Help, column);
+                AppendEntry(sb, o.Usage, o.Description ?? string.Empty, column);
             }
 
             sb.Append('\n');

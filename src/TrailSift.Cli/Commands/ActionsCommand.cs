@@ -42,16 +42,25 @@ public sealed class ActionsCommand : ICommand
     public IReadOnlyList<OptionSpec> Options => ActionsSettings.All;
 
     /// <summary>The output formats.</summary>
-    public static OutputFormats<string> Formats { get; } = new(("ndjson", "ndjson"));
+    public static OutputFormats<string> Formats { get; } = new(("ndjson", "ndjson"), ("json", "json"));
 
     /// <inheritdoc />
     public int Run(ParsedArgs args, AppEnvironment env)
     {
         var run = new CommandRun(env);
         ConsoleReporter reporter = run.Reporter;
-        if (!Formats.TryRead(args, "ndjson", reporter, out _))
+        if (!Formats.TryRead(args, "ndjson", reporter, out string format))
         {
             return ExitCodes.Error;
+        }
+
+        // --format json: the same objects as one document, an array (docs/json-output.md).
+        JsonArrayStream? array = format == "json" ? new JsonArrayStream(env.Stdout, JsonArrayStream.LineEnd) : null;
+        if (array is not null)
+        {
+            env = env with { Stdout = array };
+            run = new CommandRun(env);
+            reporter = run.Reporter;
         }
 
         bool summary = args.Has(ActionsSettings.Summary.Name), coverage = args.Has(ActionsSettings.Coverage.Name);
@@ -86,6 +95,7 @@ public sealed class ActionsCommand : ICommand
             results = result.Stats.Matches;
         }
 
+        array?.Complete();
         return run.FinishFound(results > 0);
     }
 }

@@ -50,7 +50,7 @@ public sealed class CheckCommand : ICommand
     public IReadOnlyList<OptionSpec> Options => CheckSettings.All;
 
     /// <summary>The output formats.</summary>
-    public static OutputFormats<string> Formats { get; } = new(("text", "text"), ("ndjson", "ndjson"));
+    public static OutputFormats<string> Formats { get; } = new(("text", "text"), ("ndjson", "ndjson"), ("json", "json"));
 
     /// <inheritdoc />
     public int Run(ParsedArgs args, AppEnvironment env)
@@ -86,6 +86,18 @@ public sealed class CheckCommand : ICommand
             if (format == "ndjson")
             {
                 CheckPrinter.WriteNdjson(writer, checks.Checks);
+                CheckPrinter.WriteSummary(env.Stderr, checks, throughEndpoint is not null);
+            }
+            else if (format == "json")
+            {
+                // One document: the array of the ndjson objects (docs/json-output.md).
+                var array = new JsonArrayStream(env.Stdout, JsonArrayStream.LineEnd);
+                using (var json = new StreamWriter(array, new System.Text.UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" })
+                {
+                    CheckPrinter.WriteNdjson(json, checks.Checks);
+                }
+
+                array.Complete();
                 CheckPrinter.WriteSummary(env.Stderr, checks, throughEndpoint is not null);
             }
             else

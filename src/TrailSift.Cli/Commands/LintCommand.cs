@@ -45,6 +45,9 @@ public sealed class LintCommand : ICommand
     /// <inheritdoc />
     public IReadOnlyList<OptionSpec> Options => LintSettings.All;
 
+    /// <summary>The output formats: text lines, or one JSON document (docs/json-output.md).</summary>
+    public static OutputFormats<string> Formats { get; } = new(("text", "text"), ("json", "json"));
+
     /// <inheritdoc />
     public int Run(ParsedArgs args, AppEnvironment env)
     {
@@ -61,8 +64,14 @@ public sealed class LintCommand : ICommand
             return ExitCodes.Error;
         }
 
+        if (!Formats.TryRead(args, "text", reporter, out string format))
+        {
+            return ExitCodes.Error;
+        }
+
         bool errors = false, warnings = false;
         using var writer = new StreamWriter(env.Stdout, new UTF8Encoding(false), 16 * 1024, leaveOpen: true) { NewLine = "\n" };
+        using PolicyDiagnosticJsonWriter? json = format == "json" ? new PolicyDiagnosticJsonWriter(env.Stdout) : null;
         foreach (string file in args.Positionals)
         {
             string name = file == "-" ? "<stdin>" : file;
@@ -89,7 +98,16 @@ public sealed class LintCommand : ICommand
 
                 foreach (PolicyDiagnostic finding in findings)
                 {
-                    writer.WriteLine(PolicyDiagnosticFormatter.Format(name + input.Label, finding with { Path = Prefixed(input.WrapperPath, finding.Path) }, text));
+                    PolicyDiagnostic shown = finding with { Path = Prefixed(input.WrapperPath, finding.Path) };
+                    if (json is not null)
+                    {
+                        json.Write(name + input.Label, shown, text);
+                    }
+                    else
+                    {
+                        writer.WriteLine(PolicyDiagnosticFormatter.Format(name + input.Label, shown, text));
+                    }
+
                     errors |= finding.Severity == DiagnosticSeverity.Error;
                     warnings |= finding.Severity == DiagnosticSeverity.Warning;
                 }

@@ -12,14 +12,14 @@ using TrailSift.Core.Scan;
 
 namespace TrailSift.Cli.Commands;
 
-/// <summary><c>trailsift policy --principal ARN|NAME [FILTER] [PATH...]</c>: a least-privilege policy from the calls a principal made.</summary>
+/// <summary><c>trailsift policy --principal WHO [FILTER] [PATH...]</c>: a least-privilege policy from the calls a principal made.</summary>
 public sealed class PolicyCommand : ICommand
 {
     /// <inheritdoc />
     public string Name => "policy";
 
     /// <inheritdoc />
-    public string Usage => "policy --principal ARN|NAME [FILTER] [PATH...] [OPTIONS]";
+    public string Usage => "policy --principal WHO [FILTER] [PATH...] [OPTIONS]";
 
     /// <inheritdoc />
     public string Summary => "generate a least-privilege policy from the calls a principal made";
@@ -61,7 +61,7 @@ public sealed class PolicyCommand : ICommand
         string? directory = args.Get(PolicySettings.PerPrincipal.Name);
         if (principal is null && directory is null)
         {
-            reporter.Message("policy: give --principal ARN|NAME, or --per-principal DIR for every principal");
+            reporter.Message("policy: give --principal WHO, or --per-principal DIR for every principal");
             env.Stderr.WriteLine($"usage: trailsift {Usage}");
             return ExitCodes.Error;
         }

@@ -164,7 +164,8 @@ public sealed partial class QueryCommand : ICommand
             }
 
             matches = events.Count;
-            var output = new OrderedOutput(env.Stdout);
+            JsonArrayStream? array = format == EventFormat.Json ? new JsonArrayStream(env.Stdout, JqOutputStyle.OutputMarker) : null;
+            var output = new OrderedOutput(array ?? env.Stdout);
             OrderedWriter writer = output.CreateWriter();
             writer.Begin(0);
             using var record = new EventRecord();
@@ -180,18 +181,22 @@ public sealed partial class QueryCommand : ICommand
                     JsonNodeWriter.WriteCompact(record.Root, writer);
                 }
 
-                JsonNodeWriter.Put(writer, "\n"u8);
+                JsonNodeWriter.Put(writer, array is null ? "\n"u8 : [(byte)'\n', JqOutputStyle.OutputMarker]);
             }
 
             writer.End();
             CommandRun.Flush(output);
+            array?.Complete();
         }
         else
         {
-            var output = new OrderedOutput(limited ? new OutputLimit(env.Stdout, limit, JqOutputStyle.OutputMarker) : env.Stdout);
+            // --format json: one document, the array of the events (docs/json-output.md).
+            JsonArrayStream? array = format == EventFormat.Json ? new JsonArrayStream(env.Stdout, JqOutputStyle.OutputMarker, limit) : null;
+            var output = new OrderedOutput(array ?? (limited ? new OutputLimit(env.Stdout, limit, JqOutputStyle.OutputMarker) : env.Stdout));
             ScanResult<EventPrintingSink> result = ScanRunner.Run(plan, env, reporter,
-                () => new EventPrintingSink(output.CreateWriter(), format == EventFormat.Json) { MarkOutputs = limited });
+                () => new EventPrintingSink(output.CreateWriter(), format == EventFormat.Json) { MarkOutputs = limited || array is not null });
             CommandRun.Flush(output);
+            array?.Complete();
             matches = result.Stats.Matches;
         }
 

@@ -36,21 +36,16 @@ public sealed class CompletionCommand : ICommand
         string? text;
         if (args.Get(CompletionSettings.List.Name) is string list)
         {
-            IEnumerable<string>? words = list switch
-            {
-                "events" => CommandModel.EventNames(),
-                "services" => CommandModel.ServicePrefixes(),
-                _ => null,
-            };
+            IEnumerable<string>? words = CommandModel.Words(list);
             text = words is null ? null : string.Join('\n', words) + "\n";
         }
         else if (args.Has(CompletionSettings.Man.Name))
         {
-            text = ManPage.Render(App.Commands, App.Version);
+            text = ManPage.Render([.. CommandLine.Commands], App.Version);
         }
         else
         {
-            text = args.Positionals.Count == 1 ? CompletionScripts.For(args.Positionals[0], App.Commands) : null;
+            text = args.Positionals.Count == 1 ? CompletionScripts.For(args.Positionals[0], [.. CommandLine.Commands]) : null;
         }
 
         if (text is null)

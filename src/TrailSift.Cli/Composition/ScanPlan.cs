@@ -29,6 +29,9 @@ public sealed record ScanPlan(
     /// <summary>The <c>s3://</c> source registered in <see cref="Sources"/>, for its <c>--stats</c> and progress figures.</summary>
     public S3LogSource? S3 { get; init; }
 
+    /// <summary>The <c>--since</c>/<c>--until</c> window with the span of event times it saw, when a window was given.</summary>
+    public WindowSpan? Window { get; init; }
+
     /// <summary>True when every input can be read twice (standard input cannot).</summary>
     public bool CanReadTwice => Sources.CanReadTwice(Inputs);
 }

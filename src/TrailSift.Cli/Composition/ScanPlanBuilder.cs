@@ -50,10 +50,11 @@ public static class ScanPlanBuilder
             return null;
         }
 
-        DateTimeOffset? since = prune.Since, until = prune.Until;
-        if (since is not null || until is not null)
+        // The window goes first so that it sees every record: its span of event times tells "no data there" from "nothing found".
+        WindowSpan? window = prune.Since is not null || prune.Until is not null ? new WindowSpan(prune.Since, prune.Until) : null;
+        if (window is not null)
         {
-            parts.Add(new TimeWindowPredicate(since, until));
+            parts.Insert(0, window);
         }
 
         AddShortcuts(args, parts);
@@ -87,6 +88,7 @@ public static class ScanPlanBuilder
             FollowLinks = args.Has(ScanOptions.Follow.Name),
             S3 = s3,
             IoConcurrency = io,
+            Window = window,
         };
     }
 

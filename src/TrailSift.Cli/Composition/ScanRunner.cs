@@ -28,6 +28,7 @@ public static class ScanRunner
         result.Stats.DigestFiles += counts.DigestFiles;
         result.Stats.SkippedByName += counts.SkippedByName;
         result.Stats.FilesSeen = result.Stats.FilesOpened + counts.PrunedFiles + counts.DigestFiles;
+        WriteWindowNote(plan, result.Stats, reporter);
         if (plan.Stats)
         {
             WriteStats(env.Stderr, result.Stats);
@@ -35,6 +36,26 @@ public static class ScanRunner
         }
 
         return result;
+    }
+
+    // A window beside the data says so (issue #17): "no data there" must not read as "nothing found".
+    private static void WriteWindowNote(ScanPlan plan, ScanStats stats, ConsoleReporter reporter)
+    {
+        if (plan.Window is not { } window)
+        {
+            return;
+        }
+
+        if (window.Note() is string note)
+        {
+            reporter.Message(note);
+        }
+        else if (stats.FilesOpened == 0 && stats.FilesPruned + stats.DirectoriesPruned > 0)
+        {
+            // Pruned by the times in their paths, before opening: the input has no data in the window.
+            reporter.Message(string.Create(CultureInfo.InvariantCulture,
+                $"no event in the window ({window.Describe()}): every input was skipped by the date in its path ({stats.FilesPruned} files, {stats.DirectoriesPruned} directories); the input has no data there"));
+        }
     }
 
     /// <summary>Writes the statistics block (stable wording: the benchmark parses it).</summary>

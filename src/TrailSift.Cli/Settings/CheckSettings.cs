@@ -11,7 +11,7 @@ public static class CheckSettings
     public static readonly OptionSpec Scp = new("scp", OptionArity.Repeated, "service control policies, all at one level (include an Allow, as FullAWSAccess does)", "FILE", Group: Policies);
     public static readonly OptionSpec SessionPolicy = new("session-policy", OptionArity.Single, "session policy", "FILE", Group: Policies);
     public static readonly OptionSpec EndpointPolicy = new("endpoint-policy", OptionArity.Single, "VPC endpoint policy, applied to calls whose event has a vpcEndpointId", "FILE", Group: Policies);
-    public static readonly OptionSpec Format = new("format", OptionArity.Single, "text | ndjson (one object per replayed call; the summary goes to stderr)", "FORMAT", 'f', Out);
+    public static readonly OptionSpec Format = new("format", OptionArity.Single, "text | ndjson | json (ndjson: one object per replayed call, json: an array of them; the summary goes to stderr)", "FORMAT", 'f', Out);
     public static readonly OptionSpec Verbose = new("verbose", OptionArity.Flag, "text: print the evaluation trace of each denial", Short: 'v', Group: Out);
 
     /// <summary>All options of the command.</summary>

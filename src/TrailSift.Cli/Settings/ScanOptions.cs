@@ -6,8 +6,8 @@ public static class ScanOptions
     private const string Select = "Selecting events (combined with the filter by AND)";
     private const string Scan = "Scanning";
 
-    public static readonly OptionSpec Event = new("event", OptionArity.Repeated, "event name (repeatable, or comma-separated)", "NAME", Group: Select);
-    public static readonly OptionSpec Source = new("source", OptionArity.Repeated, "event source host, e.g. sqs or sqs.amazonaws.com", "HOST", Group: Select);
+    public static readonly OptionSpec Event = new("event", OptionArity.Repeated, "event name (repeatable, or comma-separated)", "NAME", Group: Select, Words: CatalogWords.EventNames);
+    public static readonly OptionSpec Source = new("source", OptionArity.Repeated, "event source host, e.g. sqs or sqs.amazonaws.com", "HOST", Group: Select, Words: CatalogWords.ServicePrefixes);
     public static readonly OptionSpec Principal = new("principal", OptionArity.Single, "caller ARN or name, role behind a session, access key id (AKIA…/ASIA…), user/NAME, role/NAME, root", "WHO", Group: Select);
     public static readonly OptionSpec Error = new("error", OptionArity.OptionalValue, "events with an error; with CODE, that errorCode (use --error=CODE when unsure)", "CODE", Group: Select);
     public static readonly OptionSpec Denied = new("denied", OptionArity.Flag, "access-denied errors of every service (AccessDenied, Client.UnauthorizedOperation, ...)", Group: Select);

@@ -19,6 +19,13 @@ public static class PolicyDiagnosticFormatter
 
     private static string LineColumn(string text, long offset)
     {
+        (int line, int column) = Position(text, offset);
+        return $"{line}:{column}";
+    }
+
+    /// <summary>The 1-based line and column of a UTF-8 byte <paramref name="offset"/> in <paramref name="text"/>.</summary>
+    public static (int Line, int Column) Position(string text, long offset)
+    {
         // The offset counts UTF-8 bytes; policies are nearly always ASCII, and a slightly off column is harmless.
         byte[] bytes = Encoding.UTF8.GetBytes(text);
         int line = 1, column = 1;
@@ -35,6 +42,6 @@ public static class PolicyDiagnosticFormatter
             }
         }
 
-        return $"{line}:{column}";
+        return (line, column);
     }
 }

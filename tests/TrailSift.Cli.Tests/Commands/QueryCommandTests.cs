@@ -142,11 +142,12 @@ public sealed class QueryCommandTests
     }
 
     [Fact]
-    public void Should_Pretty_Print_Like_Jq_When_Format_Is_Json()
+    public void Should_Print_One_Array_Of_Events_Pretty_Printed_Like_Jq_When_Format_Is_Json()
     {
+        // --format json is one document for every command (docs/json-output.md): the array of the events.
         var r = CliRunner.Run(["query", "--format", "json"], stdin: "{\"eventName\":\"A\",\"a\":[1,{\"b\":null}],\"e\":{},\"f\":[]}");
 
-        Assert.Equal("{\n  \"eventName\": \"A\",\n  \"a\": [\n    1,\n    {\n      \"b\": null\n    }\n  ],\n  \"e\": {},\n  \"f\": []\n}\n", r.Stdout);
+        Assert.Equal("[\n{\n  \"eventName\": \"A\",\n  \"a\": [\n    1,\n    {\n      \"b\": null\n    }\n  ],\n  \"e\": {},\n  \"f\": []\n}\n]\n", r.Stdout);
     }
 
     [Fact]

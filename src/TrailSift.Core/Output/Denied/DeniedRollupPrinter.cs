@@ -37,7 +37,7 @@ public static class DeniedRollupPrinter
     private static void WriteSummary(TextWriter w, DeniedReport report)
     {
         IReadOnlyList<DeniedServiceRow> rows = DeniedRollup.ByServiceAndReason(report.Groups);
-        int service = Math.Max("service".Length, rows.Count == 0 ? 0 : rows.Max(static r => r.Service.Length));
+        int service = Math.Max("service".Length, rows.Count == 0 ? 0 : rows.Max(static r => TerminalText.DisplayWidth(r.Service)));
         int reason = Math.Max("reason".Length, rows.Count == 0 ? 0 : rows.Max(static r => r.Reason.ToWireName().Length));
         string? principal = null;
         foreach (DeniedServiceRow r in rows)
@@ -55,7 +55,7 @@ public static class DeniedRollupPrinter
             }
 
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {r.Service.PadRight(service)}  {r.Reason.ToWireName().PadRight(reason)}  {r.Calls,7}  {r.Groups,6}  {r.Actions,7}  {r.Fixes,5}"));
+                $"  {TerminalText.PadRight(r.Service, service)}  {r.Reason.ToWireName().PadRight(reason)}  {r.Calls,7}  {r.Groups,6}  {r.Actions,7}  {r.Fixes,5}"));
         }
 
         w.WriteLine();

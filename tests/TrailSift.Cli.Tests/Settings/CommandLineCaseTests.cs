@@ -6,7 +6,7 @@ using TrailSift.Testing;
 namespace TrailSift.Cli.Tests.Settings;
 
 /// <summary>The option parsing cases of tests/data/cli/options.txt and the time forms of tests/data/cli/times.txt.</summary>
-public sealed class ArgParserCaseTests
+public sealed class CommandLineCaseTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 15, 12, 34, 56, TimeSpan.Zero);
 
@@ -23,7 +23,7 @@ public sealed class ArgParserCaseTests
         ICommand command = App.Commands.Single(c => c.Name == words[0]);
 
         // When
-        ParsedArgs parsed = ArgParser.Parse(words[1..], command.Options, out string? error);
+        ParsedArgs parsed = CommandLine.Parse(command, words[1..], out string? error);
 
         // Then
         Assert.Equal(expected, error is not null ? "error: " + error : Render(parsed));
