@@ -121,8 +121,11 @@ public sealed partial class UsageCollector
         public (string Signature, RequestContext Request)? Kept { get; init; }
     }
 
-    /// <summary>The sorted union of two sorted statement lists (either returned as is when it holds the other).</summary>
-    private static StatementRef[] Union(StatementRef[] mine, StatementRef[] other)
+    /// <summary>
+    /// The sorted union of two sorted, distinct lists: either list itself when it holds the other (the usual case: no
+    /// allocation), else a new one.
+    /// </summary>
+    private static T[] Union<T>(T[] mine, T[] other, IComparer<T> order)
     {
         if (ReferenceEquals(mine, other) || other.Length == 0)
         {
@@ -134,8 +137,19 @@ public sealed partial class UsageCollector
             return other;
         }
 
-        var union = new SortedSet<StatementRef>(mine, ByPosition);
+        bool holds = true;
+        foreach (T item in other)
+        {
+            holds &= Array.BinarySearch(mine, item, order) >= 0;
+        }
+
+        if (holds)
+        {
+            return mine;
+        }
+
+        var union = new SortedSet<T>(mine, order);
         union.UnionWith(other);
-        return union.Count == mine.Length ? mine : [.. union];
+        return union.Count == other.Length ? other : [.. union];
     }
 }

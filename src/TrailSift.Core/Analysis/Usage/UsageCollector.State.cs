@@ -111,7 +111,7 @@ public sealed partial class UsageCollector
 
     private sealed class UseBuilder(string action, string resource, string? resourceType)
     {
-        // Sorted, distinct; usually one element, shared (interned) strings.
+        // Sorted, distinct; usually one element: then the collector's shared single-element list.
         private string[] _events = [];
         private string[] _regions = [];
 
@@ -122,24 +122,25 @@ public sealed partial class UsageCollector
         private Decision _decision;
         private bool _undecidable, _any;
 
-        public void Add(Outcome outcome, bool implied, bool deniedThen, long ticks, string eventName, string region)
+        // eventName, region: single-element lists (a region may be the empty string: not recorded).
+        public void Add(Outcome outcome, bool implied, bool deniedThen, long ticks, string[] eventName, string[] region)
         {
             // One permission under one policy set: the same request shape decides the same way except for per-call keys,
             // so the weakest outcome wins (a denial is reported over an allow).
             _decision = !_any ? outcome.Decision : Weaker(_decision, outcome.Decision);
             _undecidable |= outcome.Undecidable;
             _any = true;
-            _matched = Union(_matched, outcome.Matched);
-            _maybe = Union(_maybe, outcome.Maybe);
+            _matched = Union(_matched, outcome.Matched, ByPosition);
+            _maybe = Union(_maybe, outcome.Maybe, ByPosition);
             _calls++;
             _denied += deniedThen ? 1 : 0;
             _implied += implied ? 1 : 0;
             _first = Math.Min(_first, ticks);
             _last = Math.Max(_last, ticks);
-            _events = With(_events, eventName);
-            if (region.Length > 0)
+            _events = Union(_events, eventName, StringComparer.Ordinal);
+            if (region[0].Length > 0)
             {
-                _regions = With(_regions, region);
+                _regions = Union(_regions, region, StringComparer.Ordinal);
             }
         }
 
@@ -148,17 +149,10 @@ public sealed partial class UsageCollector
             _decision = !_any ? other._decision : other._any ? Weaker(_decision, other._decision) : _decision;
             _any |= other._any;
             _undecidable |= other._undecidable;
-            _matched = Union(_matched, other._matched);
-            _maybe = Union(_maybe, other._maybe);
-            foreach (string name in other._events)
-            {
-                _events = With(_events, name);
-            }
-
-            foreach (string region in other._regions)
-            {
-                _regions = With(_regions, region);
-            }
+            _matched = Union(_matched, other._matched, ByPosition);
+            _maybe = Union(_maybe, other._maybe, ByPosition);
+            _events = Union(_events, other._events, StringComparer.Ordinal);
+            _regions = Union(_regions, other._regions, StringComparer.Ordinal);
 
             _calls += other._calls;
             _denied += other._denied;
@@ -183,22 +177,6 @@ public sealed partial class UsageCollector
             EventNames = [.. _events],
             Regions = [.. _regions],
         };
-
-        private static string[] With(string[] sorted, string text)
-        {
-            int at = Array.BinarySearch(sorted, text, StringComparer.Ordinal);
-            if (at >= 0)
-            {
-                return sorted;
-            }
-
-            at = ~at;
-            var grown = new string[sorted.Length + 1];
-            Array.Copy(sorted, grown, at);
-            grown[at] = text;
-            Array.Copy(sorted, at, grown, at + 1, sorted.Length - at);
-            return grown;
-        }
 
         private static Decision Weaker(Decision a, Decision b) =>
             a == Decision.ExplicitlyDenied || b == Decision.ExplicitlyDenied ? Decision.ExplicitlyDenied

@@ -36,8 +36,9 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     private readonly HashSet<(string, StatementRef)> _decided = [];
     private readonly HashSet<(string, StatementRef)> _possible = [];
 
-    // Event names and regions, one string each (they repeat on every call); bounded against hostile input.
-    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    // Event names and regions, one string and one single-element list each (they repeat on every call, and most
+    // permissions see one of each); bounded against hostile input.
+    private readonly Dictionary<string, string[]> _interned = new(StringComparer.Ordinal);
 
     /// <summary>Creates a collector.</summary>
     public UsageCollector(UsageScope scope)
@@ -221,19 +222,21 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     private static CallChecker Checker(UsageScope scope, int index, TagLedger ledger) =>
         new(scope.PolicySets[index], ledger, scope.Mapper, scope.Factory);
 
-    private string Intern(string text)
+    // [text], the same list (and so the same string) for every call that names it.
+    private string[] Intern(string text)
     {
-        if (_interned.TryGetValue(text, out string? interned))
+        if (_interned.TryGetValue(text, out string[]? interned))
         {
             return interned;
         }
 
+        interned = [text];
         if (_interned.Count < 4096)
         {
-            _interned.Add(text, text);
+            _interned.Add(text, interned);
         }
 
-        return text;
+        return interned;
     }
 
     private static TagLedger FrozenEmptyLedger()
@@ -249,8 +252,9 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         ReplayContext context = EventContextReader.Read(record);
         string eventSource = EventContextReader.Text(record.EventSource) ?? string.Empty;
         string eventId = EventContextReader.Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
-        string region = Intern(EventContextReader.Text(record.AwsRegion) ?? string.Empty);
-        eventName = Intern(eventName);
+        string[] region = Intern(EventContextReader.Text(record.AwsRegion) ?? string.Empty);
+        string[] eventNames = Intern(eventName);
+        eventName = eventNames[0];
         bool deniedThen = ErrorClassifier.Classify(record) == ErrorClass.AccessDenied;
         if (DataEvents.IsDataEvent(record) && ServicePrefixes.FromEventSource(eventSource) is string prefix)
         {
@@ -305,7 +309,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
                 state.Uses.Add(use, builder = new UseBuilder(permission.Action, permission.Resource, permission.ResourceType));
             }
 
-            builder.Add(outcome, permission.Implied, deniedThen, context.Ticks, eventName, region);
+            builder.Add(outcome, permission.Implied, deniedThen, context.Ticks, eventNames, region);
             if (outcome.CanAllow)
             {
                 HashSet<(string, StatementRef)> into = outcome.IsAllowed ? _decided : _possible;
