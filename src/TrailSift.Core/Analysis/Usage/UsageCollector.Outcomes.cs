@@ -53,6 +53,46 @@ public sealed partial class UsageCollector
     }
 
     /// <summary>
+    /// The request <see cref="CallChecker.BuildRequest"/> builds, restricted to what the principal's policies read: the
+    /// same action, resource, caller and accounts, and per policy key the same value (the event's, or
+    /// <c>iam:PassedToService</c> for an implied PassRole and <c>ec2:CreateAction</c> for tags given at creation, which
+    /// override it) or the same unknownness; no other context value. The evaluator reads no other key, so it decides this
+    /// request as it decides the full one, and <see cref="RequestSignature"/> is the same — without copying and
+    /// normalising every value the event shows. Only for principals whose policies read no resource tags (the tagging
+    /// facts add values only for those keys).
+    /// </summary>
+    private RequestContext PolicyKeyRequest(ReplayContext context, RequiredPermission permission, string eventSource, IReadOnlyList<string> policyKeys)
+    {
+        string? passedTo = permission.Implied && permission.Action.Equals("iam:PassRole", StringComparison.OrdinalIgnoreCase)
+            ? permission.InstanceProfileArn is null ? eventSource : "ec2.amazonaws.com"
+            : null;
+        var values = new List<KeyValuePair<string, ContextValue>>(policyKeys.Count);
+        List<string>? unknown = null;
+        foreach (string key in policyKeys)
+        {
+            if (passedTo is not null && key.Equals("iam:PassedToService", StringComparison.OrdinalIgnoreCase))
+            {
+                values.Add(new(key, passedTo));
+            }
+            else if (permission.CreateAction is { } createAction && key.Equals("ec2:CreateAction", StringComparison.OrdinalIgnoreCase))
+            {
+                values.Add(new(key, createAction));
+            }
+            else if (context.Values.TryGetValue(key, out ContextValue value))
+            {
+                values.Add(new(key, value));
+            }
+            else if (!context.IsKnown(key))
+            {
+                (unknown ??= []).Add(key);
+            }
+        }
+
+        return _scope.Factory.Create(permission.Action, permission.Resource, context.Principal, values, unknown,
+            principalAccount: context.PrincipalAccount);
+    }
+
+    /// <summary>
     /// The request as the verification replay needs it: the action, the resource and how it is matched, the accounts,
     /// and the principal's policy keys only (values, unknownness), so memory holds no event detail no policy reads.
     /// </summary>

@@ -279,7 +279,9 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             string? key = cacheable ? OutcomeKey(context, permission, eventSource, policyKeys) : null;
             if (key is null || !state.Outcomes.TryGetValue(key, out Outcome? outcome))
             {
-                RequestContext request = checker.BuildRequest(context, permission, eventSource);
+                RequestContext request = key is null
+                    ? checker.BuildRequest(context, permission, eventSource)
+                    : PolicyKeyRequest(context, permission, eventSource, policyKeys);
                 EvaluationResult result = PolicyEvaluator.Evaluate(_scope.PolicySets[index], request, includeTrace: true);
                 outcome = new Outcome(result)
                 {
