@@ -64,6 +64,22 @@ public sealed class UsagePrinterTests
     }
 
     [Fact]
+    public void Should_State_What_Access_Advisor_Cannot_Say_When_A_Report_Is_Used()
+    {
+        // Given the EMR role with its action-level Access Advisor report
+        UsageReport report = UsageRun.Run(UsageRun.Details("emr-broad.json"), UsageRun.Emr, [UsageRun.EmrRoleArn], UsageRun.Advisor("emr-action-level.json"));
+
+        // When the text and HTML reports are written
+        string text = UsageRun.Text(report);
+        string html = UsageRun.Html(report);
+
+        // Then both name the report with its limits: attempts (denied too), hours of lag, non-use only for tracked actions
+        const string Limits = "(it counts attempts, denied ones too, and lags by hours; it is evidence of non-use only for the actions it tracks)";
+        Assert.Contains("emr-action-level.json " + Limits, text, StringComparison.Ordinal);
+        Assert.Contains("emr-action-level.json " + Limits, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_Print_Chart_Grants_And_Diff_When_Html()
     {
         UsageReport report = UsageRun.Run(UsageRun.Details("emr-broad.json"), UsageRun.Emr, [UsageRun.EmrRoleArn, UsageRun.DeployerArn]);

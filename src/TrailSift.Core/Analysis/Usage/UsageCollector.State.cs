@@ -8,9 +8,15 @@ namespace TrailSift.Core.Analysis.Usage;
 // Per-principal accumulation.
 public sealed partial class UsageCollector
 {
-    private sealed class PrincipalState(CallChecker checker)
+    private sealed class PrincipalState(Func<CallChecker> checker)
     {
-        public CallChecker Checker { get; } = checker;
+        private CallChecker? _checker;
+
+        /// <summary>The checker that builds this principal's requests during the scan (tagging facts not needed).</summary>
+        public CallChecker Checker => _checker ??= checker();
+
+        /// <summary>Outcomes by <see cref="OutcomeKey"/> (this worker's; bounded by <see cref="OutcomeCacheLimit"/>).</summary>
+        public Dictionary<string, Outcome> Outcomes { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<(string Action, string Resource), UseBuilder> Uses { get; } = [];
 
@@ -105,44 +111,36 @@ public sealed partial class UsageCollector
 
     private sealed class UseBuilder(string action, string resource, string? resourceType)
     {
-        private static readonly Comparer<StatementRef> ByPosition = Comparer<StatementRef>.Create(static (a, b) =>
-            a.Policy != b.Policy ? a.Policy.CompareTo(b.Policy) : a.Statement.CompareTo(b.Statement));
+        // Sorted, distinct; usually one element: then the collector's shared single-element list.
+        private string[] _events = [];
+        private string[] _regions = [];
 
-        private readonly SortedSet<string> _events = new(StringComparer.Ordinal);
-        private readonly SortedSet<string> _regions = new(StringComparer.Ordinal);
-
-        // Statements that allowed a call decidedly (their conditions held), and those that only may have.
-        private readonly SortedSet<StatementRef> _matched = new(ByPosition);
-        private readonly SortedSet<StatementRef> _maybe = new(ByPosition);
+        // Statements that allowed a call decidedly (their conditions held), and those that only may have, by position.
+        private StatementRef[] _matched = [];
+        private StatementRef[] _maybe = [];
         private long _calls, _denied, _implied, _first = long.MaxValue, _last = long.MinValue;
         private Decision _decision;
         private bool _undecidable, _any;
 
-        public void Add(EvaluationResult result, bool implied, bool deniedThen, long ticks, string eventName, string region)
+        // eventName, region: single-element lists (a region may be the empty string: not recorded).
+        public void Add(Outcome outcome, bool implied, bool deniedThen, long ticks, string[] eventName, string[] region)
         {
             // One permission under one policy set: the same request shape decides the same way except for per-call keys,
             // so the weakest outcome wins (a denial is reported over an allow).
-            Decision decision = result.IsDecidable ? result.Decision : Decision.ImplicitlyDenied;
-            _decision = !_any ? decision : Weaker(_decision, decision);
-            _undecidable |= !result.IsDecidable;
+            _decision = !_any ? outcome.Decision : Weaker(_decision, outcome.Decision);
+            _undecidable |= outcome.Undecidable;
             _any = true;
-            foreach (StatementTrace trace in result.Trace)
-            {
-                if (IsAllowingIdentityStatement(trace))
-                {
-                    (trace.Outcome == MatchOutcome.Matched ? _matched : _maybe).Add(new StatementRef(trace.PolicyIndex, trace.StatementIndex));
-                }
-            }
-
+            _matched = Union(_matched, outcome.Matched, ByPosition);
+            _maybe = Union(_maybe, outcome.Maybe, ByPosition);
             _calls++;
             _denied += deniedThen ? 1 : 0;
             _implied += implied ? 1 : 0;
             _first = Math.Min(_first, ticks);
             _last = Math.Max(_last, ticks);
-            _events.Add(eventName);
-            if (region.Length > 0)
+            _events = Union(_events, eventName, StringComparer.Ordinal);
+            if (region[0].Length > 0)
             {
-                _regions.Add(region);
+                _regions = Union(_regions, region, StringComparer.Ordinal);
             }
         }
 
@@ -151,10 +149,11 @@ public sealed partial class UsageCollector
             _decision = !_any ? other._decision : other._any ? Weaker(_decision, other._decision) : _decision;
             _any |= other._any;
             _undecidable |= other._undecidable;
-            _matched.UnionWith(other._matched);
-            _maybe.UnionWith(other._maybe);
-            _events.UnionWith(other._events);
-            _regions.UnionWith(other._regions);
+            _matched = Union(_matched, other._matched, ByPosition);
+            _maybe = Union(_maybe, other._maybe, ByPosition);
+            _events = Union(_events, other._events, StringComparer.Ordinal);
+            _regions = Union(_regions, other._regions, StringComparer.Ordinal);
+
             _calls += other._calls;
             _denied += other._denied;
             _implied += other._implied;

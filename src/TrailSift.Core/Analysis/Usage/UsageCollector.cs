@@ -16,8 +16,9 @@ namespace TrailSift.Core.Analysis.Usage;
 /// and recorded: which Allow statements granted each permission, per (action, resource) and per distinct request.
 /// </summary>
 /// <remarks>
-/// Not thread-safe: one per scan worker; <see cref="Complete"/> merges the workers. Memory is per principal, permission
-/// and distinct request, not per event — except for a principal whose policies read resource tags
+/// Not thread-safe: one per scan worker; <see cref="Complete"/> merges the workers. A principal's state exists once it
+/// made a call; a request it repeats is decided once per worker (an outcome cache keyed on what its policies can read,
+/// bounded). Memory is per principal with calls, permission and distinct request, not per event — except for a principal whose policies read resource tags
 /// (<see cref="UsageScope.NeedsLedger"/>): its calls are kept as raw bytes (<see cref="RetainedEvents"/>) and judged
 /// once the tagging facts of the whole input are known. The scope is shared read-only.
 /// </remarks>
@@ -25,20 +26,26 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
 {
     private static readonly TagLedger NoTags = FrozenEmptyLedger();
     private readonly UsageScope _scope;
-    private readonly PrincipalState[] _states;
+    // Created on a principal's first call in this worker: most principals of an account make none.
+    private readonly PrincipalState?[] _states;
     private readonly Dictionary<string, int> _targets = new(StringComparer.Ordinal);
     private readonly RetainedEvents _deferred = new();
+
+    // Per call, reused: the permissions seen, and the (action, statement) pairs that allowed it decidedly or possibly.
+    private readonly HashSet<(string, string)> _seen = [];
+    private readonly HashSet<(string, StatementRef)> _decided = [];
+    private readonly HashSet<(string, StatementRef)> _possible = [];
+
+    // Event names and regions, one string and one single-element list each (they repeat on every call, and most
+    // permissions see one of each); bounded against hostile input.
+    private readonly Dictionary<string, string[]> _interned = new(StringComparer.Ordinal);
 
     /// <summary>Creates a collector.</summary>
     public UsageCollector(UsageScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
         _scope = scope;
-        _states = new PrincipalState[scope.Principals.Length];
-        for (int i = 0; i < _states.Length; i++)
-        {
-            _states[i] = new PrincipalState(Checker(scope, i, NoTags));
-        }
+        _states = new PrincipalState?[scope.Principals.Length];
     }
 
     /// <summary>The events the collector needs besides the selected ones: every event (coverage and tagging facts).</summary>
@@ -110,14 +117,35 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         Coverage.Merge(other.Coverage);
         for (int i = 0; i < _states.Length; i++)
         {
-            _states[i].Merge(other._states[i]);
+            if (other._states[i] is not PrincipalState theirs)
+            {
+                continue;
+            }
+
+            if (_states[i] is PrincipalState mine)
+            {
+                mine.Merge(theirs);
+            }
+            else
+            {
+                _states[i] = theirs;
+            }
         }
     }
 
     /// <summary>The observations of principal <paramref name="index"/> (scope order), sorted so output does not depend on threads.</summary>
     public ObservedUsage Observed(int index)
     {
-        PrincipalState state = _states[index];
+        if (_states[index] is not PrincipalState state)
+        {
+            // No call by this principal in any worker.
+            return new ObservedUsage
+            {
+                Unmapped = ImmutableSortedDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal),
+                DataEvents = ImmutableSortedDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal),
+            };
+        }
+
         return new ObservedUsage
         {
             Uses = [.. state.Uses.Values.Select(static b => b.Build())
@@ -164,7 +192,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             return;
         }
 
-        PrincipalState state = _states[index];
+        PrincipalState state = _states[index] ??= new PrincipalState(() => Checker(_scope, index, NoTags));
         string eventName = EventContextReader.Text(record.EventName) ?? string.Empty;
         if (mapped.Status == MappingStatus.Unmapped || (mapped.Permissions.IsEmpty && mapped.Implied.IsEmpty))
         {
@@ -194,6 +222,23 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     private static CallChecker Checker(UsageScope scope, int index, TagLedger ledger) =>
         new(scope.PolicySets[index], ledger, scope.Mapper, scope.Factory);
 
+    // [text], the same list (and so the same string) for every call that names it.
+    private string[] Intern(string text)
+    {
+        if (_interned.TryGetValue(text, out string[]? interned))
+        {
+            return interned;
+        }
+
+        interned = [text];
+        if (_interned.Count < 4096)
+        {
+            _interned.Add(text, interned);
+        }
+
+        return interned;
+    }
+
     private static TagLedger FrozenEmptyLedger()
     {
         var ledger = new TagLedger();
@@ -207,60 +252,93 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         ReplayContext context = EventContextReader.Read(record);
         string eventSource = EventContextReader.Text(record.EventSource) ?? string.Empty;
         string eventId = EventContextReader.Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
-        string region = EventContextReader.Text(record.AwsRegion) ?? string.Empty;
+        string[] region = Intern(EventContextReader.Text(record.AwsRegion) ?? string.Empty);
+        string[] eventNames = Intern(eventName);
+        eventName = eventNames[0];
         bool deniedThen = ErrorClassifier.Classify(record) == ErrorClass.AccessDenied;
         if (DataEvents.IsDataEvent(record) && ServicePrefixes.FromEventSource(eventSource) is string prefix)
         {
             state.DataEvents[prefix] = state.DataEvents.GetValueOrDefault(prefix) + 1;
         }
 
-        var seen = new HashSet<(string, string)>();
-        var decided = new HashSet<(string, StatementRef)>();
-        var possible = new HashSet<(string, StatementRef)>();
-        foreach (RequiredPermission raw in mapped.Permissions.Concat(mapped.Implied))
+        ImmutableArray<string> policyKeys = _scope.PolicyKeySets[index];
+        bool cacheable = !_scope.NeedsLedger[index];
+        _seen.Clear();
+        _decided.Clear();
+        _possible.Clear();
+        // The permissions, then the implied ones (indexed: no enumerator or boxed array per call).
+        int stated = mapped.Permissions.Length;
+        for (int p = 0; p < stated + mapped.Implied.Length; p++)
         {
-            RequiredPermission permission = ResolveInstanceProfile(raw);
-            if (!seen.Add((permission.Action, permission.Resource)))
+            RequiredPermission permission = ResolveInstanceProfile(p < stated ? mapped.Permissions[p] : mapped.Implied[p - stated]);
+            if (!_seen.Add((permission.Action, permission.Resource)))
             {
                 continue;
             }
 
-            RequestContext request = checker.BuildRequest(context, permission, eventSource);
-            EvaluationResult result = PolicyEvaluator.Evaluate(_scope.PolicySets[index], request, includeTrace: true);
-            bool allowed = result.IsDecidable && result.Decision == Decision.Allowed;
-            if (allowed)
+            string? key = cacheable ? OutcomeKey(context, permission, eventSource, policyKeys) : null;
+            if (key is null || !state.Outcomes.TryGetValue(key, out Outcome? outcome))
             {
-                state.AddAllowed(RequestSignature.Of(request, _scope.PolicyKeySets[index]), request, eventName, eventId);
-            }
-
-            var key = (permission.Action, permission.Resource);
-            if (!state.Uses.TryGetValue(key, out UseBuilder? use))
-            {
-                state.Uses.Add(key, use = new UseBuilder(permission.Action, permission.Resource, permission.ResourceType));
-            }
-
-            use.Add(result, permission.Implied, deniedThen, context.Ticks, eventName, region);
-            if (result.PossibleDecisions.Contains(Decision.Allowed))
-            {
-                foreach (StatementTrace trace in result.Trace)
+                RequestContext request = key is null
+                    ? checker.BuildRequest(context, permission, eventSource)
+                    : PolicyKeyRequest(context, permission, eventSource, policyKeys);
+                EvaluationResult result = PolicyEvaluator.Evaluate(_scope.PolicySets[index], request, includeTrace: true);
+                outcome = new Outcome(result)
                 {
-                    if (IsAllowingIdentityStatement(trace))
+                    Kept = result.IsDecidable && result.Decision == Decision.Allowed
+                        ? (RequestSignature.Of(request, policyKeys), Stripped(request, policyKeys))
+                        : null,
+                };
+                if (key is not null)
+                {
+                    if (state.Outcomes.Count >= OutcomeCacheLimit)
                     {
-                        (allowed ? decided : possible).Add((permission.Action, new StatementRef(trace.PolicyIndex, trace.StatementIndex)));
+                        state.Outcomes.Clear();
                     }
+
+                    state.Outcomes.Add(key, outcome);
+                }
+            }
+
+            if (outcome.Kept is var (signature, kept))
+            {
+                state.AddAllowed(signature, kept, eventName, eventId);
+            }
+
+            var use = (permission.Action, permission.Resource);
+            if (!state.Uses.TryGetValue(use, out UseBuilder? builder))
+            {
+                state.Uses.Add(use, builder = new UseBuilder(permission.Action, permission.Resource, permission.ResourceType));
+            }
+
+            builder.Add(outcome, permission.Implied, deniedThen, context.Ticks, eventNames, region);
+            if (outcome.CanAllow)
+            {
+                HashSet<(string, StatementRef)> into = outcome.IsAllowed ? _decided : _possible;
+                foreach (StatementRef statement in outcome.Matched)
+                {
+                    into.Add((permission.Action, statement));
+                }
+
+                foreach (StatementRef statement in outcome.Maybe)
+                {
+                    into.Add((permission.Action, statement));
                 }
             }
         }
 
         // Once per call, however many resources it touched.
-        foreach ((string Action, StatementRef Ref) key in decided)
+        foreach ((string Action, StatementRef Ref) key in _decided)
         {
             state.Count(key, decided: true, deniedThen);
         }
 
-        foreach ((string Action, StatementRef Ref) key in possible.Except(decided))
+        foreach ((string Action, StatementRef Ref) key in _possible)
         {
-            state.Count(key, decided: false, deniedThen);
+            if (!_decided.Contains(key))
+            {
+                state.Count(key, decided: false, deniedThen);
+            }
         }
     }
 

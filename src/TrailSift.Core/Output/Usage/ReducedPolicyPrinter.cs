@@ -76,8 +76,10 @@ public static class ReducedPolicyPrinter
         _ => "the input does not cover it",
     };
 
-    // One comment line: no line breaks or other control characters.
-    private static string Comment(string text) => new([.. text.Select(static c => char.IsControl(c) ? ' ' : c)]);
+    // One comment line: no line breaks or other control characters, no bidirectional or other format characters (which
+    // would make an editor show the line in another order than it is read).
+    private static string Comment(string text) =>
+        new([.. text.Select(static c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format ? ' ' : c)]);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

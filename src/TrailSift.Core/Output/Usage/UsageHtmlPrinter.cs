@@ -92,7 +92,7 @@ public static partial class UsageHtmlPrinter
 
         if (principal.AccessAdvisorSource is not null)
         {
-            output.Write($"<li>access advisor {E(principal.AccessAdvisorSource)}</li>\n");
+            output.Write($"<li>access advisor {E(principal.AccessAdvisorSource)} {E(UsageWords.AccessAdvisorLimits)}</li>\n");
         }
 
         output.Write("</ul>\n");

@@ -63,7 +63,7 @@ public static class UsageTextPrinter
 
         if (principal.AccessAdvisorSource is not null)
         {
-            output.WriteLine("  access advisor " + principal.AccessAdvisorSource);
+            output.WriteLine("  access advisor " + principal.AccessAdvisorSource + " " + UsageWords.AccessAdvisorLimits);
         }
 
         var counts = principal.Counts;

@@ -39,6 +39,10 @@ internal static class UsageWords
         return "on " + list + unused;
     }
 
+    /// <summary>What an Access Advisor report can and cannot say, printed after its file name.</summary>
+    public const string AccessAdvisorLimits =
+        "(it counts attempts, denied ones too, and lags by hours; it is evidence of non-use only for the actions it tracks)";
+
     public static string Marker(UsageVerdict verdict) => verdict switch
     {
         UsageVerdict.Used => "+",
