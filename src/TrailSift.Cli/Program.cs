@@ -1,3 +1,4 @@
 using TrailSift.Cli;
 
+DiagnosticSocket.Remove();
 return App.Run(args, AppEnvironment.FromConsole());

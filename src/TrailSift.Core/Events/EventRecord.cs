@@ -41,6 +41,13 @@ public sealed class EventRecord : IDisposable
     /// <summary>True while the reader's deferred index has not been built (nothing has looked inside yet).</summary>
     internal bool IndexPending => _indexPending;
 
+    /// <summary>Drops the token index (the record is done); a huge record's table is freed rather than kept.</summary>
+    internal void TrimIndex()
+    {
+        _indexPending = false;
+        _index.Trim();
+    }
+
     /// <summary>The index the reader is filling token by token.</summary>
     internal RecordIndex IndexUnderConstruction => _index;
 

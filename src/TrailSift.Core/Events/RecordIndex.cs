@@ -12,6 +12,10 @@ namespace TrailSift.Core.Events;
 public sealed class RecordIndex : IDisposable
 {
     private const int InitialCapacity = 512;
+
+    // Token tables longer than this (a record of several MB) are allocated outside the pool and dropped by Trim, so a
+    // huge record's table is freed after it rather than kept by the worker or the shared pool.
+    private const int PooledTokens = 1 << 18;
     private JsonToken[] _tokens;
     private int[] _openStack;
     private int _count;
@@ -154,10 +158,37 @@ public sealed class RecordIndex : IDisposable
 
     private static void Grow<T>(ref T[] array)
     {
-        T[] bigger = ArrayPool<T>.Shared.Rent(array.Length * 2);
+        int size = array.Length * 2;
+        T[] bigger = size <= PooledTokens ? ArrayPool<T>.Shared.Rent(size) : new T[size];
         Array.Copy(array, bigger, array.Length);
-        ArrayPool<T>.Shared.Return(array);
+        Return(array);
         array = bigger;
+    }
+
+    private static void Return<T>(T[] array)
+    {
+        if (array.Length <= PooledTokens)
+        {
+            ArrayPool<T>.Shared.Return(array);
+        }
+    }
+
+    /// <summary>
+    /// Forgets all tokens and, after a huge record, gives its table back to the garbage collector (the next record
+    /// starts from a small pooled one).
+    /// </summary>
+    internal void Trim()
+    {
+        Reset();
+        if (_tokens.Length > PooledTokens)
+        {
+            _tokens = ArrayPool<JsonToken>.Shared.Rent(InitialCapacity);
+        }
+
+        if (_openStack.Length > PooledTokens)
+        {
+            _openStack = ArrayPool<int>.Shared.Rent(64);
+        }
     }
 
     /// <summary>Returns the pooled storage.</summary>
@@ -165,8 +196,8 @@ public sealed class RecordIndex : IDisposable
     {
         if (_tokens.Length > 0)
         {
-            ArrayPool<JsonToken>.Shared.Return(_tokens);
-            ArrayPool<int>.Shared.Return(_openStack);
+            Return(_tokens);
+            Return(_openStack);
             _tokens = [];
             _openStack = [];
         }

@@ -54,6 +54,9 @@ public sealed class EventFilter
     /// <summary>The event members <see cref="PerEvent"/> reads (null: the whole event); only these are built as jq values.</summary>
     internal InputKeys? PerEventKeys { get; private init; }
 
+    /// <summary>The syntax tree of <see cref="PerEvent"/> (null when there is none).</summary>
+    internal JqAst? PerEventAst { get; private init; }
+
     /// <summary>True when the program reads <c>input</c>/<c>inputs</c>.</summary>
     public bool UsesInputs { get; }
 
@@ -166,6 +169,7 @@ public sealed class EventFilter
         return EventFilterParseResult.Ok(new EventFilter(text, FilterMode.Program, candidates, whole, JqProgram.FromAst(f), false)
         {
             PerEventKeys = InputKeys.Of(f),
+            PerEventAst = f,
         });
     });
 

@@ -110,6 +110,7 @@ public sealed class ObjectScanner : IDisposable
         }
         finally
         {
+            _record.TrimIndex();
             _memory?.ReleaseAll();
             if (decoded is not null)
             {

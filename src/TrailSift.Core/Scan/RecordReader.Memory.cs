@@ -22,6 +22,8 @@ public sealed partial class RecordReader
     /// </summary>
     public const int IndexBytesPerByte = 15;
 
+    private EventRecord? _record; // the record TryRead fills (the previous one is done when it is called again)
+
     /// <summary>This worker's share of the scan's memory budget; null: no budget (tools and tests).</summary>
     public MemoryBudget.Lease? Memory { get; set; }
 
@@ -50,7 +52,8 @@ public sealed partial class RecordReader
         _buffer = bigger;
     }
 
-    // After a large record: go back to a pooled buffer of the initial size and give back the reservation.
+    // After a large record: go back to a pooled buffer of the initial size, drop the record's token index (its table
+    // can be 10× the record) and give back the reservation.
     private void ShrinkAfterLargeRecord()
     {
         if (_buffer.Length <= FreeBufferBytes || _recStart >= 0 || _end - _pos > _initialBytes)
@@ -64,6 +67,7 @@ public sealed partial class RecordReader
         _end -= _pos;
         _pos = 0;
         _buffer = small;
+        _record?.TrimIndex();
         Memory?.ReleaseAll();
     }
 

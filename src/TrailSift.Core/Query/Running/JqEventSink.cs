@@ -19,6 +19,7 @@ public sealed class JqEventSink : IEventSink, ISequencedSink
     private readonly JqOutputStyle _style;
     private readonly Action<string, string> _report;
     private readonly InputKeys? _keys;
+    private readonly DirectProjection? _direct;
     private readonly JqContext _context = new();
     private readonly StringBuilder _sb = new();
     private bool _stopped;
@@ -32,6 +33,7 @@ public sealed class JqEventSink : IEventSink, ISequencedSink
         _style = style;
         _report = report;
         _keys = filter.PerEventKeys;
+        _direct = filter.PerEventAst is { } f ? DirectProjection.TryCreate(f, style) : null;
     }
 
     /// <summary>Outputs printed by this worker.</summary>
@@ -58,6 +60,12 @@ public sealed class JqEventSink : IEventSink, ISequencedSink
     {
         if (_stopped)
         {
+            return;
+        }
+
+        if (_direct is not null && _direct.TryWrite(record, _writer))
+        {
+            Outputs++;
             return;
         }
 

@@ -32,7 +32,8 @@ public sealed record JqOutputStyle
     /// <summary>Write <see cref="OutputMarker"/> after each output (for <c>--limit</c>).</summary>
     public bool MarkOutputs { get; init; }
 
-    private JqWriteOptions Options => new()
+    /// <summary>The writer options of this style.</summary>
+    internal JqWriteOptions WriteOptions => new()
     {
         Indent = Compact ? 0 : (Tab ? 1 : 2),
         UseTab = Tab && !Compact,
@@ -56,7 +57,7 @@ public sealed record JqOutputStyle
         }
         else
         {
-            JqJsonWriter.Write(sb, v, Options);
+            JqJsonWriter.Write(sb, v, WriteOptions);
         }
 
         sb.Append('\n');
@@ -67,16 +68,22 @@ public sealed record JqOutputStyle
     {
         sb.Clear();
         Append(sb, v);
-        foreach (ReadOnlyMemory<char> chunk in sb.GetChunks())
-        {
-            Span<byte> span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(chunk.Length));
-            output.Advance(Encoding.UTF8.GetBytes(chunk.Span, span));
-        }
+        Encode(output, sb);
 
         if (MarkOutputs)
         {
             output.GetSpan(1)[0] = OutputMarker;
             output.Advance(1);
+        }
+    }
+
+    /// <summary>Writes the text of <paramref name="sb"/> to <paramref name="output"/> as UTF-8.</summary>
+    internal static void Encode(IBufferWriter<byte> output, StringBuilder sb)
+    {
+        foreach (ReadOnlyMemory<char> chunk in sb.GetChunks())
+        {
+            Span<byte> span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(chunk.Length));
+            output.Advance(Encoding.UTF8.GetBytes(chunk.Span, span));
         }
     }
 }

@@ -115,6 +115,21 @@ public sealed class JqRobustnessTests
     }
 
     [Fact]
+    public void Should_stop_with_an_error_When_an_evaluation_exceeds_its_memory_budget()
+    {
+        // Given: a Cartesian product of a 4,000-element array (16 million objects), steps unlimited, 256 MiB of memory
+        JqProgram program = JqProgram.Compile("[{x: .[], y: .[]}] | length");
+        JqValue input = new JqArray(Enumerable.Range(0, 4_000).Select(i => (JqValue)JqNumber.Of(i)).ToArray());
+        var context = new JqContext(new JqBudget { MaxSteps = long.MaxValue, MaxMemoryBytes = 256L << 20 });
+
+        // When
+        var e = Assert.Throws<JqBudgetExceededException>(() => program.Run(context, input, _ => { }));
+
+        // Then
+        Assert.Contains("more than 256 MiB of memory", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_not_be_caught_by_try_When_the_budget_is_exceeded()
     {
         // Given

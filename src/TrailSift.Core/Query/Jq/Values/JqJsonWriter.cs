@@ -19,6 +19,9 @@ public static class JqJsonWriter
     /// <summary>Appends <paramref name="v"/> printed with <paramref name="options"/>.</summary>
     public static void Write(StringBuilder sb, JqValue v, JqWriteOptions options) => WriteValue(sb, v, options, 0);
 
+    /// <summary>Appends <paramref name="v"/> as printed at nesting <paramref name="level"/> (inside an enclosing container).</summary>
+    internal static void Write(StringBuilder sb, JqValue v, JqWriteOptions options, int level) => WriteValue(sb, v, options, level);
+
     /// <summary>Appends a JSON string literal for <paramref name="s"/>.</summary>
     public static void WriteString(StringBuilder sb, string s, bool ascii)
     {
