@@ -16,6 +16,13 @@ public sealed record CallPermissions(CallKind Kind, IReadOnlyList<PermissionTupl
     public IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<string, string>>> CreatedTags { get; init; } =
         new Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>>();
 
+    /// <summary>
+    /// The condition-key values the creating event states for each created resource (by ARN; <c>ec2:InstanceProfile</c>,
+    /// see <c>Events.CreationAttributes</c>); absent when it states none.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<string, string>>> CreatedAttributes { get; init; } =
+        new Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>>();
+
     /// <summary>An unmapped call.</summary>
     public static CallPermissions Unmapped { get; } = new(CallKind.Unmapped, []);
 

@@ -43,7 +43,20 @@ public sealed class MappedPermissionReader : ICallPermissionReader
             }
         }
 
-        return permissions with { CreatedTags = tags };
+        // Values the creation fixes (an instance's profile), by the new resource's id.
+        var attributes = new Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>>(StringComparer.Ordinal);
+        foreach ((string id, var values, _) in CreationAttributes.Read(record))
+        {
+            foreach ((string arn, _) in permissions.CreatedTypes)
+            {
+                if (!values.IsEmpty && arn.EndsWith("/" + id, StringComparison.Ordinal))
+                {
+                    attributes[arn] = values;
+                }
+            }
+        }
+
+        return permissions with { CreatedTags = tags, CreatedAttributes = attributes };
     }
 
     /// <summary>Converts a mapping result: observed permissions, then implied ones (flagged).</summary>
