@@ -1,10 +1,12 @@
+using TrailSift.Core.Iam.Mapping;
+
 namespace TrailSift.Core.Analysis.Generation;
 
 /// <summary>What one event needed, as policy generation sees it: its kind and the permissions behind it.</summary>
 /// <remarks>Immutable; thread-safe.</remarks>
 /// <param name="Kind">Mapped, unmapped or needing no permission.</param>
 /// <param name="Permissions">The permissions (observed and implied); empty unless <see cref="CallKind.Mapped"/>.</param>
-public sealed record CallPermissions(CallKind Kind, IReadOnlyList<PermissionTuple> Permissions)
+public sealed record CallPermissions(CallKind Kind, IReadOnlyList<RequiredPermission> Permissions)
 {
     /// <summary>The ARNs of the resources the call creates (see <c>EventPermissions.Created</c>).</summary>
     public IReadOnlyList<string> Created { get; init; } = [];

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TrailSift.Core.Events;
+using TrailSift.Core.Iam.Mapping;
 
 namespace TrailSift.Core.Analysis.Generation;
 
@@ -176,7 +177,7 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
 
                     if (TaggingCalls.ChangesTags(eventName))
                     {
-                        foreach (PermissionTuple tuple in permissions.Permissions)
+                        foreach (RequiredPermission tuple in permissions.Permissions)
                         {
                             if (!tuple.Implied && tuple.Resource != "*")
                             {
@@ -186,7 +187,7 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
                     }
                 }
 
-                foreach (PermissionTuple tuple in permissions.Permissions)
+                foreach (RequiredPermission tuple in permissions.Permissions)
                 {
                     activity.AddPermission(tuple, eventName, ticks, denied, unverified);
                 }
