@@ -103,6 +103,21 @@ public readonly struct Arn : IEquatable<Arn>
         return true;
     }
 
+    /// <summary>
+    /// The partition a region name belongs to when it is not the commercial one (<c>cn-…</c> → <c>aws-cn</c>,
+    /// <c>us-gov-…</c> → <c>aws-us-gov</c>, <c>us-iso-…</c> → <c>aws-iso</c>, <c>us-isob-…</c> → <c>aws-iso-b</c>);
+    /// null for any other region, whose partition is <c>aws</c> unless the caller knows better.
+    /// </summary>
+    public static string? PartitionOfRegion(string region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"
+            : region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov"
+            : region.StartsWith("us-iso-", StringComparison.Ordinal) ? "aws-iso"
+            : region.StartsWith("us-isob-", StringComparison.Ordinal) ? "aws-iso-b"
+            : null;
+    }
+
     /// <summary>Parses <paramref name="value"/> or throws <see cref="FormatException"/>.</summary>
     public static Arn Parse(string value)
     {

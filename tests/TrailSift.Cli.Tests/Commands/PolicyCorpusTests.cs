@@ -50,7 +50,13 @@ public sealed class PolicyCorpusTests(ITestOutputHelper output)
                 tuples++;
                 bool wildcardOnly = IamCatalog.Default.TryGetAction(row.Action, out ActionInfo? info) && !info.SupportsResourceLevelPermissions;
                 // Tags given at creation are granted under ec2:CreateAction, which EC2 sets to the creating call.
-                KeyValuePair<string, ContextValue>[] context = row.CreateAction is { } create ? [new("ec2:CreateAction", create)] : [];
+                List<KeyValuePair<string, ContextValue>> context = row.CreateAction is { } create ? [new("ec2:CreateAction", create)] : [];
+                if (e.Created.TryGetValue(row.Resource, out WorkloadResource? created))
+                {
+                    // What the resource was created with (its instance profile), as check's ledger gives it.
+                    context.AddRange(created.Attributes.Select(static a => new KeyValuePair<string, ContextValue>(a.Key, a.Value)));
+                }
+
                 var request = new RequestContext(row.Action, row.Resource, e.Principal, context, resourceAccount: account, isWildcardOnlyAction: wildcardOnly);
                 // What the policy decides (an AWS rule may still refuse a pattern that includes protected roles).
                 if (PolicyEvaluator.Evaluate(set, request, includeTrace: false).PolicyDecision != Decision.Allowed)

@@ -18,11 +18,39 @@ internal sealed class DenialState
 
     public Dictionary<string, long> CalledBy { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Other resources of the same action that the IAM mapping derived from the denied events.</summary>
+    /// <summary>How many <see cref="MappedResources"/> and <see cref="Implied"/> entries a group keeps: the first in ordinal order.</summary>
+    public const int MaxListed = 32;
+
+    /// <summary>
+    /// Other resources of the same action that the IAM mapping derived from the denied events: the
+    /// <see cref="MaxListed"/> first in ordinal order (<see cref="AddBounded"/>), whatever the event order or worker split.
+    /// </summary>
     public SortedSet<string> MappedResources { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Implied permissions (not logged by CloudTrail) the mapping derived, as <c>action on resource (note)</c>.</summary>
+    /// <summary>
+    /// Implied permissions (not logged by CloudTrail) the mapping derived, as <c>action on resource (note)</c>; bounded as
+    /// <see cref="MappedResources"/>.
+    /// </summary>
     public SortedSet<string> Implied { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Adds <paramref name="values"/> to a bounded set and keeps its <see cref="MaxListed"/> smallest: the result depends
+    /// only on the values seen, not on their order or on how the scan split them across workers.
+    /// </summary>
+    public static void AddBounded(SortedSet<string> set, IEnumerable<string> values)
+    {
+        foreach (string value in values)
+        {
+            if (set.Count < MaxListed || string.CompareOrdinal(value, set.Max) < 0)
+            {
+                set.Add(value);
+                if (set.Count > MaxListed)
+                {
+                    set.Remove(set.Max!);
+                }
+            }
+        }
+    }
 
     public string? PolicyType { get; set; }
 
@@ -44,8 +72,8 @@ internal sealed class DenialState
         Calls.Merge(other.Calls);
         ErrorCodes.UnionWith(other.ErrorCodes);
         Notes.UnionWith(other.Notes);
-        MappedResources.UnionWith(other.MappedResources);
-        Implied.UnionWith(other.Implied);
+        AddBounded(MappedResources, other.MappedResources);
+        AddBounded(Implied, other.Implied);
         foreach ((string who, long n) in other.CalledBy)
         {
             CalledBy[who] = CalledBy.GetValueOrDefault(who) + n;

@@ -208,17 +208,15 @@ public sealed partial class DeniedAnalyzer : IContextSink, ISequencedSink
     // and the implied permissions CloudTrail does not log; bounded per group.
     private static void AddMapped(DenialState state, ImmutableArray<RequiredPermission> derived, string? action, string? resource)
     {
-        const int Max = 32;
         foreach (RequiredPermission p in derived)
         {
-            if (p.Implied && state.Implied.Count < Max)
+            if (p.Implied)
             {
-                state.Implied.Add($"{p.Action} on {p.Resource}" + (p.Note is null ? string.Empty : $" ({p.Note})"));
+                DenialState.AddBounded(state.Implied, [$"{p.Action} on {p.Resource}" + (p.Note is null ? string.Empty : $" ({p.Note})")]);
             }
-            else if (!p.Implied && p.Resource != "*" && p.Resource != resource && state.MappedResources.Count < Max
-                && string.Equals(p.Action, action, StringComparison.OrdinalIgnoreCase))
+            else if (p.Resource != "*" && p.Resource != resource && string.Equals(p.Action, action, StringComparison.OrdinalIgnoreCase))
             {
-                state.MappedResources.Add(p.Resource);
+                DenialState.AddBounded(state.MappedResources, [p.Resource]);
             }
         }
     }

@@ -43,7 +43,20 @@ public sealed class MappedPermissionReader : ICallPermissionReader
             }
         }
 
-        return permissions with { CreatedTags = tags };
+        // Values the creation fixes (an instance's profile), by the new resource's id.
+        var attributes = new Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>>(StringComparer.Ordinal);
+        foreach ((string id, var values, _) in CreationAttributes.Read(record))
+        {
+            foreach ((string arn, _) in permissions.CreatedTypes)
+            {
+                if (!values.IsEmpty && arn.EndsWith("/" + id, StringComparison.Ordinal))
+                {
+                    attributes[arn] = values;
+                }
+            }
+        }
+
+        return permissions with { CreatedTags = tags, CreatedAttributes = attributes };
     }
 
     /// <summary>Converts a mapping result: observed permissions, then implied ones (flagged).</summary>
@@ -59,7 +72,7 @@ public sealed class MappedPermissionReader : ICallPermissionReader
                 return CallPermissions.NoPermission;
         }
 
-        var tuples = new List<PermissionTuple>(mapped.Permissions.Length + mapped.Implied.Length);
+        var tuples = new List<RequiredPermission>(mapped.Permissions.Length + mapped.Implied.Length);
         foreach (RequiredPermission p in mapped.Permissions)
         {
             tuples.Add(Convert(p, p.Implied));
@@ -81,20 +94,20 @@ public sealed class MappedPermissionReader : ICallPermissionReader
         return new CallPermissions(CallKind.Mapped, tuples) { Created = created, CreatedTypes = types };
     }
 
-    private static PermissionTuple Convert(RequiredPermission p, bool implied)
+    private static RequiredPermission Convert(RequiredPermission p, bool implied)
     {
         if (p.SameNameRoleArn is { } role)
         {
             // The assumption is stated with the evidence.
-            return new PermissionTuple(p.Action, role, "role", implied,
-                $"the role inside instance profile {p.InstanceProfileArn} is assumed to have the profile's name; the event does not name it");
+            return p with
+            {
+                Resource = role, ResourceType = "role", Implied = implied, InstanceProfileArn = null, CreateAction = null,
+                Note = $"the role inside instance profile {p.InstanceProfileArn} is assumed to have the profile's name; the event does not name it",
+            };
         }
 
         // When the mapping could not read part of the resource, its reason travels with the evidence.
-        return new PermissionTuple(p.Action, p.Resource, p.ResourceType, implied,
-            p.Source is PermissionSource.Unknown or PermissionSource.Created or PermissionSource.ErrorMessage ? p.Note : null)
-        {
-            CreateAction = p.CreateAction,
-        };
+        string? note = p.Source is PermissionSource.Unknown or PermissionSource.Created or PermissionSource.ErrorMessage ? p.Note : null;
+        return p.Implied == implied && ReferenceEquals(p.Note, note) ? p : p with { Implied = implied, Note = note };
     }
 }

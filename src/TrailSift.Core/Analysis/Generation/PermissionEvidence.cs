@@ -28,6 +28,13 @@ public sealed record PermissionEvidence
     /// </summary>
     public ImmutableArray<KeyValuePair<string, string>> ResourceTags { get; init; } = [];
 
+    /// <summary>
+    /// For a workload resource pattern: condition-key values (<c>ec2:InstanceProfile</c>) every resource behind it was
+    /// created with and kept until every call (the statement gets <c>ArnEquals</c> conditions where the action has the
+    /// key); empty otherwise.
+    /// </summary>
+    public ImmutableArray<KeyValuePair<string, string>> ResourceAttributes { get; init; } = [];
+
     /// <summary>Calls that needed it (allowed and denied).</summary>
     public long Calls { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TrailSift.Core.Events;
+using TrailSift.Core.Iam.Mapping;
 
 namespace TrailSift.Core.Analysis.Generation;
 
@@ -31,6 +32,10 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
 
     // Resource → the earliest successful call that added or removed tags on it (TaggingCalls), for tag conditions.
     private readonly Dictionary<string, long> _retagged = new(StringComparer.Ordinal);
+
+    // The earliest successful call that changed an instance's profile association (0: none). The event may name only
+    // the association, so it counts against every created resource's attributes from then on.
+    private long _attributesChanged;
     private long _events;
     private long _dataEvents;
     private long _serviceEvents;
@@ -161,12 +166,18 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
                         AddCreated(new WorkloadResource(arn, principal, ticks, eventName)
                         {
                             Tags = permissions.CreatedTags.TryGetValue(arn, out var tags) ? [.. tags] : [],
+                            Attributes = permissions.CreatedAttributes.TryGetValue(arn, out var values) ? [.. values] : [],
                         });
+                    }
+
+                    if (CreationAttributes.ChangesAttributes(eventName))
+                    {
+                        AddAttributesChanged(ticks);
                     }
 
                     if (TaggingCalls.ChangesTags(eventName))
                     {
-                        foreach (PermissionTuple tuple in permissions.Permissions)
+                        foreach (RequiredPermission tuple in permissions.Permissions)
                         {
                             if (!tuple.Implied && tuple.Resource != "*")
                             {
@@ -176,7 +187,7 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
                     }
                 }
 
-                foreach (PermissionTuple tuple in permissions.Permissions)
+                foreach (RequiredPermission tuple in permissions.Permissions)
                 {
                     activity.AddPermission(tuple, eventName, ticks, denied, unverified);
                 }
@@ -213,7 +224,16 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
         {
             AddRetagged(resource, ticks);
         }
+
+        if (other._attributesChanged != 0)
+        {
+            AddAttributesChanged(other._attributesChanged);
+        }
     }
+
+    // An unknown time (0 ticks) counts as the earliest.
+    private void AddAttributesChanged(long ticks) =>
+        _attributesChanged = _attributesChanged == 0 ? Math.Max(ticks, 1) : Math.Min(_attributesChanged, Math.Max(ticks, 1));
 
     private void AddRetagged(string resource, long ticks)
     {
@@ -298,7 +318,11 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
 
     private ImmutableDictionary<string, WorkloadResource> CreatedMap() => _created.ToImmutableDictionary(
         static p => p.Key,
-        p => _retagged.TryGetValue(p.Key, out long ticks) ? p.Value with { RetaggedTicks = ticks } : p.Value,
+        p =>
+        {
+            WorkloadResource r = _retagged.TryGetValue(p.Key, out long ticks) ? p.Value with { RetaggedTicks = ticks } : p.Value;
+            return _attributesChanged == 0 ? r : r with { ChangedTicks = _attributesChanged };
+        },
         StringComparer.Ordinal);
 
     private static string Text(JsonNode node) => node.Kind == JsonKind.String ? node.GetString() : string.Empty;

@@ -26,6 +26,7 @@ public static partial class PolicyGenerator
         var result = new List<PermissionEvidence>(rows.Count);
         var merged = new Dictionary<(string Resource, string? Type, string? CreateAction), (PermissionEvidence Row, List<WorkloadResource> Created)>();
         var late = new HashSet<(string, string?, string?)>();
+        var changed = new HashSet<(string, string?, string?)>();
         foreach (PermissionEvidence row in rows)
         {
             if (!evidence.Created.TryGetValue(row.Resource, out WorkloadResource? created)
@@ -43,10 +44,23 @@ public static partial class PolicyGenerator
             }
 
             var key = (pattern, row.ResourceType, row.CreateAction);
-            if (created.Ticks == 0 || row.FirstTicks <= created.Ticks || created.RetaggedTicks is long r && r <= row.LastTicks)
+            if (created.Ticks == 0 || row.FirstTicks <= created.Ticks)
             {
-                // A call at (or before) the creation, or after its tags changed: its tags are not proven.
+                // A call at (or before) the creation: neither its tags nor its attributes are proven.
                 late.Add(key);
+                changed.Add(key);
+            }
+
+            if (created.RetaggedTicks is long r && r <= row.LastTicks)
+            {
+                // Its tags changed before a call.
+                late.Add(key);
+            }
+
+            if (created.ChangedTicks is long c && c <= row.LastTicks)
+            {
+                // An attribute (the instance's profile) may have changed before a call.
+                changed.Add(key);
             }
 
             if (merged.TryGetValue(key, out var existing))
@@ -63,6 +77,8 @@ public static partial class PolicyGenerator
         foreach (((string, string?, string?) key, (PermissionEvidence row, List<WorkloadResource> created)) in merged)
         {
             ImmutableArray<KeyValuePair<string, string>> tags = late.Contains(key) || row.CreateAction is not null ? [] : StableTags(created);
+            ImmutableArray<KeyValuePair<string, string>> attributes = changed.Contains(key) || row.CreateAction is not null
+                ? [] : Stable(created, static c => c.Attributes);
             ImmutableArray<string> notes = row.Notes.Add(WorkloadNote(row.Resource, created));
             if (!tags.IsEmpty)
             {
@@ -70,7 +86,13 @@ public static partial class PolicyGenerator
                     + "and not retagged before it, so the grant is conditioned on aws:ResourceTag");
             }
 
-            result.Add(row with { ResourceTags = tags, Notes = notes.Sort(StringComparer.Ordinal) });
+            if (!attributes.IsEmpty)
+            {
+                notes = notes.Add($"every call was on a resource created with {string.Join(", ", attributes.Select(static t => t.Key + " " + t.Value))} "
+                    + "and not changed before it, so the grant is conditioned on it where the action has the key");
+            }
+
+            result.Add(row with { ResourceTags = tags, ResourceAttributes = attributes, Notes = notes.Sort(StringComparer.Ordinal) });
         }
 
         return result;
@@ -81,24 +103,39 @@ public static partial class PolicyGenerator
     /// calls at different times show it (one creation cannot tell a per-run value from a stable one); <c>aws:</c> keys
     /// (set by AWS, often per-run ids) are left out.
     /// </summary>
-    private static ImmutableArray<KeyValuePair<string, string>> StableTags(List<WorkloadResource> created)
+    private static ImmutableArray<KeyValuePair<string, string>> StableTags(List<WorkloadResource> created) =>
+        [.. Stable(created, static c => c.Tags).Where(static t => !t.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))];
+
+    /// <summary>
+    /// The key/value pairs (<paramref name="values"/> of each resource) every created resource of a pattern has, with one
+    /// value per key, when at least two creating calls at different times show them; sorted by key.
+    /// </summary>
+    private static ImmutableArray<KeyValuePair<string, string>> Stable(List<WorkloadResource> created,
+        Func<WorkloadResource, ImmutableArray<KeyValuePair<string, string>>> values)
     {
         if (created.Select(static c => c.Ticks).Distinct().Count() < 2)
         {
             return [];
         }
 
-        IEnumerable<KeyValuePair<string, string>> common = created[0].Tags;
+        IEnumerable<KeyValuePair<string, string>> common = values(created[0]);
         foreach (WorkloadResource c in created.Skip(1))
         {
-            common = common.Intersect(c.Tags);
+            common = common.Intersect(values(c));
         }
 
         return [.. common
-            .Where(static t => !t.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
             .GroupBy(static t => t.Key, StringComparer.Ordinal).Where(static g => g.Count() == 1).Select(static g => g.First())
             .OrderBy(static t => t.Key, StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// The <c>ArnEquals</c> conditions for rows whose creation attributes are proven, for the keys the catalog lists for
+    /// the action (<c>ec2:InstanceProfile</c> on TerminateInstances, CreateTags, …); else empty.
+    /// </summary>
+    private static ImmutableArray<PolicyCondition> AttributeConditions(string action, ImmutableArray<KeyValuePair<string, string>> attributes, IamCatalog catalog) =>
+        [.. attributes.Where(a => SupportsConditionKey(action, a.Key, catalog))
+            .Select(static a => new PolicyCondition("ArnEquals", a.Key, [ConditionValue.String(a.Value)], isArray: false))];
 
     /// <summary>The <c>aws:ResourceTag</c> conditions for rows with proven tags, when the action supports the key; else empty.</summary>
     private static ImmutableArray<PolicyCondition> ResourceTagConditions(string action, ImmutableArray<KeyValuePair<string, string>> tags, IamCatalog catalog)

@@ -110,7 +110,8 @@ public static partial class PolicyGenerator
 
     /// <summary>
     /// One action's rows in parts that share conditions: tag-on-create rows (<c>ec2:CreateAction</c>); then, after
-    /// workload resources became their stable patterns, rows whose tags are proven (<c>aws:ResourceTag</c>) apart from the rest.
+    /// workload resources became their stable patterns, rows whose tags (<c>aws:ResourceTag</c>) or creation attributes
+    /// (<c>ec2:InstanceProfile</c>) are proven apart from the rest.
     /// </summary>
     private static IEnumerable<(List<PermissionEvidence> Rows, ImmutableArray<PolicyCondition> Conditions, string Suffix)> Parts(
         string action, List<PermissionEvidence> actionRows, PrincipalEvidence evidence, PolicyGenerationOptions options)
@@ -128,14 +129,16 @@ public static partial class PolicyGenerator
             var tagged = new Dictionary<string, (List<PermissionEvidence> Rows, ImmutableArray<PolicyCondition> Conditions)>(StringComparer.Ordinal);
             foreach (PermissionEvidence row in workload)
             {
-                ImmutableArray<PolicyCondition> conditions = ResourceTagConditions(action, row.ResourceTags, options.Catalog);
+                ImmutableArray<PolicyCondition> conditions = ResourceTagConditions(action, row.ResourceTags, options.Catalog)
+                    .AddRange(AttributeConditions(action, row.ResourceAttributes, options.Catalog));
                 if (conditions.IsEmpty)
                 {
                     plain.Add(row);
                     continue;
                 }
 
-                string key = string.Join(';', row.ResourceTags.Select(static t => t.Key + "=" + t.Value));
+                string key = string.Join(';', row.ResourceTags.Select(static t => t.Key + "=" + t.Value))
+                    + (row.ResourceAttributes.IsEmpty ? string.Empty : "\n" + string.Join(';', row.ResourceAttributes.Select(static t => t.Key + "=" + t.Value)));
                 if (!tagged.TryGetValue(key, out var part))
                 {
                     tagged.Add(key, part = ([], conditions));
@@ -151,7 +154,7 @@ public static partial class PolicyGenerator
 
             foreach ((string _, (List<PermissionEvidence> taggedRows, ImmutableArray<PolicyCondition> conditions)) in tagged.OrderBy(static t => t.Key, StringComparer.Ordinal))
             {
-                yield return (taggedRows, conditions, "Tagged");
+                yield return (taggedRows, conditions, conditions.Any(static c => c.Key.StartsWith("aws:ResourceTag/", StringComparison.Ordinal)) ? "Tagged" : "Created");
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TrailSift.Core.Iam.Mapping;
 
 namespace TrailSift.Core.Analysis.Generation;
 
@@ -9,8 +10,8 @@ namespace TrailSift.Core.Analysis.Generation;
 /// <remarks>Not thread-safe: owned by one collector (one scan worker).</remarks>
 internal sealed class PrincipalActivity
 {
-    // Evidence keyed by (action, resource, resource type); the implied flag is counted, not keyed.
-    private readonly Dictionary<PermissionTuple, Counter> _permissions = [];
+    // Evidence keyed by (action, resource, resource type, creating call); the implied flag is counted, not keyed.
+    private readonly Dictionary<(string Action, string Resource, string? ResourceType, string? CreateAction), Counter> _permissions = [];
     private readonly Dictionary<(string Source, string Name), long[]> _unmapped = [];
     private readonly Dictionary<(string Source, string Name), long[]> _unverified = [];
 
@@ -40,9 +41,9 @@ internal sealed class PrincipalActivity
         }
     }
 
-    public void AddPermission(PermissionTuple tuple, string eventName, long ticks, bool denied, bool unverified = false)
+    public void AddPermission(RequiredPermission tuple, string eventName, long ticks, bool denied, bool unverified = false)
     {
-        PermissionTuple key = tuple with { Implied = false, Note = null };
+        var key = (tuple.Action, tuple.Resource, tuple.ResourceType, tuple.CreateAction);
         if (!_permissions.TryGetValue(key, out Counter? c))
         {
             _permissions.Add(key, c = new Counter());
@@ -89,7 +90,7 @@ internal sealed class PrincipalActivity
         }
 
         Last = Math.Max(Last, other.Last);
-        foreach ((PermissionTuple key, Counter theirs) in other._permissions)
+        foreach ((var key, Counter theirs) in other._permissions)
         {
             if (!_permissions.TryGetValue(key, out Counter? mine))
             {
@@ -109,7 +110,7 @@ internal sealed class PrincipalActivity
     public PrincipalEvidence ToEvidence(string principal)
     {
         var permissions = new List<PermissionEvidence>(_permissions.Count);
-        foreach ((PermissionTuple key, Counter c) in _permissions)
+        foreach ((var key, Counter c) in _permissions)
         {
             permissions.Add(new PermissionEvidence
             {

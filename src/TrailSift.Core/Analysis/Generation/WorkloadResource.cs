@@ -13,6 +13,12 @@ public sealed record WorkloadResource(string Arn, string Principal, long Ticks, 
     /// <summary>The tags the creating request gave it (key order as given); empty when none.</summary>
     public ImmutableArray<KeyValuePair<string, string>> Tags { get; init; } = [];
 
+    /// <summary>The condition-key values the creating event stated for it (<c>ec2:InstanceProfile</c>); empty when none.</summary>
+    public ImmutableArray<KeyValuePair<string, string>> Attributes { get; init; } = [];
+
+    /// <summary>The earliest later call that changed one of its <see cref="Attributes"/> (UTC ticks), or null when the input shows none.</summary>
+    public long? ChangedTicks { get; init; }
+
     /// <summary>The earliest later call that added or removed tags on it (UTC ticks), or null when the input shows none.</summary>
     public long? RetaggedTicks { get; init; }
 }

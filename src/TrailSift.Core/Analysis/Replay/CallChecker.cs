@@ -223,6 +223,15 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
             values.Add(new(service + ":ResourceTag/" + key, value));
         }
 
+        // What the resource was created with (an instance's profile), when the trail showed its creation.
+        (Dictionary<string, string> attributes, HashSet<string> absent) = permission.Resource.Contains('*', StringComparison.Ordinal)
+            ? (new Dictionary<string, string>(), new HashSet<string>())
+            : _ledger.AttributesBefore(permission.Resource, context.Ticks);
+        foreach ((string key, string value) in attributes)
+        {
+            values.Add(new(key, value));
+        }
+
         if (permission.Implied && permission.Action.Equals("iam:PassRole", StringComparison.OrdinalIgnoreCase))
         {
             // A role is passed to the service called (CreateFunction → lambda), except the role inside an instance
@@ -245,7 +254,7 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
         var unknown = new List<string>();
         foreach (string key in _policyKeys)
         {
-            bool known = present.Contains(key) || context.IsKnown(key) || (complete && IsResourceTagKey(key));
+            bool known = present.Contains(key) || context.IsKnown(key) || (complete && IsResourceTagKey(key)) || absent.Contains(key);
             if (!known)
             {
                 unknown.Add(key);

@@ -29,4 +29,13 @@ public sealed record TagFact(
 {
     /// <summary>True for an EC2 <c>DeleteTags</c> that named no tag: it removes every tag but the <c>aws:</c> ones.</summary>
     public bool RemovesAllUserTags { get; init; }
+
+    /// <summary>For a creation: the condition-key values the event states for the resource (<c>ec2:InstanceProfile</c>).</summary>
+    public ImmutableArray<KeyValuePair<string, string>> Attributes { get; init; } = [];
+
+    /// <summary>For a creation: the attribute keys the event shows the resource does not have (launched with no profile).</summary>
+    public ImmutableArray<string> AbsentAttributes { get; init; } = [];
+
+    /// <summary>True for a call that changed the resource's attributes (an instance profile association): unknown after it.</summary>
+    public bool ChangesAttributes { get; init; }
 }

@@ -8,9 +8,11 @@ public sealed partial class TagLedger
     private static readonly string[] ArnFields = ["resourceArn", "ResourceArn", "resourceARN", "ResourceARN", "resource", "arn", "resourceId", "ResourceId", "ResourceName"];
     private static readonly string[] ArnListFields = ["resourceArns", "ResourceArns", "ResourceArnList", "resourceArnList"];
 
-    // EC2 creations whose tag specifications tag the new resource: the response field holding its id.
-    private static readonly Dictionary<string, (string Type, string[] IdPath)> Ec2Creations = new(StringComparer.Ordinal)
+    // Creations whose request tags the new resource: the response field holding its id (EC2) or ARN (EMR's cluster,
+    // tagged by RunJobFlow's Tags).
+    private static readonly Dictionary<string, (string Type, string[] IdPath)> Creations = new(StringComparer.Ordinal)
     {
+        ["RunJobFlow"] = ("cluster", ["clusterArn"]),
         ["CreateVolume"] = ("volume", ["volumeId"]),
         ["CreateSnapshot"] = ("snapshot", ["snapshotId"]),
         ["CreateSecurityGroup"] = ("security-group", ["groupId"]),
@@ -22,11 +24,11 @@ public sealed partial class TagLedger
 
     /// <summary>The resource type a creating call tags through its request (<c>instance</c> for RunInstances), or null.</summary>
     private static string? CreatedType(string name) =>
-        name == "RunInstances" ? "instance" : Ec2Creations.TryGetValue(name, out var creation) ? creation.Type : null;
+        name == "RunInstances" ? "instance" : Creations.TryGetValue(name, out var creation) ? creation.Type : null;
 
     private static IEnumerable<string> Resources(string name, EventRecord record, JsonNode parameters)
     {
-        if (Ec2Creations.TryGetValue(name, out var ec2))
+        if (Creations.TryGetValue(name, out var ec2))
         {
             JsonNode node = record.Root.GetProperty("responseElements"u8);
             foreach (string field in ec2.IdPath)

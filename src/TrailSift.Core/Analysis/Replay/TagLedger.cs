@@ -7,7 +7,7 @@ namespace TrailSift.Core.Analysis.Replay;
 /// <summary>
 /// The first pass of a replay: collects the tagging facts of a trail (EC2 <c>CreateTags</c>/<c>DeleteTags</c>,
 /// <c>RunInstances</c> creating instances with their creation tags, <c>TagResource</c>/<c>UntagResource</c>,
-/// <c>AddTags</c>/<c>RemoveTags</c>, SQS <c>TagQueue</c>/<c>UntagQueue</c>) keyed by resource, so the second pass can
+/// <c>AddTags</c>/<c>RemoveTags</c>, EMR's <c>RunJobFlow</c> with its tags, SQS <c>TagQueue</c>/<c>UntagQueue</c>) keyed by resource, so the second pass can
 /// give each call the <c>aws:ResourceTag/…</c> values its resources had at that moment, and name the tagging call that
 /// followed a call denied for missing request tags. Memory is bounded by the tagging facts, not by the events.
 /// </summary>
@@ -19,7 +19,8 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
     public static readonly FrozenSet<string> TaggingEventNames = FrozenSet.Create(StringComparer.Ordinal,
         "CreateTags", "DeleteTags", "RunInstances", "TagResource", "UntagResource", "AddTags", "RemoveTags",
         "TagQueue", "UntagQueue", "AddTagsToResource", "RemoveTagsFromResource",
-        "CreateVolume", "CreateSnapshot", "CreateSecurityGroup", "CreateVpc", "CreateSubnet", "CreateNetworkInterface", "CreateImage");
+        "CreateVolume", "CreateSnapshot", "CreateSecurityGroup", "CreateVpc", "CreateSubnet", "CreateNetworkInterface", "CreateImage",
+        "AssociateIamInstanceProfile", "ReplaceIamInstanceProfileAssociation", "DisassociateIamInstanceProfile", "RunJobFlow");
 
     private readonly Dictionary<string, List<TagFact>> _byResource = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TagFact>> _byPrincipal = new(StringComparer.Ordinal);
@@ -57,6 +58,12 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
         string? principal = PrincipalIdentity.From(record.UserIdentity).PolicyTarget;
         string eventId = Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
         string eventTime = Text(record.Root.GetProperty("eventTime"u8)) ?? string.Empty;
+        if (CreationAttributes.ChangesAttributes(name))
+        {
+            AddAttributeChange(record, ticks, eventId, eventTime, name, principal);
+            return;
+        }
+
         bool removal = TaggingCalls.RemovesTags(name);
         string? created = CreatedType(name);
         bool creation = created is not null;
@@ -66,9 +73,17 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
             : [.. creation ? TagReader.RequestTags(parameters, created) : TagReader.RequestTags(parameters)];
         ImmutableArray<string> removed = removal ? [.. TagReader.RemovedKeys(parameters)] : [];
         bool removesAll = name == "DeleteTags" && removed.IsEmpty;
+        List<(string Id, ImmutableArray<KeyValuePair<string, string>> Values, ImmutableArray<string> Absent)> attributes =
+            creation ? CreationAttributes.Read(record) : [];
         foreach (string resource in Resources(name, record, parameters))
         {
-            Add(new TagFact(resource, ticks, eventId, eventTime, name, principal, tags, removed, creation) { RemovesAllUserTags = removesAll });
+            (string _, ImmutableArray<KeyValuePair<string, string>> values, ImmutableArray<string> absent) = attributes.Find(a => a.Id == resource);
+            Add(new TagFact(resource, ticks, eventId, eventTime, name, principal, tags, removed, creation)
+            {
+                RemovesAllUserTags = removesAll,
+                Attributes = values.IsDefault ? [] : values,
+                AbsentAttributes = absent.IsDefault ? [] : absent,
+            });
         }
     }
 
@@ -76,6 +91,7 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
     public void Merge(TagLedger other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        MergeAttributeChanges(other);
         foreach (List<TagFact> facts in other._byResource.Values)
         {
             foreach (TagFact fact in facts)

@@ -89,24 +89,9 @@ internal sealed class EventContext
     /// <summary>The partition: from the region (<c>cn-</c>, <c>us-gov-</c>, …), else the caller's ARN, else <c>aws</c>.</summary>
     internal static string PartitionOf(string region, string? callerArn)
     {
-        if (region.StartsWith("cn-", StringComparison.Ordinal))
+        if (Arn.PartitionOfRegion(region) is { } partition)
         {
-            return "aws-cn";
-        }
-
-        if (region.StartsWith("us-gov-", StringComparison.Ordinal))
-        {
-            return "aws-us-gov";
-        }
-
-        if (region.StartsWith("us-iso-", StringComparison.Ordinal))
-        {
-            return "aws-iso";
-        }
-
-        if (region.StartsWith("us-isob-", StringComparison.Ordinal))
-        {
-            return "aws-iso-b";
+            return partition;
         }
 
         if (region.Length == 0 && callerArn is not null && Arn.TryParse(callerArn, out Arn arn) && !arn.PartitionSpan.IsEmpty)

@@ -1,5 +1,6 @@
 using TrailSift.Core.Analysis.Generation;
 using TrailSift.Core.Iam.Generalization;
+using TrailSift.Core.Iam.Mapping;
 using TrailSift.Core.Iam.Policy;
 using static TrailSift.Core.Tests.Analysis.Generation.GenerationFixtures;
 
@@ -11,7 +12,7 @@ public sealed class PolicyGeneratorTests
 
     private static readonly PolicyGenerationOptions Safe = new();
 
-    private static GeneratedPolicy Generate(PolicyGenerationOptions options, params PermissionTuple[] tuples) =>
+    private static GeneratedPolicy Generate(PolicyGenerationOptions options, params RequiredPermission[] tuples) =>
         PolicyGenerator.Generate(Evidence(tuples), Facts, options);
 
     private static string[] ResourcesOf(GeneratedPolicy p, string sid) =>
@@ -34,7 +35,7 @@ public sealed class PolicyGeneratorTests
     public void Should_Keep_PassRole_Exact_Under_Safe_And_Widen_Only_When_Aggressive()
     {
         // Given: two roles that share a stem, as the CI user passes EMR_DefaultRole_Restricted and EMR_EC2_DefaultRole
-        PermissionTuple[] tuples =
+        RequiredPermission[] tuples =
         [
             P("iam:PassRole", "arn:aws:iam::123456789012:role/EMR_DefaultRole_Restricted", "role"),
             P("iam:PassRole", "arn:aws:iam::123456789012:role/EMR_EC2_DefaultRole", "role"),
@@ -117,7 +118,7 @@ public sealed class PolicyGeneratorTests
     public void Should_Give_The_Same_Document_When_Evidence_Arrives_In_Another_Order()
     {
         // Given
-        PermissionTuple[] tuples =
+        RequiredPermission[] tuples =
         [
             P("sqs:DeleteQueue", Sqs + "q-1", "queue"), P("sqs:DeleteQueue", Sqs + "q-2", "queue"),
             P("ec2:DescribeInstances", "*"), P("iam:PassRole", "arn:aws:iam::123456789012:role/r", "role", implied: true),
@@ -135,7 +136,7 @@ public sealed class PolicyGeneratorTests
     public void Should_Split_Into_Documents_Under_Max_Size_And_Keep_Every_Permission()
     {
         // Given: 60 queues in different accounts (nothing can be widened)
-        var tuples = new List<PermissionTuple>();
+        var tuples = new List<RequiredPermission>();
         for (int i = 0; i < 60; i++)
         {
             tuples.Add(P("sqs:DeleteQueue", $"arn:aws:sqs:us-east-1:{100000000000 + i}:orders", "queue"));
@@ -184,7 +185,7 @@ public sealed class PolicyGeneratorTests
     public void Should_Compress_Actions_Only_When_Asked()
     {
         // Given
-        PermissionTuple[] tuples = [.. Safe.Catalog.ExpandActionPattern("sqs:Get*").Select(a => P(a.FullName, Sqs + "q", "queue"))];
+        RequiredPermission[] tuples = [.. Safe.Catalog.ExpandActionPattern("sqs:Get*").Select(a => P(a.FullName, Sqs + "q", "queue"))];
 
         // When
         GeneratedPolicy plain = Generate(Safe, tuples);

@@ -9,13 +9,18 @@ internal static class Workloads
     private const string Emr = "elasticmapreduce.amazonaws.com";
     private const string Cfn = "cloudformation.amazonaws.com";
 
-    /// <summary>A user launches an EMR cluster; the EMR service role starts instances without tags, tags them, makes the cluster's queue, then tears it all down.</summary>
-    public static WorkloadRun EmrLaunch(int seed)
+    /// <summary>
+    /// A user launches an EMR cluster; the EMR service role starts instances without tags (with the instance profile
+    /// <paramref name="profile"/>, whose ARN each response item carries as EC2 logs it unless
+    /// <paramref name="profileInResponse"/> is false), tags them, makes the cluster's queue, then tears it all down; with
+    /// <paramref name="reassociate"/>, the first instance's profile is replaced before the termination.
+    /// </summary>
+    public static WorkloadRun EmrLaunch(int seed, string profile = "EMR_EC2_DefaultRole", bool profileInResponse = true, bool reassociate = false)
     {
         var run = new WorkloadRun(seed);
         string cluster = run.ClusterId();
         run.Call("user/analyst", Emr, "RunJobFlow",
-            Obj(("name", "nightly-aggregation"), ("releaseLabel", "emr-7.1.0"), ("serviceRole", "EMR_DefaultRole"), ("jobFlowRole", "EMR_EC2_DefaultRole"),
+            Obj(("name", "nightly-aggregation"), ("releaseLabel", "emr-7.1.0"), ("serviceRole", "EMR_DefaultRole"), ("jobFlowRole", profile),
                 ("instances", Obj(("ec2SubnetId", Subnet), ("emrManagedMasterSecurityGroup", SecurityGroup))),
                 ("tags", new JsonArray(Obj(("key", "team"), ("value", "data-platform"))))),
             Obj(("jobFlowId", cluster), ("clusterArn", $"arn:aws:elasticmapreduce:us-east-1:{Account}:cluster/{cluster}")));
@@ -30,8 +35,9 @@ internal static class Workloads
             instances.Add(instance);
             run.Call("EMR_DefaultRole", "ec2.amazonaws.com", "RunInstances",
                 Obj(("instancesSet", Items(Obj(("imageId", Image), ("minCount", 1), ("maxCount", 1)))), ("groupSet", Items(Obj(("groupId", SecurityGroup)))),
-                    ("instanceType", "m5.xlarge"), ("subnetId", Subnet), ("iamInstanceProfile", Obj(("name", "EMR_EC2_DefaultRole")))),
-                Obj(("instancesSet", Items(Obj(("instanceId", instance), ("imageId", Image), ("subnetId", Subnet))))), Emr);
+                    ("instanceType", "m5.xlarge"), ("subnetId", Subnet), ("iamInstanceProfile", Obj(("name", profile)))),
+                Obj(("instancesSet", Items(Obj(("instanceId", instance), ("imageId", Image), ("subnetId", Subnet),
+                    ("iamInstanceProfile", profileInResponse ? Obj(("arn", $"arn:aws:iam::{Account}:instance-profile/{profile}"), ("id", "AIPAEXAMPLEPROFILE")) : null))))), Emr);
             run.Call("EMR_DefaultRole", "ec2.amazonaws.com", "CreateTags",
                 Obj(("resourcesSet", Items(Obj(("resourceId", instance)))),
                     ("tagSet", Items(Obj(("key", "aws:elasticmapreduce:job-flow-id"), ("value", cluster)), Obj(("key", "aws:elasticmapreduce:instance-group-role"), ("value", role))))),
@@ -39,6 +45,14 @@ internal static class Workloads
         }
 
         run.Call("EMR_DefaultRole", "ec2.amazonaws.com", "DescribeInstances", Obj(("instancesSet", Items([.. instances.Select(i => (JsonNode)Obj(("instanceId", i)))]))), null, Emr);
+        if (reassociate)
+        {
+            run.Call("EMR_DefaultRole", "ec2.amazonaws.com", "ReplaceIamInstanceProfileAssociation",
+                Obj(("associationId", "iip-assoc-" + run.Hex(17)), ("iamInstanceProfile", Obj(("name", "Other_Profile")))),
+                Obj(("iamInstanceProfileAssociation", Obj(("instanceId", instances[0]), ("state", "associating"),
+                    ("iamInstanceProfile", Obj(("arn", $"arn:aws:iam::{Account}:instance-profile/Other_Profile"), ("id", "AIPAEXAMPLEOTHER")))))), Emr);
+        }
+
         run.Call("user/analyst", Emr, "TerminateJobFlows", Obj(("jobFlowIds", new JsonArray(cluster))));
         run.Call("EMR_DefaultRole", "ec2.amazonaws.com", "TerminateInstances", Obj(("instancesSet", Items([.. instances.Select(i => (JsonNode)Obj(("instanceId", i)))]))), null, Emr);
         run.Call("EMR_DefaultRole", "sqs.amazonaws.com", "DeleteQueue", Obj(("queueUrl", $"https://sqs.us-east-1.amazonaws.com/{Account}/{queue}")), null, Emr);
