@@ -61,6 +61,43 @@ public sealed partial class DeniedPolicyCommandTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData(20, true)]
+    [InlineData(40, false)]
+    public void Should_Grant_Every_Image_Or_None_When_The_Denied_Launches_Name_More_Images_Than_A_Group_Lists(int images, bool granted)
+    {
+        // Given RunInstances denied an hour apart, each launch from another image (the mapping adds each image ARN)
+        using var tree = new TempTree();
+        var start = new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero);
+        const string action = "ec2:RunInstances";
+        string message = $"You are not authorized to perform this operation. User: {DeniedTrail.User} is not authorized to perform: {action} "
+            + $"on resource: arn:aws:ec2:us-east-1:123456789012:instance/* because no identity-based policy allows the {action} action";
+        var events = Enumerable.Range(0, images).Select(i => DeniedTrail.Denied("ec2.amazonaws.com", "RunInstances", message, start + TimeSpan.FromHours(i),
+            $$"""{"instancesSet":{"items":[{"imageId":"ami-{{i:D17}}","minCount":1,"maxCount":1}]},"instanceType":"t3.micro"}""")).ToList();
+        string trail = tree.Write("launches.json", EventBuilder.RecordsFile(events));
+
+        // When
+        var r = CliRunner.Run(["denied", "--policy", trail]);
+        var text = CliRunner.Run(["denied", "--format", "text", trail]);
+
+        // Then: every image is granted, or (past the 32 a group lists) none is and the run says why; never a partial list
+        output.WriteLine(r.Stdout + r.Stderr);
+        int listed = Regex.Matches(r.Stdout, "image/ami-").Count;
+        if (granted)
+        {
+            Assert.Equal(0, r.ExitCode);
+            Assert.Equal(images, listed);
+            Assert.DoesNotContain("more than 32 other resources", text.Stdout, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(1, r.ExitCode);
+            Assert.Equal(0, listed);
+            Assert.Contains("more than 32 other resources of the action: not granted", r.Stderr, StringComparison.Ordinal);
+            Assert.Contains("more than 32 other resources of this action: only the first 32", text.Stdout, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Should_Split_At_The_Given_Size_When_Max_Size_Is_The_Inline_Role_Limit()
     {

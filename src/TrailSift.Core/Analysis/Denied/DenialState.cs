@@ -34,21 +34,50 @@ internal sealed class DenialState
     public SortedSet<string> Implied { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Adds <paramref name="values"/> to a bounded set and keeps its <see cref="MaxListed"/> smallest: the result depends
-    /// only on the values seen, not on their order or on how the scan split them across workers.
+    /// True when the calls named more other resources than <see cref="MappedResources"/> keeps: the list is then the first
+    /// <see cref="MaxListed"/>, the report says so, and <c>denied --policy</c> grants none of it (a partial list would not
+    /// let the next run pass).
     /// </summary>
-    public static void AddBounded(SortedSet<string> set, IEnumerable<string> values)
+    public bool MappedResourcesTruncated { get; set; }
+
+    /// <summary>
+    /// Adds <paramref name="values"/> to a bounded set and keeps its <see cref="MaxListed"/> smallest: the result depends
+    /// only on the values seen, not on their order or on how the scan split them across workers. Returns true when a
+    /// distinct value had to be left out.
+    /// </summary>
+    public static bool AddBounded(SortedSet<string> set, IEnumerable<string> values)
     {
+        bool dropped = false;
         foreach (string value in values)
         {
             if (set.Count < MaxListed || string.CompareOrdinal(value, set.Max) < 0)
             {
-                set.Add(value);
-                if (set.Count > MaxListed)
+                if (set.Add(value) && set.Count > MaxListed)
                 {
                     set.Remove(set.Max!);
+                    dropped = true;
                 }
             }
+            else if (!set.Contains(value))
+            {
+                dropped = true;
+            }
+        }
+
+        return dropped;
+    }
+
+    /// <summary>Adds other resources of the group's action, noting when the list is cut short.</summary>
+    public void AddMappedResources(IEnumerable<string> values)
+    {
+        if (AddBounded(MappedResources, values))
+        {
+            MappedResourcesTruncated = true;
+        }
+
+        if (MappedResourcesTruncated)
+        {
+            Notes.Add(DeniedNotes.MappedResourcesTruncated);
         }
     }
 
@@ -72,7 +101,8 @@ internal sealed class DenialState
         Calls.Merge(other.Calls);
         ErrorCodes.UnionWith(other.ErrorCodes);
         Notes.UnionWith(other.Notes);
-        AddBounded(MappedResources, other.MappedResources);
+        MappedResourcesTruncated |= other.MappedResourcesTruncated;
+        AddMappedResources(other.MappedResources);
         AddBounded(Implied, other.Implied);
         foreach ((string who, long n) in other.CalledBy)
         {

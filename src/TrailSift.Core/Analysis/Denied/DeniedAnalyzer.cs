@@ -216,7 +216,7 @@ public sealed partial class DeniedAnalyzer : IContextSink, ISequencedSink
             }
             else if (p.Resource != "*" && p.Resource != resource && string.Equals(p.Action, action, StringComparison.OrdinalIgnoreCase))
             {
-                DenialState.AddBounded(state.MappedResources, [p.Resource]);
+                state.AddMappedResources([p.Resource]);
             }
         }
     }

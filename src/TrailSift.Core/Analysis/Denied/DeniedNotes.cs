@@ -11,5 +11,6 @@ public static class DeniedNotes
     public const string ResourceUnknown = "the resource is not known: narrow \"*\" to the resources the call uses";
     public const string MappingPending = "the IAM event mapping found no other resources for these events";
     public const string MappedResources = "the message names only the resource refused; the other resources of the call come from the IAM event mapping";
+    public const string MappedResourcesTruncated = "the calls named more than 32 other resources of this action: only the first 32 in order are listed, and denied --policy grants none of them (a partial list would not let the next run pass)";
     public const string ImpliedPrefix = "also needed, not logged by CloudTrail: ";
 }

@@ -18,6 +18,7 @@ internal sealed class DeniedPolicyPlanner(IamCatalog catalog, IReadOnlyList<Deni
     internal const string NoAction = "the message names no action and none could be derived from the event";
     internal const string ProseResource = "the message names the resource in prose, not as an ARN, and the event gives none";
     internal const string RejectedArn = "the resource ARN has a region or account IAM rejects";
+    internal const string TooManyResources = "the calls named more than 32 other resources of the action: not granted, as a partial list would not let the next run pass";
     private const int MaxExamples = 5;
 
     private readonly Dictionary<string, (long Calls, SortedSet<string> Examples)> _gaps = new(StringComparer.Ordinal);
@@ -76,6 +77,11 @@ internal sealed class DeniedPolicyPlanner(IamCatalog catalog, IReadOnlyList<Deni
         if (!catalog.TryGetAction(key.Action, out ActionInfo? info))
         {
             return Gap(UnknownAction, key.Action, calls);
+        }
+
+        if (state.MappedResourcesTruncated)
+        {
+            return Gap(TooManyResources, info.FullName + (key.Resource is null ? string.Empty : " on " + key.Resource), calls);
         }
 
         var usable = new List<string>();

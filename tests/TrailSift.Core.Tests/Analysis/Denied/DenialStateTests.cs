@@ -36,4 +36,28 @@ public sealed class DenialStateTests
         Assert.Equal(resources.Take(DenialState.MaxListed), one.MappedResources);
         Assert.Equal(resources.Take(DenialState.MaxListed), first.MappedResources);
     }
+
+    [Fact]
+    public void Should_Mark_The_List_Cut_Short_Only_When_A_Distinct_Resource_Was_Left_Out()
+    {
+        // Given 32 resources seen twice, and 33 resources split across two workers
+        string[] resources = [.. Enumerable.Range(0, 33).Select(static i => $"arn:aws:ec2:us-east-1::image/ami-{i:D3}")];
+        var full = new DenialState();
+        full.AddMappedResources(resources.Take(32));
+        full.AddMappedResources(resources.Take(32));
+        var first = new DenialState();
+        var second = new DenialState();
+        first.AddMappedResources(resources.Take(20));
+        second.AddMappedResources(resources.Skip(20));
+
+        // When
+        first.Merge(second);
+
+        // Then
+        Assert.False(full.MappedResourcesTruncated);
+        Assert.DoesNotContain(DeniedNotes.MappedResourcesTruncated, full.Notes);
+        Assert.True(first.MappedResourcesTruncated);
+        Assert.Contains(DeniedNotes.MappedResourcesTruncated, first.Notes);
+        Assert.Equal(DenialState.MaxListed, first.MappedResources.Count);
+    }
 }
