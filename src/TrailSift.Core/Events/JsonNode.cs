@@ -69,7 +69,11 @@ public readonly struct JsonNode
     /// <summary>Number of elements of an array or properties of an object; 0 otherwise.</summary>
     public int ChildCount => _record is null ? 0 : Token.ChildCount;
 
-    /// <summary>Looks up a property of an object by its UTF-8 name (exact, case-sensitive, as jq).</summary>
+    /// <summary>
+    /// Looks up a property of an object by its UTF-8 name (exact, case-sensitive, as jq). When the name occurs more than
+    /// once, the last occurrence is the value, as jq parses such an object (a log an attacker touched may repeat a key
+    /// to hide an event from a filter that reads the first).
+    /// </summary>
     /// <returns>The value, or <see cref="Undefined"/> when absent or when this is not an object.</returns>
     public JsonNode GetProperty(ReadOnlySpan<byte> utf8Name)
     {
@@ -82,19 +86,20 @@ public readonly struct JsonNode
         ReadOnlySpan<byte> bytes = _record.Utf8;
         int end = index[_token].Next;
         int i = _token + 1;
+        int found = -1;
         while (i < end)
         {
             ref JsonToken name = ref index[i];
             int value = i + 1;
             if (NameEquals(bytes, ref name, utf8Name))
             {
-                return new JsonNode(_record, value);
+                found = value;
             }
 
             i = index[value].Next;
         }
 
-        return default;
+        return found < 0 ? default : new JsonNode(_record, found);
     }
 
     /// <summary>Looks up a property by name.</summary>
