@@ -70,13 +70,9 @@ internal sealed class DenialState
     /// <summary>Adds other resources of the group's action, noting when the list is cut short.</summary>
     public void AddMappedResources(IEnumerable<string> values)
     {
-        if (AddBounded(MappedResources, values))
+        if (AddBounded(MappedResources, values) && !MappedResourcesTruncated)
         {
             MappedResourcesTruncated = true;
-        }
-
-        if (MappedResourcesTruncated)
-        {
             Notes.Add(DeniedNotes.MappedResourcesTruncated);
         }
     }

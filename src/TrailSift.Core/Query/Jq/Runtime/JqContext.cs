@@ -76,15 +76,18 @@ public sealed class JqContext
             return;
         }
 
-        long limit = cx.Budget.MaxMemoryBytes;
-        if (bytes > limit || (GC.GetTotalMemory(false) + bytes > limit && GC.GetTotalMemory(true) + bytes > limit))
-        {
-            throw cx.MemoryExceeded();
-        }
+        cx.CheckMemory(bytes);
     }
 
-    private JqBudgetExceededException MemoryExceeded() =>
-        new($"evaluation budget exceeded: more than {Budget.MaxMemoryBytes / (1 << 20)} MiB of memory");
+    // Ends the evaluation when the managed heap plus `extra` bytes exceeds the budget; a collection decides a close call.
+    private void CheckMemory(long extra)
+    {
+        long limit = Budget.MaxMemoryBytes;
+        if (limit > 0 && (extra > limit || (GC.GetTotalMemory(false) + extra > limit && GC.GetTotalMemory(true) + extra > limit)))
+        {
+            throw new JqBudgetExceededException($"evaluation budget exceeded: more than {limit / (1 << 20)} MiB of memory");
+        }
+    }
 
     private void CheckBudget(long s)
     {
@@ -94,14 +97,7 @@ public sealed class JqContext
             throw new JqBudgetExceededException($"evaluation budget exceeded: more than {Budget.MaxSteps} steps");
         }
 
-        if (Budget.MaxMemoryBytes > 0 && GC.GetTotalMemory(false) > Budget.MaxMemoryBytes)
-        {
-            GC.Collect();
-            if (GC.GetTotalMemory(true) > Budget.MaxMemoryBytes)
-            {
-                throw MemoryExceeded();
-            }
-        }
+        CheckMemory(0);
     }
 
     private long NextCheck(long s) => Budget.MaxSteps > 0 ? Math.Min(s + MemoryCheckInterval, Budget.MaxSteps + 1) : s + MemoryCheckInterval;
