@@ -30,6 +30,14 @@ public static class UsageRun
         return details;
     }
 
+    /// <summary>Authorization details written inline by a test.</summary>
+    public static AuthorizationDetails Parse(string json, string name = "inline.json")
+    {
+        var reader = new AuthorizationDetailsReader();
+        Assert.True(reader.Add(System.Text.Encoding.UTF8.GetBytes(json), name));
+        return reader.Build();
+    }
+
     public static AccessAdvisorReport Advisor(string file)
     {
         string path = Path.Combine(RepoPaths.TestData, "iam", "access-advisor", file);

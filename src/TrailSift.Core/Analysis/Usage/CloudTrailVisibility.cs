@@ -7,7 +7,9 @@ namespace TrailSift.Core.Analysis.Usage;
 /// Which IAM actions CloudTrail records as data events or never records, from AWS's CloudTrail documentation
 /// ("Logging data events": S3 object-level, Lambda Invoke, DynamoDB item and stream reads, SNS Publish, SQS message
 /// APIs, Kinesis records, EBS direct APIs) and the mapping notes (<c>iam:PassRole</c> and <c>execute-api:Invoke</c>
-/// are never events of their own). Every other action is taken as a management event. The data-event list covers the
+/// are never events of their own). An action of a service with no known CloudTrail event source
+/// (<see cref="CloudTrailServices"/>) is <see cref="Visibility.Unrecorded"/>; every other action is taken as a management
+/// event. The data-event list covers the
 /// common resource types only; an action missing from it whose calls are data events is judged unused only when the
 /// input holds data events of its service (see docs/unused.md).
 /// </summary>
@@ -56,7 +58,7 @@ public static class CloudTrailVisibility
             }
         }
 
-        return Visibility.Management;
+        return colon > 0 && !CloudTrailServices.IsRecorded(action[..colon]) ? Visibility.Unrecorded : Visibility.Management;
     }
 
     /// <summary>Why a never-logged action cannot be seen, or null.</summary>

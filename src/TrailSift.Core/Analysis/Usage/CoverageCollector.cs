@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using TrailSift.Core.Analysis.Replay;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Mapping;
 
@@ -13,13 +12,16 @@ namespace TrailSift.Core.Analysis.Usage;
 
 /// <summary>
 /// Accumulates the <see cref="InputCoverage"/> of the scanned events: accounts, regions per account, time span and
-/// data events per service. Every event counts, selected or not, so run it over the whole input.
+/// data events per service, the services with events. Every event counts, selected or not, so run it over the whole input.
 /// </summary>
 /// <remarks>Not thread-safe: one per scan worker, merged with <see cref="Merge"/>.</remarks>
 public sealed class CoverageCollector : IEventSink
 {
     private readonly Dictionary<string, HashSet<string>> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _dataEvents = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _services = new(StringComparer.Ordinal);
+    private readonly TextInterner _text = new();
+    private string? _lastSource;
     private long _events;
     private long _first = long.MaxValue;
     private long _last = long.MinValue;
@@ -29,8 +31,8 @@ public sealed class CoverageCollector : IEventSink
     {
         ArgumentNullException.ThrowIfNull(record);
         _events++;
-        string account = EventContextReader.Text(record.RecipientAccountId) ?? EventContextReader.Text(record.UserIdentity.GetProperty("accountId"u8)) ?? string.Empty;
-        string region = EventContextReader.Text(record.AwsRegion) ?? string.Empty;
+        string account = _text.Text(record.RecipientAccountId) ?? _text.Text(record.UserIdentity.GetProperty("accountId"u8)) ?? string.Empty;
+        string region = _text.Text(record.AwsRegion) ?? string.Empty;
         if (!_regions.TryGetValue(account, out HashSet<string>? regions))
         {
             _regions.Add(account, regions = new HashSet<string>(StringComparer.Ordinal));
@@ -43,7 +45,18 @@ public sealed class CoverageCollector : IEventSink
             _last = Math.Max(_last, ticks);
         }
 
-        if (DataEvents.IsDataEvent(record) && EventContextReader.Text(record.EventSource) is string source && ServicePrefixes.FromEventSource(source) is string prefix)
+        string? source = _text.Text(record.EventSource);
+        if (source is not null && !ReferenceEquals(source, _lastSource))
+        {
+            // A new source since the last event (most runs of events share one): note its service.
+            _lastSource = source;
+            if (ServicePrefixes.FromEventSource(source) is string service)
+            {
+                _services.Add(service);
+            }
+        }
+
+        if (DataEvents.IsDataEvent(record) && source is not null && ServicePrefixes.FromEventSource(source) is string prefix)
         {
             _dataEvents[prefix] = _dataEvents.GetValueOrDefault(prefix) + 1;
         }
@@ -66,6 +79,7 @@ public sealed class CoverageCollector : IEventSink
             mine.UnionWith(regions);
         }
 
+        _services.UnionWith(other._services);
         foreach ((string prefix, long n) in other._dataEvents)
         {
             _dataEvents[prefix] = _dataEvents.GetValueOrDefault(prefix) + n;
@@ -79,6 +93,7 @@ public sealed class CoverageCollector : IEventSink
         Regions = _regions.Where(static p => p.Key.Length > 0).ToImmutableSortedDictionary(static p => p.Key,
             static p => p.Value.Where(static r => r.Length > 0).Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal),
         DataEvents = _dataEvents.ToImmutableSortedDictionary(StringComparer.Ordinal),
+        Services = _services.ToImmutableSortedSet(StringComparer.Ordinal),
         FirstTicks = _events == 0 || _first == long.MaxValue ? 0 : _first,
         LastTicks = _events == 0 || _last == long.MinValue ? 0 : _last,
     };

@@ -21,6 +21,14 @@ public static partial class GrantAnalyzer
             return $"the input holds no events of account {principal.Account}";
         }
 
+        // A statement whose date conditions allow no request in the input's time span is about another time.
+        if (ConditionTimeWindow.Of(statement) is { } window && coverage.LastTicks > 0
+            && !window.Overlaps(coverage.FirstTicks, coverage.LastTicks))
+        {
+            return $"the statement's time condition allows requests only {window.Describe()}, outside the input's time span "
+                + $"({Day(coverage.FirstTicks)} to {Day(coverage.LastTicks)})";
+        }
+
         // A statement whose every resource names a region (no wildcard) is about those regions only.
         if (statement.Resource is { } resources)
         {

@@ -112,7 +112,14 @@ public static partial class GrantAnalyzer
         ObservedUsage observed, InputCoverage coverage, AccessAdvisorReport? advisor)
     {
         Statement statement = facts.Statement;
+        string prefix = head.Action[..Math.Max(0, head.Action.IndexOf(':', StringComparison.Ordinal))];
         Visibility visibility = CloudTrailVisibility.Of(head.Action);
+        if (visibility == Visibility.Unrecorded && coverage.HasService(prefix))
+        {
+            // The table is not complete: events of the service in the input show that CloudTrail records it.
+            visibility = Visibility.Management;
+        }
+
         (string? advice, bool? advisorUsed) = Advise(head.Action, advisor);
         head = head with { Visibility = visibility, AccessAdvisor = advice };
         if (uses.Length > 0)
@@ -146,7 +153,6 @@ public static partial class GrantAnalyzer
 
         if (visibility != Visibility.Management)
         {
-            string prefix = head.Action[..Math.Max(0, head.Action.IndexOf(':', StringComparison.Ordinal))];
             if (advisorUsed == false)
             {
                 return head with { Verdict = UsageVerdict.Unused, Reason = "CloudTrail cannot show it here, but " + advice };
@@ -155,6 +161,15 @@ public static partial class GrantAnalyzer
             if (visibility == Visibility.NeverLogged)
             {
                 return head with { Verdict = UsageVerdict.NotVisible, Reason = CloudTrailVisibility.NeverLoggedReason(head.Action) + "; no implying call used this statement" };
+            }
+
+            if (visibility == Visibility.Unrecorded)
+            {
+                return head with
+                {
+                    Verdict = UsageVerdict.NotVisible,
+                    Reason = $"no CloudTrail event source is known for {prefix} and the input holds no {prefix} events: its calls may not be recorded",
+                };
             }
 
             // Trails record data events only for the resources they select: only this principal's own data events of

@@ -12,4 +12,10 @@ public enum Visibility
 
     /// <summary>Never an event of its own (<c>iam:PassRole</c>, <c>execute-api:Invoke</c>); seen only through implying calls.</summary>
     NeverLogged,
+
+    /// <summary>
+    /// A service with no known CloudTrail event source (<see cref="CloudTrailServices"/>): its calls may not be recorded at
+    /// all, unless the input shows events of the service.
+    /// </summary>
+    Unrecorded,
 }

@@ -159,6 +159,7 @@ public static class UsageJsonPrinter
         {
             Visibility.DataEvent => "data-event",
             Visibility.NeverLogged => "never-logged",
+            Visibility.Unrecorded => "unrecorded",
             _ => "management",
         });
         writer.WriteNumber("calls", grant.Calls);

@@ -64,6 +64,9 @@ public sealed class CoverageTests
     [InlineData("dynamodb:DescribeTable", Visibility.Management)]
     [InlineData("sqs:SendMessage", Visibility.DataEvent)]
     [InlineData("sqs:CreateQueue", Visibility.Management)]
+    [InlineData("rds-db:connect", Visibility.Unrecorded)]            // no CloudTrail event source is known
+    [InlineData("ssmmessages:OpenDataChannel", Visibility.Unrecorded)]
+    [InlineData("ebs:GetSnapshotBlock", Visibility.DataEvent)]       // a data event, though ebs has no management source
     public void Should_Classify_How_CloudTrail_Shows_Action(string action, Visibility expected)
     {
         Assert.Equal(expected, CloudTrailVisibility.Of(action));
