@@ -9,8 +9,9 @@ namespace TrailSift.Core.Analysis.Usage;
 public sealed partial class UsageCollector
 {
     // Outcomes kept per principal and worker before the cache starts over: the calls that repeat (management calls,
-    // requests on "*") are found again at once; those that never repeat (object keys) do not fill memory.
-    private const int OutcomeCacheLimit = 4096;
+    // requests on "*") are found again at once; those that never repeat (object keys) do not fill memory. On the 1 GiB
+    // bench trail 512 costs no measurable CPU against 4,096 (24.0 s and 24.6 s user, one run each) and about 100 MiB less.
+    private const int OutcomeCacheLimit = 512;
 
     private static readonly Comparer<StatementRef> ByPosition = Comparer<StatementRef>.Create(static (a, b) =>
         a.Policy != b.Policy ? a.Policy.CompareTo(b.Policy) : a.Statement.CompareTo(b.Statement));

@@ -39,6 +39,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     // Event names and regions, one string and one single-element list each (they repeat on every call, and most
     // permissions see one of each); bounded against hostile input.
     private readonly Dictionary<string, string[]> _interned = new(StringComparer.Ordinal);
+    private readonly TextInterner _text = new();
 
     /// <summary>Creates a collector.</summary>
     public UsageCollector(UsageScope scope)
@@ -193,7 +194,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         }
 
         PrincipalState state = _states[index] ??= new PrincipalState(() => Checker(_scope, index, NoTags));
-        string eventName = EventContextReader.Text(record.EventName) ?? string.Empty;
+        string eventName = _text.Text(record.EventName) ?? string.Empty;
         if (mapped.Status == MappingStatus.Unmapped || (mapped.Permissions.IsEmpty && mapped.Implied.IsEmpty))
         {
             state.Unmapped[eventName] = state.Unmapped.GetValueOrDefault(eventName) + 1;
@@ -250,9 +251,9 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     {
         state.Calls++;
         ReplayContext context = EventContextReader.Read(record);
-        string eventSource = EventContextReader.Text(record.EventSource) ?? string.Empty;
-        string eventId = EventContextReader.Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
-        string[] region = Intern(EventContextReader.Text(record.AwsRegion) ?? string.Empty);
+        string eventSource = _text.Text(record.EventSource) ?? string.Empty;
+        string? eventId = null;
+        string[] region = Intern(_text.Text(record.AwsRegion) ?? string.Empty);
         string[] eventNames = Intern(eventName);
         eventName = eventNames[0];
         bool deniedThen = ErrorClassifier.Classify(record) == ErrorClass.AccessDenied;
@@ -302,6 +303,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
 
             if (outcome.Kept is var (signature, kept))
             {
+                eventId ??= EventContextReader.Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
                 state.AddAllowed(signature, kept, eventName, eventId);
             }
 
