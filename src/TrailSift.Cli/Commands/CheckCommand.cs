@@ -4,6 +4,7 @@ using TrailSift.Cli.Reporting;
 using TrailSift.Cli.Settings;
 using TrailSift.Core.Analysis.Replay;
 using TrailSift.Core.Events;
+using TrailSift.Core.Iam.Authorization;
 using TrailSift.Core.Iam.Evaluation;
 using TrailSift.Core.Iam.Mapping;
 using TrailSift.Core.Iam.Policy;
@@ -25,7 +26,7 @@ public sealed class CheckCommand : ICommand
     public string Name => "check";
 
     /// <inheritdoc />
-    public string Usage => "check --policy FILE... [--boundary FILE] [--scp FILE...] [--session-policy FILE] [--endpoint-policy FILE] [FILTER] [PATH...] [OPTIONS]";
+    public string Usage => "check --policy FILE... [--boundary FILE] [--scp FILE...] [--session-policy FILE] [--endpoint-policy FILE] [--iam FILE...] [FILTER] [PATH...] [OPTIONS]";
 
     /// <inheritdoc />
     public string Summary => "replay recorded calls against candidate policies; report what they would deny";
@@ -37,7 +38,8 @@ public sealed class CheckCommand : ICommand
         show (principal tags, organisation ids) are unknown, and a decision that depends on them is
         "undecidable", as are unmapped events. aws:ResourceTag values come from tagging calls earlier in the
         same trail. KMS keys are assumed to have their default key policy, and --endpoint-policy applies to the
-        calls that went through a VPC endpoint; the summary says so. Exit codes: 0 nothing would be denied,
+        calls that went through a VPC endpoint; the summary says so. With --iam (authorization details), a
+        PassRole through an instance profile is decided on the role the profile holds. Exit codes: 0 nothing would be denied,
         3 some call would be, 1 no call by --principal to replay, 2 error.
 
         Examples:
@@ -68,6 +70,12 @@ public sealed class CheckCommand : ICommand
             return ExitCodes.Error;
         }
 
+        AuthorizationDetails? details = null;
+        if (args.GetAll(CheckSettings.Iam.Name) is { Count: > 0 } iamFiles && (details = ReadDetails(iamFiles, reporter)) is null)
+        {
+            return ExitCodes.Error;
+        }
+
         ScanPlan? plan = ScanPlanBuilder.Build(args, env, reporter);
         if (plan is null)
         {
@@ -80,7 +88,10 @@ public sealed class CheckCommand : ICommand
         ScanResult<ReplayScanSink> result = ScanRunner.Run(plan, env, reporter, () => new ReplayScanSink(), tagging);
         var mapper = EventPermissionMapper.Default;
         CallChecker checks = ReplayScanSink.Replay(result.Sinks,
-            ledger => new CallChecker(policies, ledger, mapper, CatalogRequestFactory.Default, throughEndpoint));
+            ledger => new CallChecker(policies, ledger, mapper, CatalogRequestFactory.Default, throughEndpoint)
+            {
+                InstanceProfileRoles = details is null ? null : details.RolesOfInstanceProfile,
+            });
         run.WriteText(writer =>
         {
             if (format == "ndjson")
@@ -209,6 +220,38 @@ public sealed class CheckCommand : ICommand
             serviceControlPolicies: scps.Count > 0 ? [scps] : null, endpointPolicies: endpoints,
             missingKeyPolicy: MissingKeyPolicy.AccountDefault);
         return (Set(null), endpoint.Count > 0 ? Set(endpoint) : null);
+    }
+
+    // --iam FILE...: read as unused --iam reads them; a file that is not authorization details stops the command.
+    private static AuthorizationDetails? ReadDetails(IReadOnlyList<string> files, ConsoleReporter reporter)
+    {
+        var reader = new AuthorizationDetailsReader();
+        bool ok = true;
+        foreach (string file in files)
+        {
+            try
+            {
+                ok &= reader.Add(File.ReadAllBytes(file), file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                reporter.Message($"{file}: {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message)}");
+                ok = false;
+            }
+        }
+
+        AuthorizationDetails details = reader.Build();
+        if (ok)
+        {
+            return details;
+        }
+
+        foreach (string problem in details.Diagnostics)
+        {
+            reporter.Message(problem);
+        }
+
+        return null;
     }
 
     private static bool HasAllow(PolicyDocument document)

@@ -1,7 +1,10 @@
 
 namespace TrailSift.Core.Events;
 
-/// <summary>The identities an event's caller can be named by: its ARN, the role behind a session, and names.</summary>
+/// <summary>
+/// The identities an event's caller can be named by: its ARN, the role behind a session, and names, for matching
+/// (<see cref="Matches"/>). Who the principal is — the key every analysis groups by — is <see cref="PrincipalResolver"/>'s decision.
+/// </summary>
 /// <remarks>Immutable; thread-safe.</remarks>
 public readonly record struct PrincipalIdentity(string? Arn, string? IssuerArn, string? Name, string? IssuerName, string? Type)
 {
@@ -25,14 +28,6 @@ public readonly record struct PrincipalIdentity(string? Arn, string? IssuerArn, 
 
         return new PrincipalIdentity(arn, issuerArn, userName ?? LastSegment(arn), issuerName, Text(userIdentity.GetProperty("type"u8)));
     }
-
-    /// <summary>
-    /// The principal a policy is written for: the role for sessions, otherwise the caller's ARN. A session whose
-    /// event shows no <c>sessionIssuer</c> stands for <c>arn:…:iam::ACCOUNT:role/NAME</c>: policies attach to the
-    /// role, never to one session, and <see cref="Matches"/> names such sessions by that role too. Role names are
-    /// unique in an account, so the role is right even though its path is not shown.
-    /// </summary>
-    public string? PolicyTarget => IssuerArn ?? RoleOfIssuerlessSession() ?? Arn;
 
     /// <summary>True when <paramref name="wanted"/> (an ARN or a name) names this caller.</summary>
     public bool Matches(string wanted, bool isArn)
@@ -74,18 +69,6 @@ public readonly record struct PrincipalIdentity(string? Arn, string? IssuerArn, 
         int slash = rest.IndexOf('/');
         string role = slash < 0 ? rest : rest[..slash];
         return head.Length == 5 && role.Length > 0 ? $"arn:{head[1]}:iam::{head[4]}:role/{role}" : null;
-    }
-
-    // arn:aws:sts::123456789012:assumed-role/app/s1 → arn:aws:iam::123456789012:role/app
-    private string? RoleOfIssuerlessSession()
-    {
-        if (IssuerArn is not null || Arn is null || IssuerName is null || !string.Equals(Type, "AssumedRole", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        string[] parts = Arn.Split(':', 6);
-        return parts.Length == 6 && parts[0] == "arn" ? $"arn:{parts[1]}:iam::{parts[4]}:role/{IssuerName}" : null;
     }
 
     private static bool TryRoleOfSession(string arn, out string role)

@@ -39,20 +39,8 @@ public sealed class PermissionAggregator(EventPermissionMapper mapper, bool cove
     {
     }
 
-    /// <summary>The principal a policy is written for: the role behind a session, else the caller ARN, else the invoking service or type.</summary>
-    public static string? PrincipalOf(EventRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        JsonNode identity = record.UserIdentity;
-        PrincipalIdentity principal = PrincipalIdentity.From(identity);
-        if (principal.PolicyTarget is { } target)
-        {
-            return target;
-        }
-
-        JsonNode invokedBy = identity.GetProperty("invokedBy"u8);
-        return invokedBy.Kind == JsonKind.String ? invokedBy.GetString() : principal.Type;
-    }
+    /// <summary>The principal an event's permissions are listed under: <see cref="ResolvedPrincipal.Display"/>.</summary>
+    public static string PrincipalOf(EventRecord record) => PrincipalResolver.Resolve(record).Display;
 
     /// <inheritdoc />
     public void Accept(EventRecord record)
@@ -70,7 +58,7 @@ public sealed class PermissionAggregator(EventPermissionMapper mapper, bool cove
             return;
         }
 
-        string principal = PrincipalOf(record) ?? "(unknown)";
+        string principal = PrincipalOf(record);
         if (!_principals.TryGetValue(principal, out PrincipalPermissions? p))
         {
             _principals[principal] = p = new PrincipalPermissions();

@@ -13,7 +13,7 @@ public sealed partial class DeniedAnalyzer
             return;
         }
 
-        string principal = PrincipalOf(PrincipalIdentity.From(record.UserIdentity), record, null);
+        string principal = PrincipalOf(record, null);
 
         string source = record.EventSource.GetString();
         string name = record.EventName.GetString();

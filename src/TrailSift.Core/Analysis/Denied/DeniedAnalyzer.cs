@@ -135,8 +135,7 @@ public sealed partial class DeniedAnalyzer : IContextSink, ISequencedSink
         string? code = Text(record.ErrorCode);
         string? source = Text(record.EventSource);
         DeniedMessage message = DeniedMessageParser.Parse(code, Text(record.ErrorMessage), source);
-        PrincipalIdentity identity = PrincipalIdentity.From(record.UserIdentity);
-        string principal = PrincipalOf(identity, record, message.Principal);
+        string principal = PrincipalOf(record, message.Principal);
 
         string? action = message.Action is { } written && _catalog.TryGetAction(written, out ActionInfo? info) ? info.FullName : message.Action;
         string? resource = message.Resource;
@@ -233,20 +232,20 @@ public sealed partial class DeniedAnalyzer : IContextSink, ISequencedSink
 
     private void AddAuthFailure(EventRecord record)
     {
-        PrincipalIdentity identity = PrincipalIdentity.From(record.UserIdentity);
-        string principal = PrincipalOf(identity, record, null);
+        string principal = PrincipalOf(record, null);
         GetOrAdd(_authFailures, (principal, Text(record.ErrorCode) ?? string.Empty)).Add(record.EventTimeTicks, EventFacts.EventId(record));
     }
 
-    private static string PrincipalOf(PrincipalIdentity identity, EventRecord record, string? fromMessage)
+    // The resolved principal; when the event names none, the one the denial message names (a session as its role).
+    private static string PrincipalOf(EventRecord record, string? fromMessage)
     {
-        string? arn = identity.PolicyTarget ?? fromMessage;
-        if (arn is not null)
+        ResolvedPrincipal caller = PrincipalResolver.Resolve(record);
+        if (caller.Key is { } key)
         {
-            return PrincipalIdentity.RoleOfSessionArn(arn) ?? arn;
+            return key;
         }
 
-        return EventFacts.IdentityLabel(record) ?? EventFacts.InvokedBy(record) ?? "unknown";
+        return fromMessage is null ? caller.Display : PrincipalIdentity.RoleOfSessionArn(fromMessage) ?? fromMessage;
     }
 
     private static TValue GetOrAdd<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key)

@@ -25,22 +25,6 @@ internal static class EventFacts
     /// <summary>Who made the call: <c>invokedBy</c> when a service called on the principal's behalf, else the user agent.</summary>
     public static string? CalledBy(EventRecord record) => InvokedBy(record) ?? Text(record.UserAgent);
 
-    /// <summary>A label for a caller without an ARN: <c>AWSAccount:111111111111</c>, <c>IAMUser:example-user</c>.</summary>
-    public static string? IdentityLabel(EventRecord record)
-    {
-        JsonNode identity = record.UserIdentity;
-        string? type = Text(identity.GetProperty("type"u8));
-        if (type is null)
-        {
-            return null;
-        }
-
-        string? who = type == "AWSAccount"
-            ? Text(identity.GetProperty("accountId"u8))
-            : Text(identity.GetProperty("userName"u8)) ?? Text(identity.GetProperty("principalId"u8)) ?? Text(identity.GetProperty("accountId"u8));
-        return who is null ? type : type + ":" + who;
-    }
-
     /// <summary>The event id, or an empty string.</summary>
     public static string EventId(EventRecord record) => Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
 

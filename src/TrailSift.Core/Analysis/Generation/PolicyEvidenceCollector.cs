@@ -11,7 +11,7 @@ namespace TrailSift.Core.Analysis.Generation;
     model. Depends on Events, Iam/* and Common; never on Scan, Query or Output. */
 
 /// <summary>
-/// Collects, per principal (<see cref="PrincipalIdentity.PolicyTarget"/>), the permissions behind its calls with
+/// Collects, per principal (<see cref="ResolvedPrincipal.Key"/>), the permissions behind its calls with
 /// their evidence, the calls that could not be mapped, and the input facts that bound what a policy can claim.
 /// Successful calls, calls that failed for a reason other than authorisation, dry runs that would have
 /// succeeded, and (unless left out) denied calls count; authentication failures and callers that are AWS
@@ -77,8 +77,8 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
         JsonNode root = record.Root;
         bool dataEvent = root.GetProperty("managementEvent"u8).Kind == JsonKind.False
             || root.GetProperty("eventCategory"u8).StringEquals("Data"u8);
-        PrincipalIdentity identity = PrincipalIdentity.From(record.UserIdentity);
-        if (string.Equals(identity.Type, "AWSService", StringComparison.Ordinal))
+        ResolvedPrincipal caller = PrincipalResolver.Resolve(record);
+        if (caller.Kind == CallerKind.Service)
         {
             _events++;
             _dataEvents += dataEvent ? 1 : 0;
@@ -86,7 +86,7 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
             return;
         }
 
-        if (identity.PolicyTarget is not { } principal)
+        if (caller.Key is not { } principal)
         {
             _events++;
             _dataEvents += dataEvent ? 1 : 0;
@@ -99,7 +99,7 @@ public sealed partial class PolicyEvidenceCollector : IEventSink, ISequencedSink
         bool needsMapping = error != ErrorClass.AuthenticationFailure && (error != ErrorClass.AccessDenied || _includeDenied)
             && (!unverified || _includeUnverified);
         CallPermissions permissions = needsMapping && _reader is not null ? _reader.Read(record) : CallPermissions.NoPermission;
-        bool issuerless = identity.IssuerArn is null && !string.Equals(principal, identity.Arn, StringComparison.Ordinal);
+        bool issuerless = caller.Kind == CallerKind.Role && caller.Identity.IssuerArn is null;
         AddCall(issuerless ? _issuerless : _principals, principal, Text(record.EventSource), Text(record.EventName), record.EventTimeTicks ?? 0,
             error, permissions, dataEvent, unverified);
     }

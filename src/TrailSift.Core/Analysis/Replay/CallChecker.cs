@@ -46,6 +46,13 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
         _factory = factory;
     }
 
+    /// <summary>
+    /// The roles an instance profile holds (<c>AuthorizationDetails.RolesOfInstanceProfile</c> of <c>check --iam</c>):
+    /// when it names exactly one, a PassRole through the profile is decided on that role; null or any other count
+    /// leaves the role unknown (one of the account's roles).
+    /// </summary>
+    public Func<string, ImmutableArray<string>>? InstanceProfileRoles { get; init; }
+
     /// <summary>How long after a denied call that created nothing a tagging call by the same principal still counts.</summary>
     public static TimeSpan TaggingWindow { get; } = TimeSpan.FromSeconds(60);
 
@@ -190,12 +197,22 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
         return Classify(head, context, permission, result, onSome);
     }
 
-    // An instance profile holds one role of its own account: the PassRole is on one of arn:…:iam::ACCOUNT:role/*.
-    private static RequiredPermission WithProfileRoles(RequiredPermission permission)
+    // The role in an instance profile: exactly, when the authorization details name one role for the profile;
+    // otherwise one of arn:…:iam::ACCOUNT:role/* (a profile holds one role of its own account).
+    private RequiredPermission WithProfileRoles(RequiredPermission permission)
     {
         if (permission.InstanceProfileArn is not { } profile || permission.Resource != "*")
         {
             return permission;
+        }
+
+        if (InstanceProfileRoles?.Invoke(profile) is { Length: 1 } roles)
+        {
+            return permission with
+            {
+                Resource = roles[0], ResourceType = "role", Source = PermissionSource.RequestParameter,
+                Note = $"role of instance profile {profile}, from the authorization details",
+            };
         }
 
         string[] parts = profile.Split(':');

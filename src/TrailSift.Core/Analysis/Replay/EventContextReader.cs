@@ -66,13 +66,15 @@ public static class EventContextReader
 
     private static void ReadIdentity(JsonNode identity, ReplayContext context)
     {
-        PrincipalIdentity who = PrincipalIdentity.From(identity);
+        ResolvedPrincipal caller = PrincipalResolver.Resolve(identity);
+        PrincipalIdentity who = caller.Identity;
         string? type = Text(identity.GetProperty("type"u8));
         string? account = Text(identity.GetProperty("accountId"u8));
         context.IdentityType = type;
         context.PrincipalAccount = account;
-        context.Principal = who.Arn ?? (type == "Root" && account is not null ? $"arn:aws:iam::{account}:root" : null);
-        context.PrincipalKey = who.PolicyTarget ?? context.Principal;
+        // The caller's own ARN (a session's, not its role's); the root user's is derived when the event leaves it out.
+        context.Principal = who.Arn ?? (caller.Kind == CallerKind.Root ? caller.Key : null);
+        context.PrincipalKey = caller.Key ?? context.Principal;
         // A session's aws:PrincipalArn is its role's ARN with the role's path: unknown when the issuer is not shown.
         context.Set("aws:PrincipalArn", who.IssuerArn ?? (type == "AssumedRole" ? null : who.Arn));
         context.Set("aws:PrincipalAccount", account);

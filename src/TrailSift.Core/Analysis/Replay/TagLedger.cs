@@ -55,7 +55,7 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
         }
 
         JsonNode parameters = record.Root.GetProperty("requestParameters"u8);
-        string? principal = PrincipalIdentity.From(record.UserIdentity).PolicyTarget;
+        string? principal = PrincipalResolver.Resolve(record).Key;
         string eventId = Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
         string eventTime = Text(record.Root.GetProperty("eventTime"u8)) ?? string.Empty;
         if (CreationAttributes.ChangesAttributes(name))

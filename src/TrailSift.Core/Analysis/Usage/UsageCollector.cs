@@ -164,9 +164,8 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     // checkers: null while scanning (calls needing the ledger are deferred), the ledger-backed checkers afterwards.
     private void Observe(EventRecord record, CallChecker?[]? checkers)
     {
-        PrincipalIdentity identity = PrincipalIdentity.From(record.UserIdentity);
-        string? target = identity.PolicyTarget;
-        if (target is null || identity.Type is "AWSService" or "AWSAccount")
+        string? target = PrincipalResolver.Resolve(record).Key;
+        if (target is null)
         {
             return;
         }

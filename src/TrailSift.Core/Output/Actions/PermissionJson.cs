@@ -13,7 +13,7 @@ public static class PermissionJson
     public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The principal a policy is written for (see <see cref="PermissionAggregator.PrincipalOf"/>).</summary>
-    public static string? Principal(EventRecord record) => PermissionAggregator.PrincipalOf(record);
+    public static string Principal(EventRecord record) => PermissionAggregator.PrincipalOf(record);
 
     /// <summary>One event and the permissions it needed, as one JSON object.</summary>
     public static void WriteEvent(Utf8JsonWriter json, EventRecord record, EventPermissions result)

@@ -89,8 +89,7 @@ public sealed class CorpusCreateCallTests(ITestOutputHelper output)
 
         public void Accept(EventRecord record)
         {
-            PrincipalIdentity identity = PrincipalIdentity.From(record.UserIdentity);
-            if (identity.PolicyTarget is not { } principal || identity.Type == "AWSService" || ErrorClassifier.Classify(record) != ErrorClass.None)
+            if (PrincipalResolver.Resolve(record).Key is not { } principal || ErrorClassifier.Classify(record) != ErrorClass.None)
             {
                 return;
             }

@@ -7,7 +7,7 @@ namespace TrailSift.Core.Tests.Analysis.Replay;
 
 /// <summary>
 /// One scan that replays every principal's calls against that principal's own policies: an event goes to each
-/// principal that `policy` attributed it to (<see cref="PrincipalIdentity.PolicyTarget"/>) or that
+/// principal that `policy` attributed it to (<see cref="ResolvedPrincipal.Key"/>) or that
 /// `check --principal P` would select it for (<see cref="PrincipalIdentity.Matches"/>).
 /// </summary>
 internal sealed class PerPrincipalReplay(IReadOnlyDictionary<string, PolicySet> policies, TagLedger ledger) : IEventSink, ISequencedSink
@@ -18,11 +18,12 @@ internal sealed class PerPrincipalReplay(IReadOnlyDictionary<string, PolicySet> 
 
     public void Accept(EventRecord record)
     {
-        PrincipalIdentity identity = PrincipalIdentity.From(record.UserIdentity);
+        ResolvedPrincipal caller = PrincipalResolver.Resolve(record);
+        PrincipalIdentity identity = caller.Identity;
         foreach (string principal in policies.Keys)
         {
             bool isArn = principal.StartsWith("arn:", StringComparison.OrdinalIgnoreCase);
-            if (string.Equals(identity.PolicyTarget, principal, StringComparison.Ordinal) || identity.Matches(principal, isArn))
+            if (string.Equals(caller.Key, principal, StringComparison.Ordinal) || identity.Matches(principal, isArn))
             {
                 Checker(principal).Accept(record);
             }
