@@ -23,7 +23,7 @@ internal static class ObjectFetcher
     /// Delivers the bytes of <paramref name="o"/> from <paramref name="offset"/> to <paramref name="write"/>,
     /// which returns false when its reader has gone (the fetch then stops quietly and returns false).
     /// </summary>
-    public static async Task<bool> FetchAsync(S3Connection connection, RemoteObject o, long offset,
+    public static async Task<bool> FetchAsync(S3Connection connection, SourceCounts counts, RemoteObject o, long offset,
         Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask<bool>> write, HeadersSeen? headers, CancellationToken cancel)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
@@ -50,7 +50,7 @@ internal static class ObjectFetcher
                     int n;
                     while (offset < o.Size && (n = await ReadBody(body, buffer.AsMemory(0, (int)Math.Min(ChunkBytes, o.Size - offset)), offset, o.Size, cancel).ConfigureAwait(false)) > 0)
                     {
-                        connection.Counters.Bytes(n);
+                        counts.AddBytesFetched(n);
                         if (!await write(buffer.AsMemory(0, n), cancel).ConfigureAwait(false))
                         {
                             return false;
@@ -64,12 +64,12 @@ internal static class ObjectFetcher
                         throw new EndOfStreamException($"the body ended at byte {offset} of {o.Size}");
                     }
 
-                    connection.Counters.Fetched();
+                    counts.AddFetched();
                     return true;
                 }
                 catch (Exception e) when (!cancel.IsCancellationRequested && S3ErrorText.IsTransient(e) && ++attempt < connection.Settings.MaxAttempts)
                 {
-                    connection.Counters.Retry();
+                    counts.AddRetry();
                     await Task.Delay(Backoff(connection.Settings.RetryDelay, attempt), cancel).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
