@@ -92,7 +92,6 @@ public static class ScanPlanBuilder
         {
             Filter = parsed.Filter,
             FollowLinks = args.Has(ScanOptions.Follow.Name),
-            S3 = s3,
             IoConcurrency = io ?? (args.Positionals.Any(S3Uri.IsS3) ? s3.Settings.Concurrency : 16),
             Window = window,
         };
