@@ -16,7 +16,10 @@ internal static class ObjectDownload
     public static Stream Start(S3Connection connection, ObjectCache? cache, SourceCounts counts, RemoteObject o, CancellationToken cancel)
     {
         int limit = Math.Max(64 * 1024, connection.Settings.BufferBytesPerObject);
-        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: limit, resumeWriterThreshold: limit / 2, useSynchronizationContext: false));
+        // Segments the size of a fetched chunk: one pooled array per chunk instead of sixteen 4 KiB ones, which would
+        // outlive gen0 while they wait for the reader and grow the heap.
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: limit, resumeWriterThreshold: limit / 2, minimumSegmentSize: ObjectFetcher.ChunkBytes,
+            useSynchronizationContext: false));
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         Task fill = Task.Run(() => Fill(connection, cache, counts, o, pipe.Writer, stop.Token), CancellationToken.None);
         return new PrefetchStream(pipe.Reader, () =>

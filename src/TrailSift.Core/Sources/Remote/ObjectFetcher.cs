@@ -14,7 +14,8 @@ namespace TrailSift.Core.Sources.Remote;
 /// <remarks>Stateless; thread-safe.</remarks>
 internal static class ObjectFetcher
 {
-    private const int ChunkBytes = 64 * 1024;
+    /// <summary>The size of the chunks a fetch delivers.</summary>
+    public const int ChunkBytes = 64 * 1024;
 
     /// <summary>What the first response said about the object (its user metadata, for digest signatures).</summary>
     public delegate void HeadersSeen(IReadOnlyDictionary<string, string> metadata);
