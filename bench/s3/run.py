@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """S3 benchmark (one run, not a timed test): trailsift reading s3:// directly vs `aws s3 sync` + local trailsift
-vs `aws s3 sync` + zcat | jq, against s3rver on 127.0.0.1 (tests/s3rver/serve.js). Usage: bench/s3/run.py [files]"""
+vs `aws s3 sync` + zcat | jq, against s3rver on 127.0.0.1 (tests/s3rver/serve.js). Usage: bench/s3/run.py [files [concurrency]]
+(concurrency: a second uncached run with that --s3-concurrency, for peak RSS with many objects in flight; default 256)"""
 import gzip, json, os, random, shutil, subprocess, sys, tempfile, time
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.abspath(os.path.join(here, "..", ".."))
 files = int(sys.argv[1]) if len(sys.argv) > 1 else 400
+high = int(sys.argv[2]) if len(sys.argv) > 2 else 256
 work = tempfile.mkdtemp(prefix="trailsift-s3bench-")
 rng = random.Random(7)
 names = ["DescribeInstances", "GetObject", "PutObject", "RunInstances", "AssumeRole", "ListBuckets"]
@@ -63,6 +65,7 @@ def main():
     cache = os.path.join(work, "cache")
     rows = []
     rows.append(("trailsift query s3:// (no cache)",) + timed(ts + ["s3://bench/AWSLogs/", "--endpoint-url", ep, "--no-cache"], env))
+    rows.append((f"trailsift query s3:// (no cache, --s3-concurrency {high})",) + timed(ts + ["s3://bench/AWSLogs/", "--endpoint-url", ep, "--no-cache", "--s3-concurrency", str(high)], env))
     sync_dir = os.path.join(work, "synced")
     t_sync = timed(["aws", "--endpoint-url", ep, "s3", "sync", "s3://bench/", sync_dir, "--only-show-errors"], env)
     rows.append(("aws s3 sync (alone)",) + t_sync)

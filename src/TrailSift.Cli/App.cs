@@ -15,7 +15,8 @@ public static class App
     public static int Run(string[] args, AppEnvironment env)
     {
         // Everything on stderr (per-input errors quote log content) reaches the terminal escaped.
-        env = env with { Stderr = Core.Output.TerminalTextWriter.Guard(env.Stderr, color: false) };
+        using var resources = new Composition.RunResources();
+        env = env with { Stderr = Core.Output.TerminalTextWriter.Guard(env.Stderr, color: false), Resources = resources };
         try
         {
             return Dispatch(args, env);

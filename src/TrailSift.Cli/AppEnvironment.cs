@@ -19,6 +19,9 @@ public sealed record AppEnvironment(
     /// <summary>Colour even when stdout is not a terminal (<c>--color always</c>).</summary>
     public bool ForceColor { get; init; }
 
+    /// <summary>What the current command run owns (SDK clients of its sources); <see cref="App.Run"/> disposes it when the run ends.</summary>
+    public Composition.RunResources Resources { get; init; } = new();
+
     /// <summary>The real console.</summary>
     public static AppEnvironment FromConsole() => new(
         Console.OpenStandardInput(),

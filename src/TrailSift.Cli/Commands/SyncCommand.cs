@@ -98,7 +98,7 @@ public sealed class SyncCommand : ICommand
                 env.Stderr.Write(Core.Output.TerminalText.LineStart + Core.Output.TerminalText.ClearToEnd);
             }
 
-            S3Counters c = sync.Counters;
+            SourceCounts c = sync.Counters;
             if (!quiet)
             {
                 reporter.Message(string.Create(CultureInfo.InvariantCulture,
@@ -108,14 +108,14 @@ public sealed class SyncCommand : ICommand
             if (args.Has(ScanOptions.Stats.Name))
             {
                 env.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"s3: list requests {c.ListRequests}, objects listed {c.ObjectsListed}, pruned by key {c.PrunedByKey} (+{c.PrefixesPruned} prefixes), fetched {c.ObjectsFetched}, bytes fetched {c.BytesFetched}, retries {c.Retries}, time {clock.Elapsed.TotalSeconds:F3} s"));
+                    $"s3: list requests {c.ListRequests}, objects listed {c.KeysListed}, pruned by key {c.PrunedFiles} (+{c.PrunedDirectories} prefixes), fetched {c.ObjectsFetched}, bytes fetched {c.BytesFetched}, retries {c.Retries}, time {clock.Elapsed.TotalSeconds:F3} s"));
             }
 
             return reporter.Problems > 0 ? ExitCodes.Error : outcome.Objects > 0 ? ExitCodes.Results : ExitCodes.NoResults;
         }
     }
 
-    private static void Show(TextWriter stderr, S3Counters c, TimeSpan elapsed)
+    private static void Show(TextWriter stderr, SourceCounts c, TimeSpan elapsed)
     {
         string? line = RemoteSources.Progress(c, elapsed);
         lock (stderr)

@@ -11,7 +11,7 @@ namespace TrailSift.Cli.Composition;
 /// </summary>
 public static class CloudTrailSources
 {
-    /// <summary>The source for a scan (nothing is contacted until <c>cloudtrail:</c> is listed).</summary>
+    /// <summary>The source for a scan (nothing is contacted until <c>cloudtrail:</c> is listed), disposed when the command run ends.</summary>
     public static CloudTrailLogSource Source(ParsedArgs args, AppEnvironment env, string? accessKeyId = null)
     {
         if (args.Positionals.Contains(CloudTrailLogSource.Scheme))
@@ -19,12 +19,12 @@ public static class CloudTrailSources
             WriteLimits(args, env);
         }
 
-        return new CloudTrailLogSource(new CloudTrailSourceSettings
+        return env.Resources.Own(new CloudTrailLogSource(new CloudTrailSourceSettings
         {
             Aws = AwsSettings.FromVariables(env.Variables, args.Get(S3Options.Profile.Name)),
             Attribute = LookupAttributes.Choose(accessKeyId, args.GetAll(ScanOptions.Event.Name), args.Get(ScanOptions.Principal.Name)),
             Time = env.Time,
-        });
+        }));
     }
 
     // The limits always apply (management events only); the 90 days when the window reaches further back.

@@ -13,20 +13,34 @@ namespace TrailSift.Cli.Composition;
 /// </summary>
 public static class RemoteSources
 {
-    /// <summary>The S3 source of a scan: settings from the options and the environment when an argument is an <c>s3://</c> path, defaults otherwise.</summary>
+    /// <summary>Unread bytes buffered for all the objects read ahead together (each object's share is this over their number).</summary>
+    public const int ReadAheadBytes = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// The S3 source of a scan: settings from the options and the environment when an argument is an <c>s3://</c> path,
+    /// defaults otherwise. It is disposed (its SDK clients with it) when the command run ends.
+    /// </summary>
+    /// <param name="args">The parsed arguments.</param>
+    /// <param name="env">The process environment; the source is registered in its <see cref="AppEnvironment.Resources"/>.</param>
+    /// <param name="usage">Receives a usage error.</param>
+    /// <param name="readAhead">Objects read ahead (<c>--io</c>) when given; else the S3 concurrency.</param>
     /// <returns>The source, or null after a usage error was reported.</returns>
-    public static S3LogSource? Source(ParsedArgs args, AppEnvironment env, Action<string> usage)
+    public static S3LogSource? Source(ParsedArgs args, AppEnvironment env, Action<string> usage, int? readAhead = null)
     {
         if (!args.Positionals.Any(S3Uri.IsS3))
         {
-            return new S3LogSource(new S3Settings());
+            return env.Resources.Own(new S3LogSource(new S3Settings()));
         }
 
-        return Settings(args, env, usage) is { } settings ? new S3LogSource(settings) : null;
+        return Settings(args, env, usage, readAhead) is { } settings ? env.Resources.Own(new S3LogSource(settings)) : null;
     }
 
-    /// <summary>The S3 settings from the options and the environment; null after a usage error.</summary>
-    public static S3Settings? Settings(ParsedArgs args, AppEnvironment env, Action<string> usage)
+    /// <summary>
+    /// The S3 settings from the options and the environment; null after a usage error. Each object read ahead may
+    /// buffer <see cref="ReadAheadBytes"/> over the number read ahead (<paramref name="readAhead"/>, else the
+    /// concurrency), between 64 KiB and 1 MiB, so memory stays bounded whatever the concurrency.
+    /// </summary>
+    public static S3Settings? Settings(ParsedArgs args, AppEnvironment env, Action<string> usage, int? readAhead = null)
     {
         string? Var(string name) => env.Variables.TryGetValue(name, out string? v) && v.Length > 0 ? v : null;
 
@@ -60,39 +74,27 @@ public static class RemoteSources
             SecretAccessKey = Var("AWS_SECRET_ACCESS_KEY"),
             SessionToken = Var("AWS_SESSION_TOKEN"),
             Concurrency = concurrency,
+            BufferBytesPerObject = Math.Clamp(ReadAheadBytes / (readAhead ?? concurrency), 64 * 1024, 1024 * 1024),
             CacheDirectory = args.Has(S3Options.NoCache.Name) ? null
                 : args.Get(S3Options.Cache.Name) ?? DefaultCache(Var("XDG_CACHE_HOME"), Var("HOME")),
         };
     }
 
-    /// <summary>Writes the <c>--stats</c> line of the S3 reader (nothing when no S3 argument was listed).</summary>
-    public static void WriteStats(S3LogSource? source, TextWriter stderr)
+    /// <summary>Writes the <c>--stats</c> line of the S3 reader (nothing when no remote object was listed or read).</summary>
+    public static void WriteStats(SourceCounts c, TextWriter stderr)
     {
-        if (source?.Counters is { } c)
+        if (c.AnyRemote)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"s3: list requests {c.ListRequests}, objects listed {c.ObjectsListed}, pruned by key {c.PrunedByKey} (+{c.PrefixesPruned} prefixes), fetched {c.ObjectsFetched}, bytes fetched {c.BytesFetched}, cache hits {c.CacheHits}, retries {c.Retries}"));
+                $"s3: list requests {c.ListRequests}, objects listed {c.KeysListed}, pruned by key {c.PrunedFiles} (+{c.PrunedDirectories} prefixes), fetched {c.ObjectsFetched}, bytes fetched {c.BytesFetched}, cache hits {c.CacheHits}, retries {c.Retries}"));
         }
     }
 
-    /// <summary>
-    /// The S3 part of the progress line: while an argument is listed, the listing's requests and counts; then
-    /// fetched objects and bytes, rate and time left.
-    /// </summary>
-    public static string? Progress(S3LogSource? source, TimeSpan elapsed)
-    {
-        if (source?.Counters is not { } c)
-        {
-            return null;
-        }
-
-        return source.Listing is { } uri
-            ? string.Create(CultureInfo.InvariantCulture, $"; listing {uri}: {c.ListRequests} requests, {c.ObjectsListed} objects listed, {c.PrunedByKey} pruned by key")
-            : Progress(c, elapsed);
-    }
+    /// <summary>The S3 part of the progress line (listing and fetching overlap: keys listed, objects fetched, bytes, rate, time left); null for local inputs.</summary>
+    public static string? ScanProgress(SourceCounts c, TimeSpan elapsed) => c.AnyRemote ? Progress(c, elapsed) : null;
 
     /// <summary>The S3 part of a progress line for <paramref name="c"/>.</summary>
-    public static string Progress(S3Counters c, TimeSpan elapsed)
+    public static string Progress(SourceCounts c, TimeSpan elapsed)
     {
         double seconds = Math.Max(elapsed.TotalSeconds, 1e-3);
         double rate = c.BytesFetched / seconds;
@@ -100,7 +102,7 @@ public static class RemoteSources
             ? TimeSpan.FromSeconds(Math.Ceiling((c.BytesToFetch - c.BytesFetched) / rate)).ToString(@"m\:ss", CultureInfo.InvariantCulture)
             : "0:00";
         return string.Create(CultureInfo.InvariantCulture,
-            $"; s3: {c.ObjectsListed} listed, {c.ObjectsFetched} fetched, {c.CacheHits} cached, {c.BytesFetched / 1e6:F1} MB at {rate / 1e6:F1} MB/s, ETA {eta}");
+            $"; s3: {c.ListRequests} list requests, {c.KeysListed} listed, {c.ObjectsFetched} fetched, {c.CacheHits} cached, {c.BytesFetched / 1e6:F1} MB at {rate / 1e6:F1} MB/s, ETA {eta}");
     }
 
     private static string? DefaultCache(string? xdg, string? home) =>

@@ -1,7 +1,6 @@
 using TrailSift.Core.Events;
 using TrailSift.Core.Query;
 using TrailSift.Core.Sources;
-using TrailSift.Core.Sources.Remote;
 
 namespace TrailSift.Cli.Composition;
 
@@ -17,7 +16,7 @@ public sealed record ScanPlan(
     bool Progress,
     string FilterText)
 {
-    /// <summary>Objects listed and opened ahead of the workers (<c>--io</c>), apart from <see cref="Threads"/>.</summary>
+    /// <summary>Objects listed and opened ahead of the workers, apart from <see cref="Threads"/>: <c>--io</c>, else <c>--s3-concurrency</c> for <c>s3://</c> inputs, else 16.</summary>
     public int IoConcurrency { get; init; } = 16;
 
     /// <summary>The parsed filter (a condition, or for <c>query</c> a jq program).</summary>
@@ -25,9 +24,6 @@ public sealed record ScanPlan(
 
     /// <summary>Follow symbolic links to directories (<c>--follow</c>).</summary>
     public bool FollowLinks { get; init; }
-
-    /// <summary>The <c>s3://</c> source registered in <see cref="Sources"/>, for its <c>--stats</c> and progress figures.</summary>
-    public S3LogSource? S3 { get; init; }
 
     /// <summary>The <c>--since</c>/<c>--until</c> window with the span of event times it saw, when a window was given.</summary>
     public WindowSpan? Window { get; init; }

@@ -4,6 +4,7 @@ using TrailSift.Core.Events;
 using TrailSift.Core.Query;
 using TrailSift.Core.Query.Shortcuts;
 using TrailSift.Core.Sources;
+using TrailSift.Core.Sources.Remote;
 
 namespace TrailSift.Cli.Composition;
 
@@ -25,7 +26,18 @@ public static class ScanPlanBuilder
     {
         var positionals = new List<string>(args.Positionals);
         string filter = ".";
-        if (RemoteSources.Source(args, env, reporter.Message) is not { } s3)
+        int? io = null;
+        if (args.Get(ScanOptions.Io.Name) is string iv)
+        {
+            if (!int.TryParse(iv, out int n) || n < 1 || n > 1024)
+            {
+                return Usage(reporter, $"--io: expected a number from 1 to 1024, got '{iv}'");
+            }
+
+            io = n;
+        }
+
+        if (RemoteSources.Source(args, env, reporter.Message, io) is not { } s3)
         {
             return null;
         }
@@ -69,12 +81,6 @@ public static class ScanPlanBuilder
             return Usage(reporter, $"--threads: expected a number from 1 to 256, got '{t}'");
         }
 
-        int io = 16;
-        if (args.Get(ScanOptions.Io.Name) is string iv && (!int.TryParse(iv, out io) || io < 1 || io > 1024))
-        {
-            return Usage(reporter, $"--io: expected a number from 1 to 1024, got '{iv}'");
-        }
-
         if (positionals.Count == 0 && env.StdinIsTerminal)
         {
             return Usage(reporter, "no input: give files or directories, or pipe logs to standard input");
@@ -86,8 +92,7 @@ public static class ScanPlanBuilder
         {
             Filter = parsed.Filter,
             FollowLinks = args.Has(ScanOptions.Follow.Name),
-            S3 = s3,
-            IoConcurrency = io,
+            IoConcurrency = io ?? (args.Positionals.Any(S3Uri.IsS3) ? s3.Settings.Concurrency : 16),
             Window = window,
         };
     }

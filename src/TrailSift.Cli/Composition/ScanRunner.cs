@@ -15,7 +15,7 @@ public static class ScanRunner
         where TSink : IEventSink, ISequencedSink
     {
         var scope = new SourceScope(plan.Prune, reporter.Report) { FollowLinks = plan.FollowLinks };
-        ProgressLine? progress = plan.Progress ? new ProgressLine(env.Stderr, () => scope.Counts.Listed) { Extra = e => RemoteSources.Progress(plan.S3, e) } : null;
+        ProgressLine? progress = plan.Progress ? new ProgressLine(env.Stderr, () => scope.Counts.Listed) { Extra = e => RemoteSources.ScanProgress(scope.Counts, e) } : null;
         reporter.Progress = progress;
         var scanner = new ParallelScanner { Threads = plan.Threads, Context = context, IoConcurrency = plan.IoConcurrency };
         ScanResult<TSink> result = scanner.Run(plan.Sources.ListAsync(plan.Inputs, scope, cancel), plan.Predicate, createSink, reporter,
@@ -32,7 +32,7 @@ public static class ScanRunner
         if (plan.Stats)
         {
             WriteStats(env.Stderr, result.Stats);
-            RemoteSources.WriteStats(plan.S3, env.Stderr);
+            RemoteSources.WriteStats(counts, env.Stderr);
         }
 
         return result;

@@ -1,7 +1,11 @@
 namespace TrailSift.Core.Sources;
 
-/// <summary>What the sources of one scan listed and what they skipped before opening.</summary>
-/// <remarks>Thread-safe: counters are updated with interlocked operations.</remarks>
+/// <summary>
+/// What the sources of one scan (or one <c>sync</c>) listed, skipped before opening and fetched: the one set of
+/// counters every source updates, local or remote. The remote figures (list requests, GETs, bytes, cache hits,
+/// retries) stay zero for local inputs.
+/// </summary>
+/// <remarks>Thread-safe: counters are updated with interlocked operations and may be read at any time.</remarks>
 public sealed class SourceCounts
 {
     private int _listed;
@@ -9,6 +13,13 @@ public sealed class SourceCounts
     private int _prunedDirectories;
     private int _digestFiles;
     private int _skippedByName;
+    private long _listRequests;
+    private long _keysListed;
+    private long _objectsFetched;
+    private long _bytesFetched;
+    private long _bytesToFetch;
+    private long _cacheHits;
+    private long _retries;
 
     /// <summary>Objects handed to the scan.</summary>
     public int Listed => Volatile.Read(ref _listed);
@@ -25,6 +36,33 @@ public sealed class SourceCounts
     /// <summary>Entries inside walked directories skipped because they are not log files (README.md, a FIFO, ...).</summary>
     public int SkippedByName => Volatile.Read(ref _skippedByName);
 
+    /// <summary>Listing requests sent to a remote source (S3 ListObjectsV2).</summary>
+    public long ListRequests => Interlocked.Read(ref _listRequests);
+
+    /// <summary>Keys seen in remote listings (before pruning by name).</summary>
+    public long KeysListed => Interlocked.Read(ref _keysListed);
+
+    /// <summary>Remote objects whose GET completed.</summary>
+    public long ObjectsFetched => Interlocked.Read(ref _objectsFetched);
+
+    /// <summary>Body bytes received (including bytes of attempts that were retried).</summary>
+    public long BytesFetched => Interlocked.Read(ref _bytesFetched);
+
+    /// <summary>Total listed size of the remote objects that will be fetched (for an ETA).</summary>
+    public long BytesToFetch => Interlocked.Read(ref _bytesToFetch);
+
+    /// <summary>Remote objects read from the local cache instead.</summary>
+    public long CacheHits => Interlocked.Read(ref _cacheHits);
+
+    /// <summary>Requests retried after throttling, a server error or a dropped connection.</summary>
+    public long Retries => Interlocked.Read(ref _retries);
+
+    /// <summary>True when a remote source listed anything (the remote figures are worth showing).</summary>
+    public bool AnyRemote => ListRequests > 0 || CacheHits > 0 || ObjectsFetched > 0;
+
+    /// <summary>Counts an entry that is not a log file.</summary>
+    public void AddSkipped() => Interlocked.Increment(ref _skippedByName);
+
     internal void AddListed() => Interlocked.Increment(ref _listed);
 
     internal void AddPrunedFile() => Interlocked.Increment(ref _prunedFiles);
@@ -33,15 +71,17 @@ public sealed class SourceCounts
 
     internal void AddDigest() => Interlocked.Increment(ref _digestFiles);
 
-    // What a source that prunes while listing (S3) skipped for one argument.
-    internal void Add(int prunedFiles, int prunedDirectories, int digestFiles, int skippedByName)
-    {
-        Interlocked.Add(ref _prunedFiles, prunedFiles);
-        Interlocked.Add(ref _prunedDirectories, prunedDirectories);
-        Interlocked.Add(ref _digestFiles, digestFiles);
-        Interlocked.Add(ref _skippedByName, skippedByName);
-    }
+    internal void AddListRequest() => Interlocked.Increment(ref _listRequests);
 
-    /// <summary>Counts an entry that is not a log file.</summary>
-    public void AddSkipped() => Interlocked.Increment(ref _skippedByName);
+    internal void AddKeyListed() => Interlocked.Increment(ref _keysListed);
+
+    internal void AddFetched() => Interlocked.Increment(ref _objectsFetched);
+
+    internal void AddBytesFetched(long count) => Interlocked.Add(ref _bytesFetched, count);
+
+    internal void AddToFetch(long bytes) => Interlocked.Add(ref _bytesToFetch, bytes);
+
+    internal void AddCacheHit() => Interlocked.Increment(ref _cacheHits);
+
+    internal void AddRetry() => Interlocked.Increment(ref _retries);
 }

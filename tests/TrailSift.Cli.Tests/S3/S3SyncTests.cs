@@ -50,6 +50,43 @@ public sealed class S3SyncTests : IClassFixture<S3TrailFixture>
     }
 
     [S3Fact]
+    public void Should_GiveEveryScanningCommandTheLocalResults_When_ReadingTheSyncedTree()
+    {
+        // Given an account synced into a folder (digests and their .signature files included)
+        using var dir = new TempTree();
+        CliRunResult sync = S3TrailFixture.Run(["sync", $"s3://{S3TrailFixture.Bucket}/{Prefix}", dir.Root, "--endpoint-url", _s3.Server.Endpoint, "--quiet"]);
+        Assert.True(sync.ExitCode == 0, sync.Stderr);
+        string policyFile = Path.Combine(dir.Root, "..", Path.GetFileName(dir.Root) + "-policy.json");
+        File.WriteAllText(policyFile, """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]}""");
+        try
+        {
+            // When every scanning command reads the synced folder and the generator's own tree of the same prefix
+            string[][] commands =
+            [
+                ["query", "-f", "ndjson"], ["count", "--by", ".eventName,.errorCode"], ["denied", "--format", "json"], ["actions"],
+                ["policy", "--principal", $"arn:aws:iam::{Account}:role/app"], ["check", "--policy", policyFile],
+            ];
+            foreach (string[] command in commands)
+            {
+                CliRunResult fromSync = S3TrailFixture.Run([.. command, dir.Root]);
+                CliRunResult fromLocal = S3TrailFixture.Run([.. command, Path.Combine(_s3.Local, Prefix)]);
+
+                // Then each gives the same exit code, messages and output (paths aside), with no input problem
+                string name = string.Join(' ', command);
+                Assert.True(fromSync.ExitCode is 0 or 1 or 3, $"{name}: {fromSync.Stderr}");
+                Assert.Equal(fromLocal.ExitCode, fromSync.ExitCode);
+                Assert.Equal(fromLocal.Stderr.Replace(Path.Combine(_s3.Local, Prefix), "TREE", StringComparison.Ordinal), fromSync.Stderr.Replace(dir.Root, "TREE", StringComparison.Ordinal));
+                Assert.NotEmpty(fromSync.Stdout);
+                Assert.Equal(fromLocal.Stdout.Replace(_s3.Local + "/", string.Empty, StringComparison.Ordinal), fromSync.Stdout.Replace(dir.Root + "/", string.Empty, StringComparison.Ordinal));
+            }
+        }
+        finally
+        {
+            File.Delete(policyFile);
+        }
+    }
+
+    [S3Fact]
     public void Should_KeepThePartialFile_AndFinishItWithARangeGet_When_AnObjectFailedMidway()
     {
         using var dir = new TempTree();

@@ -68,6 +68,9 @@ public sealed class FaultProxy : IDisposable
     /// <summary>Chooses the fault for a request, given how many earlier requests had the same key and range start.</summary>
     public Func<ProxiedRequest, int, Fault> Faults { get; set; }
 
+    /// <summary>Awaited before a request is answered (null: none): holds chosen requests back, e.g. one folder's listing.</summary>
+    public Func<ProxiedRequest, Task>? Hold { get; set; }
+
     /// <summary>Every request seen, in arrival order.</summary>
     public ConcurrentQueue<ProxiedRequest> Log { get; } = new();
 
@@ -90,6 +93,11 @@ public sealed class FaultProxy : IDisposable
             var seen = new ProxiedRequest(request.HttpMethod, key, listPrefix, request.Headers["Range"]);
             Log.Enqueue(seen);
             int earlier = _seen.AddOrUpdate($"{seen.Method} {rawPath} {seen.Range}", 0, (_, n) => n + 1);
+            if (Hold is { } hold)
+            {
+                await hold(seen).ConfigureAwait(false);
+            }
+
             Fault fault = Faults(seen, earlier);
             string bucket = parts[0];
             (int Status, string Code, string Message, string Extra)? error = fault switch

@@ -14,7 +14,8 @@ namespace TrailSift.Core.Sources.Remote;
 /// <remarks>Stateless; thread-safe.</remarks>
 internal static class ObjectFetcher
 {
-    private const int ChunkBytes = 64 * 1024;
+    /// <summary>The size of the chunks a fetch delivers.</summary>
+    public const int ChunkBytes = 64 * 1024;
 
     /// <summary>What the first response said about the object (its user metadata, for digest signatures).</summary>
     public delegate void HeadersSeen(IReadOnlyDictionary<string, string> metadata);
@@ -23,7 +24,7 @@ internal static class ObjectFetcher
     /// Delivers the bytes of <paramref name="o"/> from <paramref name="offset"/> to <paramref name="write"/>,
     /// which returns false when its reader has gone (the fetch then stops quietly and returns false).
     /// </summary>
-    public static async Task<bool> FetchAsync(S3Connection connection, RemoteObject o, long offset,
+    public static async Task<bool> FetchAsync(S3Connection connection, SourceCounts counts, RemoteObject o, long offset,
         Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask<bool>> write, HeadersSeen? headers, CancellationToken cancel)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
@@ -50,7 +51,7 @@ internal static class ObjectFetcher
                     int n;
                     while (offset < o.Size && (n = await ReadBody(body, buffer.AsMemory(0, (int)Math.Min(ChunkBytes, o.Size - offset)), offset, o.Size, cancel).ConfigureAwait(false)) > 0)
                     {
-                        connection.Counters.Bytes(n);
+                        counts.AddBytesFetched(n);
                         if (!await write(buffer.AsMemory(0, n), cancel).ConfigureAwait(false))
                         {
                             return false;
@@ -64,12 +65,12 @@ internal static class ObjectFetcher
                         throw new EndOfStreamException($"the body ended at byte {offset} of {o.Size}");
                     }
 
-                    connection.Counters.Fetched();
+                    counts.AddFetched();
                     return true;
                 }
                 catch (Exception e) when (!cancel.IsCancellationRequested && S3ErrorText.IsTransient(e) && ++attempt < connection.Settings.MaxAttempts)
                 {
-                    connection.Counters.Retry();
+                    counts.AddRetry();
                     await Task.Delay(Backoff(connection.Settings.RetryDelay, attempt), cancel).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)

@@ -23,19 +23,16 @@ internal sealed partial class S3Connection : IDisposable
     private readonly ConcurrentDictionary<string, AmazonS3Client> _byRegion = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _bucketRegion = new(StringComparer.Ordinal);
 
-    public S3Connection(S3Settings settings, S3Counters counters)
+    public S3Connection(S3Settings settings)
     {
         _settings = settings;
-        Counters = counters;
         (_credentials, _startRegion) = ResolveCredentials(settings);
     }
-
-    public S3Counters Counters { get; }
 
     public S3Settings Settings => _settings;
 
     /// <summary>One ListObjectsV2 page.</summary>
-    public async Task<ListObjectsV2Response> ListAsync(string bucket, string prefix, string? startAfter, string? continuation, CancellationToken cancel)
+    public async Task<ListObjectsV2Response> ListAsync(string bucket, string prefix, string? startAfter, string? continuation, SourceCounts counts, CancellationToken cancel)
     {
         var request = new ListObjectsV2Request
         {
@@ -47,7 +44,7 @@ internal sealed partial class S3Connection : IDisposable
         };
         return await WithRegion(bucket, c =>
         {
-            Counters.ListRequest();
+            counts.AddListRequest();
             return c.ListObjectsV2Async(request, cancel);
         }).ConfigureAwait(false);
     }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Amazon.S3.Model;
 
 namespace TrailSift.Core.Sources.Remote;
@@ -6,63 +6,91 @@ namespace TrailSift.Core.Sources.Remote;
 /// <summary>
 /// Lists what an <c>s3://bucket[/prefix]</c> argument holds, folder by folder with a <c>/</c> delimiter,
 /// descending only into prefixes whose place in the CloudTrail layout (account, region, day) can hold an
-/// object in the window, and keeping only keys whose names are not ruled out. Never lists a bucket whole;
-/// folders are listed concurrently; the result is in key order.
+/// object in the window, and keeping only keys whose names are not ruled out. Never lists a bucket whole.
+/// The keys stream out in key order (folder by folder, as a local walk) while later folders are still being
+/// listed: each folder's subfolders are listed concurrently as soon as it is, the earliest first
+/// (<see cref="KeyOrderGate"/>), so the scan starts on the first day folder instead of waiting for the last.
 /// </summary>
-/// <remarks>One instance per listing; thread-safe inside it.</remarks>
+/// <remarks>One instance per argument; thread-safe inside it.</remarks>
 internal sealed class S3Lister
 {
     private readonly S3Connection _connection;
     private readonly PruneOptions _options;
     private readonly Action<string, string> _report;
+    private readonly SourceCounts _counts;
     private readonly bool _forSync;
-    private readonly SemaphoreSlim _requests;
-    private readonly CancellationToken _cancel;
-    private readonly ConcurrentBag<RemoteObject> _found = [];
-    private int _skippedByName;
+    private readonly KeyOrderGate _requests;
+    private CancellationToken _cancel;
 
     /// <param name="connection">The SDK side.</param>
     /// <param name="options">Account, region and time pruning.</param>
     /// <param name="report">Receives (path, reason) for prefixes that cannot be listed.</param>
+    /// <param name="counts">Receives list requests, keys listed and what was pruned or skipped.</param>
     /// <param name="forSync">Keep digests (walked like logs) and files with non-log names, as <c>sync</c> copies them.</param>
-    /// <param name="cancel">Stops the listing.</param>
-    public S3Lister(S3Connection connection, PruneOptions options, Action<string, string> report, bool forSync, CancellationToken cancel = default)
+    public S3Lister(S3Connection connection, PruneOptions options, Action<string, string> report, SourceCounts counts, bool forSync)
     {
         _connection = connection;
         _options = options;
         _report = report;
+        _counts = counts;
         _forSync = forSync;
-        _requests = new SemaphoreSlim(Math.Max(1, connection.Settings.Concurrency));
-        _cancel = cancel;
+        _requests = new KeyOrderGate(connection.Settings.Concurrency);
     }
 
-    /// <summary>Files inside listed folders skipped because their names are not log names.</summary>
-    public int SkippedByName => _skippedByName;
-
-    /// <summary>Lists <paramref name="uri"/>; problems go to the reporter under the argument's name.</summary>
-    public async Task<IReadOnlyList<RemoteObject>> ListAsync(S3Uri uri)
+    /// <summary>Lists <paramref name="uri"/> whole (for <c>sync</c>); problems go to the reporter.</summary>
+    public async Task<IReadOnlyList<RemoteObject>> ListAllAsync(S3Uri uri, CancellationToken cancel)
     {
-        _found.Clear();
+        var all = new List<RemoteObject>();
+        await foreach (RemoteObject o in ListAsync(uri, cancel).ConfigureAwait(false))
+        {
+            all.Add(o);
+        }
+
+        return all;
+    }
+
+    /// <summary>
+    /// The objects of <paramref name="uri"/> in key order, each as soon as the folders before it are listed; problems
+    /// go to the reporter under the argument's or the folder's name. Stopping the enumeration stops the listing.
+    /// </summary>
+    public async IAsyncEnumerable<RemoteObject> ListAsync(S3Uri uri, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        _cancel = stop.Token;
         string prefix = uri.Prefix;
+        Task<List<Entry>> root = prefix.Length == 0 || prefix.EndsWith('/') ? WalkFrom(uri.Bucket, prefix) : ResolvePartial(uri);
         try
         {
-            if (prefix.Length == 0 || prefix.EndsWith('/'))
+            await foreach (RemoteObject o in Emit(root).ConfigureAwait(false))
             {
-                await WalkFrom(uri.Bucket, prefix).ConfigureAwait(false);
+                yield return o;
+            }
+        }
+        finally
+        {
+            // Folders still being listed (the consumer stopped early) end without reporting anything.
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    // Depth first, in key order: a folder's entries once its listing is whole, descending into subfolders in place.
+    private async IAsyncEnumerable<RemoteObject> Emit(Task<List<Entry>> folder)
+    {
+        List<Entry> entries = await folder.WaitAsync(_cancel).ConfigureAwait(false);
+        foreach (Entry e in entries)
+        {
+            if (e.Object is { } o)
+            {
+                yield return o;
             }
             else
             {
-                await ResolvePartial(uri).ConfigureAwait(false);
+                await foreach (RemoteObject inner in Emit(e.Folder!).ConfigureAwait(false))
+                {
+                    yield return inner;
+                }
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _report(uri.ToString(), S3ErrorText.ForList(e, uri.Bucket, prefix));
-        }
-
-        var list = _found.ToList();
-        list.Sort(static (a, b) => CompareByFolder(a.Key, b.Key));
-        return list;
     }
 
     /// <summary>
@@ -88,46 +116,58 @@ internal sealed class S3Lister
     }
 
     // s3://bucket/some/key names an object (always read, like a file named on the command line) or a folder without its slash.
-    private async Task ResolvePartial(S3Uri uri)
+    private async Task<List<Entry>> ResolvePartial(S3Uri uri)
     {
-        ListObjectsV2Response page = await List(uri.Bucket, uri.Prefix, null, null).ConfigureAwait(false);
-        S3Object? exact = page.S3Objects?.FirstOrDefault(o => o.Key == uri.Prefix);
-        if (exact is not null)
+        try
         {
-            Consider(uri.Bucket, exact, explicitKey: true);
-            return;
+            ListObjectsV2Response page = await List(uri.Bucket, uri.Prefix, null, null).ConfigureAwait(false);
+            S3Object? exact = page.S3Objects?.FirstOrDefault(o => o.Key == uri.Prefix);
+            if (exact is not null)
+            {
+                return Consider(uri.Bucket, exact, explicitKey: true, out _) is { } o ? [new Entry(string.Empty, o, null)] : [];
+            }
+
+            if (page.CommonPrefixes?.Contains(uri.Prefix + "/") == true)
+            {
+                return [new Entry(string.Empty, null, WalkFrom(uri.Bucket, uri.Prefix + "/"))];
+            }
+
+            _report(uri.ToString(), "no such key or prefix");
+        }
+        catch (Exception e) when (!_cancel.IsCancellationRequested)
+        {
+            _report(uri.ToString(), S3ErrorText.ForList(e, uri.Bucket, uri.Prefix));
         }
 
-        if (page.CommonPrefixes?.Contains(uri.Prefix + "/") == true)
-        {
-            await WalkFrom(uri.Bucket, uri.Prefix + "/").ConfigureAwait(false);
-            return;
-        }
-
-        _report(uri.ToString(), "no such key or prefix");
+        return [];
     }
 
-    private async Task WalkFrom(string bucket, string prefix)
+    private Task<List<Entry>> WalkFrom(string bucket, string prefix)
     {
         RemoteLayout layout = RemoteLayout.OfPrefix(prefix, _forSync);
         if (layout.PruneReason(_options) is not null)
         {
-            _connection.Counters.PrunedPrefix();
-            return;
+            _counts.AddPrunedDirectory();
+            return Task.FromResult(new List<Entry>());
         }
 
-        await Walk(bucket, prefix, layout).ConfigureAwait(false);
+        return Walk(bucket, prefix, layout);
     }
 
-    private async Task Walk(string bucket, string prefix, RemoteLayout layout)
+    // One folder: its kept keys and its subfolders (each already being listed), sorted as CompareByFolder sorts keys.
+    private async Task<List<Entry>> Walk(string bucket, string prefix, RemoteLayout layout)
     {
+        var entries = new List<Entry>();
         if (Shortcut(prefix, layout) is { } folders)
         {
-            await Task.WhenAll(folders.Select(f => Walk(bucket, f.Prefix, f.Layout))).ConfigureAwait(false);
-            return;
+            foreach ((string sub, RemoteLayout child) in folders)
+            {
+                entries.Add(new Entry(sub, null, Walk(bucket, sub, child)));
+            }
+
+            return entries; // already in key order (regions sorted, days ascending)
         }
 
-        var children = new List<Task>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string? startAfter = layout.StartAfter(prefix, _options);
         string? continuation = null;
@@ -138,7 +178,7 @@ internal sealed class S3Lister
             {
                 page = await List(bucket, prefix, startAfter, continuation).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!_cancel.IsCancellationRequested)
             {
                 // A folder that cannot be listed is reported on its own; its siblings go on.
                 _report(S3Uri.Display(bucket, prefix), S3ErrorText.ForList(e, bucket, prefix));
@@ -156,24 +196,31 @@ internal sealed class S3Lister
                 RemoteLayout child = layout.Child(name);
                 if (child.PruneReason(_options) is not null)
                 {
-                    _connection.Counters.PrunedPrefix();
+                    _counts.AddPrunedDirectory();
                     continue;
                 }
 
-                children.Add(Walk(bucket, sub, child));
+                entries.Add(new Entry(name, null, Walk(bucket, sub, child)));
             }
 
             bool pastWindow = false;
             foreach (S3Object o in page.S3Objects ?? [])
             {
-                pastWindow |= Consider(bucket, o, explicitKey: false) && layout.Position.Level == LayoutLevel.Day;
+                if (Consider(bucket, o, explicitKey: false, out bool past) is { } kept)
+                {
+                    entries.Add(new Entry(kept.Key[prefix.Length..], kept, null));
+                }
+
+                pastWindow |= past && layout.Position.Level == LayoutLevel.Day;
             }
 
             continuation = page.IsTruncated == true && !pastWindow ? page.NextContinuationToken : null;
         }
         while (continuation is not null);
 
-        await Task.WhenAll(children).ConfigureAwait(false);
+        // A file sorts before a folder of the same name (CompareByFolder); names are unique otherwise.
+        entries.Sort(static (a, b) => a.Name.CompareTo(b.Name, StringComparison.Ordinal) is var c && c != 0 ? c : (a.Object is null ? 1 : 0) - (b.Object is null ? 1 : 0));
+        return entries;
     }
 
     /// <summary>The longest window (in day folders) whose days are listed directly instead of level by level.</summary>
@@ -214,42 +261,39 @@ internal sealed class S3Lister
         return null;
     }
 
-    // Returns true when the key was delivered after the window: later keys of the same day folder are too.
-    private bool Consider(string bucket, S3Object o, bool explicitKey)
+    // The key's object when it is read; past: it was delivered after the window, so later keys of its day folder are too.
+    private RemoteObject? Consider(string bucket, S3Object o, bool explicitKey, out bool past)
     {
+        past = false;
         if (o.Key.EndsWith('/'))
         {
-            return false;
+            return null;
         }
 
-        _connection.Counters.Listed(1);
+        _counts.AddKeyListed();
         switch (RemoteKeyFilter.Judge(o.Key, _options, explicitKey, keepDigests: _forSync))
         {
             case RemoteKeyFilter.Verdict.NotLog when !_forSync:
-                Interlocked.Increment(ref _skippedByName);
-                return false;
+                _counts.AddSkipped();
+                return null;
             case RemoteKeyFilter.Verdict.Digest:
-                _connection.Counters.Digest();
-                return false;
+                _counts.AddDigest();
+                return null;
             case RemoteKeyFilter.Verdict.Pruned:
-                _connection.Counters.PrunedKey();
-                return CloudTrailObjectName.TryParse(o.Key) is { } n && _options.Until is { } until && n.DeliveryTime >= until + _options.DeliveryDelay;
+                _counts.AddPrunedFile();
+                past = CloudTrailObjectName.TryParse(o.Key) is { } n && _options.Until is { } until && n.DeliveryTime >= until + _options.DeliveryDelay;
+                return null;
             default:
-                _found.Add(new RemoteObject(bucket, o.Key, o.Size ?? 0, o.ETag ?? string.Empty));
-                return false;
+                return new RemoteObject(bucket, o.Key, o.Size ?? 0, o.ETag ?? string.Empty);
         }
     }
 
     private async Task<ListObjectsV2Response> List(string bucket, string prefix, string? startAfter, string? continuation)
     {
-        await _requests.WaitAsync(_cancel).ConfigureAwait(false);
-        try
-        {
-            return await _connection.ListAsync(bucket, prefix, startAfter, continuation, _cancel).ConfigureAwait(false);
-        }
-        finally
-        {
-            _requests.Release();
-        }
+        using IDisposable slot = await _requests.EnterAsync(prefix, _cancel).ConfigureAwait(false);
+        return await _connection.ListAsync(bucket, prefix, startAfter, continuation, _counts, _cancel).ConfigureAwait(false);
     }
+
+    // A kept key (Object) or a subfolder being listed (Folder), under its name relative to the folder.
+    private sealed record Entry(string Name, RemoteObject? Object, Task<List<Entry>>? Folder);
 }

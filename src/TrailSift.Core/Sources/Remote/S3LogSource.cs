@@ -4,9 +4,9 @@ namespace TrailSift.Core.Sources.Remote;
 
 /// <summary>
 /// The <c>s3://bucket[/prefix]</c> source: lists each argument with the layout-pruned delimiter listing of
-/// <see cref="S3Source"/> (in folder-wise key order) and hands its objects to the scan as streamed, prefetched
-/// GETs or cache reads. Pruning counts go to the shared <see cref="SourceScope"/>; the S3 figures (requests,
-/// bytes, cache hits) to <see cref="Counters"/>.
+/// <see cref="S3Source"/> (in folder-wise key order) and hands its objects to the scan as they are listed, opened
+/// as streamed GETs or cache reads. Every figure (pruned, list requests, bytes, cache hits) goes to the scope's
+/// <see cref="SourceScope.Counts"/>.
 /// </summary>
 /// <remarks>Thread-safe; one instance per command run (it owns the SDK clients, created on first use).</remarks>
 public sealed class S3LogSource : ILogSource, IDisposable
@@ -14,7 +14,6 @@ public sealed class S3LogSource : ILogSource, IDisposable
     private readonly S3Settings _settings;
     private readonly object _gate = new();
     private S3Source? _source;
-    private volatile S3Uri? _listing;
 
     /// <summary>Creates the source; nothing is contacted and no credentials are looked up until an argument is listed.</summary>
     public S3LogSource(S3Settings settings)
@@ -22,11 +21,8 @@ public sealed class S3LogSource : ILogSource, IDisposable
         _settings = settings;
     }
 
-    /// <summary>What listing and fetching did so far; null when no S3 argument was listed.</summary>
-    public S3Counters? Counters => Volatile.Read(ref _source)?.Counters;
-
-    /// <summary>The argument being listed right now, if any (for a progress line).</summary>
-    public S3Uri? Listing => _listing;
+    /// <summary>What the source was configured with.</summary>
+    public S3Settings Settings => _settings;
 
     /// <inheritdoc />
     public bool CanReadTwice => true;
@@ -49,19 +45,7 @@ public sealed class S3LogSource : ILogSource, IDisposable
             yield break;
         }
 
-        _listing = uri;
-        SourceSet found;
-        try
-        {
-            found = await Task.Run(() => source.Resolve([uri], scope.Prune, scope.ReportError, cancel), cancel).ConfigureAwait(false);
-        }
-        finally
-        {
-            _listing = null;
-        }
-
-        scope.Counts.Add(found.PrunedFiles, found.PrunedDirectories, found.DigestFiles, found.SkippedByName);
-        foreach (LogObject o in found.Objects)
+        await foreach (LogObject o in source.ListAsync(uri, scope, cancel).ConfigureAwait(false))
         {
             scope.Listed();
             yield return o;

@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace TrailSift.Core.Sources.Remote;
 
 /// <summary>
-/// Resolves <c>s3://bucket[/prefix]</c> arguments into <see cref="LogObject"/>s (shown as <c>s3://bucket/key</c>,
-/// named from the key, opened as a streamed, prefetched GET or from the cache), pruning by the CloudTrail
-/// layout while listing. Nothing downstream knows the objects come from S3.
+/// Lists <c>s3://bucket[/prefix]</c> arguments into <see cref="LogObject"/>s (shown as <c>s3://bucket/key</c>,
+/// named from the key, opened as a streamed GET or from the cache), pruning by the CloudTrail layout while
+/// listing, and handing each object on as soon as its place in key order is known. Nothing downstream knows the
+/// objects come from S3: the scan's read-ahead stage opens them ahead of the workers like any remote object.
 /// </summary>
 /// <remarks>Thread-safe; one instance per command run (it owns the SDK clients).</remarks>
 public sealed class S3Source : IDisposable
@@ -14,57 +17,39 @@ public sealed class S3Source : IDisposable
     /// <summary>Creates the source; throws <see cref="S3AccessException"/> when no credentials can be found.</summary>
     public S3Source(S3Settings settings)
     {
-        Counters = new S3Counters();
-        _connection = new S3Connection(settings, Counters);
+        _connection = new S3Connection(settings);
         _cache = settings.CacheDirectory is { Length: > 0 } dir ? new ObjectCache(dir) : null;
         _cache?.PruneUnused();
     }
 
-    /// <summary>What listing and fetching did so far.</summary>
-    public S3Counters Counters { get; }
-
     /// <summary>
-    /// Lists <paramref name="uris"/> (in order; each in key order) and returns the objects to scan.
-    /// Prefixes that cannot be listed are reported as <c>(s3://…, reason)</c> and the rest go on.
+    /// The objects of <paramref name="uri"/> in key order, streamed while later folders are still listed. Prefixes that
+    /// cannot be listed are reported through <paramref name="scope"/> and the rest go on; pruning, listing and
+    /// fetching are counted in <see cref="SourceScope.Counts"/>.
     /// </summary>
-    public SourceSet Resolve(IReadOnlyList<S3Uri> uris, PruneOptions options, Action<string, string> report, CancellationToken cancel = default)
+    public async IAsyncEnumerable<LogObject> ListAsync(S3Uri uri, SourceScope scope, [EnumeratorCancellation] CancellationToken cancel = default)
     {
-        long pruned = Counters.PrunedByKey, prefixes = Counters.PrefixesPruned, digests = Counters.Digests;
-        var prefetcher = new Prefetcher(_connection, _cache);
-        var objects = new List<LogObject>();
-        int skippedByName = 0;
-        foreach (S3Uri uri in uris)
+        var lister = new S3Lister(_connection, scope.Prune, scope.ReportError, scope.Counts, forSync: false);
+        await foreach (RemoteObject o in lister.ListAsync(uri, cancel).ConfigureAwait(false))
         {
-            var lister = new S3Lister(_connection, options, report, forSync: false, cancel);
-            IReadOnlyList<RemoteObject> listed = lister.ListAsync(uri).GetAwaiter().GetResult();
-            skippedByName += lister.SkippedByName;
-            foreach (RemoteObject o in listed)
-            {
-                objects.Add(ToLogObject(o, prefetcher));
-            }
+            yield return ToLogObject(o, scope.Counts);
         }
-
-        return new SourceSet(objects, (int)(Counters.PrunedByKey - pruned), (int)(Counters.PrefixesPruned - prefixes), (int)(Counters.Digests - digests))
-        {
-            SkippedByName = skippedByName,
-        };
     }
 
-    private LogObject ToLogObject(RemoteObject o, Prefetcher prefetcher)
+    private LogObject ToLogObject(RemoteObject o, SourceCounts counts)
     {
         CloudTrailObjectName? name = CloudTrailObjectName.TryParse(o.Key);
         if (_cache?.TryGet(o) is { } cached)
         {
             return new LogObject(o.Display, o.Size, () =>
             {
-                Counters.CacheHit();
+                counts.AddCacheHit();
                 return new FileStream(cached, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             }, name);
         }
 
-        Counters.WillFetch(o.Size);
-        int index = prefetcher.Add(o);
-        return new LogObject(o.Display, o.Size, () => prefetcher.Open(index), name);
+        counts.AddToFetch(o.Size);
+        return new LogObject(o.Display, o.Size, cancel => Task.FromResult(ObjectDownload.Start(_connection, _cache, counts, o, cancel)), name);
     }
 
     /// <inheritdoc />

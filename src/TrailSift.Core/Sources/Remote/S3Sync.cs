@@ -23,12 +23,11 @@ public sealed class S3Sync : IDisposable
     /// <summary>Creates the sync; throws <see cref="S3AccessException"/> when no credentials can be found.</summary>
     public S3Sync(S3Settings settings)
     {
-        Counters = new S3Counters();
-        _connection = new S3Connection(settings, Counters);
+        _connection = new S3Connection(settings);
     }
 
     /// <summary>What listing and fetching did so far.</summary>
-    public S3Counters Counters { get; }
+    public SourceCounts Counters { get; } = new();
 
     /// <summary>Syncs <paramref name="uris"/> into <paramref name="destination"/>; problems go to <paramref name="report"/> as (s3://…, reason).</summary>
     public SyncOutcome Run(IReadOnlyList<S3Uri> uris, string destination, PruneOptions options, Action<string, string> report, CancellationToken cancel = default)
@@ -36,7 +35,7 @@ public sealed class S3Sync : IDisposable
         var objects = new List<RemoteObject>();
         foreach (S3Uri uri in uris)
         {
-            objects.AddRange(new S3Lister(_connection, options, report, forSync: true, cancel).ListAsync(uri).GetAwaiter().GetResult());
+            objects.AddRange(new S3Lister(_connection, options, report, Counters, forSync: true).ListAllAsync(uri, cancel).GetAwaiter().GetResult());
         }
 
         int copied = 0, current = 0, failed = 0;
@@ -77,7 +76,7 @@ public sealed class S3Sync : IDisposable
             return null;
         }
 
-        Counters.WillFetch(o.Size);
+        Counters.AddToFetch(o.Size);
         string tag = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(o.ETag)))[..12];
         try
         {
@@ -91,7 +90,7 @@ public sealed class S3Sync : IDisposable
             }
 
             IReadOnlyDictionary<string, string>? metadata = null;
-            await ObjectFetcher.FetchAsync(_connection, o, offset, async (chunk, token) =>
+            await ObjectFetcher.FetchAsync(_connection, Counters, o, offset, async (chunk, token) =>
             {
                 await file.Stream.WriteAsync(chunk, token).ConfigureAwait(false);
                 return true;
