@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace TrailSift.Core.Events;
@@ -16,6 +17,14 @@ public sealed class RecordIndex : IDisposable
     // Token tables longer than this (a record of several MB) are allocated outside the pool and dropped by Trim, so a
     // huge record's table is freed after it rather than kept by the worker or the shared pool.
     private const int PooledTokens = 1 << 18;
+
+    // Values from this size on are counted before they are indexed (below it, no table can leave the pool).
+    private const int CountFirstBytes = 2 * PooledTokens;
+
+    /// <summary>Bytes of one token in the table.</summary>
+    internal static readonly int TokenBytes = Unsafe.SizeOf<JsonToken>();
+
+    private static readonly JsonReaderOptions BuildOptions = new() { MaxDepth = 256 };
     private JsonToken[] _tokens;
     private int[] _openStack;
     private int _count;
@@ -27,6 +36,12 @@ public sealed class RecordIndex : IDisposable
         _tokens = ArrayPool<JsonToken>.Shared.Rent(InitialCapacity);
         _openStack = ArrayPool<int>.Shared.Rent(64);
     }
+
+    /// <summary>
+    /// Told the bytes of a token table about to be allocated outside the pool (a huge record's), before it is; the scan
+    /// reserves them in its memory budget (and may wait there). Null: nothing is told.
+    /// </summary>
+    internal Action<long>? ReserveTable { get; set; }
 
     /// <summary>Number of tokens in the table.</summary>
     public int Count => _count;
@@ -71,15 +86,12 @@ public sealed class RecordIndex : IDisposable
                 {
                     // A property name's value comes next; the name itself is not a child.
                     int s = start + 1;
-                    int i = Add(JsonKind.String, s, reader.ValueSpan.Length, reader.ValueIsEscaped);
-                    _tokens[i].IsPropertyName = true;
-                    _tokens[i].Next = i + 1;
+                    Add(JsonKind.String, s, reader.ValueSpan.Length, reader.ValueIsEscaped, propertyName: true);
                     return false;
                 }
             case JsonTokenType.String:
                 {
-                    int i = Add(JsonKind.String, start + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
-                    _tokens[i].Next = i + 1;
+                    Add(JsonKind.String, start + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
                     CountChild();
                     return _depth == 0;
                 }
@@ -95,8 +107,7 @@ public sealed class RecordIndex : IDisposable
                         JsonTokenType.False => JsonKind.False,
                         _ => JsonKind.Null,
                     };
-                    int i = Add(kind, start, reader.ValueSpan.Length, false);
-                    _tokens[i].Next = i + 1;
+                    Add(kind, start, reader.ValueSpan.Length, false);
                     CountChild();
                     return _depth == 0;
                 }
@@ -110,7 +121,14 @@ public sealed class RecordIndex : IDisposable
     public void Build(ReadOnlySpan<byte> utf8)
     {
         Reset();
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256 });
+        if (utf8.Length >= CountFirstBytes)
+        {
+            // A value this large may need a table beyond the pool: count its tokens first and allocate the table once,
+            // at its exact size, rather than doubling it (which costs up to 3x the final table while copying).
+            EnsureTokens(CountTokens(utf8));
+        }
+
+        var reader = new Utf8JsonReader(utf8, BuildOptions);
         while (reader.Read())
         {
             if (Append(ref reader, 0))
@@ -120,29 +138,53 @@ public sealed class RecordIndex : IDisposable
         }
     }
 
+    // Tokens Build will add for the value at the start of utf8 (the same reader, so the same errors).
+    private static int CountTokens(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, BuildOptions);
+        int count = 0;
+        while (reader.Read())
+        {
+            JsonTokenType t = reader.TokenType;
+            if (t is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+            {
+                count++;
+            }
+
+            if (reader.CurrentDepth == 0 && t is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+            {
+                break;
+            }
+        }
+
+        return count;
+    }
+
+    private void EnsureTokens(int count)
+    {
+        if (count > _tokens.Length)
+        {
+            ReplaceTokens(count, keep: 0);
+        }
+    }
+
     private void CountChild()
     {
         if (_depth > 0)
         {
-            _tokens[_openStack[_depth - 1]].ChildCount++;
+            _tokens[_openStack[_depth - 1]].AddChild();
         }
     }
 
-    private int Add(JsonKind kind, int start, int length, bool escaped)
+    // Adds a token; a scalar's Next is the token after it, a container's is set when it closes.
+    private int Add(JsonKind kind, int start, int length, bool escaped, bool propertyName = false)
     {
         if (_count == _tokens.Length)
         {
-            Grow(ref _tokens);
+            GrowTokens(_tokens.Length * 2);
         }
 
-        ref JsonToken t = ref _tokens[_count];
-        t.Kind = kind;
-        t.IsPropertyName = false;
-        t.HasEscapes = escaped;
-        t.Start = start;
-        t.Length = length;
-        t.Next = 0;
-        t.ChildCount = 0;
+        _tokens[_count].Set(kind, propertyName, escaped, start, length, _count + 1);
         return _count++;
     }
 
@@ -154,6 +196,28 @@ public sealed class RecordIndex : IDisposable
         }
 
         _openStack[_depth++] = tokenIndex;
+    }
+
+    private void GrowTokens(int size) => ReplaceTokens(size, keep: _count);
+
+    // A table of at least `size` tokens holding the first `keep` of the current one. Beyond the pool the table is
+    // allocated at exactly that size, after ReserveTable was told its bytes and those of the table being copied.
+    private void ReplaceTokens(int size, int keep)
+    {
+        JsonToken[] bigger;
+        if (size <= PooledTokens)
+        {
+            bigger = ArrayPool<JsonToken>.Shared.Rent(size);
+        }
+        else
+        {
+            ReserveTable?.Invoke((size + (long)(keep > 0 ? _tokens.Length : 0)) * TokenBytes);
+            bigger = GC.AllocateUninitializedArray<JsonToken>(size);
+        }
+
+        Array.Copy(_tokens, bigger, keep);
+        Return(_tokens);
+        _tokens = bigger;
     }
 
     private static void Grow<T>(ref T[] array)
