@@ -66,54 +66,57 @@ public sealed class RecordIndex : IDisposable
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
+                Open(JsonKind.Object, start);
+                return false;
             case JsonTokenType.StartArray:
-                {
-                    int i = Add(reader.TokenType == JsonTokenType.StartObject ? JsonKind.Object : JsonKind.Array, start, 0, false);
-                    Push(i);
-                    return false;
-                }
+                Open(JsonKind.Array, start);
+                return false;
             case JsonTokenType.EndObject:
             case JsonTokenType.EndArray:
-                {
-                    int open = _openStack[--_depth];
-                    ref JsonToken t = ref _tokens[open];
-                    t.Length = start + 1 - t.Start;
-                    t.Next = _count;
-                    CountChild();
-                    return _depth == 0;
-                }
+                return Close(start);
             case JsonTokenType.PropertyName:
-                {
-                    // A property name's value comes next; the name itself is not a child.
-                    int s = start + 1;
-                    Add(JsonKind.String, s, reader.ValueSpan.Length, reader.ValueIsEscaped, propertyName: true);
-                    return false;
-                }
+                AddName(start + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
+                return false;
             case JsonTokenType.String:
-                {
-                    Add(JsonKind.String, start + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
-                    CountChild();
-                    return _depth == 0;
-                }
+                return AddScalar(JsonKind.String, start + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
             case JsonTokenType.Number:
+                return AddScalar(JsonKind.Number, start, reader.ValueSpan.Length, false);
             case JsonTokenType.True:
+                return AddScalar(JsonKind.True, start, 4, false);
             case JsonTokenType.False:
+                return AddScalar(JsonKind.False, start, 5, false);
             case JsonTokenType.Null:
-                {
-                    JsonKind kind = reader.TokenType switch
-                    {
-                        JsonTokenType.Number => JsonKind.Number,
-                        JsonTokenType.True => JsonKind.True,
-                        JsonTokenType.False => JsonKind.False,
-                        _ => JsonKind.Null,
-                    };
-                    Add(kind, start, reader.ValueSpan.Length, false);
-                    CountChild();
-                    return _depth == 0;
-                }
+                return AddScalar(JsonKind.Null, start, 4, false);
             default:
                 return false; // comments are disabled; nothing else reaches here
         }
+    }
+
+    /// <summary>Adds an object or array opening at <paramref name="start"/> (its bracket).</summary>
+    internal void Open(JsonKind kind, int start) => Push(Add(kind, start, 0, false));
+
+    /// <summary>Closes the innermost open container at its bracket <paramref name="end"/>.</summary>
+    /// <returns><c>true</c> when this closed the value the index was started on.</returns>
+    internal bool Close(int end)
+    {
+        int open = _openStack[--_depth];
+        ref JsonToken t = ref _tokens[open];
+        t.Length = end + 1 - t.Start;
+        t.Next = _count;
+        CountChild();
+        return _depth == 0;
+    }
+
+    /// <summary>Adds a property name (its raw bytes between the quotes); its value comes next and the name is no child.</summary>
+    internal void AddName(int start, int length, bool escaped) => Add(JsonKind.String, start, length, escaped, propertyName: true);
+
+    /// <summary>Adds a string (raw bytes between the quotes), number or literal.</summary>
+    /// <returns><c>true</c> when this scalar is the whole value the index was started on.</returns>
+    internal bool AddScalar(JsonKind kind, int start, int length, bool escaped)
+    {
+        Add(kind, start, length, escaped);
+        CountChild();
+        return _depth == 0;
     }
 
     /// <summary>Builds the index of a complete JSON value held in <paramref name="utf8"/>.</summary>

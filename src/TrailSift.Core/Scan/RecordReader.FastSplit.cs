@@ -22,15 +22,16 @@ public sealed partial class RecordReader
     /// <summary>False: deferred records are split by the JSON reader alone (to compare the two; true by default).</summary>
     internal bool FastSplit { get; init; } = true;
 
-    // Splits an array element record without the reader; false: the reader does it (from the record's '{').
-    private bool TryFastSplit(ref Utf8JsonReader reader, EventRecord record)
+    // Splits (and with `indexed`, indexes) an array element record without the reader; false: the reader does it
+    // (from the record's '{').
+    private bool TryFastSplit(ref Utf8JsonReader reader, EventRecord record, bool indexed)
     {
         if (!FastSplit || !(_recDepth == 2 && _arrayInWrapper) && !(_recDepth == 1 && !_arrayInWrapper))
         {
             return false;
         }
 
-        int length = ScanRecord(_buffer.AsSpan(_recStart, _end - _recStart));
+        int length = ScanRecord(_buffer.AsSpan(_recStart, _end - _recStart), indexed ? record.IndexUnderConstruction : null);
         if (length < 0)
         {
             return false;
@@ -39,7 +40,15 @@ public sealed partial class RecordReader
         // The reader goes on after the record in the state it would have reached by reading it.
         _pos = _recStart + length;
         reader = new Utf8JsonReader(_buffer.AsSpan(_pos, _end - _pos), _eof, AfterElement(_recDepth));
-        record.SetUnindexed(_buffer, _recStart, length);
+        if (indexed)
+        {
+            record.SetIndexed(_buffer, _recStart, length);
+        }
+        else
+        {
+            record.SetUnindexed(_buffer, _recStart, length);
+        }
+
         EnsureValidUtf8(record);
         return true;
     }
@@ -65,15 +74,20 @@ public sealed partial class RecordReader
 
     /// <summary>
     /// The length of the JSON object at the start of <paramref name="s"/>, when it is wholly there, valid, no deeper than
-    /// <see cref="MaxRecordDepth"/> and of the plain forms checked here; otherwise -1.
+    /// <see cref="MaxRecordDepth"/> and of the plain forms checked here; otherwise -1. Fills <paramref name="index"/>
+    /// (when given) as <see cref="RecordIndex.Append"/> does for the same record; it is incomplete after -1.
     /// </summary>
-    internal static int ScanRecord(ReadOnlySpan<byte> s)
+    internal static int ScanRecord(ReadOnlySpan<byte> s, RecordIndex? index = null)
     {
         Span<bool> inObject = stackalloc bool[MaxRecordDepth];
         int depth = 0; // of the innermost open container, the record being 0
         inObject[0] = true;
         int i = 1;
+        int from;
         byte c;
+        bool escaped;
+        index?.Reset();
+        index?.Open(JsonKind.Object, 0);
 
     Open: // just after '{' or '['
         i = SkipWhitespace(s, i);
@@ -84,6 +98,7 @@ public sealed partial class RecordReader
 
         if (s[i] == (inObject[depth] ? (byte)'}' : (byte)']'))
         {
+            index?.Close(i);
             i++;
             goto Close;
         }
@@ -94,10 +109,13 @@ public sealed partial class RecordReader
         }
 
     Key:
-        if (s[i] != '"' || (i = ScanString(s, i + 1)) < 0)
+        from = i + 1;
+        if (s[i] != '"' || (i = ScanString(s, from, out escaped)) < 0)
         {
             return -1;
         }
+
+        index?.AddName(from, i - 1 - from, escaped);
 
         i = SkipWhitespace(s, i);
         if (i >= s.Length || s[i] != ':')
@@ -113,9 +131,13 @@ public sealed partial class RecordReader
 
     Value:
         c = s[i];
+        from = i;
+        JsonKind kind;
+        escaped = false;
         if (c == '"')
         {
-            i = ScanString(s, i + 1);
+            kind = JsonKind.String;
+            i = ScanString(s, ++from, out escaped);
         }
         else if (c is (byte)'{' or (byte)'[')
         {
@@ -125,22 +147,26 @@ public sealed partial class RecordReader
             }
 
             inObject[depth] = c == '{';
+            index?.Open(c == '{' ? JsonKind.Object : JsonKind.Array, i);
             i++;
             goto Open;
         }
         else if (c == '-' || (uint)(c - '0') <= 9)
         {
+            kind = JsonKind.Number;
             i = ScanNumber(s, i);
         }
         else
         {
-            i = ScanLiteral(s, i);
+            i = ScanLiteral(s, i, out kind);
         }
 
         if (i < 0)
         {
             return -1;
         }
+
+        index?.AddScalar(kind, from, (kind == JsonKind.String ? i - 1 : i) - from, escaped);
 
     After: // after a value
         i = SkipWhitespace(s, i);
@@ -171,6 +197,7 @@ public sealed partial class RecordReader
             return -1;
         }
 
+        index?.Close(i);
         i++;
 
     Close: // after a closing bracket
@@ -195,8 +222,9 @@ public sealed partial class RecordReader
 
     // From just after the opening quote to just after the closing one; -1 for a control character, a bad escape or
     // the end of the data.
-    private static int ScanString(ReadOnlySpan<byte> s, int i)
+    private static int ScanString(ReadOnlySpan<byte> s, int i, out bool escaped)
     {
+        escaped = false;
         while (true)
         {
             int k = s[i..].IndexOfAny(StringStops);
@@ -216,6 +244,8 @@ public sealed partial class RecordReader
             {
                 return -1;
             }
+
+            escaped = true;
 
             byte e = s[i + 1];
             if (e == 'u')
@@ -299,10 +329,13 @@ public sealed partial class RecordReader
         return i < s.Length ? i : -1;
     }
 
-    private static int ScanLiteral(ReadOnlySpan<byte> s, int i)
+    private static int ScanLiteral(ReadOnlySpan<byte> s, int i, out JsonKind kind)
     {
         ReadOnlySpan<byte> rest = s[i..];
-        int n = rest.StartsWith("true"u8) || rest.StartsWith("null"u8) ? 4 : rest.StartsWith("false"u8) ? 5 : 0;
+        (kind, int n) = rest.StartsWith("true"u8) ? (JsonKind.True, 4)
+            : rest.StartsWith("false"u8) ? (JsonKind.False, 5)
+            : rest.StartsWith("null"u8) ? (JsonKind.Null, 4)
+            : (JsonKind.Undefined, 0);
         return n > 0 ? i + n : -1;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using TrailSift.Core.Events;
 using TrailSift.Core.Scan;
 
 namespace TrailSift.Core.Tests.Scan;
@@ -22,6 +23,7 @@ public sealed class RecordReaderFastSplitTests
             "{\"a\":\"x\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\ude00 é\",\"n\":[0,-0,1.5,-2e10,3E+2,4e-1,12345678901234567890],"
             + "\"t\":true,\"f\":false,\"z\":null,\"e\":{},\"l\":[],\"d\":[[[{\"k\":[{}]}]]], \"w\" :\t[ 1 ,\r\n 2 ] }");
         Assert.Equal(Reference(clean), RecordReader.ScanRecord(clean));
+        SameIndex(clean, "clean");
         var (data, _) = MutationTests.Build("records");
         var random = new Random(20261206);
         int accepted = 0;
@@ -45,6 +47,7 @@ public sealed class RecordReaderFastSplitTests
             if (scanned >= 0)
             {
                 Assert.True(scanned == reference, $"case {i} ({what} at {at}): split at {scanned}, the reader at {reference}");
+                SameIndex(record[..scanned], $"case {i} ({what} at {at})");
                 accepted++;
             }
             else if (reference >= 0)
@@ -83,6 +86,25 @@ public sealed class RecordReaderFastSplitTests
             Assert.True(alone.Records.SequenceEqual(fast.Records), $"{context}: records differ");
             Assert.True(alone.Problems.SequenceEqual(fast.Problems), $"{context}: {string.Join(" | ", alone.Problems)} <> {string.Join(" | ", fast.Problems)}");
             Assert.Equal(alone.Error, fast.Error);
+        }
+    }
+
+    // The index the scan fills equals the one Utf8JsonReader's tokens give, token by token.
+    private static void SameIndex(ReadOnlySpan<byte> json, string context)
+    {
+        using var scanned = new RecordIndex();
+        using var reference = new RecordIndex();
+        Assert.Equal(json.Length, RecordReader.ScanRecord(json, scanned));
+        reference.Build(json);
+        Assert.True(scanned.Count == reference.Count, $"{context}: {scanned.Count} tokens, the reader {reference.Count}");
+        for (int t = 0; t < reference.Count; t++)
+        {
+            JsonToken a = scanned[t];
+            JsonToken b = reference[t];
+            Assert.True(
+                a.Kind == b.Kind && a.IsPropertyName == b.IsPropertyName && a.HasEscapes == b.HasEscapes && a.Start == b.Start
+                    && a.Length == b.Length && a.Next == b.Next && a.ChildCount == b.ChildCount,
+                $"{context}: token {t} differs");
         }
     }
 
