@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 using TrailSift.Core.Events;
 
@@ -225,15 +228,35 @@ public sealed partial class RecordReader
     private static int ScanString(ReadOnlySpan<byte> s, int i, out bool escaped)
     {
         escaped = false;
+        ref byte first = ref MemoryMarshal.GetReference(s);
         while (true)
         {
-            int k = s[i..].IndexOfAny(StringStops);
-            if (k < 0)
+            if (Vector128.IsHardwareAccelerated && i + Vector128<byte>.Count <= s.Length)
             {
-                return -1;
+                // Most strings are short: one 16-byte step, inline, finds their end.
+                Vector128<byte> v = Vector128.LoadUnsafe(ref first, (nuint)i);
+                uint stops = (Vector128.Equals(v, Vector128.Create((byte)'"'))
+                    | Vector128.Equals(v, Vector128.Create((byte)'\\'))
+                    | Vector128.LessThan(v, Vector128.Create((byte)0x20))).ExtractMostSignificantBits();
+                if (stops == 0)
+                {
+                    i += Vector128<byte>.Count;
+                    continue;
+                }
+
+                i += BitOperations.TrailingZeroCount(stops);
+            }
+            else
+            {
+                int k = s[i..].IndexOfAny(StringStops);
+                if (k < 0)
+                {
+                    return -1;
+                }
+
+                i += k;
             }
 
-            i += k;
             byte c = s[i];
             if (c == '"')
             {
