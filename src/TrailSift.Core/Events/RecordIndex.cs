@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace TrailSift.Core.Events;
@@ -16,6 +17,14 @@ public sealed class RecordIndex : IDisposable
     // Token tables longer than this (a record of several MB) are allocated outside the pool and dropped by Trim, so a
     // huge record's table is freed after it rather than kept by the worker or the shared pool.
     private const int PooledTokens = 1 << 18;
+
+    // Values from this size on are counted before they are indexed (below it, no table can leave the pool).
+    private const int CountFirstBytes = 2 * PooledTokens;
+
+    /// <summary>Bytes of one token in the table.</summary>
+    internal static readonly int TokenBytes = Unsafe.SizeOf<JsonToken>();
+
+    private static readonly JsonReaderOptions BuildOptions = new() { MaxDepth = 256 };
     private JsonToken[] _tokens;
     private int[] _openStack;
     private int _count;
@@ -27,6 +36,12 @@ public sealed class RecordIndex : IDisposable
         _tokens = ArrayPool<JsonToken>.Shared.Rent(InitialCapacity);
         _openStack = ArrayPool<int>.Shared.Rent(64);
     }
+
+    /// <summary>
+    /// Told the bytes of a token table about to be allocated outside the pool (a huge record's), before it is; the scan
+    /// reserves them in its memory budget (and may wait there). Null: nothing is told.
+    /// </summary>
+    internal Action<long>? ReserveTable { get; set; }
 
     /// <summary>Number of tokens in the table.</summary>
     public int Count => _count;
@@ -51,58 +66,57 @@ public sealed class RecordIndex : IDisposable
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
+                Open(JsonKind.Object, start);
+                return false;
             case JsonTokenType.StartArray:
-                {
-                    int i = Add(reader.TokenType == JsonTokenType.StartObject ? JsonKind.Object : JsonKind.Array, start, 0, false);
-                    Push(i);
-                    return false;
-                }
+                Open(JsonKind.Array, start);
+                return false;
             case JsonTokenType.EndObject:
             case JsonTokenType.EndArray:
-                {
-                    int open = _openStack[--_depth];
-                    ref JsonToken t = ref _tokens[open];
-                    t.Length = start + 1 - t.Start;
-                    t.Next = _count;
-                    CountChild();
-                    return _depth == 0;
-                }
+                return Close(start);
             case JsonTokenType.PropertyName:
-                {
-                    // A property name's value comes next; the name itself is not a child.
-                    int s = start + 1;
-                    int i = Add(JsonKind.String, s, reader.ValueSpan.Length, reader.ValueIsEscaped);
-                    _tokens[i].IsPropertyName = true;
-                    _tokens[i].Next = i + 1;
-                    return false;
-                }
+                AddName(start + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
+                return false;
             case JsonTokenType.String:
-                {
-                    int i = Add(JsonKind.String, start + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
-                    _tokens[i].Next = i + 1;
-                    CountChild();
-                    return _depth == 0;
-                }
+                return AddScalar(JsonKind.String, start + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
             case JsonTokenType.Number:
+                return AddScalar(JsonKind.Number, start, reader.ValueSpan.Length, false);
             case JsonTokenType.True:
+                return AddScalar(JsonKind.True, start, 4, false);
             case JsonTokenType.False:
+                return AddScalar(JsonKind.False, start, 5, false);
             case JsonTokenType.Null:
-                {
-                    JsonKind kind = reader.TokenType switch
-                    {
-                        JsonTokenType.Number => JsonKind.Number,
-                        JsonTokenType.True => JsonKind.True,
-                        JsonTokenType.False => JsonKind.False,
-                        _ => JsonKind.Null,
-                    };
-                    int i = Add(kind, start, reader.ValueSpan.Length, false);
-                    _tokens[i].Next = i + 1;
-                    CountChild();
-                    return _depth == 0;
-                }
+                return AddScalar(JsonKind.Null, start, 4, false);
             default:
                 return false; // comments are disabled; nothing else reaches here
         }
+    }
+
+    /// <summary>Adds an object or array opening at <paramref name="start"/> (its bracket).</summary>
+    internal void Open(JsonKind kind, int start) => Push(Add(kind, start, 0, false));
+
+    /// <summary>Closes the innermost open container at its bracket <paramref name="end"/>.</summary>
+    /// <returns><c>true</c> when this closed the value the index was started on.</returns>
+    internal bool Close(int end)
+    {
+        int open = _openStack[--_depth];
+        ref JsonToken t = ref _tokens[open];
+        t.Length = end + 1 - t.Start;
+        t.Next = _count;
+        CountChild();
+        return _depth == 0;
+    }
+
+    /// <summary>Adds a property name (its raw bytes between the quotes); its value comes next and the name is no child.</summary>
+    internal void AddName(int start, int length, bool escaped) => Add(JsonKind.String, start, length, escaped, propertyName: true);
+
+    /// <summary>Adds a string (raw bytes between the quotes), number or literal.</summary>
+    /// <returns><c>true</c> when this scalar is the whole value the index was started on.</returns>
+    internal bool AddScalar(JsonKind kind, int start, int length, bool escaped)
+    {
+        Add(kind, start, length, escaped);
+        CountChild();
+        return _depth == 0;
     }
 
     /// <summary>Builds the index of a complete JSON value held in <paramref name="utf8"/>.</summary>
@@ -110,7 +124,14 @@ public sealed class RecordIndex : IDisposable
     public void Build(ReadOnlySpan<byte> utf8)
     {
         Reset();
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256 });
+        if (utf8.Length >= CountFirstBytes)
+        {
+            // A value this large may need a table beyond the pool: count its tokens first and allocate the table once,
+            // at its exact size, rather than doubling it (which costs up to 3x the final table while copying).
+            EnsureTokens(CountTokens(utf8));
+        }
+
+        var reader = new Utf8JsonReader(utf8, BuildOptions);
         while (reader.Read())
         {
             if (Append(ref reader, 0))
@@ -120,29 +141,53 @@ public sealed class RecordIndex : IDisposable
         }
     }
 
+    // Tokens Build will add for the value at the start of utf8 (the same reader, so the same errors).
+    private static int CountTokens(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, BuildOptions);
+        int count = 0;
+        while (reader.Read())
+        {
+            JsonTokenType t = reader.TokenType;
+            if (t is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+            {
+                count++;
+            }
+
+            if (reader.CurrentDepth == 0 && t is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+            {
+                break;
+            }
+        }
+
+        return count;
+    }
+
+    private void EnsureTokens(int count)
+    {
+        if (count > _tokens.Length)
+        {
+            ReplaceTokens(count, keep: 0);
+        }
+    }
+
     private void CountChild()
     {
         if (_depth > 0)
         {
-            _tokens[_openStack[_depth - 1]].ChildCount++;
+            _tokens[_openStack[_depth - 1]].AddChild();
         }
     }
 
-    private int Add(JsonKind kind, int start, int length, bool escaped)
+    // Adds a token; a scalar's Next is the token after it, a container's is set when it closes.
+    private int Add(JsonKind kind, int start, int length, bool escaped, bool propertyName = false)
     {
         if (_count == _tokens.Length)
         {
-            Grow(ref _tokens);
+            GrowTokens(_tokens.Length * 2);
         }
 
-        ref JsonToken t = ref _tokens[_count];
-        t.Kind = kind;
-        t.IsPropertyName = false;
-        t.HasEscapes = escaped;
-        t.Start = start;
-        t.Length = length;
-        t.Next = 0;
-        t.ChildCount = 0;
+        _tokens[_count].Set(kind, propertyName, escaped, start, length, _count + 1);
         return _count++;
     }
 
@@ -154,6 +199,28 @@ public sealed class RecordIndex : IDisposable
         }
 
         _openStack[_depth++] = tokenIndex;
+    }
+
+    private void GrowTokens(int size) => ReplaceTokens(size, keep: _count);
+
+    // A table of at least `size` tokens holding the first `keep` of the current one. Beyond the pool the table is
+    // allocated at exactly that size, after ReserveTable was told its bytes and those of the table being copied.
+    private void ReplaceTokens(int size, int keep)
+    {
+        JsonToken[] bigger;
+        if (size <= PooledTokens)
+        {
+            bigger = ArrayPool<JsonToken>.Shared.Rent(size);
+        }
+        else
+        {
+            ReserveTable?.Invoke((size + (long)(keep > 0 ? _tokens.Length : 0)) * TokenBytes);
+            bigger = GC.AllocateUninitializedArray<JsonToken>(size);
+        }
+
+        Array.Copy(_tokens, bigger, keep);
+        Return(_tokens);
+        _tokens = bigger;
     }
 
     private static void Grow<T>(ref T[] array)

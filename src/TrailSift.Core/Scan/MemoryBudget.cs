@@ -89,6 +89,21 @@ public sealed class MemoryBudget
         }
     }
 
+    private void Shrink(Lease lease, long less)
+    {
+        lock (_gate)
+        {
+            _used -= less;
+            lease.Held -= less;
+            if (lease.Held == 0)
+            {
+                _holders.Remove(lease);
+            }
+
+            Monitor.PulseAll(_gate);
+        }
+    }
+
     private bool IsOldest(Lease lease)
     {
         if (lease.Held == 0)
@@ -126,6 +141,22 @@ public sealed class MemoryBudget
             if (bytes > Held)
             {
                 _budget.Grow(this, bytes - Held, cancel);
+            }
+        }
+
+        /// <summary>
+        /// Sets this worker's reservation to <paramref name="bytes"/>: raises it as <see cref="EnsureHeld"/> does, or
+        /// gives back what is over.
+        /// </summary>
+        public void Hold(long bytes, CancellationToken cancel = default)
+        {
+            if (bytes > Held)
+            {
+                _budget.Grow(this, bytes - Held, cancel);
+            }
+            else if (bytes < Held)
+            {
+                _budget.Shrink(this, Held - bytes);
             }
         }
 

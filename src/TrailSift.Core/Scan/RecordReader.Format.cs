@@ -150,6 +150,12 @@ public sealed partial class RecordReader
     private void FinishInput()
     {
         _done = true;
+        if (_buffer.Length > FreeBufferBytes)
+        {
+            _buffer = []; // a large record's buffer: freed now rather than when the reader is disposed
+        }
+
+        ReleaseMemory();
         if (_values == 0)
         {
             throw new RecordReadException("empty input: no JSON found");

@@ -18,7 +18,7 @@ public sealed partial class RecordReader
         _recDepth = reader.CurrentDepth;
         _recordIsTop = top;
         _undecided = top;
-        if (DeferIndex && TrySplitUnindexed(ref reader, record))
+        if (DeferIndex ? TrySplitUnindexed(ref reader, record) : !_undecided && TryFastSplit(ref reader, record, indexed: true))
         {
             return true;
         }
@@ -33,6 +33,11 @@ public sealed partial class RecordReader
     // when the record is incomplete in the buffer, too deep, or a top-level object that is not yet known to be an event.
     private bool TrySplitUnindexed(ref Utf8JsonReader reader, EventRecord record)
     {
+        if (!_undecided && TryFastSplit(ref reader, record, indexed: false))
+        {
+            return true;
+        }
+
         Utf8JsonReader probe = reader;
         bool undecided = _undecided;
         int deepest = _recDepth + MaxRecordDepth - 1;

@@ -94,7 +94,7 @@ public sealed partial class RecordReader : IDisposable
     /// <exception cref="RecordReadException">No JSON at all, not a CloudTrail log, or an I/O or decompression fault.</exception>
     public bool TryRead(EventRecord record)
     {
-        _record = record;
+        AttachBudget(record);
         while (!_done)
         {
             if (_phase == Phase.TopLevel && !StartTopLevelValue())

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Runtime.ExceptionServices;
 
 namespace TrailSift.Core.Sources;
 
@@ -24,6 +25,7 @@ public sealed class DecodedStream : ReadOnlyStream
     private int _chunkPos;
     private int _chunkEnd;
     private bool _checked;
+    private ExceptionDispatchInfo? _pending; // an error met after decoding some bytes, raised by the next read
 
     private DecodedStream(TailTrackingStream raw, Stream decoded, bool isGzip)
     {
@@ -80,7 +82,16 @@ public sealed class DecodedStream : ReadOnlyStream
 
         if (_chunkPos == _chunkEnd && !buffer.IsEmpty)
         {
-            Decode();
+            if (buffer.Length >= ChunkBytes)
+            {
+                // A large read (the record reader's): decoded straight into the caller's buffer, without the copy.
+                int direct = Decode(buffer);
+                DecodedBytesRead += direct;
+                return direct;
+            }
+
+            _chunkPos = 0;
+            _chunkEnd = Decode(_chunk.AsSpan(0, ChunkBytes));
         }
 
         int n = Math.Min(buffer.Length, _chunkEnd - _chunkPos);
@@ -90,34 +101,69 @@ public sealed class DecodedStream : ReadOnlyStream
         return n;
     }
 
-    private void Decode()
+    // Decodes into target until it is full or the data ends (GZipStream returns about 13 KB a read; few, large reads
+    // spare the record reader re-splitting the record cut at each read's end). Each inner read is appended to the
+    // member check on its own, so member boundaries stay read boundaries. An error after some bytes were decoded is
+    // raised by the next call, so those bytes are delivered first, as with one inner read a call.
+    private int Decode(Span<byte> target)
     {
-        int n;
-        try
+        if (_pending is ExceptionDispatchInfo pending)
         {
-            n = _decoded.Read(_chunk, 0, ChunkBytes);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new InvalidDataException($"corrupt gzip data ({e.Message.TrimEnd('.')})", e);
+            _pending = null;
+            pending.Throw();
         }
 
-        _chunkPos = 0;
-        _chunkEnd = n;
-        _members!.Append(_chunk.AsSpan(0, n));
-        if (n == 0 && !_checked)
+        int filled = 0;
+        while (filled < target.Length)
+        {
+            int n;
+            try
+            {
+                n = _decoded.Read(target[filled..]);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                Exception error = e is InvalidDataException ? new InvalidDataException($"corrupt gzip data ({e.Message.TrimEnd('.')})", e) : e;
+                if (filled == 0)
+                {
+                    ExceptionDispatchInfo.Throw(error);
+                }
+
+                _pending = ExceptionDispatchInfo.Capture(error);
+                return filled;
+            }
+
+            if (n == 0)
+            {
+                if (filled == 0)
+                {
+                    CheckEnd();
+                }
+
+                return filled;
+            }
+
+            _members!.Append(target.Slice(filled, n));
+            filled += n;
+        }
+
+        return filled;
+    }
+
+    private void CheckEnd()
+    {
+        if (!_checked)
         {
             _checked = true;
             // A truncated file ends inside compressed data, so its last eight bytes almost never equal the CRC-32
             // and size of the decoded bytes since a member boundary (trailing bytes after the last member fail too).
-            if (_raw.Trailer is not (uint crc, uint size) || !_members.EndsWithWholeMember(crc, size))
+            if (_raw.Trailer is not (uint crc, uint size) || !_members!.EndsWithWholeMember(crc, size))
             {
                 throw new InvalidDataException("gzip data ends early: truncated file (or bytes after the last gzip member)");
             }
         }
     }
 
-    /// <inheritdoc />
     protected override long BytesReturned => DecodedBytesRead;
 
     /// <inheritdoc />

@@ -77,7 +77,7 @@ public sealed class MutationTests
         }
     }
 
-    private static (byte[] Data, List<int> RecordEnds) Build(string fixture)
+    internal static (byte[] Data, List<int> RecordEnds) Build(string fixture)
     {
         var text = new StringBuilder();
         var ends = new List<int>();
@@ -139,7 +139,7 @@ public sealed class MutationTests
     }
 
     // One random damage; returns the first damaged offset.
-    private static (byte[] Data, int At, string What) Damage(byte[] data, Random random)
+    internal static (byte[] Data, int At, string What) Damage(byte[] data, Random random)
     {
         int at = random.Next(data.Length);
         byte[] structural = "{}[]\",:\\\n\0"u8.ToArray();

@@ -222,11 +222,11 @@ public sealed class RecordReaderRecoveryTests
 
     /// <summary>Reads everything, collecting records (raw text), problems and a final error.</summary>
     internal static (List<string> Records, List<string> Problems, string? Error) Read(byte[] data, int chunk, int buffer, bool defer,
-        int maxRecordBytes = RecordReader.DefaultMaxRecordBytes)
+        int maxRecordBytes = RecordReader.DefaultMaxRecordBytes, bool fastSplit = true)
     {
         var records = new List<string>();
         var problems = new List<string>();
-        using var reader = new RecordReader(new ChunkedStream(data, chunk), buffer, maxRecordBytes) { DeferIndex = defer };
+        using var reader = new RecordReader(new ChunkedStream(data, chunk), buffer, maxRecordBytes) { DeferIndex = defer, FastSplit = fastSplit };
         using var record = new EventRecord();
         try
         {
