@@ -60,6 +60,24 @@ public sealed class EventFilter
     /// <summary>True when the program reads <c>input</c>/<c>inputs</c>.</summary>
     public bool UsesInputs { get; }
 
+    /// <summary>
+    /// Makes an event whose evaluation goes over its budget (steps, memory, a regex timeout) a reported problem of that
+    /// event (<paramref name="report"/> gets the path and the reason; thread-safe), after which the scan goes on with the
+    /// next event, instead of an input problem that ends the file.
+    /// </summary>
+    public void ReportEventProblems(Action<string, string> report)
+    {
+        switch (Predicate)
+        {
+            case ConditionPredicate c:
+                c.Problems.Report = report;
+                break;
+            case CandidatePredicate c:
+                c.Problems.Report = report;
+                break;
+        }
+    }
+
     /// <summary>True when a condition is evaluated in place (no value built per event).</summary>
     public bool InPlace => Predicate is ConditionPredicate { InPlace: true } || ReferenceEquals(Predicate, AllOfPredicate.MatchAll);
 
