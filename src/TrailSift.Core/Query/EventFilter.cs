@@ -85,7 +85,10 @@ public sealed class EventFilter
     /// Parses <paramref name="text"/>: a jq program when it mentions <c>.Records</c>, reads <c>input</c>/<c>inputs</c>,
     /// or <paramref name="program"/> is set (<c>--jq</c>); else a per-event condition. Never throws for bad input.
     /// </summary>
-    public static EventFilterParseResult Parse(string text, bool program = false)
+    public static EventFilterParseResult Parse(string text, bool program = false) =>
+        JqLargeStack.Run(() => ParseOnLargeStack(text, program)); // long chains recurse in the parser, compiler and shape analyses
+
+    private static EventFilterParseResult ParseOnLargeStack(string text, bool program)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (!program && text.Trim() is "" or ".")
@@ -128,9 +131,11 @@ public sealed class EventFilter
     /// or a jq program of the shape <c>.Records[] | select(C1) | select(C2)…</c>, read as the condition <c>select(C1) | select(C2)…</c>.
     /// Any other program is refused: these commands select events, they do not print jq outputs.
     /// </summary>
-    public static EventFilterParseResult ParseCondition(string text)
+    public static EventFilterParseResult ParseCondition(string text) => JqLargeStack.Run(() => ParseConditionOnLargeStack(text));
+
+    private static EventFilterParseResult ParseConditionOnLargeStack(string text)
     {
-        EventFilterParseResult parsed = Parse(text);
+        EventFilterParseResult parsed = ParseOnLargeStack(text, false);
         if (!parsed.Success || parsed.Filter!.Mode == FilterMode.Condition)
         {
             return parsed;

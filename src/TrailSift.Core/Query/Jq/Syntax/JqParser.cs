@@ -40,7 +40,12 @@ internal sealed partial class JqParser
             throw Chain(p._softErrors, e);
         }
 
-        return p._softErrors.Count > 0 ? throw Chain(p._softErrors, null) : a;
+        if (p._softErrors.Count > 0)
+        {
+            throw Chain(p._softErrors, null);
+        }
+
+        return a;
     }
 
     private static JqParseException Chain(List<JqParseException> errors, JqParseException? last)
