@@ -253,10 +253,13 @@ def gen_tree_specials(rng, scale):
             os.symlink("..", os.path.join(d, "t", "2024", "loop"))
             os.symlink("loop2", os.path.join(d, "t", "loop1"))
             os.symlink("loop1", os.path.join(d, "t", "loop2"))
-        cases.append(Case("tree-symlink", "directory symlinks and loops (%d events)" % k, ["count", "t"], setup=loop_tree, exits=(0,),
+        # not followed: each event once; the dangling loop1 <-> loop2 pair may be reported (ELOOP), exit 2
+        cases.append(Case("tree-symlink", "directory symlinks and loops (%d events)" % k, ["count", "t"], setup=loop_tree, exits=(0, 2),
                           stdout_lines=[str(k)], limit=10.0))
+        # --follow: latest/ is a second path to the same directory (counted again, as find -L lists it); the cycle
+        # 2024/loop -> .. is cut by device and inode
         cases.append(Case("tree-symlink", "--follow with a cycle (%d events)" % k, ["count", "--follow", "t"], setup=loop_tree, exits=(0, 2),
-                          limit=10.0, stdout_lines=[str(k)]))
+                          limit=10.0, stdout_lines=[str(2 * k)]))
 
         def named_fifo(d, k=k):
             os.mkfifo(os.path.join(d, "p.json"))
@@ -274,7 +277,7 @@ def gen_regex(rng, scale):
         recs = [event(j, userAgent=("a" * rng.randrange(30, 45) + "!")) for j in range(bad)] + [event(100 + j, userAgent="aaa") for j in range(good)]
         rng.shuffle(recs)
         doc = json.dumps({"Records": recs}).encode()
-        pat = rng.choice(["^(a+)+$", "^(a|a)+$", "^(a|aa)+$", "(a*)*$"])
+        pat = rng.choice(["^(a+)+$", "^(a|aa)+$", "^(a+)*b?$"])  # ^(a|a)+$ is not catastrophic for .NET's engine
         env = {"TRAILSIFT_REGEX_TIMEOUT_MS": "200"}
         cases.append(Case("regex-timeout", "%s over %d catastrophic + %d matching (count)" % (pat, bad, good),
                           ["count", ".userAgent | test(%s)" % json.dumps(pat), "in.json"], files={"in.json": doc}, env=env,
@@ -540,8 +543,8 @@ def classify(case, code, out, err, timed_out, elapsed, script):
         for s in case.stderr_has:
             if s not in text:
                 problems.append("stderr lacks %r" % s)
-        if case.no_stderr and text.strip():
-            problems.append("unexpected stderr")
+        if case.no_stderr and ("cannot write" in text or "rror" in text):
+            problems.append("a closed pipe reported as an error")
         lines = out.decode("utf-8", "replace").split("\n")
         lines = [l for l in lines if l.strip()]
         if case.stdout_lines is not None and [l.strip().split("\t")[-1] for l in lines] != case.stdout_lines:
