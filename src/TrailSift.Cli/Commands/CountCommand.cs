@@ -80,6 +80,8 @@ public sealed class CountCommand : ICommand
             return ExitCodes.Error;
         }
 
+        plan.Filter.ReportEventProblems(reporter.Report); // an event over its budget (a regex timeout) is reported; the scan goes on
+
         var writers = keys.Select(k => (GroupKeyWriter)k.WriteKey).ToList();
         ScanResult<GroupCounter> result = ScanRunner.Run(plan, env, reporter, () => new GroupCounter(writers));
         GroupCounter total = CommandRun.Merge(result, static (a, b) => a.Merge(b));

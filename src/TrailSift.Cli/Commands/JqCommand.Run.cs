@@ -143,7 +143,7 @@ internal sealed class JqRun : IJqInputs, IDisposable
         catch (JqBudgetExceededException e)
         {
             _out.Flush();
-            _env.Stderr.WriteLine("jq: error (at " + Where() + "): " + e.Message + " (raise it with --max-steps / --max-memory)");
+            _env.Stderr.WriteLine("jq: error (at " + Where() + "): " + e.Message + (e.Message.StartsWith("evaluation budget", StringComparison.Ordinal) ? " (raise it with --max-steps / --max-memory)" : string.Empty));
             exit = 5;
         }
         catch (InsufficientExecutionStackException)

@@ -70,6 +70,8 @@ public sealed partial class QueryCommand : ICommand
             return ExitCodes.Error;
         }
 
+        plan.Filter.ReportEventProblems(reporter.Report); // an event over its budget (a regex timeout) is reported; the scan goes on
+
         if (plan.Filter.Mode == FilterMode.Program)
         {
             return RunProgram(plan, args, env, run, limit);

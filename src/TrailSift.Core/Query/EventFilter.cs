@@ -60,6 +60,24 @@ public sealed class EventFilter
     /// <summary>True when the program reads <c>input</c>/<c>inputs</c>.</summary>
     public bool UsesInputs { get; }
 
+    /// <summary>
+    /// Makes an event whose evaluation goes over its budget (steps, memory, a regex timeout) a reported problem of that
+    /// event (<paramref name="report"/> gets the path and the reason; thread-safe), after which the scan goes on with the
+    /// next event, instead of an input problem that ends the file.
+    /// </summary>
+    public void ReportEventProblems(Action<string, string> report)
+    {
+        switch (Predicate)
+        {
+            case ConditionPredicate c:
+                c.Problems.Report = report;
+                break;
+            case CandidatePredicate c:
+                c.Problems.Report = report;
+                break;
+        }
+    }
+
     /// <summary>True when a condition is evaluated in place (no value built per event).</summary>
     public bool InPlace => Predicate is ConditionPredicate { InPlace: true } || ReferenceEquals(Predicate, AllOfPredicate.MatchAll);
 
@@ -67,7 +85,10 @@ public sealed class EventFilter
     /// Parses <paramref name="text"/>: a jq program when it mentions <c>.Records</c>, reads <c>input</c>/<c>inputs</c>,
     /// or <paramref name="program"/> is set (<c>--jq</c>); else a per-event condition. Never throws for bad input.
     /// </summary>
-    public static EventFilterParseResult Parse(string text, bool program = false)
+    public static EventFilterParseResult Parse(string text, bool program = false) =>
+        JqLargeStack.Run(() => ParseOnLargeStack(text, program)); // long chains recurse in the parser, compiler and shape analyses
+
+    private static EventFilterParseResult ParseOnLargeStack(string text, bool program)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (!program && text.Trim() is "" or ".")
@@ -110,9 +131,11 @@ public sealed class EventFilter
     /// or a jq program of the shape <c>.Records[] | select(C1) | select(C2)…</c>, read as the condition <c>select(C1) | select(C2)…</c>.
     /// Any other program is refused: these commands select events, they do not print jq outputs.
     /// </summary>
-    public static EventFilterParseResult ParseCondition(string text)
+    public static EventFilterParseResult ParseCondition(string text) => JqLargeStack.Run(() => ParseConditionOnLargeStack(text));
+
+    private static EventFilterParseResult ParseConditionOnLargeStack(string text)
     {
-        EventFilterParseResult parsed = Parse(text);
+        EventFilterParseResult parsed = ParseOnLargeStack(text, false);
         if (!parsed.Success || parsed.Filter!.Mode == FilterMode.Condition)
         {
             return parsed;

@@ -113,7 +113,17 @@ public sealed class EventQuery
 
     private sealed class FilterPredicate(QNode root, Prefilter? prefilter) : IEventPredicate
     {
-        public bool Matches(EventRecord record) => root.Test(Value.FromNode(record.Root)) == Truth.True;
+        public bool Matches(EventRecord record)
+        {
+            try
+            {
+                return root.Test(Value.FromNode(record.Root)) == Truth.True;
+            }
+            catch (Jq.Runtime.JqBudgetExceededException e)
+            {
+                throw Running.EventValues.Problem(record, e);
+            }
+        }
 
         public bool MayMatch(ReadOnlySpan<byte> utf8) => prefilter is null || prefilter.MayMatch(utf8);
 

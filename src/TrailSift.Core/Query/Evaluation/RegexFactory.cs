@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TrailSift.Core.Query.Jq.Support;
 
 namespace TrailSift.Core.Query.Evaluation;
 
@@ -10,8 +11,6 @@ namespace TrailSift.Core.Query.Evaluation;
 /// <remarks>Stateless static methods; thread-safe.</remarks>
 internal static class RegexFactory
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-
     /// <summary>A compiled pattern, or the reason it could not be compiled.</summary>
     internal sealed record CompiledRegex(Regex? Regex, bool NonEmpty, string? Error);
 
@@ -47,7 +46,7 @@ internal static class RegexFactory
 
         try
         {
-            return new CompiledRegex(new Regex(pattern, options, Timeout), nonEmpty, null);
+            return new CompiledRegex(new Regex(pattern, options, RegexTimeouts.PerMatch), nonEmpty, null);
         }
         catch (RegexParseException ex)
         {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using TrailSift.Core.Events;
+using TrailSift.Core.Query.Jq.Support;
 
 namespace TrailSift.Core.Query.Evaluation;
 
@@ -164,12 +165,13 @@ internal static partial class ValueOps
         {
             int n = Encoding.UTF8.GetChars(s.Span, chars);
             ReadOnlySpan<char> input = chars[..n];
+            Regex current = RegexTimeouts.Current(regex);
             if (!nonEmpty)
             {
-                return Value.Bool(regex.IsMatch(input));
+                return Value.Bool(current.IsMatch(input));
             }
 
-            foreach (ValueMatch m in regex.EnumerateMatches(input))
+            foreach (ValueMatch m in current.EnumerateMatches(input))
             {
                 if (m.Length > 0)
                 {
@@ -179,9 +181,9 @@ internal static partial class ValueOps
 
             return Value.False;
         }
-        catch (RegexMatchTimeoutException)
+        catch (RegexMatchTimeoutException e)
         {
-            return Value.Error("regex match timed out");
+            throw RegexTimeouts.TimedOut(regex, e);
         }
         finally
         {

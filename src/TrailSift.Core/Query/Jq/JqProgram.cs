@@ -25,11 +25,17 @@ public sealed class JqProgram
     {
         JqAst ast = JqParser.Parse(source);
         JqNode root = new JqCompiler(null, globals ?? []).CompileProgram(ast);
+        JqBreakCheck.Check(ast);
         return new JqProgram(source, root);
     }
 
     /// <summary>Compiles an already parsed program (a stage of a larger one); its source is the stage printed back.</summary>
-    internal static JqProgram FromAst(JqAst ast) => new(ast.ToString(), new JqCompiler(null, []).CompileProgram(ast));
+    internal static JqProgram FromAst(JqAst ast)
+    {
+        JqNode root = new JqCompiler(null, []).CompileProgram(ast);
+        JqBreakCheck.Check(ast);
+        return new(ast.ToString(), root);
+    }
 
     /// <summary>Parses <paramref name="source"/> and prints it back (normalised jq source).</summary>
     public static string Format(string source) => JqParser.Parse(source).ToString();

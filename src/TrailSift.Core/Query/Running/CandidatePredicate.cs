@@ -1,5 +1,6 @@
 using TrailSift.Core.Events;
 using TrailSift.Core.Query.Evaluation;
+using TrailSift.Core.Query.Jq.Runtime;
 
 namespace TrailSift.Core.Query.Running;
 
@@ -14,6 +15,9 @@ internal sealed class CandidatePredicate(QNode[] selects, Prefilter? prefilter) 
 {
     public bool HasPrefilter => prefilter is not null;
 
+    /// <summary>Where an event whose selects go over their budget (a regex timeout) is reported.</summary>
+    public EventProblems Problems { get; } = new();
+
     public bool MayMatch(ReadOnlySpan<byte> utf8) => prefilter is null || prefilter.MayMatch(utf8);
 
     public bool Matches(EventRecord record)
@@ -24,15 +28,28 @@ internal sealed class CandidatePredicate(QNode[] selects, Prefilter? prefilter) 
         }
 
         Value root = Value.FromNode(record.Root);
-        foreach (QNode c in selects)
+        try
         {
-            switch (c.Test(root))
+            foreach (QNode c in selects)
             {
-                case Truth.False:
-                    return false;
-                case Truth.Error:
-                    return true; // the jq engine raises it, with jq's message
+                switch (c.Test(root))
+                {
+                    case Truth.False:
+                        return false;
+                    case Truth.Error:
+                        return true; // the jq engine raises it, with jq's message
+                }
             }
+        }
+        catch (JqBudgetExceededException e)
+        {
+            InvalidDataException problem = EventValues.Problem(record, e);
+            if (Problems.Reported(record, problem))
+            {
+                return false;
+            }
+
+            throw problem;
         }
 
         return true;

@@ -41,11 +41,34 @@ internal sealed class ConditionPredicate : IEventPredicate
 
     public bool MayMatch(ReadOnlySpan<byte> utf8) => _prefilter is null || _prefilter.MayMatch(utf8);
 
-    public IEventPredicate ForWorker() => _fast is not null ? this : new ConditionPredicate(_program, null, _prefilter, new JqContext()) { Keys = Keys };
+    /// <summary>Where an event that goes over its budget (a regex timeout among them) is reported.</summary>
+    public EventProblems Problems { get; private init; } = new();
+
+    public IEventPredicate ForWorker() => _fast is not null ? this : new ConditionPredicate(_program, null, _prefilter, new JqContext()) { Keys = Keys, Problems = Problems };
 
     public bool Matches(EventRecord record)
     {
-        return _fast is not null ? _fast.Test(Value.FromNode(record.Root)) == Truth.True : MatchesOnEngine(record);
+        try
+        {
+            return _fast is null ? MatchesOnEngine(record) : MatchesInPlace(record);
+        }
+        catch (InvalidDataException e) when (Problems.Reported(record, e))
+        {
+            return false;
+        }
+    }
+
+    private bool MatchesInPlace(EventRecord record)
+    {
+        try
+        {
+            return _fast!.Test(Value.FromNode(record.Root)) == Truth.True;
+        }
+        catch (JqBudgetExceededException e)
+        {
+            // A regex that timed out: an error on this event, never taken as "not selected" silently.
+            throw EventValues.Problem(record, e);
+        }
     }
 
     // Separate from Matches: its closure would otherwise be allocated on the in-place path too.

@@ -68,7 +68,7 @@ internal static class EventValues
         }
         catch (JqBudgetExceededException e)
         {
-            throw new InvalidDataException($"event {record.Ordinal + 1}: jq: {e.Message}", e);
+            throw Problem(record, e);
         }
         catch (InsufficientExecutionStackException e)
         {
@@ -79,4 +79,8 @@ internal static class EventValues
             throw new InvalidDataException($"event {record.Ordinal + 1}: jq: halt is not supported in a per-event filter (exit code {e.ExitCode})", e);
         }
     }
+
+    /// <summary>A budget failure (steps, memory, a regex timeout) on <paramref name="record"/> as the input problem the scanner reports.</summary>
+    public static InvalidDataException Problem(EventRecord record, JqBudgetExceededException e) =>
+        new($"event {record.Ordinal + 1}: jq: {e.Message}", e);
 }

@@ -69,6 +69,20 @@ public sealed class JqEventSink : IEventSink, ISequencedSink
             return;
         }
 
+        try
+        {
+            Run(record);
+        }
+        catch (InvalidDataException e) when (e.InnerException is JqBudgetExceededException)
+        {
+            // Over its budget (steps, memory, a regex timeout): this event's evaluation ends, reported; the next event is read.
+            Errors++;
+            _report(record.SourcePath, e.Message);
+        }
+    }
+
+    private void Run(EventRecord record)
+    {
         EventValues.Guard(record, () =>
         {
             _context.ResetSteps();

@@ -52,9 +52,9 @@ internal static partial class JqNatives
 
             return new JqArray(items);
         }
-        catch (RegexMatchTimeoutException)
+        catch (RegexMatchTimeoutException e)
         {
-            throw new JqRuntimeException($"regex match timed out after {OnigurumaRegex.DefaultTimeout.TotalSeconds} s (an error, not a non-match)");
+            throw RegexTimeouts.TimedOut(compiled.Regex!, e);
         }
         catch (NotSupportedException e)
         {

@@ -13,7 +13,7 @@ internal static class OnigurumaMatcher
 {
     public static IReadOnlyList<JqRegexMatch> Matches(OnigurumaRegexResult compiled, string input, bool global)
     {
-        Regex regex = compiled.Regex ?? throw new InvalidOperationException("The regex did not compile: " + compiled.Error);
+        Regex regex = RegexTimeouts.Current(compiled.Regex ?? throw new InvalidOperationException("The regex did not compile: " + compiled.Error));
         var names = compiled.GroupNames;
         var offsets = new CodepointOffsets(input);
         var result = new List<JqRegexMatch>();

@@ -14,8 +14,8 @@ namespace TrailSift.Core.Query.Jq.Support;
 /// </summary>
 public static class OnigurumaRegex
 {
-    /// <summary>How long one match may run before it fails with <see cref="RegexMatchTimeoutException"/>.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>How long one match may run before it fails with <see cref="RegexMatchTimeoutException"/> (2 s; see <see cref="RegexTimeouts"/>).</summary>
+    public static TimeSpan DefaultTimeout => RegexTimeouts.PerMatch;
 
     private const int CacheLimit = 512;
     private static readonly ConcurrentDictionary<(string Pattern, string? Flags), OnigurumaRegexResult> Cache = new();
@@ -115,6 +115,6 @@ public static class OnigurumaRegex
     public static bool Test(OnigurumaRegexResult compiled, string input)
     {
         Regex regex = compiled.Regex ?? throw new InvalidOperationException("The regex did not compile: " + compiled.Error);
-        return regex.IsMatch(input);
+        return RegexTimeouts.Current(regex).IsMatch(input);
     }
 }

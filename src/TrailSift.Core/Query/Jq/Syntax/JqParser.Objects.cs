@@ -99,7 +99,13 @@ internal sealed partial class JqParser
             throw new JqParseException("Object keys must be strings", tok.Start);
         }
 
-        return new ObjectEntryAst(key, ParseObjectValue());
+        JqAst value = ParseObjectValue();
+        if (key is ParenAst && JqConstant.KeyError(key) is string message)
+        {
+            _softErrors.Add(new JqParseException(message, tok.Start));
+        }
+
+        return new ObjectEntryAst(key, value);
     }
 
     /// <summary>ExpD: terms joined by <c>|</c>, with unary minus.</summary>
@@ -228,6 +234,12 @@ internal sealed partial class JqParser
         }
 
         Expect(":");
-        return new ObjectPatternEntry(null, key, ParsePattern());
+        JqPattern pattern = ParsePattern();
+        if (tok.Is("(") && JqConstant.KeyError(key) is string message)
+        {
+            _softErrors.Add(new JqParseException(message, tok.Start));
+        }
+
+        return new ObjectPatternEntry(null, key, pattern);
     }
 }

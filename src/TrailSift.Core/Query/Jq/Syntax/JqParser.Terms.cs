@@ -372,6 +372,7 @@ internal sealed partial class JqParser
 
                 JqAst a = sub.ParsePipe();
                 sub.ExpectEnd();
+                _softErrors.AddRange(sub._softErrors);
                 parts.Add(a);
             }
             else

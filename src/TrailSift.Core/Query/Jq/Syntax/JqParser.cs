@@ -13,6 +13,10 @@ internal sealed partial class JqParser
     private int _i;
     private int _depth;
 
+    // Errors jq reports without stopping its parse (a constant object key that is not a string): reported with the
+    // first syntax error after them, or alone at the end, as jq's "N compile errors".
+    private readonly List<JqParseException> _softErrors = [];
+
     private JqParser(string src, int start, int end, int depth)
     {
         _src = src;
@@ -26,6 +30,38 @@ internal sealed partial class JqParser
     public static JqAst Parse(string src)
     {
         var p = new JqParser(src, 0, src.Length, 0);
+        JqAst a;
+        try
+        {
+            a = p.ParseProgram();
+        }
+        catch (JqParseException e) when (p._softErrors.Count > 0)
+        {
+            throw Chain(p._softErrors, e);
+        }
+
+        if (p._softErrors.Count > 0)
+        {
+            throw Chain(p._softErrors, null);
+        }
+
+        return a;
+    }
+
+    private static JqParseException Chain(List<JqParseException> errors, JqParseException? last)
+    {
+        JqParseException? next = last;
+        for (int i = errors.Count - 1; i >= 0; i--)
+        {
+            next = new JqParseException(errors[i].Reason, errors[i].Offset, next);
+        }
+
+        return next!;
+    }
+
+    private JqAst ParseProgram()
+    {
+        JqParser p = this;
 
         // An empty program is the identity in jq, so a token that cannot start one is "expecting end of file".
         if (p.Tok.Kind == JqTokenKind.Op && p.Tok.Text is not ("." or ".." or "[" or "{" or "(" or "-" or "$")

@@ -57,7 +57,7 @@ public static class JqJsonReader
                     var b = new JqObjectBuilder();
                     while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                     {
-                        string key = reader.GetString()!;
+                        string key = ReadString(ref reader);
                         reader.Read();
                         b.Set(key, ReadValue(ref reader));
                     }
@@ -77,7 +77,7 @@ public static class JqJsonReader
                 }
 
             case JsonTokenType.String:
-                return new JqString(reader.GetString()!);
+                return new JqString(ReadString(ref reader));
             case JsonTokenType.Number:
                 return ReadNumber(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
             case JsonTokenType.True:
@@ -88,6 +88,72 @@ public static class JqJsonReader
                 return JqValue.Null;
         }
     }
+
+    /// <summary>
+    /// The string (or property name) the reader is on, as jq 1.7.1 reads it: invalid UTF-8 becomes U+FFFD, a lone low
+    /// surrogate escape (<c>"\udc00"</c>) U+FFFD, and a high surrogate escape not followed by a low one is jq's parse
+    /// error "Invalid \uXXXX\uXXXX surrogate pair escape" (.NET's reader would throw InvalidOperationException).
+    /// </summary>
+    /// <exception cref="JsonException">A high surrogate escape without its low surrogate.</exception>
+    public static string ReadString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            byte[] raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
+            return reader.ValueIsEscaped ? Unescape(raw) : Encoding.UTF8.GetString(raw);
+        }
+    }
+
+    // The escaped text of a string token that Utf8JsonReader has validated (escapes well formed), decoded as jq does.
+    private static string Unescape(ReadOnlySpan<byte> raw)
+    {
+        var sb = new StringBuilder(raw.Length);
+        int i = 0;
+        while (i < raw.Length)
+        {
+            int run = raw[i..].IndexOf((byte)'\\');
+            if (run != 0)
+            {
+                run = run < 0 ? raw.Length - i : run;
+                sb.Append(Encoding.UTF8.GetString(raw.Slice(i, run)));
+                i += run;
+                continue;
+            }
+
+            char e = (char)raw[i + 1];
+            if (e != 'u')
+            {
+                sb.Append(e switch { 'n' => '\n', 't' => '\t', 'r' => '\r', 'b' => '\b', 'f' => '\f', _ => e });
+                i += 2;
+                continue;
+            }
+
+            int cp = Hex(raw.Slice(i + 2, 4));
+            i += 6;
+            if (char.IsHighSurrogate((char)cp))
+            {
+                int low = i + 6 <= raw.Length && raw[i] == '\\' && raw[i + 1] == 'u' ? Hex(raw.Slice(i + 2, 4)) : -1;
+                if (low < 0 || !char.IsLowSurrogate((char)low))
+                {
+                    throw new JsonException("Invalid \\uXXXX\\uXXXX surrogate pair escape");
+                }
+
+                sb.Append((char)cp).Append((char)low);
+                i += 6;
+                continue;
+            }
+
+            sb.Append(char.IsLowSurrogate((char)cp) ? '\uFFFD' : (char)cp);
+        }
+
+        return sb.ToString();
+    }
+
+    private static int Hex(ReadOnlySpan<byte> four) => int.Parse(Encoding.ASCII.GetString(four), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A number from its JSON text; plain short integers need no literal.</summary>
     public static JqNumber ReadNumber(ReadOnlySpan<byte> text)
