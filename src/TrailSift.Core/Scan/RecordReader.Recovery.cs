@@ -53,7 +53,8 @@ public sealed partial class RecordReader
         if (_values == 1 && _records == 0 && !_sawWrapper && errorAbs == start && start >= _discarded && start < _discarded + _end)
         {
             byte first = _buffer[start - _discarded];
-            if (first is not ((byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (>= (byte)'0' and <= (byte)'9') or (byte)'t' or (byte)'f' or (byte)'n'))
+            if (first is not ((byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (>= (byte)'0' and <= (byte)'9') or (byte)'t' or (byte)'f' or (byte)'n')
+                && !NextLineStartsAnObject(start))
             {
                 throw new RecordReadException($"not JSON: starts with byte 0x{first:x2}");
             }
@@ -73,6 +74,37 @@ public sealed partial class RecordReader
         _phase = Phase.TopLevel;
         long resume = Resync(Math.Max(from, _discarded));
         Problem(resume < 0 ? line + what : $"{line}{what}; resumed at byte {resume}");
+    }
+
+    // Whether the line after the one starting at startAbs starts with an object (looked for in the first 64 KiB):
+    // then the input is NDJSON with a bad first line, which is reported and skipped like any other bad line, rather
+    // than a file that is not JSON at all.
+    private bool NextLineStartsAnObject(long startAbs)
+    {
+        const int LookAhead = 64 * 1024;
+        _recStart = -1;
+        _pos = (int)(startAbs - _discarded);
+        while (true)
+        {
+            ReadOnlySpan<byte> rest = _buffer.AsSpan(_pos, _end - _pos);
+            int newline = rest.IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                ReadOnlySpan<byte> next = rest[(newline + 1)..];
+                int j = next.IndexOfAnyExcept(" \t\r\n"u8);
+                if (j >= 0)
+                {
+                    return next[j] == (byte)'{';
+                }
+            }
+
+            if (_eof || _end - _pos >= LookAhead || (_end == _buffer.Length && _buffer.Length >= _maxRecordBytes))
+            {
+                return false;
+            }
+
+            Fill();
+        }
     }
 
     // Moves to the next line start or "{"Records"" at or after fromAbs; -1 at the end of the data.

@@ -161,6 +161,14 @@ public sealed class DecodedStream : ReadOnlyStream
             {
                 throw new InvalidDataException("gzip data ends early: truncated file (or bytes after the last gzip member)");
             }
+
+            // Zero bytes after the last member (tar-style padding) end the data with a zero CRC-32 and size, which an
+            // empty last member also has: tell them apart by the end of the empty member's deflate stream. gzip
+            // itself warns ("trailing zero bytes ignored"); the records before them were all delivered.
+            if (_raw.Trailer is (0, 0) && !_raw.EndsLikeEmptyMember)
+            {
+                throw new InvalidDataException("zero bytes after the last gzip member (padding, ignored; the data before them was read)");
+            }
         }
     }
 

@@ -221,6 +221,46 @@ public sealed class RecordReaderRecoveryTests
     }
 
     /// <summary>Reads everything, collecting records (raw text), problems and a final error.</summary>
+    [Theory]
+    [InlineData("}{][,:")]
+    [InlineData("\0")]
+    [InlineData("hello")]
+    public void Should_Skip_The_First_Line_And_Read_The_Rest_When_Ndjson_Starts_With_A_Bad_Line(string firstLine)
+    {
+        // Given: NDJSON whose first line is not JSON (found by the #12 campaign: the whole file was lost as "not JSON")
+        byte[] data = Encoding.UTF8.GetBytes(firstLine + "\n" + E1 + "\n" + E2 + "\n");
+
+        foreach ((int chunk, int buffer) in Chunkings)
+        {
+            foreach (bool defer in new[] { false, true })
+            {
+                // When
+                var (records, problems, error) = Read(data, chunk, buffer, defer);
+
+                // Then: the bad line is reported with its line number, the rest is read
+                string context = $"chunk {chunk} buffer {buffer} defer {defer}: {string.Join(" | ", problems)}";
+                Assert.True(error is null, context + " / " + error);
+                Same([E1, E2], records, context);
+                Assert.Single(problems);
+                Assert.StartsWith("line 1: invalid JSON near byte 0", problems[0], StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("hello\nworld\n")]
+    [InlineData("PK\u0003\u0004 binary\n\u0001\u0002\n")]
+    public void Should_Refuse_The_File_As_Not_Json_When_No_Line_After_The_First_Starts_An_Object(string input)
+    {
+        // Given / When
+        var (records, _, error) = Read(Encoding.UTF8.GetBytes(input), int.MaxValue, 256 * 1024, defer: false);
+
+        // Then
+        Assert.Empty(records);
+        Assert.NotNull(error);
+        Assert.Contains("not JSON: starts with byte", error, StringComparison.Ordinal);
+    }
+
     internal static (List<string> Records, List<string> Problems, string? Error) Read(byte[] data, int chunk, int buffer, bool defer,
         int maxRecordBytes = RecordReader.DefaultMaxRecordBytes, bool fastSplit = true)
     {

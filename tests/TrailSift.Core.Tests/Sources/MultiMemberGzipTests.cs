@@ -81,6 +81,51 @@ public sealed class MultiMemberGzipTests
         Assert.NotNull(error);
     }
 
+    [Theory]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(512)]
+    public void Should_Report_Zero_Padding_And_Keep_The_Data_When_Zero_Bytes_Follow_The_Last_Member(int zeros)
+    {
+        // Given: tar-style padding, which ends the file with a zero "CRC-32 and size" as an empty member would
+        byte[] stored = TempTree.Gzip(Parts[0]).Concat(TempTree.Gzip(Parts[1])).Concat(new byte[zeros]).ToArray();
+
+        foreach (int chunk in new[] { 1, 7, int.MaxValue })
+        {
+            // When
+            var (decoded, error) = Decode(stored, chunk);
+
+            // Then
+            Assert.True(error is not null, $"{zeros} zero bytes, chunk {chunk}: not reported");
+            Assert.Contains("zero bytes after the last gzip member", error, StringComparison.Ordinal);
+            Assert.Equal(Parts[0].Concat(Parts[1]).ToArray(), decoded);
+        }
+    }
+
+    [Fact]
+    public void Should_Accept_An_Empty_Last_Member_When_It_Is_Gzip_Or_Bgzip_Output()
+    {
+        // Given: an empty member as .NET writes it, and bgzip's end-of-file block (an empty BGZF member)
+        byte[] bgzipEof =
+        [
+            0x1f, 0x8b, 0x08, 0x04, 0, 0, 0, 0, 0, 0xff, 0x06, 0, 0x42, 0x43, 0x02, 0, 0x1b, 0, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        ];
+        byte[][] endings = [TempTree.Gzip([]), bgzipEof];
+
+        foreach (byte[] ending in endings)
+        {
+            byte[] stored = TempTree.Gzip(Parts[0]).Concat(ending).ToArray();
+
+            // When
+            var (decoded, error) = Decode(stored, 7);
+
+            // Then
+            Assert.True(error is null, error);
+            Assert.Equal(Parts[0], decoded);
+        }
+    }
+
     [Fact]
     public void Should_Report_Error_When_A_Middle_Member_Has_A_Bad_Crc()
     {

@@ -143,6 +143,12 @@ public static class SimulationRequestParser
             {
                 case "principal":
                     principal = value.Kind == JsonTreeKind.Null ? null : ExpectString(diagnostics, fieldPath, value);
+                    if (principal is { Length: 0 })
+                    {
+                        Error(diagnostics, fieldPath, value, "empty principal (null or no principal means an anonymous request)");
+                        principal = null;
+                    }
+
                     break;
                 case "action":
                     action = ExpectString(diagnostics, fieldPath, value);

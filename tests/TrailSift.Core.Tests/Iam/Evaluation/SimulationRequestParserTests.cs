@@ -47,6 +47,20 @@ public sealed class SimulationRequestParserTests
     }
 
     [Fact]
+    public void Should_Refuse_The_Request_When_The_Principal_Is_An_Empty_String()
+    {
+        // Given: an empty principal (found by the #12 campaign: it was evaluated as if it were a caller)
+        const string json = """{"request": {"principal": "", "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k"}, "identityPolicies": []}""";
+
+        // When
+        SimulationParseResult result = SimulationRequestParser.Parse(json);
+
+        // Then
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.ToString().StartsWith("request.principal: empty principal", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Should_Build_Context_With_Single_And_Multiple_Values()
     {
         // Given
