@@ -23,8 +23,10 @@ public sealed class MemoryBudgetTests
         // When: the second asks for more than what is left
         var asked = Task.Run(() => second.EnsureHeld(50));
 
-        // Then: it waits until the first gives its share back
-        Assert.NotSame(asked, await Task.WhenAny(asked, Task.Delay(300)));
+        // Then: it waits (seen by the budget, however late the thread pool starts the task) until the first gives its share back
+        await WaitForAWait(budget, asked);
+        Assert.False(asked.IsCompleted, "the second worker did not wait");
+        Assert.Equal(1, budget.Waits);
         first.ReleaseAll();
         await asked.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(50, budget.Used);
@@ -46,7 +48,8 @@ public sealed class MemoryBudgetTests
         older.EnsureHeld(90); // does not wait: the oldest holder always proceeds
 
         // Then: the younger one waits until the older one is done, then proceeds (no deadlock)
-        Assert.NotSame(youngerAsks, await Task.WhenAny(youngerAsks, Task.Delay(200)));
+        await WaitForAWait(budget, youngerAsks);
+        Assert.False(youngerAsks.IsCompleted, "the younger worker did not wait");
         older.ReleaseAll();
         await youngerAsks.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(90, budget.Used);
@@ -157,12 +160,7 @@ public sealed class MemoryBudgetTests
 
         // Then: it waits (holding nothing) while the first record's buffer and table are held, and goes on once the
         // first reader has finished its input; the two are never held together
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (budget.Waits == 0 && !secondDone.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(10);
-        }
-
+        await WaitForAWait(budget, secondDone);
         Assert.False(secondDone.IsCompleted);
         Assert.Equal(1, budget.Waits);
         Assert.Equal(0, second.Held);
@@ -172,5 +170,15 @@ public sealed class MemoryBudgetTests
         Assert.Equal((8L << 20) + (4 << 20) + BigTableBytes, usedBySecond);
         Assert.Equal(1, budget.Waits);
         Assert.Equal((8L << 20) + (4 << 20) + BigTableBytes, budget.Peak);
+    }
+
+    // Until a worker of the budget has started waiting or the task ended (however late the thread pool starts it).
+    private static async Task WaitForAWait(MemoryBudget budget, Task asking)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (budget.Waits == 0 && !asking.IsCompleted && started.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(10);
+        }
     }
 }
