@@ -76,26 +76,34 @@ public sealed partial class RecordReader
         Problem(resume < 0 ? line + what : $"{line}{what}; resumed at byte {resume}");
     }
 
-    // Whether the line after the one starting at startAbs starts with an object (looked for in the first 64 KiB):
-    // then the input is NDJSON with a bad first line, which is reported and skipped like any other bad line, rather
+    // Whether a later line than the one starting at startAbs starts with an object (looked for in the first 64 KiB):
+    // then the input is NDJSON with bad first lines, which are reported and skipped like any other bad line, rather
     // than a file that is not JSON at all.
     private bool NextLineStartsAnObject(long startAbs)
     {
         const int LookAhead = 64 * 1024;
         _recStart = -1;
         _pos = (int)(startAbs - _discarded);
+        int searched = 0; // bytes after _pos known not to hold such a line start
         while (true)
         {
-            ReadOnlySpan<byte> rest = _buffer.AsSpan(_pos, _end - _pos);
-            int newline = rest.IndexOf((byte)'\n');
-            if (newline >= 0)
+            ReadOnlySpan<byte> rest = _buffer.AsSpan(_pos, Math.Min(_end - _pos, LookAhead));
+            int newline;
+            while ((newline = rest[searched..].IndexOf((byte)'\n')) >= 0)
             {
-                ReadOnlySpan<byte> next = rest[(newline + 1)..];
-                int j = next.IndexOfAnyExcept(" \t\r\n"u8);
-                if (j >= 0)
+                int lineStart = searched + newline + 1;
+                int j = rest[lineStart..].IndexOfAnyExcept(" \t\r\n"u8);
+                if (j < 0)
                 {
-                    return next[j] == (byte)'{';
+                    break; // only whitespace after it so far: look again when more is read
                 }
+
+                if (rest[lineStart + j] == (byte)'{')
+                {
+                    return true;
+                }
+
+                searched = lineStart;
             }
 
             if (_eof || _end - _pos >= LookAhead || (_end == _buffer.Length && _buffer.Length >= _maxRecordBytes))
