@@ -40,11 +40,7 @@ internal static partial class CatalogCodec
             else if (reader.ValueTextEquals("services"u8))
             {
                 reader.Read();
-                Require(ref reader, JsonTokenType.StartArray);
-                while (NextElement(ref reader))
-                {
-                    file.Services.Add(ReadService(ref reader, strings));
-                }
+                ReadList(ref reader, strings, file.Services, ReadService);
             }
             else if (reader.ValueTextEquals("unassociatedConditions"u8))
             {
@@ -105,20 +101,12 @@ internal static partial class CatalogCodec
             if (reader.ValueTextEquals("actions"u8))
             {
                 reader.Read();
-                Require(ref reader, JsonTokenType.StartArray);
-                while (NextElement(ref reader))
-                {
-                    service.Actions.Add(ReadAction(ref reader, strings));
-                }
+                ReadList(ref reader, strings, service.Actions, ReadAction);
             }
             else if (reader.ValueTextEquals("resourceTypes"u8))
             {
                 reader.Read();
-                Require(ref reader, JsonTokenType.StartArray);
-                while (NextElement(ref reader))
-                {
-                    service.ResourceTypes.Add(ReadResourceType(ref reader, strings));
-                }
+                ReadList(ref reader, strings, service.ResourceTypes, ReadResourceType);
             }
             else if (reader.ValueTextEquals("conditionKeys"u8))
             {
@@ -169,12 +157,8 @@ internal static partial class CatalogCodec
             else if (reader.ValueTextEquals("resourceTypes"u8))
             {
                 reader.Read();
-                Require(ref reader, JsonTokenType.StartArray);
                 action.ResourceTypes = [];
-                while (NextElement(ref reader))
-                {
-                    action.ResourceTypes.Add(ReadActionResourceType(ref reader, strings));
-                }
+                ReadList(ref reader, strings, action.ResourceTypes, ReadActionResourceType);
             }
             else if (!TryReadKeyLists(ref reader, strings, ref action.ConditionKeys, ref action.DependentActions))
             {
@@ -255,6 +239,18 @@ internal static partial class CatalogCodec
         }
 
         return false;
+    }
+
+    private delegate T ItemReader<T>(ref Utf8JsonReader reader, StringPool strings);
+
+    // An array, each element read by item into the list.
+    private static void ReadList<T>(ref Utf8JsonReader reader, StringPool strings, List<T> into, ItemReader<T> item)
+    {
+        Require(ref reader, JsonTokenType.StartArray);
+        while (NextElement(ref reader))
+        {
+            into.Add(item(ref reader, strings));
+        }
     }
 
     private static void ReadKeys(ref Utf8JsonReader reader, StringPool strings, List<CatalogKey> keys)
