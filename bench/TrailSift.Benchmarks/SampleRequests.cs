@@ -3,6 +3,7 @@ using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Evaluation;
 using TrailSift.Core.Iam.Mapping;
 using TrailSift.Core.Iam.Policy;
+using TrailSift.Core.Json;
 using TrailSift.Core.Query.Shortcuts;
 using TrailSift.Core.Scan;
 using TrailSift.Core.Sources;

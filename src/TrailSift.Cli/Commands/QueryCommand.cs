@@ -3,6 +3,7 @@ using TrailSift.Cli.Reporting;
 using TrailSift.Cli.Settings;
 using TrailSift.Core.Common;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 using TrailSift.Core.Output;
 using TrailSift.Core.Query;
 using TrailSift.Core.Query.Running;

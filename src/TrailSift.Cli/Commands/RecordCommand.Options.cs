@@ -45,6 +45,6 @@ internal sealed record RegionVerdict(IReadOnlyList<string> Regions, bool Discove
     private static string? RegionOf(byte[] json)
     {
         using TrailSift.Core.Events.EventRecord r = TrailSift.Core.Events.EventRecord.Parse(json);
-        return r.AwsRegion is { Kind: TrailSift.Core.Events.JsonKind.String } a ? a.GetString() : null;
+        return r.AwsRegion is { Kind: TrailSift.Core.Json.JsonKind.String } a ? a.GetString() : null;
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http;
 using TrailSift.Core.Analysis.Recording;
 using TrailSift.Core.Aws;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 using TrailSift.Core.Sources.Remote.CloudTrail;
 
 namespace TrailSift.Cli.Commands;

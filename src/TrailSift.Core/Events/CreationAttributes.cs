@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TrailSift.Core.Common;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Events;
 

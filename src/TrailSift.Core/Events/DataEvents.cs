@@ -1,3 +1,5 @@
+using TrailSift.Core.Json;
+
 namespace TrailSift.Core.Events;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Events;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Events;
 
@@ -6,65 +7,22 @@ namespace TrailSift.Core.Events;
     (IEventPredicate, the matcher; IEventSink, the sink). Depends on Common and the BCL only. */
 
 /// <summary>
-/// One CloudTrail event: the raw UTF-8 bytes of its JSON object, a token index over them, and lazily
+/// One CloudTrail event: the raw UTF-8 bytes of its JSON object and a token index over them (<see cref="IndexedJson"/>), and lazily
 /// looked-up hot fields. A scan worker reuses one instance for every event it reads, so an instance is
 /// valid only during the callback that receives it; use <see cref="Clone"/> to keep an event.
 /// </summary>
 /// <remarks>Mutable; owned by one thread at a time.</remarks>
-public sealed class EventRecord : IDisposable
+public sealed class EventRecord : IndexedJson
 {
-    private byte[] _buffer = [];
-    private int _offset;
-    private int _length;
     private readonly int[] _hot = new int[HotFields.Count];
     private long _timeTicks;
     private bool _timeParsed;
-
-    private readonly RecordIndex _index = new();
-    private bool _indexPending;
-
-    /// <summary>The token index of <see cref="Utf8"/> (built now if the reader deferred it).</summary>
-    public RecordIndex Index
-    {
-        get
-        {
-            if (_indexPending)
-            {
-                _indexPending = false;
-                _index.Build(Utf8);
-            }
-
-            return _index;
-        }
-    }
-
-    /// <summary>True while the reader's deferred index has not been built (nothing has looked inside yet).</summary>
-    internal bool IndexPending => _indexPending;
-
-    /// <summary>Drops the token index (the record is done); a huge record's table is freed rather than kept.</summary>
-    internal void TrimIndex()
-    {
-        _indexPending = false;
-        _index.Trim();
-    }
-
-    /// <summary>The index the reader is filling token by token.</summary>
-    internal RecordIndex IndexUnderConstruction => _index;
-
-    /// <summary>The record's JSON text, exactly as read (after decompression and unwrapping).</summary>
-    public ReadOnlySpan<byte> Utf8 => _buffer.AsSpan(_offset, _length);
-
-    /// <summary>The record's JSON text as memory (same lifetime rules as the record).</summary>
-    public ReadOnlyMemory<byte> Utf8Memory => _buffer.AsMemory(_offset, _length);
 
     /// <summary>Display path of the log object the event came from.</summary>
     public string SourcePath { get; internal set; } = string.Empty;
 
     /// <summary>Zero-based position of the event within its log object.</summary>
     public long Ordinal { get; internal set; }
-
-    /// <summary>The event object itself.</summary>
-    public JsonNode Root => Index.Count == 0 ? default : new JsonNode(this, 0);
 
     /// <summary><c>eventName</c>.</summary>
     public JsonNode EventName => Hot(HotFields.EventName);
@@ -115,28 +73,16 @@ public sealed class EventRecord : IDisposable
     public DateTimeOffset? EventTime => EventTimeTicks is long t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
     /// <summary>Points the record at new bytes whose tokens are already in <see cref="Index"/>.</summary>
-    internal void SetIndexed(byte[] buffer, int offset, int length)
-    {
-        _buffer = buffer;
-        _offset = offset;
-        _length = length;
-        Array.Fill(_hot, -2);
-        _timeParsed = false;
-        _indexPending = false;
-    }
+    internal void SetIndexed(byte[] buffer, int offset, int length) => SetRecord(buffer, offset, length, indexPending: false);
 
     /// <summary>Points the record at new bytes, already validated as one JSON object, to be indexed on first use.</summary>
-    internal void SetUnindexed(byte[] buffer, int offset, int length)
-    {
-        SetIndexed(buffer, offset, length);
-        _indexPending = true;
-    }
+    internal void SetUnindexed(byte[] buffer, int offset, int length) => SetRecord(buffer, offset, length, indexPending: true);
 
     /// <summary>Points the record at <paramref name="buffer"/> and builds its index.</summary>
     /// <exception cref="System.Text.Json.JsonException">The bytes are not one JSON value.</exception>
     public void Load(byte[] buffer, int offset, int length)
     {
-        _index.Build(buffer.AsSpan(offset, length));
+        IndexUnderConstruction.Build(buffer.AsSpan(offset, length));
         SetIndexed(buffer, offset, length);
     }
 
@@ -169,8 +115,12 @@ public sealed class EventRecord : IDisposable
         return token < 0 ? default : new JsonNode(this, token);
     }
 
-    /// <summary>Returns the index's pooled storage.</summary>
-    public void Dispose() => _index.Dispose();
+    private void SetRecord(byte[] buffer, int offset, int length, bool indexPending)
+    {
+        SetText(buffer, offset, length, indexPending);
+        Array.Fill(_hot, -2);
+        _timeParsed = false;
+    }
 
     private static class HotFields
     {

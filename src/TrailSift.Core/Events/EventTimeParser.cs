@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Events;
 

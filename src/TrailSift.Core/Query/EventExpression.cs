@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 using TrailSift.Core.Query.Jq;
 using TrailSift.Core.Query.Jq.Runtime;
 using TrailSift.Core.Query.Jq.Syntax;

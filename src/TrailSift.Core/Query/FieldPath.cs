@@ -1,5 +1,6 @@
 using System.Text;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 using TrailSift.Core.Query.Syntax;
 
 namespace TrailSift.Core.Query;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Scan;
 

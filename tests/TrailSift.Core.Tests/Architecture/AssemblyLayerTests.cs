@@ -57,6 +57,8 @@ public sealed class AssemblyLayerTests
         // Then: references are seen (the reader works on real IL) and none breaks the table
         Assert.Contains(references, r => r.From == "TrailSift.Core.Scan" && r.To == "TrailSift.Core.Events" && r.Where.Contains("method", StringComparison.Ordinal));
         Assert.Contains(references, r => r.From == "TrailSift.Core.Output.Denied" && r.To.StartsWith("TrailSift.Core.Analysis.Denied", StringComparison.Ordinal));
+        Assert.Contains(references, r => r.From == "TrailSift.Core.Iam.Policy" && r.To == "TrailSift.Core.Json");
+        Assert.DoesNotContain(references, r => r.From == "TrailSift.Core.Json" && r.To.StartsWith(Prefix, StringComparison.Ordinal) && r.To != "TrailSift.Core.Json");
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
@@ -68,6 +70,8 @@ public sealed class AssemblyLayerTests
     [InlineData("Output", "Analysis.Denied", false)]
     [InlineData("Iam.Evaluation", "Events", true)]
     [InlineData("Sources", "Scan", true)]
+    [InlineData("Json", "Events", true)]
+    [InlineData("Iam.Policy", "Json", false)]
     public void Should_Fail_On_A_Planted_Reference_In_A_Method_Body(string fromLayer, string toLayer, bool forbidden)
     {
         // Given a compiled assembly where TrailSift.Core.<from>.Planted.Run() calls TrailSift.Core.<to>.Target.Go()

@@ -11,24 +11,26 @@ public sealed partial class LayerRuleTests
 {
     internal static readonly Dictionary<string, string[]> Allowed = new()
     {
+        // Common and Json are the bottom: the BCL only. Json (the JSON node model) is allowed to every other layer.
         ["Common"] = [],
-        ["Events"] = ["Common"],
-        ["Aws"] = ["Common"],
-        ["Sources"] = ["Aws", "Common"],
-        ["Scan"] = ["Sources", "Events", "Common"],
-        ["Query"] = ["Events", "Common"],
-        ["Iam.Catalog"] = ["Common"],
-        ["Iam.Policy"] = ["Iam.Catalog", "Common"],
-        ["Iam.Evaluation"] = ["Iam.Policy", "Iam.Catalog", "Common"],
-        ["Iam.Generalization"] = ["Iam.Catalog", "Common"],
-        ["Iam.Mapping"] = ["Iam.Catalog", "Events", "Common"],
-        ["Iam.Authorization"] = ["Iam.Evaluation", "Iam.Policy", "Iam.Catalog", "Aws", "Common"],
-        ["Analysis"] = ["Events", "Iam", "Common"],
+        ["Json"] = [],
+        ["Events"] = ["Json", "Common"],
+        ["Aws"] = ["Json", "Common"],
+        ["Sources"] = ["Aws", "Json", "Common"],
+        ["Scan"] = ["Sources", "Events", "Json", "Common"],
+        ["Query"] = ["Events", "Json", "Common"],
+        ["Iam.Catalog"] = ["Json", "Common"],
+        ["Iam.Policy"] = ["Iam.Catalog", "Json", "Common"],
+        ["Iam.Evaluation"] = ["Iam.Policy", "Iam.Catalog", "Json", "Common"],
+        ["Iam.Generalization"] = ["Iam.Catalog", "Json", "Common"],
+        ["Iam.Mapping"] = ["Iam.Catalog", "Events", "Json", "Common"],
+        ["Iam.Authorization"] = ["Iam.Evaluation", "Iam.Policy", "Iam.Catalog", "Aws", "Json", "Common"],
+        ["Analysis"] = ["Events", "Iam", "Json", "Common"],
         // `unused` composes two analyses: it replays calls (Replay) and narrows with the generator (Generation).
-        ["Analysis.Usage"] = ["Analysis.Replay", "Analysis.Generation", "Events", "Iam", "Common"],
+        ["Analysis.Usage"] = ["Analysis.Replay", "Analysis.Generation", "Events", "Iam", "Json", "Common"],
         // `denied --policy` is the generator's output for the denied calls: Denied builds its evidence, Generation writes it.
-        ["Analysis.Denied"] = ["Analysis.Generation", "Events", "Iam", "Common"],
-        ["Output"] = ["Analysis", "Iam", "Events", "Common"],
+        ["Analysis.Denied"] = ["Analysis.Generation", "Events", "Iam", "Json", "Common"],
+        ["Output"] = ["Analysis", "Iam", "Events", "Json", "Common"],
     };
 
     [GeneratedRegex(@"TrailSift\.Core\.([A-Za-z]+(?:\.[A-Z][A-Za-z]+)?)")]
@@ -64,6 +66,8 @@ public sealed partial class LayerRuleTests
     [InlineData("Analysis.Denied", "using TrailSift.Core.Iam.Catalog;", false)]
     [InlineData("Output", "using TrailSift.Core.Scan;", true)]
     [InlineData("Iam.Evaluation", "using TrailSift.Core.Events;", true)]
+    [InlineData("Iam.Policy", "using TrailSift.Core.Json;", false)]
+    [InlineData("Json", "using TrailSift.Core.Events;", true)]
     public void Should_Flag_Forbidden_Reference(string layer, string source, bool flagged)
     {
         Assert.Equal(flagged, Violations(layer, source).Count > 0);

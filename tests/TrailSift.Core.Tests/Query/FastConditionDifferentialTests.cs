@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 using TrailSift.Core.Query;
 using TrailSift.Core.Query.Evaluation;
 using TrailSift.Core.Query.Jq;

@@ -1,4 +1,5 @@
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 using TrailSift.Core.Query;
 
 namespace TrailSift.Core.Tests.Query;

@@ -1,5 +1,6 @@
 using System.Text;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 using TrailSift.Core.Scan;
 using TrailSift.Testing;
 
@@ -71,7 +72,7 @@ public sealed class MemoryBudgetTests
             using var record = new EventRecord();
             while (reader.TryRead(record))
             {
-                Assert.Equal(TrailSift.Core.Events.JsonKind.String, record.EventName.Kind);
+                Assert.Equal(TrailSift.Core.Json.JsonKind.String, record.EventName.Kind);
                 counts[w]++;
             }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 using TrailSift.Core.Scan;
 
 namespace TrailSift.Core.Tests.Scan;

@@ -1,4 +1,5 @@
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 using TrailSift.Core.Scan;
 using TrailSift.Core.Sources;
 

@@ -1,5 +1,6 @@
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Mapping;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Analysis.Denied;
 

@@ -3,6 +3,7 @@ using TrailSift.Core.Analysis.Denied.Messages;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Catalog;
 using TrailSift.Core.Iam.Mapping;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Analysis.Denied;
 

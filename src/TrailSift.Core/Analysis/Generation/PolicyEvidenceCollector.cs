@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Mapping;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Analysis.Generation;
 

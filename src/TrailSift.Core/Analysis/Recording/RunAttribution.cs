@@ -1,4 +1,5 @@
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Analysis.Recording;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Evaluation;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Analysis.Replay;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Analysis.Replay;
 

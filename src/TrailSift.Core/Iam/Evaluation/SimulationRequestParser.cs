@@ -1,6 +1,7 @@
 using System.Text;
 using TrailSift.Core.Iam.Policy;
 using TrailSift.Core.Iam.Policy.Internal;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Iam.Evaluation;
 
@@ -31,19 +32,19 @@ public static class SimulationRequestParser
     {
         var diagnostics = new List<PolicyDiagnostic>();
         int bom = utf8.StartsWith("\uFEFF"u8) ? 3 : 0;
-        JsonTreeNode? root = JsonTreeReader.Read(utf8[bom..], out string? error, out long errorOffset);
-        if (root is null)
+        using IndexedJson? json = StrictJsonReader.Read(utf8[bom..], out string? error, out long errorOffset);
+        if (json is null)
         {
             diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, string.Empty, errorOffset + bom, error!));
             return new SimulationParseResult(null, [.. diagnostics]);
         }
 
-        return Parse(root, diagnostics);
+        return Parse(json.Root, diagnostics);
     }
 
-    internal static SimulationParseResult Parse(JsonTreeNode root, List<PolicyDiagnostic> diagnostics)
+    internal static SimulationParseResult Parse(JsonNode root, List<PolicyDiagnostic> diagnostics)
     {
-        if (root.Kind != JsonTreeKind.Object)
+        if (root.Kind != JsonKind.Object)
         {
             Error(diagnostics, string.Empty, root, $"a simulate request must be a JSON object, not {root.KindName}");
             return new SimulationParseResult(null, [.. diagnostics]);
@@ -55,9 +56,9 @@ public static class SimulationRequestParser
         PolicyDocument? session = null, resource = null;
         List<List<PolicyDocument>>? scps = null, rcps = null;
         bool? requireResource = null;
-        for (int i = 0; i < root.Properties.Count; i++)
+        foreach (JsonNode.PropertyEnumerator property in root.EnumerateProperties())
         {
-            (string name, JsonTreeNode value) = root.Properties[i];
+            (string name, JsonNode value) = (property.Name.GetString(), property.Value);
             switch (name)
             {
                 case "request":
@@ -91,14 +92,14 @@ public static class SimulationRequestParser
                 case "requireResourcePolicyAllow":
                     requireResource = value.Kind switch
                     {
-                        JsonTreeKind.True => true,
-                        JsonTreeKind.False => false,
-                        JsonTreeKind.Null => null,
+                        JsonKind.True => true,
+                        JsonKind.False => false,
+                        JsonKind.Null => null,
                         _ => ErrorNull<bool>(diagnostics, name, value, "expected true, false or null"),
                     };
                     break;
                 default:
-                    diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, name, root.PropertyOffsets[i],
+                    diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, name, property.Name.Offset,
                         $"unknown field \"{name}\" (expected one of {string.Join(", ", TopLevel)})"));
                     break;
             }
@@ -121,10 +122,10 @@ public static class SimulationRequestParser
         return new SimulationParseResult(new SimulationRequest(set, request!), [.. diagnostics]);
     }
 
-    private static RequestContext? ParseRequest(JsonTreeNode node, List<PolicyDiagnostic> diagnostics)
+    private static RequestContext? ParseRequest(JsonNode node, List<PolicyDiagnostic> diagnostics)
     {
         const string path = "request";
-        if (node.Kind != JsonTreeKind.Object)
+        if (node.Kind != JsonKind.Object)
         {
             Error(diagnostics, path, node, $"expected an object, not {node.KindName}");
             return null;
@@ -135,14 +136,14 @@ public static class SimulationRequestParser
         var unknown = new List<string>();
         bool wildcardOnly = false;
         ResourceMatchMode resourceMatch = ResourceMatchMode.Every;
-        for (int i = 0; i < node.Properties.Count; i++)
+        foreach (JsonNode.PropertyEnumerator property in node.EnumerateProperties())
         {
-            (string name, JsonTreeNode value) = node.Properties[i];
+            (string name, JsonNode value) = (property.Name.GetString(), property.Value);
             string fieldPath = path + "." + name;
             switch (name)
             {
                 case "principal":
-                    principal = value.Kind == JsonTreeKind.Null ? null : ExpectString(diagnostics, fieldPath, value);
+                    principal = value.Kind == JsonKind.Null ? null : ExpectString(diagnostics, fieldPath, value);
                     if (principal is { Length: 0 })
                     {
                         Error(diagnostics, fieldPath, value, "empty principal (null or no principal means an anonymous request)");
@@ -173,8 +174,8 @@ public static class SimulationRequestParser
                     principalAccount = ExpectString(diagnostics, fieldPath, value);
                     break;
                 case "wildcardOnlyAction":
-                    wildcardOnly = value.Kind == JsonTreeKind.True;
-                    if (value.Kind is not (JsonTreeKind.True or JsonTreeKind.False))
+                    wildcardOnly = value.Kind == JsonKind.True;
+                    if (value.Kind is not (JsonKind.True or JsonKind.False))
                     {
                         Error(diagnostics, fieldPath, value, "expected true or false");
                     }
@@ -187,7 +188,7 @@ public static class SimulationRequestParser
                     ParseStrings(fieldPath, value, unknown, diagnostics, stringsOnly: true);
                     break;
                 default:
-                    diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, fieldPath, node.PropertyOffsets[i],
+                    diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, fieldPath, property.Name.Offset,
                         $"unknown field \"{name}\" (expected one of {string.Join(", ", RequestFields)})"));
                     break;
             }
@@ -214,18 +215,18 @@ public static class SimulationRequestParser
                 resourceMatch: resourceMatch);
     }
 
-    private static void ParseContext(string path, JsonTreeNode node, List<KeyValuePair<string, ContextValue>> context, List<PolicyDiagnostic> diagnostics)
+    private static void ParseContext(string path, JsonNode node, List<KeyValuePair<string, ContextValue>> context, List<PolicyDiagnostic> diagnostics)
     {
-        if (node.Kind != JsonTreeKind.Object)
+        if (node.Kind != JsonKind.Object)
         {
             Error(diagnostics, path, node, $"expected an object of keys, not {node.KindName}");
             return;
         }
 
-        for (int i = 0; i < node.Properties.Count; i++)
+        foreach (JsonNode.PropertyEnumerator property in node.EnumerateProperties())
         {
-            (string key, JsonTreeNode value) = node.Properties[i];
-            if (value.Kind == JsonTreeKind.Array)
+            (string key, JsonNode value) = (property.Name.GetString(), property.Value);
+            if (value.Kind == JsonKind.Array)
             {
                 var values = new List<string>();
                 ParseStrings(path + "." + key, value, values, diagnostics);
@@ -268,64 +269,70 @@ public static class SimulationRequestParser
         return null;
     }
 
-    private static void ParseStrings(string path, JsonTreeNode node, List<string> into, List<PolicyDiagnostic> diagnostics, bool stringsOnly = false)
+    private static void ParseStrings(string path, JsonNode node, List<string> into, List<PolicyDiagnostic> diagnostics, bool stringsOnly = false)
     {
-        if (node.Kind != JsonTreeKind.Array)
+        if (node.Kind != JsonKind.Array)
         {
             Error(diagnostics, path, node, $"expected an array, not {node.KindName}");
             return;
         }
 
-        for (int i = 0; i < node.Items.Count; i++)
+        int i = -1;
+        foreach (JsonNode item in node.EnumerateChildren())
         {
-            if ((stringsOnly ? (node.Items[i].Kind == JsonTreeKind.String ? node.Items[i].Text : null) : Scalar(node.Items[i])) is { } text)
+            i++;
+            if ((stringsOnly ? (item.Kind == JsonKind.String ? item.Text : null) : Scalar(item)) is { } text)
             {
                 into.Add(text);
             }
             else
             {
-                Error(diagnostics, $"{path}[{i}]", node.Items[i], $"expected a string, not {node.Items[i].KindName}");
+                Error(diagnostics, $"{path}[{i}]", item, $"expected a string, not {item.KindName}");
             }
         }
     }
 
-    private static string? Scalar(JsonTreeNode node) => node.Kind switch
+    private static string? Scalar(JsonNode node) => node.Kind switch
     {
-        JsonTreeKind.String or JsonTreeKind.Number => node.Text,
-        JsonTreeKind.True => "true",
-        JsonTreeKind.False => "false",
+        JsonKind.String or JsonKind.Number => node.Text,
+        JsonKind.True => "true",
+        JsonKind.False => "false",
         _ => null,
     };
 
-    private static List<List<PolicyDocument>>? ParseLevels(string path, JsonTreeNode node, List<PolicyDiagnostic> diagnostics)
+    private static List<List<PolicyDocument>>? ParseLevels(string path, JsonNode node, List<PolicyDiagnostic> diagnostics)
     {
-        if (node.Kind != JsonTreeKind.Array)
+        if (node.Kind != JsonKind.Array)
         {
             Error(diagnostics, path, node, "expected an array of levels (root first), each an array of policies");
             return null;
         }
 
         var levels = new List<List<PolicyDocument>>();
-        for (int i = 0; i < node.Items.Count; i++)
+        int i = -1;
+        foreach (JsonNode item in node.EnumerateChildren())
         {
-            levels.Add(ParsePolicyList($"{path}[{i}]", node.Items[i], diagnostics) ?? []);
+            i++;
+            levels.Add(ParsePolicyList($"{path}[{i}]", item, diagnostics) ?? []);
         }
 
         return levels;
     }
 
-    private static List<PolicyDocument>? ParsePolicyList(string path, JsonTreeNode node, List<PolicyDiagnostic> diagnostics)
+    private static List<PolicyDocument>? ParsePolicyList(string path, JsonNode node, List<PolicyDiagnostic> diagnostics)
     {
-        if (node.Kind != JsonTreeKind.Array)
+        if (node.Kind != JsonKind.Array)
         {
             Error(diagnostics, path, node, $"expected an array of policies, not {node.KindName}");
             return null;
         }
 
         var policies = new List<PolicyDocument>();
-        for (int i = 0; i < node.Items.Count; i++)
+        int i = -1;
+        foreach (JsonNode item in node.EnumerateChildren())
         {
-            if (ParsePolicy($"{path}[{i}]", node.Items[i], diagnostics) is { } policy)
+            i++;
+            if (ParsePolicy($"{path}[{i}]", item, diagnostics) is { } policy)
             {
                 policies.Add(policy);
             }
@@ -334,14 +341,14 @@ public static class SimulationRequestParser
         return policies;
     }
 
-    private static PolicyDocument? ParsePolicy(string path, JsonTreeNode node, List<PolicyDiagnostic> diagnostics)
+    private static PolicyDocument? ParsePolicy(string path, JsonNode node, List<PolicyDiagnostic> diagnostics)
     {
-        if (node.Kind == JsonTreeKind.Null)
+        if (node.Kind == JsonKind.Null)
         {
             return null;
         }
 
-        if (node.Kind == JsonTreeKind.String)
+        if (node.Kind == JsonKind.String)
         {
             // A policy embedded as a string (as IAM APIs return it); offsets are relative to the string's content.
             PolicyParseResult parsed = PolicyParser.Parse(node.Text!);
@@ -356,9 +363,9 @@ public static class SimulationRequestParser
         return PolicyParser.ParseDocument(node, path, diagnostics);
     }
 
-    private static string? ExpectString(List<PolicyDiagnostic> diagnostics, string path, JsonTreeNode node)
+    private static string? ExpectString(List<PolicyDiagnostic> diagnostics, string path, JsonNode node)
     {
-        if (node.Kind == JsonTreeKind.String)
+        if (node.Kind == JsonKind.String)
         {
             return node.Text;
         }
@@ -367,23 +374,12 @@ public static class SimulationRequestParser
         return null;
     }
 
-    private static bool HasProperty(JsonTreeNode node, string name)
-    {
-        foreach (KeyValuePair<string, JsonTreeNode> property in node.Properties)
-        {
-            if (property.Key == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasProperty(JsonNode node, string name) => node.FirstProperty(name) is not null;
 
     // One of two strings; anything else is an error and gives the first (default) value.
-    private static T Choice<T>(List<PolicyDiagnostic> diagnostics, string path, JsonTreeNode node, string first, T firstValue, string second, T secondValue)
+    private static T Choice<T>(List<PolicyDiagnostic> diagnostics, string path, JsonNode node, string first, T firstValue, string second, T secondValue)
     {
-        string? text = node.Kind == JsonTreeKind.String ? node.Text : null;
+        string? text = node.Kind == JsonKind.String ? node.Text : null;
         if (text == second)
         {
             return secondValue;
@@ -397,13 +393,13 @@ public static class SimulationRequestParser
         return firstValue;
     }
 
-    private static T? ErrorNull<T>(List<PolicyDiagnostic> diagnostics, string path, JsonTreeNode node, string message)
+    private static T? ErrorNull<T>(List<PolicyDiagnostic> diagnostics, string path, JsonNode node, string message)
         where T : struct
     {
         Error(diagnostics, path, node, message);
         return null;
     }
 
-    private static void Error(List<PolicyDiagnostic> diagnostics, string path, JsonTreeNode node, string message) =>
+    private static void Error(List<PolicyDiagnostic> diagnostics, string path, JsonNode node, string message) =>
         diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, path, node.Offset, message));
 }

@@ -1,5 +1,6 @@
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Catalog;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Iam.Mapping;
 

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Catalog;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Iam.Mapping;
 

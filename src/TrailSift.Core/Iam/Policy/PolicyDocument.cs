@@ -3,10 +3,10 @@ using System.Collections.Immutable;
 namespace TrailSift.Core.Iam.Policy;
 
 /*! Iam/Policy: the IAM policy document model (PolicyDocument, Statement, principals, conditions), a strict
-    parser that reports diagnostics with JSON paths and byte offsets instead of throwing (over its own JSON reader,
-    Internal/JsonTreeReader, which names syntax errors, invalid UTF-8 and lone surrogates in words), the input
+    parser that reports diagnostics with JSON paths and byte offsets instead of throwing (over Json/StrictJsonReader,
+    which names syntax errors, invalid UTF-8 and lone surrogates in words, and the JsonNode model), the input
     reader for CLI-wrapped and multi-document files (PolicyInputReader), policy kinds, and a canonical writer.
-    Depends on the BCL; Lint/ also on Iam/Catalog. It must not use Events. */
+    Depends on Json and the BCL; Lint/ also on Iam/Catalog. It must not use Events. */
 
 /// <summary>
 /// An IAM policy document: <c>Version</c>, <c>Id</c> and its statements. The model keeps enough of the

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using TrailSift.Core.Iam.Policy.Internal;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Iam.Policy;
 
@@ -20,17 +21,17 @@ public static class PolicyInputReader
     public static ImmutableArray<PolicyInputDocument> Read(ReadOnlySpan<byte> utf8)
     {
         int bom = utf8.StartsWith("\uFEFF"u8) ? 3 : 0;
-        List<JsonTreeNode>? values = JsonTreeReader.ReadMany(utf8[bom..], out string? error, out long offset);
-        if (values is null || values.Count == 0)
+        using IndexedJson? json = StrictJsonReader.ReadMany(utf8[bom..], out List<JsonNode> values, out string? error, out long offset);
+        if (json is null || values.Count == 0)
         {
-            var diagnostic = new PolicyDiagnostic(DiagnosticSeverity.Error, string.Empty, values is null ? offset + bom : 0, error ?? "the document is empty");
+            var diagnostic = new PolicyDiagnostic(DiagnosticSeverity.Error, string.Empty, json is null ? offset + bom : 0, error ?? "the document is empty");
             return [new PolicyInputDocument(null, string.Empty, new PolicyParseResult(null, [diagnostic]))];
         }
 
         var documents = ImmutableArray.CreateBuilder<PolicyInputDocument>(values.Count);
         for (int i = 0; i < values.Count; i++)
         {
-            (JsonTreeNode node, string wrapper) = Unwrap(values[i]);
+            (JsonNode node, string wrapper) = Unwrap(values[i]);
             string? label = values.Count > 1 ? $"#{i + 1}" : null;
             documents.Add(new PolicyInputDocument(label, wrapper, Parse(node, wrapper)));
         }
@@ -38,9 +39,9 @@ public static class PolicyInputReader
         return documents.MoveToImmutable();
     }
 
-    private static PolicyParseResult Parse(JsonTreeNode node, string wrapper)
+    private static PolicyParseResult Parse(JsonNode node, string wrapper)
     {
-        if (node.Kind != JsonTreeKind.String)
+        if (node.Kind != JsonKind.String)
         {
             var diagnostics = new List<PolicyDiagnostic>();
             PolicyDocument? document = PolicyParser.ParseDocument(node, wrapper, diagnostics);
@@ -64,48 +65,35 @@ public static class PolicyInputReader
     }
 
     // CLI output shapes, outermost first; anything else is taken as the policy itself.
-    private static (JsonTreeNode Node, string Path) Unwrap(JsonTreeNode node)
+    private static (JsonNode Node, string Path) Unwrap(JsonNode node)
     {
-        if (node.Kind != JsonTreeKind.Object || Property(node, "Statement") is not null)
+        if (node.Kind != JsonKind.Object || node.FirstProperty("Statement") is not null)
         {
             return (node, string.Empty);
         }
 
-        if (Property(node, "PolicyVersion") is { Kind: JsonTreeKind.Object } version && Property(version, "Document") is { } document)
+        if (node.FirstProperty("PolicyVersion") is { Kind: JsonKind.Object } version && version.FirstProperty("Document") is { } document)
         {
             return (document, "PolicyVersion.Document");
         }
 
-        if (Property(node, "PolicyDocument") is { } inline)
+        if (node.FirstProperty("PolicyDocument") is { } inline)
         {
             return (inline, "PolicyDocument");
         }
 
-        if (Property(node, "Role") is { Kind: JsonTreeKind.Object } role && Property(role, "AssumeRolePolicyDocument") is { } trust)
+        if (node.FirstProperty("Role") is { Kind: JsonKind.Object } role && role.FirstProperty("AssumeRolePolicyDocument") is { } trust)
         {
             return (trust, "Role.AssumeRolePolicyDocument");
         }
 
-        if (Property(node, "Policy") is { } policy)
+        if (node.FirstProperty("Policy") is { } policy)
         {
-            return policy.Kind == JsonTreeKind.Object && Property(policy, "Content") is { } content
+            return policy.Kind == JsonKind.Object && policy.FirstProperty("Content") is { } content
                 ? (content, "Policy.Content")
                 : (policy, "Policy");
         }
 
         return (node, string.Empty);
-    }
-
-    private static JsonTreeNode? Property(JsonTreeNode node, string name)
-    {
-        foreach (KeyValuePair<string, JsonTreeNode> property in node.Properties)
-        {
-            if (property.Key == name)
-            {
-                return property.Value;
-            }
-        }
-
-        return null;
     }
 }

@@ -1,14 +1,15 @@
 using System.Collections.Immutable;
 using TrailSift.Core.Iam.Policy.Internal;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Iam.Policy;
 
 /// <summary>Parsing of the <c>Condition</c> element.</summary>
 public static partial class PolicyParser
 {
-    private static ImmutableArray<PolicyCondition> ParseConditions(ParseContext context, string path, JsonTreeNode node)
+    private static ImmutableArray<PolicyCondition> ParseConditions(ParseContext context, string path, JsonNode node)
     {
-        if (node.Kind != JsonTreeKind.Object)
+        if (node.Kind != JsonKind.Object)
         {
             context.Error(path, node, $"expected an object of operators, not {node.KindName}");
             return [];
@@ -16,12 +17,12 @@ public static partial class PolicyParser
 
         var builder = ImmutableArray.CreateBuilder<PolicyCondition>();
         var seenOperators = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < node.Properties.Count; i++)
+        foreach (JsonNode.PropertyEnumerator property in node.EnumerateProperties())
         {
-            (string operatorName, JsonTreeNode block) = node.Properties[i];
+            (string operatorName, JsonNode block) = (property.Name.GetString(), property.Value);
             if (!seenOperators.Add(operatorName))
             {
-                context.ErrorAt(path, node.PropertyOffsets[i], $"duplicate operator \"{operatorName}\"");
+                context.ErrorAt(path, property.Name.Offset, $"duplicate operator \"{operatorName}\"");
                 continue;
             }
 
@@ -30,33 +31,33 @@ public static partial class PolicyParser
             bool known = ConditionOperator.TryParse(operatorName, out ConditionOperator op);
             if (!known)
             {
-                context.ErrorAt(path, node.PropertyOffsets[i], $"unknown operator \"{operatorName}\"");
+                context.ErrorAt(path, property.Name.Offset, $"unknown operator \"{operatorName}\"");
             }
             else if (!string.Equals(op.ToString(), operatorName, StringComparison.Ordinal))
             {
-                context.WarningAt(path, node.PropertyOffsets[i], $"operator \"{operatorName}\" is written in unusual case (expected \"{op}\")");
+                context.WarningAt(path, property.Name.Offset, $"operator \"{operatorName}\" is written in unusual case (expected \"{op}\")");
             }
 
             string operatorPath = path + "." + operatorName;
-            if (block.Kind != JsonTreeKind.Object)
+            if (block.Kind != JsonKind.Object)
             {
                 context.Error(operatorPath, block, $"expected an object of condition keys, not {block.KindName}");
                 continue;
             }
 
-            if (block.Properties.Count == 0)
+            if (block.ChildCount == 0)
             {
                 context.Error(operatorPath, block, "the operator has no condition keys");
             }
 
             var seenKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            for (int k = 0; k < block.Properties.Count; k++)
+            foreach (JsonNode.PropertyEnumerator entry in block.EnumerateProperties())
             {
-                (string key, JsonTreeNode values) = block.Properties[k];
+                (string key, JsonNode values) = (entry.Name.GetString(), entry.Value);
                 string keyPath = operatorPath + "." + key;
                 if (!seenKeys.Add(key))
                 {
-                    context.ErrorAt(keyPath, block.PropertyOffsets[k], $"duplicate condition key \"{key}\"");
+                    context.ErrorAt(keyPath, entry.Name.Offset, $"duplicate condition key \"{key}\"");
                     continue;
                 }
 
@@ -76,26 +77,29 @@ public static partial class PolicyParser
         return builder.ToImmutable();
     }
 
-    private static PolicyCondition? ParseConditionValues(ParseContext context, string path, string operatorName, string key, JsonTreeNode node)
+    private static PolicyCondition? ParseConditionValues(ParseContext context, string path, string operatorName, string key, JsonNode node)
     {
-        if (node.Kind == JsonTreeKind.Array)
+        if (node.Kind == JsonKind.Array)
         {
-            if (node.Items.Count == 0)
+            if (node.ChildCount == 0)
             {
                 context.Error(path, node, "the array must not be empty");
             }
 
-            var values = ImmutableArray.CreateBuilder<ConditionValue>(node.Items.Count);
-            for (int i = 0; i < node.Items.Count; i++)
+            var values = ImmutableArray.CreateBuilder<ConditionValue>(node.ChildCount);
+            int i = 0;
+            foreach (JsonNode item in node.EnumerateChildren())
             {
-                if (ToConditionValue(node.Items[i]) is { } value)
+                if (ToConditionValue(item) is { } value)
                 {
                     values.Add(value);
                 }
                 else
                 {
-                    context.Error($"{path}[{i}]", node.Items[i], $"expected a string, number or boolean, not {node.Items[i].KindName}");
+                    context.Error($"{path}[{i}]", item, $"expected a string, number or boolean, not {item.KindName}");
                 }
+
+                i++;
             }
 
             return new PolicyCondition(operatorName, key, values.ToImmutable(), isArray: true);
@@ -110,22 +114,22 @@ public static partial class PolicyParser
         return null;
     }
 
-    private static ConditionValue? ToConditionValue(JsonTreeNode node) => node.Kind switch
+    private static ConditionValue? ToConditionValue(JsonNode node) => node.Kind switch
     {
-        JsonTreeKind.String => new ConditionValue(node.Text!, ConditionValueKind.String),
-        JsonTreeKind.Number => new ConditionValue(node.Text!, ConditionValueKind.Number),
-        JsonTreeKind.True => new ConditionValue("true", ConditionValueKind.Boolean),
-        JsonTreeKind.False => new ConditionValue("false", ConditionValueKind.Boolean),
+        JsonKind.String => new ConditionValue(node.Text!, ConditionValueKind.String),
+        JsonKind.Number => new ConditionValue(node.Text!, ConditionValueKind.Number),
+        JsonKind.True => new ConditionValue("true", ConditionValueKind.Boolean),
+        JsonKind.False => new ConditionValue("false", ConditionValueKind.Boolean),
         _ => null,
     };
 
     /// <summary>Warns about values the operator cannot interpret; such values never match at evaluation.</summary>
-    private static void CheckValues(ParseContext context, string path, ConditionOperator op, JsonTreeNode node, PolicyCondition condition)
+    private static void CheckValues(ParseContext context, string path, ConditionOperator op, JsonNode node, PolicyCondition condition)
     {
         for (int i = 0; i < condition.Values.Length; i++)
         {
             string text = condition.Values[i].Text;
-            JsonTreeNode valueNode = node.Kind == JsonTreeKind.Array && i < node.Items.Count ? node.Items[i] : node;
+            JsonNode valueNode = node.Kind == JsonKind.Array && i < node.ChildCount ? node.GetElement(i) : node;
             string? problem = op.Kind switch
             {
                 >= ConditionOperatorKind.NumericEquals and <= ConditionOperatorKind.NumericGreaterThanEquals =>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TrailSift.Core.Iam.Policy.Internal;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Iam.Policy;
 
@@ -8,9 +9,9 @@ public static partial class PolicyParser
 {
     private static readonly string[] PrincipalTypes = ["AWS", "Service", "Federated", "CanonicalUser"];
 
-    private static Statement? ParseStatement(ParseContext context, string path, JsonTreeNode node)
+    private static Statement? ParseStatement(ParseContext context, string path, JsonNode node)
     {
-        if (node.Kind != JsonTreeKind.Object)
+        if (node.Kind != JsonKind.Object)
         {
             context.Error(path, node, $"a statement must be an object, not {node.KindName}");
             return null;
@@ -22,13 +23,13 @@ public static partial class PolicyParser
         PolicyValueList? action = null, notAction = null, resource = null, notResource = null;
         ImmutableArray<PolicyCondition> conditions = [];
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < node.Properties.Count; i++)
+        foreach (JsonNode.PropertyEnumerator property in node.EnumerateProperties())
         {
-            (string name, JsonTreeNode value) = node.Properties[i];
+            (string name, JsonNode value) = (property.Name.GetString(), property.Value);
             string elementPath = path + "." + name;
             if (!seen.Add(name))
             {
-                context.ErrorAt(elementPath, node.PropertyOffsets[i], $"duplicate element \"{name}\"");
+                context.ErrorAt(elementPath, property.Name.Offset, $"duplicate element \"{name}\"");
                 continue;
             }
 
@@ -62,7 +63,7 @@ public static partial class PolicyParser
                     conditions = ParseConditions(context, elementPath, value);
                     break;
                 default:
-                    context.ErrorAt(elementPath, node.PropertyOffsets[i], $"unknown element \"{name}\"");
+                    context.ErrorAt(elementPath, property.Name.Offset, $"unknown element \"{name}\"");
                     break;
             }
         }
@@ -91,7 +92,7 @@ public static partial class PolicyParser
         };
     }
 
-    private static void CheckPair(ParseContext context, string path, JsonTreeNode node, HashSet<string> seen,
+    private static void CheckPair(ParseContext context, string path, JsonNode node, HashSet<string> seen,
         string positive, string negative, bool required)
     {
         bool hasPositive = seen.Contains(positive), hasNegative = seen.Contains(negative);
@@ -105,7 +106,7 @@ public static partial class PolicyParser
         }
     }
 
-    private static Effect? ParseEffect(ParseContext context, string path, JsonTreeNode value)
+    private static Effect? ParseEffect(ParseContext context, string path, JsonNode value)
     {
         string? text = context.ExpectString(path, value);
         switch (text)
@@ -122,29 +123,29 @@ public static partial class PolicyParser
         }
     }
 
-    private static PolicyValueList? ParseValueList(ParseContext context, string path, JsonTreeNode value)
+    private static PolicyValueList? ParseValueList(ParseContext context, string path, JsonNode value)
     {
-        if (value.Kind == JsonTreeKind.String)
+        if (value.Kind == JsonKind.String)
         {
             return PolicyValueList.Single(value.Text!);
         }
 
-        if (value.Kind != JsonTreeKind.Array)
+        if (value.Kind != JsonKind.Array)
         {
             context.Error(path, value, $"expected a string or an array of strings, not {value.KindName}");
             return null;
         }
 
-        if (value.Items.Count == 0)
+        if (value.ChildCount == 0)
         {
             context.Error(path, value, "the array must not be empty");
         }
 
-        var builder = ImmutableArray.CreateBuilder<string>(value.Items.Count);
-        for (int i = 0; i < value.Items.Count; i++)
+        var builder = ImmutableArray.CreateBuilder<string>(value.ChildCount);
+        int i = 0;
+        foreach (JsonNode item in value.EnumerateChildren())
         {
-            JsonTreeNode item = value.Items[i];
-            if (item.Kind == JsonTreeKind.String)
+            if (item.Kind == JsonKind.String)
             {
                 builder.Add(item.Text!);
             }
@@ -152,14 +153,16 @@ public static partial class PolicyParser
             {
                 context.Error($"{path}[{i}]", item, $"expected a string, not {item.KindName}");
             }
+
+            i++;
         }
 
         return new PolicyValueList(builder.ToImmutable(), isArray: true);
     }
 
-    private static PolicyPrincipal? ParsePrincipal(ParseContext context, string path, JsonTreeNode value)
+    private static PolicyPrincipal? ParsePrincipal(ParseContext context, string path, JsonNode value)
     {
-        if (value.Kind == JsonTreeKind.String)
+        if (value.Kind == JsonKind.String)
         {
             if (value.Text == "*")
             {
@@ -170,26 +173,26 @@ public static partial class PolicyParser
             return null;
         }
 
-        if (value.Kind != JsonTreeKind.Object)
+        if (value.Kind != JsonKind.Object)
         {
             context.Error(path, value, $"expected \"*\" or an object, not {value.KindName}");
             return null;
         }
 
-        var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, PolicyValueList>>(value.Properties.Count);
+        var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, PolicyValueList>>(value.ChildCount);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < value.Properties.Count; i++)
+        foreach (JsonNode.PropertyEnumerator property in value.EnumerateProperties())
         {
-            (string type, JsonTreeNode values) = value.Properties[i];
+            (string type, JsonNode values) = (property.Name.GetString(), property.Value);
             if (!seen.Add(type))
             {
-                context.ErrorAt(path + "." + type, value.PropertyOffsets[i], $"duplicate principal type \"{type}\"");
+                context.ErrorAt(path + "." + type, property.Name.Offset, $"duplicate principal type \"{type}\"");
                 continue;
             }
 
             if (Array.IndexOf(PrincipalTypes, type) < 0)
             {
-                context.ErrorAt(path + "." + type, value.PropertyOffsets[i],
+                context.ErrorAt(path + "." + type, property.Name.Offset,
                     $"unknown principal type \"{type}\" (expected one of {string.Join(", ", PrincipalTypes)})");
                 continue;
             }
@@ -201,7 +204,7 @@ public static partial class PolicyParser
             }
         }
 
-        if (value.Properties.Count == 0)
+        if (value.ChildCount == 0)
         {
             context.Error(path, value, "the principal object must not be empty");
         }

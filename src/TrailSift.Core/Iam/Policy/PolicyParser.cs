@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using TrailSift.Core.Iam.Policy.Internal;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Iam.Policy;
 
@@ -25,22 +26,22 @@ public static partial class PolicyParser
     public static PolicyParseResult Parse(ReadOnlySpan<byte> utf8)
     {
         int bom = utf8.StartsWith("\uFEFF"u8) ? 3 : 0;
-        JsonTreeNode? root = JsonTreeReader.Read(utf8[bom..], out string? error, out long errorOffset);
-        if (root is null)
+        using IndexedJson? json = StrictJsonReader.Read(utf8[bom..], out string? error, out long errorOffset);
+        if (json is null)
         {
             return new PolicyParseResult(null, [new PolicyDiagnostic(DiagnosticSeverity.Error, string.Empty, errorOffset + bom, error!)]);
         }
 
         var diagnostics = new List<PolicyDiagnostic>();
-        PolicyDocument? document = ParseDocument(root, string.Empty, diagnostics);
+        PolicyDocument? document = ParseDocument(json.Root, string.Empty, diagnostics);
         return new PolicyParseResult(document, [.. diagnostics]);
     }
 
-    /// <summary>Parses a policy held in an already-read JSON tree; paths are prefixed with <paramref name="pathPrefix"/>.</summary>
-    internal static PolicyDocument? ParseDocument(JsonTreeNode root, string pathPrefix, List<PolicyDiagnostic> diagnostics)
+    /// <summary>Parses a policy held in an already-read JSON value; paths are prefixed with <paramref name="pathPrefix"/>.</summary>
+    internal static PolicyDocument? ParseDocument(JsonNode root, string pathPrefix, List<PolicyDiagnostic> diagnostics)
     {
         var context = new ParseContext(pathPrefix, diagnostics);
-        if (root.Kind != JsonTreeKind.Object)
+        if (root.Kind != JsonKind.Object)
         {
             context.Error(string.Empty, root, $"a policy must be a JSON object, not {root.KindName}");
             return null;
@@ -53,12 +54,12 @@ public static partial class PolicyParser
         bool statementIsArray = true;
         bool sawStatement = false;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < root.Properties.Count; i++)
+        foreach (JsonNode.PropertyEnumerator property in root.EnumerateProperties())
         {
-            (string name, JsonTreeNode value) = root.Properties[i];
+            (string name, JsonNode value) = (property.Name.GetString(), property.Value);
             if (!seen.Add(name))
             {
-                context.ErrorAt(name, root.PropertyOffsets[i], $"duplicate element \"{name}\"");
+                context.ErrorAt(name, property.Name.Offset, $"duplicate element \"{name}\"");
                 continue;
             }
 
@@ -81,7 +82,7 @@ public static partial class PolicyParser
                     statements = ParseStatements(context, value, out statementIsArray, lintOnly);
                     break;
                 default:
-                    context.ErrorAt(name, root.PropertyOffsets[i], $"unknown element \"{name}\" (expected one of {string.Join(", ", DocumentElements)})");
+                    context.ErrorAt(name, property.Name.Offset, $"unknown element \"{name}\" (expected one of {string.Join(", ", DocumentElements)})");
                     break;
             }
         }
@@ -97,10 +98,10 @@ public static partial class PolicyParser
         };
     }
 
-    private static ImmutableArray<Statement> ParseStatements(ParseContext context, JsonTreeNode value, out bool isArray, List<Statement> lintOnly)
+    private static ImmutableArray<Statement> ParseStatements(ParseContext context, JsonNode value, out bool isArray, List<Statement> lintOnly)
     {
-        isArray = value.Kind == JsonTreeKind.Array;
-        if (value.Kind == JsonTreeKind.Object)
+        isArray = value.Kind == JsonKind.Array;
+        if (value.Kind == JsonKind.Object)
         {
             Statement? single = ParseStatement(context, "Statement", value);
             if (single is { EffectUnknown: true })
@@ -112,16 +113,17 @@ public static partial class PolicyParser
             return single is null ? [] : [single with { SourceIndex = 0 }];
         }
 
-        if (value.Kind != JsonTreeKind.Array)
+        if (value.Kind != JsonKind.Array)
         {
             context.Error("Statement", value, $"expected an object or an array of objects, not {value.KindName}");
             return [];
         }
 
-        var builder = ImmutableArray.CreateBuilder<Statement>(value.Items.Count);
-        for (int i = 0; i < value.Items.Count; i++)
+        var builder = ImmutableArray.CreateBuilder<Statement>(value.ChildCount);
+        int i = 0;
+        foreach (JsonNode item in value.EnumerateChildren())
         {
-            Statement? statement = ParseStatement(context, $"Statement[{i}]", value.Items[i]);
+            Statement? statement = ParseStatement(context, $"Statement[{i}]", item);
             if (statement is { EffectUnknown: true })
             {
                 lintOnly.Add(statement with { SourceIndex = i });
@@ -130,6 +132,8 @@ public static partial class PolicyParser
             {
                 builder.Add(statement with { SourceIndex = i });
             }
+
+            i++;
         }
 
         return builder.ToImmutable();
@@ -138,19 +142,19 @@ public static partial class PolicyParser
     /// <summary>Collects diagnostics with a path prefix.</summary>
     private sealed class ParseContext(string prefix, List<PolicyDiagnostic> diagnostics)
     {
-        public void Error(string path, JsonTreeNode node, string message) => ErrorAt(path, node.Offset, message);
+        public void Error(string path, JsonNode node, string message) => ErrorAt(path, node.Offset, message);
 
         public void ErrorAt(string path, long offset, string message) =>
             diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, Join(path), offset, message));
 
-        public void Warning(string path, JsonTreeNode node, string message) => WarningAt(path, node.Offset, message);
+        public void Warning(string path, JsonNode node, string message) => WarningAt(path, node.Offset, message);
 
         public void WarningAt(string path, long offset, string message) =>
             diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Warning, Join(path), offset, message));
 
-        public string? ExpectString(string path, JsonTreeNode node)
+        public string? ExpectString(string path, JsonNode node)
         {
-            if (node.Kind == JsonTreeKind.String)
+            if (node.Kind == JsonKind.String)
             {
                 return node.Text;
             }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using TrailSift.Core.Analysis.Actions;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Mapping;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Output.Actions;
 

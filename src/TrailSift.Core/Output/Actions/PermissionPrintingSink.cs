@@ -2,6 +2,7 @@ using System.Text.Json;
 using TrailSift.Core.Common;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Mapping;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Output.Actions;
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Query.Evaluation;
 

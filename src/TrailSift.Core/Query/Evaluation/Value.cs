@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Query.Evaluation;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 using TrailSift.Core.Query.Jq.Support;
 
 namespace TrailSift.Core.Query.Evaluation;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 using TrailSift.Core.Query.Jq.Syntax;
 using TrailSift.Core.Query.Jq.Values;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Query.Shortcuts;
 

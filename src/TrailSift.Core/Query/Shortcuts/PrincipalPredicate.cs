@@ -1,5 +1,6 @@
 using System.Text;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Query.Shortcuts;
 

@@ -28,8 +28,8 @@ public sealed class CorpusCoverageTests(ITestOutputHelper output)
         foreach (string json in CorpusEvents(corpus))
         {
             using EventRecord record = EventRecord.Parse(json);
-            string source = record.EventSource.Kind == Core.Events.JsonKind.String ? record.EventSource.GetString() : "";
-            string name = record.EventName.Kind == Core.Events.JsonKind.String ? record.EventName.GetString() : "";
+            string source = record.EventSource.Kind == Core.Json.JsonKind.String ? record.EventSource.GetString() : "";
+            string name = record.EventName.Kind == Core.Json.JsonKind.String ? record.EventName.GetString() : "";
             if (!source.EndsWith(".amazonaws.com", StringComparison.Ordinal))
             {
                 continue;

@@ -1,3 +1,4 @@
+using TrailSift.Core.Json;
 using TrailSift.Testing;
 using System.IO.Compression;
 using System.Text;

@@ -2,9 +2,9 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
-namespace TrailSift.Core.Events;
+namespace TrailSift.Core.Json;
 
-/*! Events/RecordIndex: a reusable flat token table over the UTF-8 bytes of one JSON record, the
+/*! Json/RecordIndex: a reusable flat token table over the UTF-8 bytes of one JSON record, the
     hot-path substitute for JsonDocument (which allocates per document). Owned by one scan worker;
     rebuilt for every record; pooled arrays returned in Dispose. Depends on the BCL only. */
 

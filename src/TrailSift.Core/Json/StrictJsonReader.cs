@@ -1,72 +1,93 @@
 using System.Globalization;
 using System.Text;
 
-namespace TrailSift.Core.Iam.Policy.Internal;
+namespace TrailSift.Core.Json;
 
 /// <summary>
-/// Builds <see cref="JsonTreeNode"/>s from UTF-8 JSON (RFC 8259) with messages written for people: a trailing comma,
-/// a missing comma, single quotes, comments, invalid UTF-8, a lone surrogate escape (<c>"\ud800"</c>) or a control
-/// character each get their own message and the byte offset where they occur. Never throws on any input; nesting is
-/// limited to 64 levels. Policies are small, so a recursive descent over the bytes is all that is needed.
+/// Indexes small UTF-8 JSON documents (RFC 8259) into an <see cref="IndexedJson"/> with messages written for people:
+/// a trailing comma, a missing comma, single quotes, comments, invalid UTF-8, a lone surrogate escape
+/// (<c>"\ud800"</c>) or a control character each get their own message and the byte offset where they occur. Never
+/// throws on any input; nesting is limited to 64 levels. Duplicate property names are kept (a policy's linter reports
+/// them). Meant for policies and simulation requests, not for the scan (which indexes through <see cref="RecordIndex.Build"/>).
 /// </summary>
 /// <remarks>Stateless; thread-safe.</remarks>
-internal static class JsonTreeReader
+internal static class StrictJsonReader
 {
     private const int MaxDepth = 64;
 
-    /// <summary>Reads one JSON value; anything but whitespace after it is an error.</summary>
-    public static JsonTreeNode? Read(ReadOnlySpan<byte> utf8, out string? error, out long errorOffset)
+    /// <summary>Reads one JSON value (<see cref="IndexedJson.Root"/>); anything but whitespace after it is an error.</summary>
+    /// <returns>The indexed text, or null with <paramref name="error"/> and <paramref name="errorOffset"/> set.</returns>
+    public static IndexedJson? Read(ReadOnlySpan<byte> utf8, out string? error, out long errorOffset)
     {
-        var parser = new Parser(utf8);
+        var json = new IndexedJson();
+        var parser = new Parser(utf8, json.IndexUnderConstruction);
         try
         {
             parser.SkipWhitespace();
             if (parser.AtEnd)
             {
                 (error, errorOffset) = ("the document is empty", 0);
-                return null;
+                return Drop(json);
             }
 
-            JsonTreeNode root = parser.ReadValue(0);
+            parser.ReadValue(0);
             parser.SkipWhitespace();
             if (!parser.AtEnd)
             {
                 (error, errorOffset) = ("unexpected data after the end of the document", parser.Position);
-                return null;
+                return Drop(json);
             }
 
             (error, errorOffset) = (null, 0);
-            return root;
+            json.SetText(utf8.ToArray(), 0, utf8.Length, indexPending: false);
+            return json;
         }
         catch (SyntaxError e)
         {
             (error, errorOffset) = ("invalid JSON: " + e.Message, e.Offset);
-            return null;
+            return Drop(json);
         }
     }
 
     /// <summary>Reads a sequence of JSON values separated by whitespace (several documents one after another).</summary>
-    public static List<JsonTreeNode>? ReadMany(ReadOnlySpan<byte> utf8, out string? error, out long errorOffset)
+    /// <returns>The indexed text and the first token of each value, or null with <paramref name="error"/> and <paramref name="errorOffset"/> set.</returns>
+    public static IndexedJson? ReadMany(ReadOnlySpan<byte> utf8, out List<JsonNode> values, out string? error, out long errorOffset)
     {
-        var parser = new Parser(utf8);
-        var values = new List<JsonTreeNode>();
+        var json = new IndexedJson();
+        RecordIndex index = json.IndexUnderConstruction;
+        var parser = new Parser(utf8, index);
+        var roots = new List<int>();
+        values = [];
         try
         {
             parser.SkipWhitespace();
             while (!parser.AtEnd)
             {
-                values.Add(parser.ReadValue(0));
+                roots.Add(index.Count);
+                parser.ReadValue(0);
                 parser.SkipWhitespace();
             }
 
             (error, errorOffset) = (null, 0);
-            return values;
+            json.SetText(utf8.ToArray(), 0, utf8.Length, indexPending: false);
+            foreach (int root in roots)
+            {
+                values.Add(json.NodeAt(root));
+            }
+
+            return json;
         }
         catch (SyntaxError e)
         {
             (error, errorOffset) = ("invalid JSON: " + e.Message, e.Offset);
-            return null;
+            return Drop(json);
         }
+    }
+
+    private static IndexedJson? Drop(IndexedJson json)
+    {
+        json.Dispose();
+        return null;
     }
 
     private sealed class SyntaxError(string message, long offset) : Exception(message)
@@ -74,9 +95,11 @@ internal static class JsonTreeReader
         public long Offset { get; } = offset;
     }
 
-    private ref struct Parser(ReadOnlySpan<byte> text)
+    // Checks the text and appends its tokens to the index as RecordIndex.Append would for the same value.
+    private ref struct Parser(ReadOnlySpan<byte> text, RecordIndex index)
     {
         private readonly ReadOnlySpan<byte> _text = text;
+        private readonly RecordIndex _index = index;
         private int _pos;
 
         public readonly bool AtEnd => _pos >= _text.Length;
@@ -96,7 +119,7 @@ internal static class JsonTreeReader
             }
         }
 
-        public JsonTreeNode ReadValue(int depth)
+        public void ReadValue(int depth)
         {
             SkipWhitespace();
             if (AtEnd)
@@ -109,22 +132,31 @@ internal static class JsonTreeReader
             switch (b)
             {
                 case (byte)'{':
-                    return ReadObject(depth + 1);
+                    ReadObject(depth + 1);
+                    return;
                 case (byte)'[':
-                    return ReadArray(depth + 1);
+                    ReadArray(depth + 1);
+                    return;
                 case (byte)'"':
-                    return new JsonTreeNode(JsonTreeKind.String, start, ReadString());
+                    bool escaped = ReadString();
+                    _index.AddScalar(JsonKind.String, start + 1, _pos - start - 2, escaped);
+                    return;
                 case (byte)'t':
                     Literal("true");
-                    return new JsonTreeNode(JsonTreeKind.True, start);
+                    _index.AddScalar(JsonKind.True, start, 4, false);
+                    return;
                 case (byte)'f':
                     Literal("false");
-                    return new JsonTreeNode(JsonTreeKind.False, start);
+                    _index.AddScalar(JsonKind.False, start, 5, false);
+                    return;
                 case (byte)'n':
                     Literal("null");
-                    return new JsonTreeNode(JsonTreeKind.Null, start);
+                    _index.AddScalar(JsonKind.Null, start, 4, false);
+                    return;
                 case (byte)'-' or (>= (byte)'0' and <= (byte)'9'):
-                    return new JsonTreeNode(JsonTreeKind.Number, start, ReadNumber());
+                    ReadNumber();
+                    _index.AddScalar(JsonKind.Number, start, _pos - start, false);
+                    return;
                 case (byte)'\'':
                     throw new SyntaxError("strings must be in double quotes (\"), not single quotes", _pos);
                 default:
@@ -132,18 +164,17 @@ internal static class JsonTreeReader
             }
         }
 
-        private JsonTreeNode ReadObject(int depth)
+        private void ReadObject(int depth)
         {
-            long start = _pos;
+            int start = _pos;
             CheckDepth(depth);
+            _index.Open(JsonKind.Object, start);
             _pos++; // {
-            var properties = new List<KeyValuePair<string, JsonTreeNode>>();
-            var offsets = new List<long>();
             SkipWhitespace();
             if (!AtEnd && _text[_pos] == '}')
             {
-                _pos++;
-                return new JsonTreeNode(JsonTreeKind.Object, start, properties: properties, propertyOffsets: offsets);
+                _index.Close(_pos++);
+                return;
             }
 
             int comma = -1;
@@ -166,17 +197,18 @@ internal static class JsonTreeReader
                         : $"expected a property name in double quotes, found {Describe()}", _pos);
                 }
 
-                long nameOffset = _pos;
-                string name = ReadString();
+                int nameOffset = _pos;
+                bool escaped = ReadString();
+                _index.AddName(nameOffset + 1, _pos - nameOffset - 2, escaped);
+                int nameEnd = _pos;
                 SkipWhitespace();
                 if (AtEnd || _text[_pos] != ':')
                 {
-                    throw new SyntaxError($"expected ':' after the property name \"{name}\", found {Describe()}", _pos);
+                    throw new SyntaxError($"expected ':' after the property name \"{Name(nameOffset, nameEnd)}\", found {Describe()}", _pos);
                 }
 
                 _pos++;
-                properties.Add(new KeyValuePair<string, JsonTreeNode>(name, ReadValue(depth)));
-                offsets.Add(nameOffset);
+                ReadValue(depth);
                 SkipWhitespace();
                 if (AtEnd)
                 {
@@ -191,25 +223,25 @@ internal static class JsonTreeReader
 
                 if (_text[_pos] == '}')
                 {
-                    _pos++;
-                    return new JsonTreeNode(JsonTreeKind.Object, start, properties: properties, propertyOffsets: offsets);
+                    _index.Close(_pos++);
+                    return;
                 }
 
-                throw new SyntaxError($"expected ',' or '}}' after the value of \"{name}\", found {Describe()}", _pos);
+                throw new SyntaxError($"expected ',' or '}}' after the value of \"{Name(nameOffset, nameEnd)}\", found {Describe()}", _pos);
             }
         }
 
-        private JsonTreeNode ReadArray(int depth)
+        private void ReadArray(int depth)
         {
-            long start = _pos;
+            int start = _pos;
             CheckDepth(depth);
+            _index.Open(JsonKind.Array, start);
             _pos++; // [
-            var items = new List<JsonTreeNode>();
             SkipWhitespace();
             if (!AtEnd && _text[_pos] == ']')
             {
-                _pos++;
-                return new JsonTreeNode(JsonTreeKind.Array, start, items: items);
+                _index.Close(_pos++);
+                return;
             }
 
             int comma = -1;
@@ -221,7 +253,7 @@ internal static class JsonTreeReader
                     throw new SyntaxError("trailing comma before ']'", comma);
                 }
 
-                items.Add(ReadValue(depth));
+                ReadValue(depth);
                 SkipWhitespace();
                 if (AtEnd)
                 {
@@ -236,12 +268,20 @@ internal static class JsonTreeReader
 
                 if (_text[_pos] == ']')
                 {
-                    _pos++;
-                    return new JsonTreeNode(JsonTreeKind.Array, start, items: items);
+                    _index.Close(_pos++);
+                    return;
                 }
 
                 throw new SyntaxError($"expected ',' or ']' after an array element, found {Describe()}", _pos);
             }
+        }
+
+        // The decoded text of the checked string token at [open, end) (for messages).
+        private readonly string Name(int open, int end)
+        {
+            ReadOnlySpan<byte> raw = _text[(open + 1)..(end - 1)];
+            byte[] decoded = new byte[raw.Length];
+            return Encoding.UTF8.GetString(decoded, 0, JsonNode.Unescape(raw, decoded));
         }
 
         private readonly void CheckDepth(int depth)
@@ -265,7 +305,7 @@ internal static class JsonTreeReader
             _pos += word.Length;
         }
 
-        private string ReadNumber()
+        private void ReadNumber()
         {
             int start = _pos;
             if (_text[_pos] == '-')
@@ -310,8 +350,6 @@ internal static class JsonTreeReader
 
                 Digits();
             }
-
-            return Encoding.ASCII.GetString(_text[start.._pos]);
         }
 
         private void Digits()
@@ -324,11 +362,11 @@ internal static class JsonTreeReader
 
         private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
 
-        // Reads a string token (the current byte is its opening quote) and returns its decoded text.
-        private string ReadString()
+        // Checks a string token (the current byte is its opening quote) and moves past it; true when it has escapes.
+        private bool ReadString()
         {
             int open = _pos++;
-            var builder = new StringBuilder();
+            bool escaped = false;
             while (true)
             {
                 if (AtEnd)
@@ -340,12 +378,13 @@ internal static class JsonTreeReader
                 if (b == '"')
                 {
                     _pos++;
-                    return builder.ToString();
+                    return escaped;
                 }
 
                 if (b == '\\')
                 {
-                    ReadEscape(builder);
+                    ReadEscape();
+                    escaped = true;
                 }
                 else if (b < 0x20)
                 {
@@ -353,17 +392,16 @@ internal static class JsonTreeReader
                 }
                 else if (b < 0x80)
                 {
-                    builder.Append((char)b);
                     _pos++;
                 }
                 else
                 {
-                    ReadUtf8(builder);
+                    ReadUtf8();
                 }
             }
         }
 
-        private void ReadEscape(StringBuilder builder)
+        private void ReadEscape()
         {
             int at = _pos;
             if (_pos + 1 >= _text.Length)
@@ -375,14 +413,15 @@ internal static class JsonTreeReader
             _pos += 2;
             switch (e)
             {
-                case (byte)'"': builder.Append('"'); return;
-                case (byte)'\\': builder.Append('\\'); return;
-                case (byte)'/': builder.Append('/'); return;
-                case (byte)'b': builder.Append('\b'); return;
-                case (byte)'f': builder.Append('\f'); return;
-                case (byte)'n': builder.Append('\n'); return;
-                case (byte)'r': builder.Append('\r'); return;
-                case (byte)'t': builder.Append('\t'); return;
+                case (byte)'"':
+                case (byte)'\\':
+                case (byte)'/':
+                case (byte)'b':
+                case (byte)'f':
+                case (byte)'n':
+                case (byte)'r':
+                case (byte)'t':
+                    return;
                 case (byte)'u':
                     break;
                 default:
@@ -403,15 +442,12 @@ internal static class JsonTreeReader
                     int low = Hex4(_pos - 2);
                     if (low is >= 0xDC00 and <= 0xDFFF)
                     {
-                        builder.Append((char)unit).Append((char)low);
                         return;
                     }
                 }
 
                 throw new SyntaxError($"lone surrogate escape \\u{unit:x4} (a high surrogate must be followed by a \\uDC00-\\uDFFF escape)", at);
             }
-
-            builder.Append((char)unit);
         }
 
         private int Hex4(int escapeStart)
@@ -428,7 +464,7 @@ internal static class JsonTreeReader
         }
 
         // One UTF-8 sequence, strictly: no overlong forms, no surrogates, nothing above U+10FFFF.
-        private void ReadUtf8(StringBuilder builder)
+        private void ReadUtf8()
         {
             byte b = _text[_pos];
             (int length, int min, int value) = b switch
@@ -459,7 +495,6 @@ internal static class JsonTreeReader
                 throw new SyntaxError($"invalid UTF-8 sequence starting with byte 0x{b:X2}", _pos);
             }
 
-            builder.Append(char.ConvertFromUtf32(value));
             _pos += length;
         }
 

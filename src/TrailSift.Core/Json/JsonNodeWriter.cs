@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace TrailSift.Core.Events;
+namespace TrailSift.Core.Json;
 
 /// <summary>
 /// Writes a <see cref="JsonNode"/> back as JSON, compact (one line, as <c>jq -c</c>) or indented with two

@@ -3,19 +3,20 @@ using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 
-namespace TrailSift.Core.Events;
+namespace TrailSift.Core.Json;
 
 /// <summary>
-/// A view of one value inside an <see cref="EventRecord"/>: a record plus a token position.
-/// Valid only while the record holds the same event (during the sink or predicate callback).
+/// A view of one value inside an <see cref="IndexedJson"/> (an event record, or a small document such as a policy):
+/// the indexed text plus a token position. Valid only while the text holds the same value (for an event record, during
+/// the sink or predicate callback).
 /// </summary>
 /// <remarks>Immutable struct over mutable, worker-owned state; not thread-safe.</remarks>
 public readonly struct JsonNode
 {
-    private readonly EventRecord? _record;
+    private readonly IndexedJson? _record;
     private readonly int _token;
 
-    internal JsonNode(EventRecord record, int token)
+    internal JsonNode(IndexedJson record, int token)
     {
         _record = record;
         _token = token;
@@ -30,7 +31,7 @@ public readonly struct JsonNode
     /// <summary>True when the value is absent or JSON <c>null</c> (both read as null in jq).</summary>
     public bool IsNullOrUndefined => Kind is JsonKind.Undefined or JsonKind.Null;
 
-    internal EventRecord? Record => _record;
+    internal IndexedJson? Record => _record;
 
     internal int TokenIndex => _token;
 
@@ -68,6 +69,9 @@ public readonly struct JsonNode
 
     /// <summary>Number of elements of an array or properties of an object; 0 otherwise.</summary>
     public int ChildCount => _record is null ? 0 : Token.ChildCount;
+
+    /// <summary>Byte offset of the value in its text: a string's opening quote, a number's or literal's first byte, a container's bracket; -1 when undefined.</summary>
+    public int Offset => _record is null ? -1 : Token.Kind == JsonKind.String ? Token.Start - 1 : Token.Start;
 
     /// <summary>
     /// Looks up a property of an object by its UTF-8 name (exact, case-sensitive, as jq). When the name occurs more than
@@ -256,7 +260,7 @@ public readonly struct JsonNode
     /// <summary>Enumerates child values; see <see cref="EnumerateChildren"/>.</summary>
     public struct ChildEnumerator
     {
-        private readonly EventRecord? _record;
+        private readonly IndexedJson? _record;
         private readonly int _end;
         private readonly bool _isObject;
         private int _next;
@@ -300,7 +304,7 @@ public readonly struct JsonNode
     /// <summary>Enumerates (name, value) pairs of an object.</summary>
     public struct PropertyEnumerator
     {
-        private readonly EventRecord? _record;
+        private readonly IndexedJson? _record;
         private readonly int _end;
         private int _next;
         private int _name;

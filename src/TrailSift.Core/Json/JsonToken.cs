@@ -1,4 +1,4 @@
-namespace TrailSift.Core.Events;
+namespace TrailSift.Core.Json;
 
 /// <summary>One entry of the flat token table of a record; see <see cref="RecordIndex"/>.</summary>
 /// <remarks>

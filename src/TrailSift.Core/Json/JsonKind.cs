@@ -1,4 +1,4 @@
-namespace TrailSift.Core.Events;
+namespace TrailSift.Core.Json;
 
 /// <summary>The kind of a JSON value in a <see cref="RecordIndex"/>, ordered as jq orders types.</summary>
 /// <remarks>Immutable enum; thread-safe.</remarks>
