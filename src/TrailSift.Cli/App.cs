@@ -1,6 +1,7 @@
 using System.Reflection;
 using TrailSift.Cli.Commands;
 using TrailSift.Cli.Settings;
+using TrailSift.Core.Commands;
 
 namespace TrailSift.Cli;
 
@@ -9,17 +10,20 @@ public static class App
 {
     /// <summary>The commands, in help order.</summary>
     public static IReadOnlyList<ICommand> Commands { get; } =
-        [new QueryCommand(), new CountCommand(), new DeniedCommand(), new ActionsCommand(), new PolicyCommand(), new CheckCommand(), new SimulateCommand(), new LintCommand(), new UnusedCommand(), new SyncCommand(), new JqCommand(), new RecordCommand(), new Completion.CompletionCommand()];
+        [new QueryCommand(), new CountCommand(), new DeniedCommand(), new AnalysisCommand(new ActionsAnalysis()), new PolicyCommand(), new CheckCommand(), new SimulateCommand(), new LintCommand(), new UnusedCommand(), new SyncCommand(), new JqCommand(), new RecordCommand(), new Completion.CompletionCommand()];
 
     /// <summary>Runs the command line; never throws for user errors.</summary>
-    public static int Run(string[] args, AppEnvironment env)
+    public static int Run(string[] args, AppEnvironment env) => RunWith(args, env, Commands);
+
+    /// <summary>Runs the command line against <paramref name="commands"/> (tests register a command here as <see cref="Commands"/> would).</summary>
+    internal static int RunWith(string[] args, AppEnvironment env, IReadOnlyList<ICommand> commands)
     {
         // Everything on stderr (per-input errors quote log content) reaches the terminal escaped.
         using var resources = new Composition.RunResources();
         env = env with { Stderr = Core.Output.TerminalTextWriter.Guard(env.Stderr, color: false), Resources = resources };
         try
         {
-            return Dispatch(args, env);
+            return Dispatch(args, env, commands);
         }
         catch (IOException e) when (IsBrokenPipe(e))
         {
@@ -35,11 +39,11 @@ public static class App
         }
     }
 
-    private static int Dispatch(string[] args, AppEnvironment env)
+    private static int Dispatch(string[] args, AppEnvironment env, IReadOnlyList<ICommand> commands)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
-            if (args.Length > 1 && Find(args[1]) is { } c)
+            if (args.Length > 1 && Find(commands, args[1]) is { } c)
             {
                 env.Stderr.Flush();
                 WriteOut(env, HelpText.ForCommand(CommandLine.For(c)));
@@ -56,7 +60,7 @@ public static class App
             return ExitCodes.Results;
         }
 
-        ICommand? command = Find(args[0]);
+        ICommand? command = Find(commands, args[0]);
         if (command is null)
         {
             env.Stderr.WriteLine($"trailsift: unknown command '{args[0]}' (try 'trailsift --help')");
@@ -111,9 +115,9 @@ public static class App
         return command.Run(parsed, env);
     }
 
-    private static ICommand? Find(string name)
+    private static ICommand? Find(IReadOnlyList<ICommand> commands, string name)
     {
-        foreach (ICommand c in Commands)
+        foreach (ICommand c in commands)
         {
             if (c.Name == name)
             {

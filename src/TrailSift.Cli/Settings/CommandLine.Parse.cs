@@ -24,7 +24,9 @@ public static partial class CommandLine
             return new ParsedArgs();
         }
 
-        ParseResult result = Root.Parse([command.Name, .. words], Configuration);
+        // A verb outside App.Commands (a test registers one beside them) is parsed under a root of its own.
+        Command root = command.Parents.Any() ? Root : new Command(Root.Name) { command };
+        ParseResult result = root.Parse([command.Name, .. words], Configuration);
         var parsed = new ParsedArgs();
         error = ReadPositionals(command, result, parsed) ?? ReadOptions(result, parsed);
         if (error is null && result.Errors.Count > 0)

@@ -19,8 +19,8 @@ public static partial class CommandLine
     /// <summary>The verbs, in help order.</summary>
     public static IEnumerable<CliCommand> Commands => Root.Subcommands.OfType<CliCommand>();
 
-    /// <summary>The model of <paramref name="verb"/>.</summary>
-    public static CliCommand For(ICommand verb) => Commands.First(c => ReferenceEquals(c.Verb, verb));
+    /// <summary>The model of <paramref name="verb"/> (built on the spot for a verb outside <see cref="App.Commands"/>).</summary>
+    public static CliCommand For(ICommand verb) => Commands.FirstOrDefault(c => ReferenceEquals(c.Verb, verb)) ?? new CliCommand(verb);
 
     private static Command Build()
     {

@@ -1,8 +1,10 @@
+using TrailSift.Core.Commands;
+
 namespace TrailSift.Cli.Settings;
 
 /// <summary>The raw result of parsing a command line against option declarations (stage one: no meaning yet).</summary>
 /// <remarks>Mutable while parsing; read-only afterwards.</remarks>
-public sealed class ParsedArgs
+public sealed class ParsedArgs : IAnalysisOptions
 {
     private readonly Dictionary<string, List<string?>> _values = new(StringComparer.Ordinal);
 

@@ -72,6 +72,8 @@ public sealed class AssemblyLayerTests
     [InlineData("Sources", "Scan", true)]
     [InlineData("Json", "Events", true)]
     [InlineData("Iam.Policy", "Json", false)]
+    [InlineData("Analysis.Actions", "Commands", true)]
+    [InlineData("Commands", "Output.Actions", false)]
     public void Should_Fail_On_A_Planted_Reference_In_A_Method_Body(string fromLayer, string toLayer, bool forbidden)
     {
         // Given a compiled assembly where TrailSift.Core.<from>.Planted.Run() calls TrailSift.Core.<to>.Target.Go()

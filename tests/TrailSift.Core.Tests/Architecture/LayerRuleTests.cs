@@ -31,6 +31,8 @@ public sealed partial class LayerRuleTests
         // `denied --policy` is the generator's output for the denied calls: Denied builds its evidence, Generation writes it.
         ["Analysis.Denied"] = ["Analysis.Generation", "Events", "Iam", "Json", "Common"],
         ["Output"] = ["Analysis", "Iam", "Events", "Json", "Common"],
+        // An analysis descriptor names its accumulator, printers and the scan's result: the top of Core.
+        ["Commands"] = ["Output", "Analysis", "Scan", "Iam", "Events", "Json", "Common"],
     };
 
     [GeneratedRegex(@"TrailSift\.Core\.([A-Za-z]+(?:\.[A-Z][A-Za-z]+)?)")]
@@ -68,6 +70,8 @@ public sealed partial class LayerRuleTests
     [InlineData("Iam.Evaluation", "using TrailSift.Core.Events;", true)]
     [InlineData("Iam.Policy", "using TrailSift.Core.Json;", false)]
     [InlineData("Json", "using TrailSift.Core.Events;", true)]
+    [InlineData("Output", "using TrailSift.Core.Commands;", true)]
+    [InlineData("Commands", "using TrailSift.Core.Output.Actions;", false)]
     public void Should_Flag_Forbidden_Reference(string layer, string source, bool flagged)
     {
         Assert.Equal(flagged, Violations(layer, source).Count > 0);
