@@ -17,7 +17,7 @@ internal sealed class JqRun : IJqInputs, IDisposable
     private readonly Stream _out;
     private readonly StringBuilder _sb = new();
     private readonly JqFileChain _chain;
-    private readonly JqValueStreamReader _reader;
+    private readonly JqInputReader _reader;
     private StreamReader? _lines;
     private bool _anyInputRead;
 
@@ -36,13 +36,13 @@ internal sealed class JqRun : IJqInputs, IDisposable
             Colors = color ? JqWriteOptions.ParseColors(Environment.GetEnvironmentVariable("JQ_COLORS")) ?? JqWriteOptions.DefaultColors : null,
         };
         _out = new BufferedStream(env.Stdout, 1 << 16);
-        _chain = new JqFileChain(o.Files, env.Stdin, env.Stderr) { RecordSeparatorIsSpace = o.Seq };
-        _reader = new JqValueStreamReader(_chain);
+        _chain = new JqFileChain(o.Files, env.Stdin, env.Stderr);
+        _reader = new JqInputReader(_chain, o.Seq);
     }
 
-    public string? CurrentFileName => _anyInputRead ? _chain.CurrentName : null;
+    public string? CurrentFileName => !_o.RawInput ? _chain.CurrentName : _anyInputRead ? _chain.CurrentName : null;
 
-    public int CurrentLine => _reader.Line;
+    public int CurrentLine => _o.RawInput ? 0 : _chain.CurrentLine;
 
     public int Execute()
     {
@@ -73,7 +73,7 @@ internal sealed class JqRun : IJqInputs, IDisposable
             }
             else
             {
-                while (TryNext(out JqValue input))
+                while (NextInput(out JqValue input))
                 {
                     exit = RunOne(cx, input, ref last, ref anyOutput, exit);
                 }
@@ -158,7 +158,7 @@ internal sealed class JqRun : IJqInputs, IDisposable
         return exit;
     }
 
-    private string Where() => !_anyInputRead ? "<unknown>" : _chain.CurrentName + ":" + CurrentLine;
+    private string Where() => CurrentFileName is { } name ? name + ":" + CurrentLine : "<unknown>";
 
     private void Write(JqValue v)
     {
@@ -201,13 +201,16 @@ internal sealed class JqRun : IJqInputs, IDisposable
     {
         if (_o.RawInput)
         {
-            string text = _reader.ReadRemainingText();
+            using var all = new MemoryStream();
+            _chain.CopyTo(all);
+            string text = Encoding.UTF8.GetString(all.GetBuffer(), 0, (int)all.Length);
             _anyInputRead = true;
             return new JqString(text);
         }
 
         var items = new List<JqValue>();
-        while (TryNext(out JqValue v))
+        _reader.Slurp = true;
+        while (NextInput(out JqValue v))
         {
             items.Add(v);
         }
@@ -215,6 +218,35 @@ internal sealed class JqRun : IJqInputs, IDisposable
         return new JqArray(items);
     }
 
+    // The next input for the main loop: a parse error ends the run (jq: "parse error", exit 5), or with --seq is reported
+    // ("ignoring parse error") and skipped.
+    private bool NextInput(out JqValue value)
+    {
+        if (_o.RawInput)
+        {
+            return TryNext(out value);
+        }
+
+        while (true)
+        {
+            switch (_reader.Next(out value, out string? error))
+            {
+                case JqTextParser.Result.Value:
+                    _anyInputRead = true;
+                    return true;
+                case JqTextParser.Result.Error when _o.Seq:
+                    _out.Flush();
+                    _env.Stderr.WriteLine("jq: ignoring parse error: " + error);
+                    continue;
+                case JqTextParser.Result.Error:
+                    throw new JqInputException(error!);
+                default:
+                    return false;
+            }
+        }
+    }
+
+    /// <summary>The next input for <c>input</c>/<c>inputs</c>: a parse error is an error of the program, as in jq.</summary>
     public bool TryNext(out JqValue value)
     {
         if (_o.RawInput)
@@ -226,18 +258,20 @@ internal sealed class JqRun : IJqInputs, IDisposable
             return line is not null;
         }
 
-        if (_reader.TryRead(out value))
+        switch (_reader.Next(out value, out string? error))
         {
-            _anyInputRead = true;
-            return true;
+            case JqTextParser.Result.Value:
+                _anyInputRead = true;
+                return true;
+            case JqTextParser.Result.Error:
+                throw new JqRuntimeException(error!);
+            default:
+                return false;
         }
-
-        return false;
     }
 
     public void Dispose()
     {
-        _reader.Dispose();
         _chain.Dispose();
     }
 }
