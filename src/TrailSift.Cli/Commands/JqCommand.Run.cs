@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Text;
 using TrailSift.Core.Query.Jq;
 using TrailSift.Core.Query.Jq.Input;
 using TrailSift.Core.Query.Jq.Runtime;
+using TrailSift.Core.Query.Running;
 using TrailSift.Core.Query.Jq.Values;
 
 namespace TrailSift.Cli.Commands;
@@ -13,7 +15,8 @@ internal sealed class JqRun : IJqInputs, IDisposable
     private readonly JqOptions _o;
     private readonly JqProgram _program;
     private readonly AppEnvironment _env;
-    private readonly JqWriteOptions _write;
+    private readonly JqOutputStyle _style;
+    private readonly ArrayBufferWriter<byte> _bytes = new(4096);
     private readonly Stream _out;
     private readonly StringBuilder _sb = new();
     private readonly JqFileChain _chain;
@@ -27,12 +30,16 @@ internal sealed class JqRun : IJqInputs, IDisposable
         _program = program;
         _env = env;
         bool color = o.Color ?? (env.StdoutIsTerminal && !env.NoColor);
-        _write = new JqWriteOptions
+        _style = new JqOutputStyle
         {
-            Indent = o.Compact ? 0 : (o.Tab ? 1 : o.Indent),
-            UseTab = o.Tab && !o.Compact,
+            Compact = o.Compact,
+            Tab = o.Tab,
+            Indent = o.Indent,
             SortKeys = o.SortKeys,
             Ascii = o.Ascii,
+            Raw = o.Raw,
+            Join = o.Join,
+            Seq = o.Seq,
             Colors = color ? JqWriteOptions.ParseColors(Environment.GetEnvironmentVariable("JQ_COLORS")) ?? JqWriteOptions.DefaultColors : null,
         };
         _out = new BufferedStream(env.Stdout, 1 << 16);
@@ -162,39 +169,9 @@ internal sealed class JqRun : IJqInputs, IDisposable
 
     private void Write(JqValue v)
     {
-        _sb.Clear();
-        // jq writes the record separator before each JSON text it prints, not before a raw string.
-        if (_o.Seq && !(_o.Raw && v is JqString))
-        {
-            _sb.Append('\u001e');
-        }
-
-        if (_o.Raw && v is JqString s)
-        {
-            if (_o.Ascii)
-            {
-                JqJsonWriter.WriteString(_sb, s.Value, true);
-            }
-            else
-            {
-                _sb.Append(s.Value);
-            }
-        }
-        else
-        {
-            JqJsonWriter.Write(_sb, v, _write);
-        }
-
-        if (!_o.Join)
-        {
-            _sb.Append('\n');
-        }
-
-        foreach (ReadOnlyMemory<char> chunk in _sb.GetChunks())
-        {
-            byte[] bytes = Utf8.GetBytes(chunk.ToArray());
-            _out.Write(bytes);
-        }
+        _bytes.ResetWrittenCount();
+        _style.Write(_bytes, _sb, v);
+        _out.Write(_bytes.WrittenSpan);
     }
 
     private JqValue SlurpAll()
