@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using TrailSift.Core.Query.Jq.Input;
 
 namespace TrailSift.Cli.Commands;
 
@@ -6,21 +7,16 @@ namespace TrailSift.Cli.Commands;
 /// jq's input: the FILES (or stdin) read as one stream of bytes, as jq reads them, so that a value may start in one
 /// file and end in the next. Each file is gunzipped when it starts with the gzip magic bytes. A file that cannot be
 /// opened is reported (<c>jq: error: Could not open …</c>) and skipped, and makes the exit status 2.
-/// <see cref="CurrentName"/> is the file the last bytes came from (jq's <c>input_filename</c>).
+/// <see cref="CurrentName"/> is the file the last bytes came from (jq's <c>input_filename</c>). JSON input is read in jq's
+/// chunks (<see cref="ReadMore"/>); raw input (<c>-R</c>) as a stream.
 /// </summary>
-internal sealed class JqFileChain(IReadOnlyList<string> files, Stream stdin, TextWriter stderr) : JqReadOnlyStream
+internal sealed partial class JqFileChain(IReadOnlyList<string> files, Stream stdin, TextWriter stderr) : JqReadOnlyStream, IJqChunkSource
 {
     private int _next;
     private Stream? _current;
 
     /// <summary>The name of the file being read (<c>&lt;stdin&gt;</c> for standard input), null before the first read.</summary>
     public string? CurrentName { get; private set; }
-
-    /// <summary>
-    /// With <c>--seq</c> jq reads RFC 7464 text, each value after a record separator (0x1E): the separators are read as
-    /// whitespace. (jq's handling of damaged sequences, "abandoned text", is not reproduced.)
-    /// </summary>
-    public bool RecordSeparatorIsSpace { get; init; }
 
     /// <summary>Whether a file could not be opened.</summary>
     public bool HadOpenError { get; private set; }
@@ -37,11 +33,6 @@ internal sealed class JqFileChain(IReadOnlyList<string> files, Stream stdin, Tex
             int n = _current!.Read(buffer, offset, count);
             if (n > 0)
             {
-                if (RecordSeparatorIsSpace)
-                {
-                    buffer.AsSpan(offset, n).Replace((byte)0x1E, (byte)' ');
-                }
-
                 return n;
             }
 
@@ -61,40 +52,51 @@ internal sealed class JqFileChain(IReadOnlyList<string> files, Stream stdin, Tex
 
     private bool OpenNext()
     {
-        while (true)
+        while (!NoFileLeft)
         {
-            if (files.Count == 0)
+            if (OpenNextOne())
             {
-                if (_next++ > 0)
-                {
-                    return false;
-                }
-
-                CurrentName = "<stdin>";
-                _current = MaybeGunzip(stdin, leaveOpen: true);
                 return true;
             }
+        }
 
-            if (_next >= files.Count)
+        return false;
+    }
+
+    // Opens the next file (stdin when there are none): false when none is left or it cannot be opened (reported; jq
+    // names the file it tried, input_filename, and goes on with the next one).
+    private bool OpenNextOne()
+    {
+        if (files.Count == 0)
+        {
+            if (_next++ > 0)
             {
                 return false;
             }
 
-            string name = files[_next++];
-            try
-            {
-                Stream raw = name == "-" ? stdin : File.OpenRead(name);
-                CurrentName = name;
-                _current = MaybeGunzip(raw, leaveOpen: name == "-");
-                return true;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // jq names the file it tried (input_filename) and goes on with the next one.
-                CurrentName = name;
-                stderr.WriteLine($"jq: error: Could not open file {name}: {JqOptions.OsMessage(e)}");
-                HadOpenError = true;
-            }
+            CurrentName = "<stdin>";
+            _current = MaybeGunzip(stdin, leaveOpen: true);
+            return true;
+        }
+
+        if (_next >= files.Count)
+        {
+            return false;
+        }
+
+        string name = files[_next++];
+        CurrentName = name == "-" ? "<stdin>" : name;
+        try
+        {
+            Stream raw = name == "-" ? stdin : File.OpenRead(name);
+            _current = MaybeGunzip(raw, leaveOpen: name == "-");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"jq: error: Could not open file {name}: {JqOptions.OsMessage(e)}");
+            HadOpenError = true;
+            return false;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using TrailSift.Core.Query.Jq.Input;
 using TrailSift.Core.Query.Jq.Values;
 
 namespace TrailSift.Cli.Commands;
@@ -278,26 +279,15 @@ internal sealed class JqOptions
 
     private static JqValue ParseJson(string text, string option)
     {
-        try
-        {
-            return JqJsonReader.ParseOne(text);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            throw new ArgumentException($"invalid JSON text passed to {option}");
-        }
+        return JqTextParser.ParseOne(System.Text.Encoding.UTF8.GetBytes(text), out _)
+            ?? throw new ArgumentException($"invalid JSON text passed to {option}");
     }
 
     private static JqValue SlurpFile(byte[] bytes, string name, string file)
     {
-        try
-        {
-            return new JqArray(JqJsonReader.ParseAll(bytes));
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new JqFatalOptionException($"Bad JSON in --slurpfile {name} {file}: {e.Message}");
-        }
+        List<JqValue> values = JqTextParser.ParseFile(bytes, out string? error)
+            ?? throw new JqFatalOptionException($"Bad JSON in --slurpfile {name} {file}: {error}");
+        return new JqArray(values);
     }
 }
 

@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Text;
 using TrailSift.Core.Query.Jq;
 using TrailSift.Core.Query.Jq.Input;
 using TrailSift.Core.Query.Jq.Runtime;
+using TrailSift.Core.Query.Running;
 using TrailSift.Core.Query.Jq.Values;
 
 namespace TrailSift.Cli.Commands;
@@ -13,11 +15,12 @@ internal sealed class JqRun : IJqInputs, IDisposable
     private readonly JqOptions _o;
     private readonly JqProgram _program;
     private readonly AppEnvironment _env;
-    private readonly JqWriteOptions _write;
+    private readonly JqOutputStyle _style;
+    private readonly ArrayBufferWriter<byte> _bytes = new(4096);
     private readonly Stream _out;
     private readonly StringBuilder _sb = new();
     private readonly JqFileChain _chain;
-    private readonly JqValueStreamReader _reader;
+    private readonly JqInputReader _reader;
     private StreamReader? _lines;
     private bool _anyInputRead;
 
@@ -27,22 +30,26 @@ internal sealed class JqRun : IJqInputs, IDisposable
         _program = program;
         _env = env;
         bool color = o.Color ?? (env.StdoutIsTerminal && !env.NoColor);
-        _write = new JqWriteOptions
+        _style = new JqOutputStyle
         {
-            Indent = o.Compact ? 0 : (o.Tab ? 1 : o.Indent),
-            UseTab = o.Tab && !o.Compact,
+            Compact = o.Compact,
+            Tab = o.Tab,
+            Indent = o.Indent,
             SortKeys = o.SortKeys,
             Ascii = o.Ascii,
+            Raw = o.Raw,
+            Join = o.Join,
+            Seq = o.Seq,
             Colors = color ? JqWriteOptions.ParseColors(Environment.GetEnvironmentVariable("JQ_COLORS")) ?? JqWriteOptions.DefaultColors : null,
         };
         _out = new BufferedStream(env.Stdout, 1 << 16);
-        _chain = new JqFileChain(o.Files, env.Stdin, env.Stderr) { RecordSeparatorIsSpace = o.Seq };
-        _reader = new JqValueStreamReader(_chain);
+        _chain = new JqFileChain(o.Files, env.Stdin, env.Stderr);
+        _reader = new JqInputReader(_chain, o.Seq);
     }
 
-    public string? CurrentFileName => _anyInputRead ? _chain.CurrentName : null;
+    public string? CurrentFileName => !_o.RawInput ? _chain.CurrentName : _anyInputRead ? _chain.CurrentName : null;
 
-    public int CurrentLine => _reader.Line;
+    public int CurrentLine => _o.RawInput ? 0 : _chain.CurrentLine;
 
     public int Execute()
     {
@@ -73,7 +80,7 @@ internal sealed class JqRun : IJqInputs, IDisposable
             }
             else
             {
-                while (TryNext(out JqValue input))
+                while (NextInput(out JqValue input))
                 {
                     exit = RunOne(cx, input, ref last, ref anyOutput, exit);
                 }
@@ -158,56 +165,29 @@ internal sealed class JqRun : IJqInputs, IDisposable
         return exit;
     }
 
-    private string Where() => !_anyInputRead ? "<unknown>" : _chain.CurrentName + ":" + CurrentLine;
+    private string Where() => CurrentFileName is { } name ? name + ":" + CurrentLine : "<unknown>";
 
     private void Write(JqValue v)
     {
-        _sb.Clear();
-        // jq writes the record separator before each JSON text it prints, not before a raw string.
-        if (_o.Seq && !(_o.Raw && v is JqString))
-        {
-            _sb.Append('\u001e');
-        }
-
-        if (_o.Raw && v is JqString s)
-        {
-            if (_o.Ascii)
-            {
-                JqJsonWriter.WriteString(_sb, s.Value, true);
-            }
-            else
-            {
-                _sb.Append(s.Value);
-            }
-        }
-        else
-        {
-            JqJsonWriter.Write(_sb, v, _write);
-        }
-
-        if (!_o.Join)
-        {
-            _sb.Append('\n');
-        }
-
-        foreach (ReadOnlyMemory<char> chunk in _sb.GetChunks())
-        {
-            byte[] bytes = Utf8.GetBytes(chunk.ToArray());
-            _out.Write(bytes);
-        }
+        _bytes.ResetWrittenCount();
+        _style.Write(_bytes, _sb, v);
+        _out.Write(_bytes.WrittenSpan);
     }
 
     private JqValue SlurpAll()
     {
         if (_o.RawInput)
         {
-            string text = _reader.ReadRemainingText();
+            using var all = new MemoryStream();
+            _chain.CopyTo(all);
+            string text = Encoding.UTF8.GetString(all.GetBuffer(), 0, (int)all.Length);
             _anyInputRead = true;
             return new JqString(text);
         }
 
         var items = new List<JqValue>();
-        while (TryNext(out JqValue v))
+        _reader.Slurp = true;
+        while (NextInput(out JqValue v))
         {
             items.Add(v);
         }
@@ -215,6 +195,35 @@ internal sealed class JqRun : IJqInputs, IDisposable
         return new JqArray(items);
     }
 
+    // The next input for the main loop: a parse error ends the run (jq: "parse error", exit 5), or with --seq is reported
+    // ("ignoring parse error") and skipped.
+    private bool NextInput(out JqValue value)
+    {
+        if (_o.RawInput)
+        {
+            return TryNext(out value);
+        }
+
+        while (true)
+        {
+            switch (_reader.Next(out value, out string? error))
+            {
+                case JqTextParser.Result.Value:
+                    _anyInputRead = true;
+                    return true;
+                case JqTextParser.Result.Error when _o.Seq:
+                    _out.Flush();
+                    _env.Stderr.WriteLine("jq: ignoring parse error: " + error);
+                    continue;
+                case JqTextParser.Result.Error:
+                    throw new JqInputException(error!);
+                default:
+                    return false;
+            }
+        }
+    }
+
+    /// <summary>The next input for <c>input</c>/<c>inputs</c>: a parse error is an error of the program, as in jq.</summary>
     public bool TryNext(out JqValue value)
     {
         if (_o.RawInput)
@@ -226,18 +235,20 @@ internal sealed class JqRun : IJqInputs, IDisposable
             return line is not null;
         }
 
-        if (_reader.TryRead(out value))
+        switch (_reader.Next(out value, out string? error))
         {
-            _anyInputRead = true;
-            return true;
+            case JqTextParser.Result.Value:
+                _anyInputRead = true;
+                return true;
+            case JqTextParser.Result.Error:
+                throw new JqRuntimeException(error!);
+            default:
+                return false;
         }
-
-        return false;
     }
 
     public void Dispose()
     {
-        _reader.Dispose();
         _chain.Dispose();
     }
 }

@@ -138,24 +138,7 @@ public sealed partial class QueryCommand : ICommand
 
             matches = rows.Count;
             var headers = columns.Select(c => c.Header).ToList();
-            run.WriteText(writer =>
-            {
-                if (format == EventFormat.Table)
-                {
-                    if (rows.Count > 0)
-                    {
-                        TableWriter.WriteTable(writer, headers, rows.Select(r => r.Cells), run.Color);
-                    }
-                }
-                else
-                {
-                    TableWriter.WriteCsvLine(writer, headers);
-                    foreach (CollectedRow row in rows)
-                    {
-                        TableWriter.WriteCsvLine(writer, row.Cells);
-                    }
-                }
-            });
+            run.WriteText(writer => EventListPrinter.WriteRows(writer, format, headers, rows, run.Color));
         }
         else if (sort == "time")
         {
@@ -169,25 +152,7 @@ public sealed partial class QueryCommand : ICommand
             matches = events.Count;
             JsonArrayStream? array = format == EventFormat.Json ? new JsonArrayStream(env.Stdout, JqOutputStyle.OutputMarker) : null;
             var output = new OrderedOutput(array ?? env.Stdout);
-            OrderedWriter writer = output.CreateWriter();
-            writer.Begin(0);
-            using var record = new EventRecord();
-            foreach (CollectedEvent e in events)
-            {
-                record.Load(e.Utf8, 0, e.Utf8.Length);
-                if (format == EventFormat.Json)
-                {
-                    JsonNodeWriter.WriteIndented(record.Root, writer);
-                }
-                else
-                {
-                    JsonNodeWriter.WriteCompact(record.Root, writer);
-                }
-
-                JsonNodeWriter.Put(writer, array is null ? "\n"u8 : [(byte)'\n', JqOutputStyle.OutputMarker]);
-            }
-
-            writer.End();
+            EventListPrinter.WriteEvents(output.CreateWriter(), events, format == EventFormat.Json, array is null ? "\n"u8 : [(byte)'\n', JqOutputStyle.OutputMarker]);
             CommandRun.Flush(output);
             array?.Complete();
         }

@@ -22,7 +22,7 @@ public sealed class JqCommandTests
     [InlineData(new[] { "jq", "-c", "--arg", "x", "1", "--argjson", "y", "{\"z\":2}", "-n", "[$x, $y, $ARGS.named]" }, "", "[\"1\",{\"z\":2},{\"x\":\"1\",\"y\":{\"z\":2}}]\n")]
     [InlineData(new[] { "jq", "-nc", "$ARGS", "--args", "a", "b" }, "", "{\"positional\":[\"a\",\"b\"],\"named\":{}}\n")]
     [InlineData(new[] { "jq", "-nc", "$ARGS.positional", "--jsonargs", "1", "{}" }, "", "[1,{}]\n")]
-    [InlineData(new[] { "jq", "--seq", "-c", "." }, "1", "\u001e1\n")]
+    [InlineData(new[] { "jq", "--seq", "-c", "." }, "\u001e1\n", "\u001e1\n")]
     [InlineData(new[] { "jq", "-c", "." }, "100000000000000000000 3.00 1E2 [0.1]", "100000000000000000000\n3.00\n1E+2\n[0.1]\n")]
     [InlineData(new[] { "jq", "-R", "." }, "a\nb", "\"a\"\n\"b\"\n")]
     [InlineData(new[] { "jq", "-Rs", "." }, "a\nb\n", "\"a\\nb\\n\"\n")]

@@ -4,7 +4,10 @@ using TrailSift.Core.Query.Jq.Values;
 
 namespace TrailSift.Core.Query.Running;
 
-/// <summary>How jq prints outputs (<c>-c</c>, <c>-r</c>, <c>--tab</c>, <c>-S</c>, <c>-a</c>), and the marker that lets <c>--limit</c> count them.</summary>
+/// <summary>
+/// How jq prints outputs (<c>-c</c>, <c>-r</c>, <c>-j</c>, <c>--tab</c>, <c>--indent</c>, <c>-S</c>, <c>-a</c>, <c>-C</c>,
+/// <c>--seq</c>), and the marker that lets <c>--limit</c> count them.
+/// </summary>
 /// <remarks>Immutable; thread-safe.</remarks>
 public sealed record JqOutputStyle
 {
@@ -19,6 +22,18 @@ public sealed record JqOutputStyle
 
     /// <summary><c>-r</c>: strings without quotes.</summary>
     public bool Raw { get; init; }
+
+    /// <summary><c>-j</c>: no newline after an output.</summary>
+    public bool Join { get; init; }
+
+    /// <summary><c>--seq</c>: a record separator (0x1E) before each output that is not a raw string.</summary>
+    public bool Seq { get; init; }
+
+    /// <summary><c>--indent N</c>: spaces per level (jq's default 2).</summary>
+    public int Indent { get; init; } = 2;
+
+    /// <summary><c>-C</c>: jq's colours (SGR codes per kind), or null for none.</summary>
+    public IReadOnlyList<string>? Colors { get; init; }
 
     /// <summary><c>--tab</c>: indent with tabs.</summary>
     public bool Tab { get; init; }
@@ -35,15 +50,22 @@ public sealed record JqOutputStyle
     /// <summary>The writer options of this style.</summary>
     internal JqWriteOptions WriteOptions => new()
     {
-        Indent = Compact ? 0 : (Tab ? 1 : 2),
+        Indent = Compact ? 0 : (Tab ? 1 : Indent),
         UseTab = Tab && !Compact,
         SortKeys = SortKeys,
         Ascii = Ascii,
+        Colors = Colors,
     };
 
-    /// <summary>Appends one output as jq prints it, newline included, to <paramref name="sb"/>.</summary>
+    /// <summary>Appends one output as jq prints it, newline included (unless <see cref="Join"/>), to <paramref name="sb"/>.</summary>
     public void Append(StringBuilder sb, JqValue v)
     {
+        // jq writes the record separator before each JSON text it prints, not before a raw string.
+        if (Seq && !(Raw && v is JqString))
+        {
+            sb.Append('\u001e');
+        }
+
         if (Raw && v is JqString s)
         {
             if (Ascii)
@@ -60,7 +82,10 @@ public sealed record JqOutputStyle
             JqJsonWriter.Write(sb, v, WriteOptions);
         }
 
-        sb.Append('\n');
+        if (!Join)
+        {
+            sb.Append('\n');
+        }
     }
 
     /// <summary>Writes one output as UTF-8 to <paramref name="output"/>, through the scratch builder <paramref name="sb"/>.</summary>

@@ -9,7 +9,7 @@ internal static partial class JqNatives
     private static void AddIo(Action<JqNative> add)
     {
         add(new DelegateNative("input", 0, (cx, v, e, a, k) =>
-            cx.Inputs is { } inputs && inputs.TryNext(out JqValue next) ? k(next) : throw new JqRuntimeException("No more inputs")));
+            cx.Inputs is { } inputs && inputs.TryNext(out JqValue next) ? k(next) : throw new JqRuntimeException("break"))); // jq 1.6 and 1.7.1 both say "break" at the end
         add(new DelegateNative("inputs", 0, (cx, v, e, a, k) =>
         {
             while (cx.Inputs is { } inputs && inputs.TryNext(out JqValue next))

@@ -1,3 +1,4 @@
+using TrailSift.Core.Query.Jq.Input;
 using TrailSift.Core.Query.Jq.Runtime;
 using TrailSift.Core.Query.Jq.Values;
 
@@ -213,16 +214,11 @@ internal static partial class JqNatives
             throw JqRuntimeException.TypeError(v, "only strings can be parsed");
         }
 
-        try
-        {
-            return JqJsonReader.ParseOne(s.Value);
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            throw new JqRuntimeException($"{JqInputErrors.Describe(ex)} (while parsing '{s.Value}')");
-        }
+        return JqTextParser.ParseText(s.Value, out string? error) ?? throw new JqRuntimeException(error!);
     }
 
+    // jq 1.7.1 parses the string as JSON text (read as a C string, to its first NUL): a number is the result, a parse
+    // error is the error, any other value a type error.
     private static JqValue ToNumber(JqValue v)
     {
         if (v is JqNumber)
@@ -235,48 +231,13 @@ internal static partial class JqNatives
             throw JqRuntimeException.TypeError(v, "cannot be parsed as a number");
         }
 
-        string text = s.Value.Trim(' ', '\t', '\n', '\r');
-        if (NumberText().IsMatch(text))
+        int nul = s.Value.IndexOf('\0', StringComparison.Ordinal);
+        JqValue? parsed = JqTextParser.ParseText(nul >= 0 ? s.Value[..nul] : s.Value, out string? error);
+        return parsed switch
         {
-            return JqNumber.FromLiteral(text);
-        }
-
-        if (text is "nan" or "-nan")
-        {
-            return JqNumber.Of(double.NaN);
-        }
-
-        string where = $" (while parsing '{s.Value}')";
-        if (text.Length == 0)
-        {
-            throw new JqRuntimeException("Expected JSON value" + where);
-        }
-
-        if (text.Split(' ', '\t', '\n', '\r').Count(p => p.Length > 0) > 1)
-        {
-            throw new JqRuntimeException("Unexpected extra JSON values" + where);
-        }
-
-        if (LiteralChars().IsMatch(text))
-        {
-            throw new JqRuntimeException($"Invalid numeric literal at EOF at line 1, column {text.Length}{where}");
-        }
-
-        try
-        {
-            JqJsonReader.ParseOne(text);
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new JqRuntimeException(JqInputErrors.Describe(e) + where);
-        }
-
-        throw JqRuntimeException.TypeError(v, "cannot be parsed as a number");
+            null => throw new JqRuntimeException(error!),
+            JqNumber => parsed,
+            _ => throw JqRuntimeException.TypeError(v, "cannot be parsed as a number"),
+        };
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")]
-    private static partial System.Text.RegularExpressions.Regex NumberText();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9.+-]+$")]
-    private static partial System.Text.RegularExpressions.Regex LiteralChars();
 }

@@ -49,7 +49,7 @@ internal static partial class JqOps
     {
         if (!so.TryGetValue("start", out JqValue start) || !so.TryGetValue("end", out JqValue end))
         {
-            throw new JqRuntimeException("Start and end indices of an array slice must be numbers");
+            throw new JqRuntimeException("Array/string slice indices must be integers"); // jq 1.7.1 (jq-wasm); jq 1.6: "Start and end indices of an array slice must be numbers"
         }
 
         return Slice(t, start, end);

@@ -12,7 +12,7 @@ namespace TrailSift.Core.Query.Jq.Syntax;
 /// <c>all/1,2</c>, <c>IN</c>, <c>nth/2</c>, <c>map_values</c>, <c>walk</c>), the update of <c>|= += -= *= /= %= //=</c>
 /// (and, conservatively, a function body or a function argument in a program that has any of these).
 /// </summary>
-internal static class JqBreakCheck
+internal static partial class JqBreakCheck
 {
     private static readonly HashSet<string> LabelBuiltins = ["first/1", "limit/2", "isempty/1", "any/0", "any/1", "any/2", "all/0", "all/1", "all/2", "IN/1", "IN/2", "nth/2", "map_values/1", "walk/1"];
     private static readonly HashSet<string> Updates = ["|=", "+=", "-=", "*=", "/=", "%=", "//="];
@@ -42,12 +42,13 @@ internal static class JqBreakCheck
     // argument of a program-defined function is refused as soon as the program has any of those (conservatively).
     private static void CheckAlternatives(List<JqAst> all)
     {
-        if (!all.Any(a => Alternative(a) is not null))
+        var defined = new HashSet<string>(all.OfType<FuncDefAst>().Select(d => d.Name));
+        HashSet<JqAst> unsafeErrors = UnsafeErrors(all, defined);
+        if (unsafeErrors.Count == 0 && !all.Any(a => Alternative(a) is not null))
         {
             return;
         }
 
-        var defined = new HashSet<string>(all.OfType<FuncDefAst>().Select(d => d.Name));
         string? anyBreaker = all.Select(Breaker).FirstOrDefault(n => n is not null);
         var stack = new Stack<(JqAst Node, string? Scope, bool Indirect)>();
         stack.Push((all[0], null, false));
@@ -60,6 +61,11 @@ internal static class JqBreakCheck
                     $"?// alternatives are not supported inside {breaker}: jq 1.7.1's ?// catches a break passing through it "
                     + "(a label's, or one that builtins such as first, limit and |= use) and tries the next alternative, which TrailSift does not reproduce",
                     alternative.Pos);
+            }
+
+            if (unsafeErrors.Contains(node) && (scope ?? (indirect ? anyBreaker : null)) is { } where)
+            {
+                throw UnsafeError(node.Pos, where);
             }
 
             switch (node)

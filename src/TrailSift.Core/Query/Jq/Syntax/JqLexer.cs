@@ -261,12 +261,14 @@ internal sealed class JqLexer
                         int exprStart = _pos;
                         int depth = 1;
                         var inner = new JqLexer(_src, _pos, _end);
+                        JqTokenKind previous = JqTokenKind.End;
                         while (true)
                         {
-                            JqToken t = inner.Next();
+                            JqToken t = NextInInterpolation(inner, exprStart, previous);
+                            previous = t.Kind;
                             if (t.Kind == JqTokenKind.End)
                             {
-                                throw new JqParseException("unterminated string interpolation", exprStart - 2);
+                                throw UnterminatedInterpolation(exprStart, _end);
                             }
 
                             if (t.Is("("))
@@ -296,6 +298,33 @@ internal sealed class JqLexer
 
         return new JqToken(kind, _src[start.._pos], start, _pos, parts);
     }
+
+    // The next token of an interpolation. jq's parser reads a string's tokens as they come: a string left open after a
+    // complete expression (`"\(1"`) is "unexpected QQSTRING_START", as jq's grammar sees it before the end of the file.
+    private JqToken NextInInterpolation(JqLexer inner, int exprStart, JqTokenKind previous)
+    {
+        try
+        {
+            return inner.Next();
+        }
+        catch (JqParseException e) when (e.Reason == Unterminated(0).Reason && e.Offset > exprStart && previous != JqTokenKind.Format
+            && _src.AsSpan(exprStart, e.Offset - exprStart).Trim().Length > 0)
+        {
+            JqParseException? prefix = JqParser.Check(_src, exprStart, e.Offset);
+            if (prefix is null)
+            {
+                throw new JqParseException("syntax error, unexpected QQSTRING_START (Unix shell quoting issues?)", e.Offset);
+            }
+
+            throw prefix.Offset >= e.Offset ? e : prefix;
+        }
+    }
+
+    // An interpolation the program ends in: jq reports the first error of the expression, or the end of the file.
+    private JqParseException UnterminatedInterpolation(int exprStart, int end) =>
+        JqParser.Check(_src, exprStart, end) is { } error && error.Offset < end
+            ? error
+            : new JqParseException("syntax error, unexpected end of file (Unix shell quoting issues?)", end);
 
     private static JqParseException Unterminated(int start) => new(
         "syntax error, unexpected end of file, expecting QQSTRING_TEXT or QQSTRING_INTERP_START or QQSTRING_END (Unix shell quoting issues?)", start);

@@ -175,6 +175,19 @@ internal sealed partial class JqParser
 
         if (tok.Is("$"))
         {
+            // jq's grammar reads a '$' apart from its name as a token of its own and then expects another '$'.
+            _i++;
+            if (!Tok.Is("$"))
+            {
+                throw Unexpected("'$'");
+            }
+
+            if (_tokens[_i + 1].Kind == JqTokenKind.End)
+            {
+                _i++;
+                throw Unexpected("'$'");
+            }
+
             throw new JqParseException("syntax error, '$' must be followed by a variable name", tok.Start);
         }
 

@@ -48,6 +48,20 @@ internal sealed partial class JqParser
         return a;
     }
 
+    /// <summary>The syntax error of the expression in <paramref name="start"/>..<paramref name="end"/> of <paramref name="src"/>, or null.</summary>
+    internal static JqParseException? Check(string src, int start, int end)
+    {
+        try
+        {
+            new JqParser(src, start, end, 1).ParseProgram();
+            return null;
+        }
+        catch (JqParseException e)
+        {
+            return e;
+        }
+    }
+
     private static JqParseException Chain(List<JqParseException> errors, JqParseException? last)
     {
         JqParseException? next = last;
@@ -120,7 +134,7 @@ internal sealed partial class JqParser
         {
             case JqTokenKind.End: return "end of file";
             case JqTokenKind.Ident: return "IDENT";
-            case JqTokenKind.Keyword: return t.Text;
+            case JqTokenKind.Keyword: return t.Text == "__loc__" ? "IDENT" : t.Text; // jq lexes only "$__loc__" as one token
             case JqTokenKind.Field: return "FIELD";
             case JqTokenKind.Var: return "BINDING";
             case JqTokenKind.Format: return "FORMAT";
