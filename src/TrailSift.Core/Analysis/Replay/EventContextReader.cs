@@ -206,6 +206,11 @@ public static class EventContextReader
             context.Set("aws:EpochTime", time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
         }
 
+        if (context.Wants("aws:SecureTransport") && root.GetProperty("tlsDetails"u8).Kind == JsonKind.Object)
+        {
+            context.Set("aws:SecureTransport", "true");
+        }
+
         if (!context.WantsAny(NetworkKeys))
         {
             return;
@@ -230,11 +235,6 @@ public static class EventContextReader
             {
                 context.Set("aws:SourceIp", source);
             }
-        }
-
-        if (context.Wants("aws:SecureTransport") && root.GetProperty("tlsDetails"u8).Kind == JsonKind.Object)
-        {
-            context.Set("aws:SecureTransport", "true");
         }
     }
 
