@@ -352,17 +352,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         trace.PolicyType == PolicyType.IdentityPolicy && trace.Effect == Effect.Allow
         && trace.Outcome is MatchOutcome.Matched or MatchOutcome.Undecidable;
 
-    /// <summary>An implied PassRole through an instance profile gets the profile's role from the authorization details.</summary>
-    private RequiredPermission ResolveInstanceProfile(RequiredPermission permission)
-    {
-        if (permission.InstanceProfileArn is not string profile || permission.Resource != "*")
-        {
-            return permission;
-        }
-
-        ImmutableArray<string> roles = _scope.Details.RolesOfInstanceProfile(profile);
-        return roles.Length == 1
-            ? permission with { Resource = roles[0], ResourceType = "role", Note = "role of instance profile " + profile }
-            : permission;
-    }
+    /// <summary>An implied PassRole through an instance profile gets the profile's role from the authorization details, as in <c>check</c>.</summary>
+    private RequiredPermission ResolveInstanceProfile(RequiredPermission permission) =>
+        permission.InstanceProfileArn is null ? permission : CallChecker.WithProfileRole(permission, _scope.Details.RolesOfInstanceProfile) ?? permission;
 }
