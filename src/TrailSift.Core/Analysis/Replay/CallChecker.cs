@@ -206,19 +206,34 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
             return permission;
         }
 
-        if (InstanceProfileRoles?.Invoke(profile) is { Length: 1 } roles)
+        if (WithProfileRole(permission, InstanceProfileRoles) is { } exact)
         {
-            return permission with
-            {
-                Resource = roles[0], ResourceType = "role", Source = PermissionSource.RequestParameter,
-                Note = $"role of instance profile {profile}, from the authorization details",
-            };
+            return exact;
         }
 
         string[] parts = profile.Split(':');
         return parts.Length >= 6 && parts[4].Length == 12
             ? permission with { Resource = $"arn:{parts[1]}:iam::{parts[4]}:role/*" }
             : permission;
+    }
+
+    /// <summary>
+    /// An implied PassRole of the role inside an instance profile (<see cref="RequiredPermission.InstanceProfileArn"/>,
+    /// resource <c>*</c>) on that role, when <paramref name="rolesOf"/> (the authorization details) names exactly one
+    /// role for the profile; otherwise null. <c>check --iam</c> and <c>unused</c> resolve the role alike.
+    /// </summary>
+    internal static RequiredPermission? WithProfileRole(RequiredPermission permission, Func<string, ImmutableArray<string>>? rolesOf)
+    {
+        if (permission.InstanceProfileArn is not { } profile || permission.Resource != "*" || rolesOf?.Invoke(profile) is not { Length: 1 } roles)
+        {
+            return null;
+        }
+
+        return permission with
+        {
+            Resource = roles[0], ResourceType = "role", Source = PermissionSource.RequestParameter,
+            Note = $"role of instance profile {profile}, from the authorization details",
+        };
     }
 
     /// <summary>

@@ -20,54 +20,80 @@ public static class EventContextReader
     /// <summary>Keys the request context derives itself (<see cref="RequestContext"/>), so they are never unknown.</summary>
     private static readonly string[] DerivedKeys = ["aws:ResourceAccount", "aws:PrincipalIsAWSService", "aws:PrincipalServiceName"];
 
+    /// <summary>aws:SourceIp, then the keys a call not through a VPC endpoint has no value for.</summary>
+    private static readonly string[] NetworkKeys =
+        ["aws:SourceIp", "aws:SourceVpce", "aws:SourceVpc", "aws:SourceVpcArn", "aws:VpcSourceIp", "aws:VpceAccount", "aws:VpceOrgID", "aws:VpceOrgPaths"];
+
     /// <summary>Reads the context of <paramref name="record"/>.</summary>
     public static ReplayContext Read(EventRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var context = new ReplayContext { Ticks = record.EventTimeTicks ?? 0 };
+        return Read(record, PrincipalResolver.Resolve(record.UserIdentity), selection: null);
+    }
+
+    /// <summary>
+    /// Reads the context of <paramref name="record"/>, whose caller is already resolved (<paramref name="caller"/>, from
+    /// <see cref="PrincipalResolver.Resolve(EventRecord)"/>). With a <paramref name="selection"/> (a principal's policy
+    /// keys), only those keys: for each the same value, absence or unknownness as a full read, and the same caller,
+    /// account and time, but no other key, request tags or created ids.
+    /// </summary>
+    public static ReplayContext Read(EventRecord record, ResolvedPrincipal caller, ContextKeySelection? selection)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return Fill(record, caller, new ReplayContext { Ticks = record.EventTimeTicks ?? 0, Selection = selection });
+    }
+
+    private static ReplayContext Fill(EventRecord record, ResolvedPrincipal caller, ReplayContext context)
+    {
         foreach (string key in DerivedKeys)
         {
             context.MarkAbsent(key);
         }
 
-        ReadIdentity(record.UserIdentity, context);
+        ReadIdentity(record.UserIdentity, caller, context);
         ReadRequest(record, context);
         JsonNode parameters = record.Root.GetProperty("requestParameters"u8);
         if (parameters.Kind == JsonKind.Object)
         {
             // The parameters were logged, so a request without tags had none.
-            context.RequestTags.AddRange(TagReader.RequestTags(parameters));
+            if (context.Selection is null || context.Selection.ContainsPrefix("aws:RequestTag/") || context.Wants("aws:TagKeys"))
+            {
+                context.RequestTags.AddRange(TagReader.RequestTags(parameters));
+            }
+
             context.MarkAbsentPrefix("aws:RequestTag/");
             context.MarkAbsent("aws:TagKeys");
             var keys = new List<string>(context.RequestTags.Count);
             foreach (KeyValuePair<string, string> tag in context.RequestTags)
             {
-                context.Values["aws:RequestTag/" + tag.Key] = tag.Value;
+                context.SetList("aws:RequestTag/" + tag.Key, tag.Value);
                 keys.Add(tag.Key);
             }
 
             if (keys.Count > 0)
             {
-                context.Values["aws:TagKeys"] = new ContextValue(keys);
+                context.SetList("aws:TagKeys", new ContextValue(keys));
             }
 
             ServiceKeys.Read(record, parameters, context);
         }
 
-        foreach (JsonNode item in TagReader.Items(record.Root.GetProperty("responseElements"u8).GetProperty("instancesSet"u8)))
+        if (context.Selection is null)
         {
-            if (Text(item.GetProperty("instanceId"u8)) is string id)
+            foreach (JsonNode item in TagReader.Items(record.Root.GetProperty("responseElements"u8).GetProperty("instancesSet"u8)))
             {
-                context.CreatedIds.Add(id);
+                if (Text(item.GetProperty("instanceId"u8)) is string id)
+                {
+                    context.CreatedIds.Add(id);
+                }
             }
         }
 
         return context;
     }
 
-    private static void ReadIdentity(JsonNode identity, ReplayContext context)
+    private static void ReadIdentity(JsonNode identity, ResolvedPrincipal caller, ReplayContext context)
     {
-        ResolvedPrincipal caller = PrincipalResolver.Resolve(identity);
         PrincipalIdentity who = caller.Identity;
         string? type = Text(identity.GetProperty("type"u8));
         string? account = Text(identity.GetProperty("accountId"u8));
@@ -79,7 +105,11 @@ public static class EventContextReader
         // A session's aws:PrincipalArn is its role's ARN with the role's path: unknown when the issuer is not shown.
         context.Set("aws:PrincipalArn", who.IssuerArn ?? (type == "AssumedRole" ? null : who.Arn));
         context.Set("aws:PrincipalAccount", account);
-        context.Set("aws:userid", Text(identity.GetProperty("principalId"u8)));
+        if (context.Wants("aws:userid"))
+        {
+            context.Set("aws:userid", Text(identity.GetProperty("principalId"u8)));
+        }
+
         context.Set("aws:PrincipalType", type switch
         {
             "IAMUser" => "User",
@@ -88,7 +118,7 @@ public static class EventContextReader
             "Root" => "Account",
             _ => null,
         });
-        if (type == "IAMUser")
+        if (type == "IAMUser" && context.Wants("aws:username"))
         {
             context.Set("aws:username", Text(identity.GetProperty("userName"u8)));
         }
@@ -97,6 +127,37 @@ public static class EventContextReader
             context.MarkAbsent("aws:username");
         }
 
+        if (context.WantsAny("aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge", "aws:TokenIssueTime", "aws:SourceIdentity"))
+        {
+            ReadSession(identity, type, context);
+        }
+
+        // invokedBy: the call was made by an AWS service. A service-role session shows it too, so ViaAWSService may
+        // overstate forward-access sessions; docs/check.md says so.
+        if (!context.WantsAny("aws:ViaAWSService", "aws:CalledVia", "aws:CalledViaFirst", "aws:CalledViaLast"))
+        {
+            return;
+        }
+
+        string? invokedBy = Text(identity.GetProperty("invokedBy"u8));
+        context.Set("aws:ViaAWSService", invokedBy is null ? "false" : "true");
+        if (invokedBy is null)
+        {
+            context.MarkAbsent("aws:CalledVia");
+            context.MarkAbsent("aws:CalledViaFirst");
+            context.MarkAbsent("aws:CalledViaLast");
+        }
+        else
+        {
+            context.SetList("aws:CalledVia", new ContextValue([invokedBy]));
+            context.Set("aws:CalledViaFirst", invokedBy);
+            context.Set("aws:CalledViaLast", invokedBy);
+        }
+    }
+
+    // MFA, token and source-identity keys from the session context, or their absence for long-term keys.
+    private static void ReadSession(JsonNode identity, string? type, ReplayContext context)
+    {
         JsonNode session = identity.GetProperty("sessionContext"u8);
         JsonNode attributes = session.GetProperty("attributes"u8);
         if (session.Kind == JsonKind.Object)
@@ -125,34 +186,35 @@ public static class EventContextReader
             context.MarkAbsent("aws:TokenIssueTime");
             context.MarkAbsent("aws:SourceIdentity");
         }
-
-        // invokedBy: the call was made by an AWS service. A service-role session shows it too, so ViaAWSService may
-        // overstate forward-access sessions; docs/check.md says so.
-        string? invokedBy = Text(identity.GetProperty("invokedBy"u8));
-        context.Set("aws:ViaAWSService", invokedBy is null ? "false" : "true");
-        if (invokedBy is null)
-        {
-            context.MarkAbsent("aws:CalledVia");
-            context.MarkAbsent("aws:CalledViaFirst");
-            context.MarkAbsent("aws:CalledViaLast");
-        }
-        else
-        {
-            context.Values["aws:CalledVia"] = new ContextValue([invokedBy]);
-            context.Set("aws:CalledViaFirst", invokedBy);
-            context.Set("aws:CalledViaLast", invokedBy);
-        }
     }
 
     private static void ReadRequest(EventRecord record, ReplayContext context)
     {
         JsonNode root = record.Root;
-        context.Set("aws:RequestedRegion", Text(record.AwsRegion));
-        context.Set("aws:UserAgent", Text(record.UserAgent));
-        if (record.EventTime is DateTimeOffset time)
+        if (context.Wants("aws:RequestedRegion"))
+        {
+            context.Set("aws:RequestedRegion", Text(record.AwsRegion));
+        }
+
+        if (context.Wants("aws:UserAgent"))
+        {
+            context.Set("aws:UserAgent", Text(record.UserAgent));
+        }
+
+        if (context.WantsAny("aws:CurrentTime", "aws:EpochTime") && record.EventTime is DateTimeOffset time)
         {
             context.Set("aws:CurrentTime", time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
             context.Set("aws:EpochTime", time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (context.Wants("aws:SecureTransport") && root.GetProperty("tlsDetails"u8).Kind == JsonKind.Object)
+        {
+            context.Set("aws:SecureTransport", "true");
+        }
+
+        if (!context.WantsAny(NetworkKeys))
+        {
+            return;
         }
 
         string? endpoint = Text(root.GetProperty("vpcEndpointId"u8));
@@ -164,7 +226,7 @@ public static class EventContextReader
         }
         else
         {
-            foreach (string key in (string[])["aws:SourceVpce", "aws:SourceVpc", "aws:SourceVpcArn", "aws:VpcSourceIp", "aws:VpceAccount", "aws:VpceOrgID", "aws:VpceOrgPaths"])
+            foreach (string key in NetworkKeys.AsSpan(1))
             {
                 context.MarkAbsent(key);
             }
@@ -174,11 +236,6 @@ public static class EventContextReader
             {
                 context.Set("aws:SourceIp", source);
             }
-        }
-
-        if (root.GetProperty("tlsDetails"u8).Kind == JsonKind.Object)
-        {
-            context.Set("aws:SecureTransport", "true");
         }
     }
 

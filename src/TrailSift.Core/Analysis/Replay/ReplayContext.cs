@@ -28,6 +28,12 @@ public sealed class ReplayContext
     /// <summary>When the call was made (UTC ticks).</summary>
     public long Ticks { get; internal set; }
 
+    /// <summary>
+    /// When set, the only keys this context records (<see cref="ContextKeySelection"/>): values and absences of other
+    /// keys are dropped, and the reader does not compute them. Null: every key.
+    /// </summary>
+    public ContextKeySelection? Selection { get; init; }
+
     /// <summary>Context keys with values (case-insensitive names).</summary>
     public Dictionary<string, ContextValue> Values { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -38,15 +44,42 @@ public sealed class ReplayContext
     public List<string> CreatedIds { get; } = [];
 
     /// <summary>Marks <paramref name="key"/> as known to be absent from the request.</summary>
-    public void MarkAbsent(string key) => _absent.Add(key);
+    public void MarkAbsent(string key)
+    {
+        if (Wants(key))
+        {
+            _absent.Add(key);
+        }
+    }
 
     /// <summary>Marks every key starting with <paramref name="prefix"/> as absent unless it has a value.</summary>
-    public void MarkAbsentPrefix(string prefix) => _absentPrefixes.Add(prefix);
+    public void MarkAbsentPrefix(string prefix)
+    {
+        if (Selection is null || Selection.ContainsPrefix(prefix))
+        {
+            _absentPrefixes.Add(prefix);
+        }
+    }
+
+    /// <summary>True when the context records <paramref name="key"/> (<see cref="Selection"/>).</summary>
+    public bool Wants(string key) => Selection is null || Selection.Contains(key);
+
+    /// <summary>True when the context records any of <paramref name="keys"/>.</summary>
+    public bool WantsAny(params ReadOnlySpan<string> keys) => Selection is null || Selection.ContainsAny(keys);
 
     /// <summary>Sets a single value.</summary>
     public void Set(string key, string? value)
     {
-        if (value is not null)
+        if (value is not null && Wants(key))
+        {
+            Values[key] = value;
+        }
+    }
+
+    /// <summary>Sets a value (a list), when the context records the key.</summary>
+    public void SetList(string key, ContextValue value)
+    {
+        if (Wants(key))
         {
             Values[key] = value;
         }
@@ -72,7 +105,7 @@ public sealed class ReplayContext
     }
 
     // A prefix may start with "*:" for any service: "*:ResourceTag/" covers ec2:ResourceTag/x and aws:ResourceTag/x.
-    private static bool Matches(string key, string prefix)
+    internal static bool Matches(string key, string prefix)
     {
         if (prefix.StartsWith("*:", StringComparison.Ordinal))
         {

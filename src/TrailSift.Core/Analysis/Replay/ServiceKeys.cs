@@ -37,13 +37,13 @@ internal static class ServiceKeys
 
         foreach ((string s, string parameter, string key) in Simple)
         {
-            if (s == source && Scalar(parameters.GetProperty(parameter)) is string value && !IsRedacted(value))
+            if (s == source && context.Wants(key) && Scalar(parameters.GetProperty(parameter)) is string value && !IsRedacted(value))
             {
                 context.Set(key, value);
             }
         }
 
-        if (source == "ec2.amazonaws.com")
+        if (source == "ec2.amazonaws.com" && context.Wants("ec2:Region"))
         {
             context.Set("ec2:Region", EventContextReader.Text(record.AwsRegion));
         }
@@ -51,7 +51,7 @@ internal static class ServiceKeys
         {
             context.Set("kms:CallerAccount", context.PrincipalAccount);
             JsonNode encryption = parameters.GetProperty("encryptionContext"u8);
-            if (encryption.Kind == JsonKind.Object)
+            if (encryption.Kind == JsonKind.Object && (context.Selection is null || context.Selection.ContainsPrefix("kms:EncryptionContext:")))
             {
                 foreach (JsonNode.PropertyEnumerator pair in encryption.EnumerateProperties())
                 {

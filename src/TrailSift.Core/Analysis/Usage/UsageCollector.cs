@@ -164,7 +164,8 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     // checkers: null while scanning (calls needing the ledger are deferred), the ledger-backed checkers afterwards.
     private void Observe(EventRecord record, CallChecker?[]? checkers)
     {
-        string? target = PrincipalResolver.Resolve(record).Key;
+        ResolvedPrincipal caller = PrincipalResolver.Resolve(record);
+        string? target = caller.Key;
         if (target is null)
         {
             return;
@@ -200,7 +201,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             return;
         }
 
-        Record(state, checkers?[index] ?? state.Checker, record, mapped, eventName, index);
+        Record(state, checkers?[index] ?? state.Checker, record, caller, mapped, eventName, index);
     }
 
     private void JudgeDeferred(TagLedger frozen)
@@ -246,10 +247,14 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         return ledger;
     }
 
-    private void Record(PrincipalState state, CallChecker checker, EventRecord record, EventPermissions mapped, string eventName, int index)
+    private void Record(PrincipalState state, CallChecker checker, EventRecord record, ResolvedPrincipal caller, EventPermissions mapped,
+        string eventName, int index)
     {
         state.Calls++;
-        ReplayContext context = EventContextReader.Read(record);
+        bool cacheable = !_scope.NeedsLedger[index];
+        // A cacheable principal's requests hold its policy keys only (PolicyKeyRequest): no other key is read. The
+        // checker's full requests (principals whose policies read resource tags) get the full context.
+        ReplayContext context = EventContextReader.Read(record, caller, cacheable ? _scope.KeySelections[index] : null);
         string eventSource = _text.Text(record.EventSource) ?? string.Empty;
         string? eventId = null;
         string[] region = Intern(_text.Text(record.AwsRegion) ?? string.Empty);
@@ -262,7 +267,6 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         }
 
         ImmutableArray<string> policyKeys = _scope.PolicyKeySets[index];
-        bool cacheable = !_scope.NeedsLedger[index];
         _seen.Clear();
         _decided.Clear();
         _possible.Clear();
@@ -348,17 +352,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         trace.PolicyType == PolicyType.IdentityPolicy && trace.Effect == Effect.Allow
         && trace.Outcome is MatchOutcome.Matched or MatchOutcome.Undecidable;
 
-    /// <summary>An implied PassRole through an instance profile gets the profile's role from the authorization details.</summary>
-    private RequiredPermission ResolveInstanceProfile(RequiredPermission permission)
-    {
-        if (permission.InstanceProfileArn is not string profile || permission.Resource != "*")
-        {
-            return permission;
-        }
-
-        ImmutableArray<string> roles = _scope.Details.RolesOfInstanceProfile(profile);
-        return roles.Length == 1
-            ? permission with { Resource = roles[0], ResourceType = "role", Note = "role of instance profile " + profile }
-            : permission;
-    }
+    /// <summary>An implied PassRole through an instance profile gets the profile's role from the authorization details, as in <c>check</c>.</summary>
+    private RequiredPermission ResolveInstanceProfile(RequiredPermission permission) =>
+        permission.InstanceProfileArn is null ? permission : CallChecker.WithProfileRole(permission, _scope.Details.RolesOfInstanceProfile) ?? permission;
 }

@@ -27,6 +27,7 @@ public sealed class UsageScope
         PolicySets = [.. Principals.Select(static p => p.ToPolicySet())];
         PolicyKeySets = [.. PolicySets.Select(static s => PolicyKeys.Collect(s).ToImmutableArray())];
         NeedsLedger = [.. PolicyKeySets.Select(static keys => keys.Any(IsResourceTagKey))];
+        KeySelections = [.. PolicyKeySets.Select(static keys => new ContextKeySelection(keys))];
         Mapper = mapper ?? EventPermissionMapper.Default;
         Factory = factory ?? CatalogRequestFactory.Default;
         _byArn = Principals.Select(static (p, i) => (p.Principal.Arn, i))
@@ -44,6 +45,9 @@ public sealed class UsageScope
 
     /// <summary>The context keys each principal's policies read (conditions and policy variables), same order.</summary>
     public ImmutableArray<ImmutableArray<string>> PolicyKeySets { get; }
+
+    /// <summary>The same keys as <see cref="PolicyKeySets"/>, as what a call's context reading is restricted to.</summary>
+    public ImmutableArray<ContextKeySelection> KeySelections { get; }
 
     /// <summary>
     /// Per principal, true when its policies read a resource's tags (<c>aws:ResourceTag/…</c>, <c>ec2:ResourceTag/…</c>):

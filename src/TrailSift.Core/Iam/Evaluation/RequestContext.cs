@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using TrailSift.Core.Iam.Evaluation.Internal;
 
 namespace TrailSift.Core.Iam.Evaluation;
@@ -20,6 +19,11 @@ namespace TrailSift.Core.Iam.Evaluation;
 public sealed class RequestContext
 {
     private readonly string[] _unknownPrefixes;
+
+    // Plain collections, not frozen ones: a request is built per call replayed, read a few times and dropped, and a
+    // frozen collection's construction costs more than the lookups it would save.
+    private readonly Dictionary<string, ContextValue> _context;
+    private readonly HashSet<string> _unknown;
 
     /// <summary>Creates a request.</summary>
     /// <param name="action">The action, <c>service:Name</c> (case-insensitive).</param>
@@ -60,7 +64,7 @@ public sealed class RequestContext
             }
         }
 
-        UnknownKeys = unknown.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _unknown = unknown;
         _unknownPrefixes = [.. prefixes];
 
         var values = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
@@ -74,7 +78,7 @@ public sealed class RequestContext
             DeriveGlobalKeys(values);
         }
 
-        Context = values.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _context = values;
         ResourceIsPattern = Resource != "*" && WildcardMatch.HasWildcard(Resource);
         ActionIsPattern = WildcardMatch.HasWildcard(Action);
     }
@@ -101,10 +105,10 @@ public sealed class RequestContext
     public bool IsWildcardOnlyAction { get; }
 
     /// <summary>Context keys and values, including derived global keys (case-insensitive names).</summary>
-    public FrozenDictionary<string, ContextValue> Context { get; }
+    public IReadOnlyDictionary<string, ContextValue> Context => _context;
 
     /// <summary>Keys marked unknown (case-insensitive; entries ending in <c>*</c> are prefixes).</summary>
-    public FrozenSet<string> UnknownKeys { get; }
+    public IReadOnlySet<string> UnknownKeys => _unknown;
 
     internal PrincipalInfo PrincipalInfo { get; }
 
@@ -117,17 +121,17 @@ public sealed class RequestContext
         PrincipalAccount is null || ResourceAccount is null || string.Equals(PrincipalAccount, ResourceAccount, StringComparison.Ordinal);
 
     /// <summary>Looks up a context key (case-insensitive).</summary>
-    public bool TryGetValue(string key, out ContextValue value) => Context.TryGetValue(key, out value);
+    public bool TryGetValue(string key, out ContextValue value) => _context.TryGetValue(key, out value);
 
     /// <summary>True when the key was marked unknown, directly or through a prefix entry.</summary>
     public bool IsUnknown(string key)
     {
-        if (UnknownKeys.Count == 0)
+        if (_unknown.Count == 0)
         {
             return false;
         }
 
-        if (UnknownKeys.Contains(key))
+        if (_unknown.Contains(key))
         {
             return true;
         }

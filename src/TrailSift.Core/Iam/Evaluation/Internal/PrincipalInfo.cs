@@ -50,7 +50,33 @@ internal sealed class PrincipalInfo
 
     public bool IsServiceOrAnonymous => Kind is PrincipalKind.Service or PrincipalKind.Anonymous;
 
+    // Per thread, the principals parsed last: a replay builds a request per call, and a trail's calls come from few
+    // principals. Bounded (started over when full); entries are immutable.
+    [ThreadStatic]
+    private static Dictionary<string, PrincipalInfo>? _parsed;
+
     public static PrincipalInfo Parse(string? principal)
+    {
+        if (principal is null)
+        {
+            return ParseText(principal);
+        }
+
+        Dictionary<string, PrincipalInfo> parsed = _parsed ??= new Dictionary<string, PrincipalInfo>(StringComparer.Ordinal);
+        if (!parsed.TryGetValue(principal, out PrincipalInfo? info))
+        {
+            if (parsed.Count >= 1024)
+            {
+                parsed.Clear();
+            }
+
+            parsed.Add(principal, info = ParseText(principal));
+        }
+
+        return info;
+    }
+
+    private static PrincipalInfo ParseText(string? principal)
     {
         if (string.IsNullOrEmpty(principal) || principal == "*" || string.Equals(principal, "anonymous", StringComparison.OrdinalIgnoreCase))
         {
