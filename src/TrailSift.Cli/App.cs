@@ -21,9 +21,16 @@ public static class App
         // Everything on stderr (per-input errors quote log content) reaches the terminal escaped.
         using var resources = new Composition.RunResources();
         env = env with { Stderr = Core.Output.TerminalTextWriter.Guard(env.Stderr, color: false), Resources = resources };
+        using Composition.InterruptHook? interrupts = env.HandleInterrupts ? Composition.InterruptHook.Register(resources) : null;
         try
         {
             return Dispatch(args, env, commands);
+        }
+        catch (OperationCanceledException) when (resources.Interrupted)
+        {
+            // Ctrl-C during a scan or sync: downloads in flight are cancelled (resources disposes the sources after them).
+            env.Stderr.WriteLine("trailsift: interrupted");
+            return ExitCodes.Interrupted;
         }
         catch (IOException e) when (IsBrokenPipe(e))
         {

@@ -22,6 +22,9 @@ public sealed record AppEnvironment(
     /// <summary>What the current command run owns (SDK clients of its sources); <see cref="App.Run"/> disposes it when the run ends.</summary>
     public Composition.RunResources Resources { get; init; } = new();
 
+    /// <summary>Ctrl-C cancels a scan or sync and ends the run with exit code 130 (the real console; in-process tests leave signals alone).</summary>
+    public bool HandleInterrupts { get; init; }
+
     /// <summary>The real console.</summary>
     public static AppEnvironment FromConsole() => new(
         Console.OpenStandardInput(),
@@ -34,6 +37,7 @@ public sealed record AppEnvironment(
         Environment.ProcessorCount,
         TimeProvider.System)
     {
+        HandleInterrupts = true,
         Variables = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty, StringComparer.Ordinal),
     };

@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary><c>check</c>: some recorded call would be denied by the candidate policy.</summary>
     public const int WouldDeny = 3;
+
+    /// <summary>A scan or sync interrupted by Ctrl-C (SIGINT): 128 + 2, as a shell reports a process the signal ended.</summary>
+    public const int Interrupted = 130;
 }

@@ -91,7 +91,13 @@ public sealed class SyncCommand : ICommand
             bool progress = env.StderrIsTerminal && !quiet && !args.Has(ScanOptions.NoProgress.Name);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             using var ticker = progress ? new Timer(_ => Show(env.Stderr, sync.Counters, clock.Elapsed), null, 1000, 500) : null;
-            SyncOutcome outcome = sync.Run(uris, positionals[^1], prune, reporter.Report);
+            SyncOutcome outcome;
+            using (env.Resources.Interruptible())
+            {
+                // Ctrl-C cancels the copies in flight; their .part files stay for the next run to resume.
+                outcome = sync.Run(uris, positionals[^1], prune, reporter.Report, env.Resources.Cancellation);
+            }
+
             ticker?.Dispose();
             if (progress)
             {

@@ -86,7 +86,7 @@ public static class RemoteSources
         if (c.AnyRemote)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"s3: list requests {c.ListRequests}, objects listed {c.KeysListed}, pruned by key {c.PrunedFiles} (+{c.PrunedDirectories} prefixes), fetched {c.ObjectsFetched}, bytes fetched {c.BytesFetched}, cache hits {c.CacheHits}, retries {c.Retries}"));
+                $"s3: list requests {c.ListRequests}, listings from the cache {c.ListingsFromCache}, objects listed {c.KeysListed}, pruned by key {c.PrunedFiles} (+{c.PrunedDirectories} prefixes), fetched {c.ObjectsFetched}, bytes fetched {c.BytesFetched}, cache hits {c.CacheHits}, retries {c.Retries}"));
         }
     }
 

@@ -18,8 +18,16 @@ public static class ScanRunner
         ProgressLine? progress = plan.Progress ? new ProgressLine(env.Stderr, () => scope.Counts.Listed) { Extra = e => RemoteSources.ScanProgress(scope.Counts, e) } : null;
         reporter.Progress = progress;
         var scanner = new ParallelScanner { Threads = plan.Threads, Context = context, IoConcurrency = plan.IoConcurrency };
-        ScanResult<TSink> result = scanner.Run(plan.Sources.ListAsync(plan.Inputs, scope, cancel), plan.Predicate, createSink, reporter,
-            progress is null ? null : progress.Update, cancel);
+        ScanResult<TSink> result;
+        using (env.Resources.Interruptible())
+        using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, env.Resources.Cancellation))
+        {
+            result = scanner.Run(plan.Sources.ListAsync(plan.Inputs, scope, stop.Token), plan.Predicate, createSink, reporter,
+                progress is null ? null : progress.Update, stop.Token);
+        }
+
+        // Ctrl-C: what was scanned is not the answer; App.Run ends the run with the interrupted exit code.
+        env.Resources.Cancellation.ThrowIfCancellationRequested();
         progress?.Clear();
         reporter.Progress = null;
         SourceCounts counts = scope.Counts;

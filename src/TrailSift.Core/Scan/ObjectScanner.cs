@@ -98,6 +98,11 @@ public sealed class ObjectScanner : IDisposable
                 stats.DigestFiles++;
             }
         }
+        catch (Exception e) when (cancel.IsCancellationRequested && e is IOException or RecordReadException or InvalidDataException)
+        {
+            // The run was cancelled (Ctrl-C): a read cut short by that is no problem of the input.
+            throw new OperationCanceledException("the scan was cancelled", e, cancel);
+        }
         catch (RecordReadException e)
         {
             reporter.Report(source.Path, e.Message);

@@ -12,6 +12,9 @@ namespace TrailSift.Core.Scan;
 /// <remarks>Thread-safe to call; one scan per call.</remarks>
 public sealed class ParallelScanner
 {
+    /// <summary>How long a cancelled scan waits for a worker blocked in a system call before it ends without it.</summary>
+    public static readonly TimeSpan AbandonBlockedAfter = TimeSpan.FromSeconds(1);
+
     /// <summary>Worker threads (at least 1).</summary>
     public int Threads { get; init; } = 1;
 
@@ -123,6 +126,7 @@ public sealed class ParallelScanner
                 workers[w].Start();
             }
 
+            Stopwatch? cancelled = null;
             foreach (Thread t in workers)
             {
                 while (!t.Join(250))
@@ -130,6 +134,13 @@ public sealed class ParallelScanner
                     if (progress is not null)
                     {
                         progress(Snapshot(stats, clock.Elapsed));
+                    }
+
+                    // Cancelled (Ctrl-C), a worker that does not stop is blocked in a system call, such as opening a
+                    // FIFO no one writes to: the run ends without it (workers are background threads).
+                    if (cancel.IsCancellationRequested && (cancelled ??= Stopwatch.StartNew()).Elapsed > AbandonBlockedAfter)
+                    {
+                        throw new OperationCanceledException("the scan was cancelled; a worker is blocked reading its input", cancel);
                     }
                 }
             }

@@ -14,6 +14,7 @@ public sealed class SourceCounts
     private int _digestFiles;
     private int _skippedByName;
     private long _listRequests;
+    private long _listingsFromCache;
     private long _keysListed;
     private long _objectsFetched;
     private long _bytesFetched;
@@ -39,6 +40,9 @@ public sealed class SourceCounts
     /// <summary>Listing requests sent to a remote source (S3 ListObjectsV2).</summary>
     public long ListRequests => Interlocked.Read(ref _listRequests);
 
+    /// <summary>Folder listings taken from the cache instead of a request (final for the window).</summary>
+    public long ListingsFromCache => Interlocked.Read(ref _listingsFromCache);
+
     /// <summary>Keys seen in remote listings (before pruning by name).</summary>
     public long KeysListed => Interlocked.Read(ref _keysListed);
 
@@ -58,7 +62,7 @@ public sealed class SourceCounts
     public long Retries => Interlocked.Read(ref _retries);
 
     /// <summary>True when a remote source listed anything (the remote figures are worth showing).</summary>
-    public bool AnyRemote => ListRequests > 0 || CacheHits > 0 || ObjectsFetched > 0;
+    public bool AnyRemote => ListRequests > 0 || ListingsFromCache > 0 || CacheHits > 0 || ObjectsFetched > 0;
 
     /// <summary>Counts an entry that is not a log file.</summary>
     public void AddSkipped() => Interlocked.Increment(ref _skippedByName);
@@ -72,6 +76,8 @@ public sealed class SourceCounts
     internal void AddDigest() => Interlocked.Increment(ref _digestFiles);
 
     internal void AddListRequest() => Interlocked.Increment(ref _listRequests);
+
+    internal void AddListingFromCache() => Interlocked.Increment(ref _listingsFromCache);
 
     internal void AddKeyListed() => Interlocked.Increment(ref _keysListed);
 

@@ -115,6 +115,6 @@ internal sealed class ObjectCache
         return Path.Combine(_root, "s3", SafeSegment(o.Bucket), hash[..2], $"{hash[..32]}-{name}");
     }
 
-    private static string SafeSegment(string bucket) =>
+    internal static string SafeSegment(string bucket) =>
         bucket.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_') && bucket is not ("." or "..") ? bucket : "bucket";
 }

@@ -12,8 +12,11 @@ namespace TrailSift.Core.Sources.Remote;
 /// <remarks>Thread-safe to start; the returned stream has one reader.</remarks>
 internal static class ObjectDownload
 {
-    /// <summary>Starts fetching <paramref name="o"/> and returns the stream of its bytes as they arrive.</summary>
-    public static Stream Start(S3Connection connection, ObjectCache? cache, SourceCounts counts, RemoteObject o, CancellationToken cancel)
+    /// <summary>
+    /// Starts fetching <paramref name="o"/> and returns the stream of its bytes as they arrive; <paramref name="fill"/>
+    /// ends when the GET has ended and its partial cache file (if any) is gone.
+    /// </summary>
+    public static Stream Start(S3Connection connection, ObjectCache? cache, SourceCounts counts, RemoteObject o, CancellationToken cancel, out Task fill)
     {
         int limit = Math.Max(64 * 1024, connection.Settings.BufferBytesPerObject);
         // Segments the size of a fetched chunk: one pooled array per chunk instead of sixteen 4 KiB ones, which would
@@ -21,12 +24,13 @@ internal static class ObjectDownload
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: limit, resumeWriterThreshold: limit / 2, minimumSegmentSize: ObjectFetcher.ChunkBytes,
             useSynchronizationContext: false));
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        Task fill = Task.Run(() => Fill(connection, cache, counts, o, pipe.Writer, stop.Token), CancellationToken.None);
+        Task filling = Task.Run(() => Fill(connection, cache, counts, o, pipe.Writer, stop.Token), CancellationToken.None);
+        fill = filling;
         return new PrefetchStream(pipe.Reader, () =>
         {
             // The reader is gone: a GET still running has nobody to deliver to.
             stop.Cancel();
-            fill.ContinueWith(static (_, s) => ((CancellationTokenSource)s!).Dispose(), stop, CancellationToken.None,
+            filling.ContinueWith(static (_, s) => ((CancellationTokenSource)s!).Dispose(), stop, CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         });
     }

@@ -12,24 +12,27 @@ namespace TrailSift.Core.Sources.Remote;
 /// <summary>
 /// The AWS SDK side of the S3 reader: credentials resolved once, one client per bucket region (a bucket
 /// in another region is discovered from the <c>301 PermanentRedirect</c> / <c>x-amz-bucket-region</c>
-/// answer and its client cached), list and get requests. No SDK type leaves this folder.
+/// answer and its client cached), list and get requests. No SDK type leaves this folder. Nothing is looked up
+/// before the first request: a run answered wholly from the cache pays no credential lookup and no SDK start-up.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
 internal sealed partial class S3Connection : IDisposable
 {
     private readonly S3Settings _settings;
-    private readonly AWSCredentials _credentials;
-    private readonly string _startRegion;
+    private readonly Lazy<(AWSCredentials Credentials, string Region)> _identity;
     private readonly ConcurrentDictionary<string, AmazonS3Client> _byRegion = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _bucketRegion = new(StringComparer.Ordinal);
 
     public S3Connection(S3Settings settings)
     {
         _settings = settings;
-        (_credentials, _startRegion) = ResolveCredentials(settings);
+        _identity = new Lazy<(AWSCredentials, string)>(() => ResolveCredentials(settings), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public S3Settings Settings => _settings;
+
+    /// <summary>Looks the credentials up now; throws <see cref="S3AccessException"/> when there are none.</summary>
+    public void ResolveNow() => _ = _identity.Value;
 
     /// <summary>One ListObjectsV2 page.</summary>
     public async Task<ListObjectsV2Response> ListAsync(string bucket, string prefix, string? startAfter, string? continuation, SourceCounts counts, CancellationToken cancel)
@@ -68,7 +71,8 @@ internal sealed partial class S3Connection : IDisposable
 
     private async Task<T> WithRegion<T>(string bucket, Func<AmazonS3Client, Task<T>> call)
     {
-        string region = _bucketRegion.GetValueOrDefault(bucket, _startRegion);
+        // Throws S3AccessException (no credentials) at the first request, the same one for every later request.
+        string region = _bucketRegion.GetValueOrDefault(bucket, _identity.Value.Region);
         try
         {
             return await call(Client(region)).ConfigureAwait(false);
@@ -158,6 +162,9 @@ internal sealed partial class S3Connection : IDisposable
             Timeout = TimeSpan.FromSeconds(60),
             // Listing and GETs need no request checksum; responses are still validated when S3 sends a checksum.
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+            // The client owns its HttpClient (instead of sharing the SDK's process-wide one), so disposing it at the end
+            // of the run closes its connections: the run's resources are released with the run, whoever hosts it.
+            HttpClientFactory = RunOwnedHttpClients.Instance,
         };
         if (_settings.EndpointUrl is { } endpoint)
         {
@@ -170,7 +177,7 @@ internal sealed partial class S3Connection : IDisposable
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(r);
         }
 
-        return new AmazonS3Client(_credentials, config);
+        return new AmazonS3Client(_identity.Value.Credentials, config);
     });
 
     private static (AWSCredentials Credentials, string Region) ResolveCredentials(S3Settings s)

@@ -20,6 +20,7 @@ internal sealed class S3Lister
     private readonly SourceCounts _counts;
     private readonly bool _forSync;
     private readonly KeyOrderGate _requests;
+    private readonly ListingCache? _listings;
     private CancellationToken _cancel;
 
     /// <param name="connection">The SDK side.</param>
@@ -27,8 +28,10 @@ internal sealed class S3Lister
     /// <param name="report">Receives (path, reason) for prefixes that cannot be listed.</param>
     /// <param name="counts">Receives list requests, keys listed and what was pruned or skipped.</param>
     /// <param name="forSync">Keep digests (walked like logs) and files with non-log names, as <c>sync</c> copies them.</param>
-    public S3Lister(S3Connection connection, PruneOptions options, Action<string, string> report, SourceCounts counts, bool forSync)
+    /// <param name="listings">Folder listings kept from earlier runs (reused when final for the window), or null.</param>
+    public S3Lister(S3Connection connection, PruneOptions options, Action<string, string> report, SourceCounts counts, bool forSync, ListingCache? listings = null)
     {
+        _listings = listings;
         _connection = connection;
         _options = options;
         _report = report;
@@ -83,6 +86,10 @@ internal sealed class S3Lister
             {
                 yield return o;
             }
+            else if (e.Failure is { } failure)
+            {
+                _report(failure.Path, failure.Reason);
+            }
             else
             {
                 await foreach (RemoteObject inner in Emit(e.Folder!).ConfigureAwait(false))
@@ -124,7 +131,7 @@ internal sealed class S3Lister
             S3Object? exact = page.S3Objects?.FirstOrDefault(o => o.Key == uri.Prefix);
             if (exact is not null)
             {
-                return Consider(uri.Bucket, exact, explicitKey: true, out _) is { } o ? [new Entry(string.Empty, o, null)] : [];
+                return Consider(new RemoteObject(uri.Bucket, exact.Key, exact.Size ?? 0, exact.ETag ?? string.Empty), explicitKey: true) is { } o ? [new Entry(string.Empty, o, null)] : [];
             }
 
             if (page.CommonPrefixes?.Contains(uri.Prefix + "/") == true)
@@ -155,22 +162,47 @@ internal sealed class S3Lister
     }
 
     // One folder: its kept keys and its subfolders (each already being listed), sorted as CompareByFolder sorts keys.
+    // A stored listing that is final for the window answers without a request; one that is not still names the
+    // subfolders to list at once, beside this folder, instead of a round later (kept only if this listing confirms them).
     private async Task<List<Entry>> Walk(string bucket, string prefix, RemoteLayout layout)
     {
-        var entries = new List<Entry>();
         if (Shortcut(prefix, layout) is { } folders)
         {
+            var direct = new List<Entry>();
             foreach ((string sub, RemoteLayout child) in folders)
             {
-                entries.Add(new Entry(sub, null, Walk(bucket, sub, child)));
+                direct.Add(new Entry(sub, null, Walk(bucket, sub, child)));
             }
 
-            return entries; // already in key order (regions sorted, days ascending)
+            return direct; // already in key order (regions sorted, days ascending)
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         string? startAfter = layout.StartAfter(prefix, _options);
+        FolderListing? stored = _listings?.TryGet(bucket, prefix);
+        if (stored is not null && stored.IsFinalFor(layout.Position, _options) && stored.Covers(startAfter, k => IsPast(k, layout)))
+        {
+            _counts.AddListingFromCache();
+            return Entries(bucket, prefix, layout, stored, startAfter, null, null);
+        }
+
+        Dictionary<string, Task<List<Entry>>>? early = stored is null ? null : Speculate(bucket, prefix, layout, stored);
+        (FolderListing live, string? error) = await ListWhole(bucket, prefix, layout, startAfter).ConfigureAwait(false);
+        if (error is null)
+        {
+            _listings?.Store(bucket, prefix, live);
+        }
+
+        return Entries(bucket, prefix, layout, live, startAfter, early, error);
+    }
+
+    // Every page of one folder (stopping past the window's end in a day folder), unfiltered; a failure ends it with its reason.
+    private async Task<(FolderListing Listing, string? Error)> ListWhole(string bucket, string prefix, RemoteLayout layout, string? startAfter)
+    {
+        DateTimeOffset taken = DateTimeOffset.UtcNow;
+        var prefixes = new List<string>();
+        var objects = new List<RemoteObject>();
         string? continuation = null;
+        bool stopped = false;
         do
         {
             ListObjectsV2Response page;
@@ -181,47 +213,93 @@ internal sealed class S3Lister
             catch (Exception e) when (!_cancel.IsCancellationRequested)
             {
                 // A folder that cannot be listed is reported on its own; its siblings go on.
-                _report(S3Uri.Display(bucket, prefix), S3ErrorText.ForList(e, bucket, prefix));
-                break;
+                return (new FolderListing(taken, startAfter, true, prefixes, objects), S3ErrorText.ForList(e, bucket, prefix));
             }
 
-            foreach (string sub in page.CommonPrefixes ?? [])
-            {
-                if (!seen.Add(sub))
-                {
-                    continue;
-                }
-
-                string name = sub[prefix.Length..].TrimEnd('/');
-                RemoteLayout child = layout.Child(name);
-                if (child.PruneReason(_options) is not null)
-                {
-                    _counts.AddPrunedDirectory();
-                    continue;
-                }
-
-                entries.Add(new Entry(name, null, Walk(bucket, sub, child)));
-            }
-
+            prefixes.AddRange(page.CommonPrefixes ?? []);
             bool pastWindow = false;
             foreach (S3Object o in page.S3Objects ?? [])
             {
-                if (Consider(bucket, o, explicitKey: false, out bool past) is { } kept)
-                {
-                    entries.Add(new Entry(kept.Key[prefix.Length..], kept, null));
-                }
-
-                pastWindow |= past && layout.Position.Level == LayoutLevel.Day;
+                objects.Add(new RemoteObject(bucket, o.Key, o.Size ?? 0, o.ETag ?? string.Empty));
+                pastWindow |= IsPast(o.Key, layout);
             }
 
-            continuation = page.IsTruncated == true && !pastWindow ? page.NextContinuationToken : null;
+            continuation = page.IsTruncated == true ? page.NextContinuationToken : null;
+            if (pastWindow && continuation is not null)
+            {
+                stopped = true;
+                continuation = null;
+            }
         }
         while (continuation is not null);
 
+        return (new FolderListing(taken, startAfter, stopped, prefixes, objects), null);
+    }
+
+    // The subfolders a stored listing named, listed now; those pruned by the options are not.
+    private Dictionary<string, Task<List<Entry>>> Speculate(string bucket, string prefix, RemoteLayout layout, FolderListing stored)
+    {
+        var early = new Dictionary<string, Task<List<Entry>>>(StringComparer.Ordinal);
+        foreach (string sub in stored.Prefixes)
+        {
+            if (sub.Length > prefix.Length && sub.StartsWith(prefix, StringComparison.Ordinal) && !early.ContainsKey(sub)
+                && layout.Child(sub[prefix.Length..].TrimEnd('/')) is var child && child.PruneReason(_options) is null)
+            {
+                early[sub] = Walk(bucket, sub, child);
+            }
+        }
+
+        return early;
+    }
+
+    // A folder's entries from its listing: subfolders the options allow (walked, or taken from the early walks) and kept keys.
+    private List<Entry> Entries(string bucket, string prefix, RemoteLayout layout, FolderListing listing, string? startAfter,
+        Dictionary<string, Task<List<Entry>>>? early, string? error)
+    {
+        var entries = new List<Entry>();
+        if (error is not null)
+        {
+            entries.Add(new Entry(string.Empty, null, null, (S3Uri.Display(bucket, prefix), error)));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string sub in listing.Prefixes)
+        {
+            if (!seen.Add(sub) || sub.Length <= prefix.Length || !sub.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string name = sub[prefix.Length..].TrimEnd('/');
+            RemoteLayout child = layout.Child(name);
+            if (child.PruneReason(_options) is not null)
+            {
+                _counts.AddPrunedDirectory();
+                continue;
+            }
+
+            entries.Add(new Entry(name, null, early is not null && early.Remove(sub, out Task<List<Entry>>? started) ? started : Walk(bucket, sub, child)));
+        }
+
+        foreach (RemoteObject o in listing.Objects)
+        {
+            // A stored listing may have started before this run's StartAfter: its earlier keys are not listed now.
+            if ((startAfter is null || string.CompareOrdinal(o.Key, startAfter) > 0) && Consider(o, explicitKey: false) is { } kept)
+            {
+                entries.Add(new Entry(kept.Key[prefix.Length..], kept, null));
+            }
+        }
+
         // A file sorts before a folder of the same name (CompareByFolder); names are unique otherwise.
-        entries.Sort(static (a, b) => a.Name.CompareTo(b.Name, StringComparison.Ordinal) is var c && c != 0 ? c : (a.Object is null ? 1 : 0) - (b.Object is null ? 1 : 0));
+        entries.Sort(static (a, b) => a.Name.CompareTo(b.Name, StringComparison.Ordinal) is var c && c != 0 ? c : (a.Folder is null ? 0 : 1) - (b.Folder is null ? 0 : 1));
         return entries;
     }
+
+    // Delivered after the window (in a day folder): every later key of the folder is too, so paging can stop.
+    private bool IsPast(string key, RemoteLayout layout) =>
+        layout.Position.Level == LayoutLevel.Day && _options.Until is { } until
+        && CloudTrailObjectName.TryParse(key) is { } n && n.DeliveryTime >= until + _options.DeliveryDelay
+        && RemoteKeyFilter.Judge(key, _options, false, keepDigests: _forSync) == RemoteKeyFilter.Verdict.Pruned;
 
     /// <summary>The longest window (in day folders) whose days are listed directly instead of level by level.</summary>
     internal const int MaxDirectDays = 92;
@@ -261,10 +339,9 @@ internal sealed class S3Lister
         return null;
     }
 
-    // The key's object when it is read; past: it was delivered after the window, so later keys of its day folder are too.
-    private RemoteObject? Consider(string bucket, S3Object o, bool explicitKey, out bool past)
+    // The key's object when it is read, counting what is listed, pruned and skipped.
+    private RemoteObject? Consider(RemoteObject o, bool explicitKey)
     {
-        past = false;
         if (o.Key.EndsWith('/'))
         {
             return null;
@@ -281,10 +358,9 @@ internal sealed class S3Lister
                 return null;
             case RemoteKeyFilter.Verdict.Pruned:
                 _counts.AddPrunedFile();
-                past = CloudTrailObjectName.TryParse(o.Key) is { } n && _options.Until is { } until && n.DeliveryTime >= until + _options.DeliveryDelay;
                 return null;
             default:
-                return new RemoteObject(bucket, o.Key, o.Size ?? 0, o.ETag ?? string.Empty);
+                return o;
         }
     }
 
@@ -294,6 +370,7 @@ internal sealed class S3Lister
         return await _connection.ListAsync(bucket, prefix, startAfter, continuation, _counts, _cancel).ConfigureAwait(false);
     }
 
-    // A kept key (Object) or a subfolder being listed (Folder), under its name relative to the folder.
-    private sealed record Entry(string Name, RemoteObject? Object, Task<List<Entry>>? Folder);
+    // A kept key (Object), a subfolder being listed (Folder) or a folder that could not be listed (Failure: its display
+    // name and the reason, reported when the output reaches it), under its name relative to the folder.
+    private sealed record Entry(string Name, RemoteObject? Object, Task<List<Entry>>? Folder, (string Path, string Reason)? Failure = null);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace TrailSift.Core.Sources.Remote;
@@ -13,12 +14,15 @@ public sealed class S3Source : IDisposable
 {
     private readonly S3Connection _connection;
     private readonly ObjectCache? _cache;
+    private readonly ListingCache? _listings;
+    private readonly ConcurrentDictionary<Task, bool> _fills = new();
 
-    /// <summary>Creates the source; throws <see cref="S3AccessException"/> when no credentials can be found.</summary>
+    /// <summary>Creates the source; credentials are looked up at the first request (missing ones are reported against the folder being listed).</summary>
     public S3Source(S3Settings settings)
     {
         _connection = new S3Connection(settings);
         _cache = settings.CacheDirectory is { Length: > 0 } dir ? new ObjectCache(dir) : null;
+        _listings = settings.CacheDirectory is { Length: > 0 } root ? new ListingCache(root) : null;
         _cache?.PruneUnused();
     }
 
@@ -29,7 +33,7 @@ public sealed class S3Source : IDisposable
     /// </summary>
     public async IAsyncEnumerable<LogObject> ListAsync(S3Uri uri, SourceScope scope, [EnumeratorCancellation] CancellationToken cancel = default)
     {
-        var lister = new S3Lister(_connection, scope.Prune, scope.ReportError, scope.Counts, forSync: false);
+        var lister = new S3Lister(_connection, scope.Prune, scope.ReportError, scope.Counts, forSync: false, _listings);
         await foreach (RemoteObject o in lister.ListAsync(uri, cancel).ConfigureAwait(false))
         {
             yield return ToLogObject(o, scope.Counts);
@@ -49,9 +53,30 @@ public sealed class S3Source : IDisposable
         }
 
         counts.AddToFetch(o.Size);
-        return new LogObject(o.Display, o.Size, cancel => Task.FromResult(ObjectDownload.Start(_connection, _cache, counts, o, cancel)), name);
+        return new LogObject(o.Display, o.Size, cancel =>
+        {
+            Stream stream = ObjectDownload.Start(_connection, _cache, counts, o, cancel, out Task fill);
+            _fills[fill] = true;
+            fill.ContinueWith(t => _fills.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return Task.FromResult(stream);
+        }, name);
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _connection.Dispose();
+    /// <summary>How long <see cref="Dispose"/> waits for GETs still ending (cancelled ones remove their partial cache files).</summary>
+    internal static readonly TimeSpan DrainFor = TimeSpan.FromSeconds(2);
+
+    /// <summary>Waits (at most <see cref="DrainFor"/>) for the GETs still ending, then closes the SDK clients.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            Task.WaitAll([.. _fills.Keys], DrainFor);
+        }
+        catch (AggregateException)
+        {
+            // Their failures were delivered to their readers.
+        }
+
+        _connection.Dispose();
+    }
 }

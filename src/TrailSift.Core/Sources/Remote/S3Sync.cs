@@ -24,6 +24,7 @@ public sealed class S3Sync : IDisposable
     public S3Sync(S3Settings settings)
     {
         _connection = new S3Connection(settings);
+        _connection.ResolveNow();
     }
 
     /// <summary>What listing and fetching did so far.</summary>
