@@ -1,5 +1,6 @@
 using TrailSift.Core.Common;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Output;
 
