@@ -7,6 +7,20 @@
 // folder holding only folders (AWSLogs/ -> <account>/ -> CloudTrail/ ...) is missing from CommonPrefixes.
 // Real S3 groups every key under the prefix. The patch below walks every folder under the prefix and groups the keys
 // the way S3 documents it (prefixes and keys in key order, MaxKeys counted on keys, continuation after the last key).
+//
+// s3rver 3.7.1 also encrypts its ListObjectsV2 continuation tokens with DES, which OpenSSL 3 (Node 17 and later)
+// no longer offers: every listing of more than 1,000 keys failed with InternalError (`aws s3 sync` of 2,000 objects).
+// The token only has to come back to s3rver itself, so 'des' becomes the identity below.
+const crypto = require('crypto');
+for (const name of ['createCipheriv', 'createDecipheriv']) {
+  const real = crypto[name];
+  crypto[name] = function patched(algorithm, ...rest) {
+    if (algorithm !== 'des') {
+      return real.call(this, algorithm, ...rest);
+    }
+    return { update: (data, encoding) => Buffer.from(data, encoding), final: () => Buffer.alloc(0) };
+  };
+}
 const path = require('path');
 const S3rver = require('s3rver');
 const FilesystemStore = require('s3rver/lib/stores/filesystem');

@@ -75,6 +75,7 @@ public static class RemoteSources
             SessionToken = Var("AWS_SESSION_TOKEN"),
             Concurrency = concurrency,
             BufferBytesPerObject = Math.Clamp(ReadAheadBytes / (readAhead ?? concurrency), 64 * 1024, 1024 * 1024),
+            CaBundle = Var("AWS_CA_BUNDLE"),
             CacheDirectory = args.Has(S3Options.NoCache.Name) ? null
                 : args.Get(S3Options.Cache.Name) ?? DefaultCache(Var("XDG_CACHE_HOME"), Var("HOME")),
         };

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using Amazon.Runtime;
 
 namespace TrailSift.Core.Sources.Remote;
@@ -7,16 +9,41 @@ namespace TrailSift.Core.Sources.Remote;
 /// The HTTP clients of our S3 clients, owned by each SDK client (not the SDK's process-wide cache): disposing the
 /// <see cref="Amazon.S3.AmazonS3Client"/> at the end of a run disposes its HttpClient and so closes its keep-alive
 /// connections, whoever hosts the run. Configured as the SDK configures its own (no automatic redirects, so S3's
-/// <c>301</c> comes back as an answer; no automatic decompression; the client's proxy and timeout).
+/// <c>301</c> comes back as an answer; no automatic decompression; the client's proxy and timeout; the
+/// <c>AWS_CA_BUNDLE</c> certificates as the only trusted roots when set, which the SDK leaves to a custom factory).
 /// </summary>
-/// <remarks>Stateless; thread-safe.</remarks>
+/// <remarks>Immutable; thread-safe.</remarks>
 internal sealed class RunOwnedHttpClients : HttpClientFactory
 {
-    public static RunOwnedHttpClients Instance { get; } = new();
+    private readonly X509Certificate2Collection? _trusted;
+
+    /// <summary>Loads <paramref name="caBundle"/> (a PEM file) when given; throws <see cref="S3AccessException"/> when it holds no certificate.</summary>
+    public RunOwnedHttpClients(string? caBundle)
+    {
+        if (caBundle is null)
+        {
+            return;
+        }
+
+        _trusted = [];
+        try
+        {
+            _trusted.ImportFromPemFile(caBundle);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new S3AccessException($"AWS_CA_BUNDLE '{caBundle}' cannot be read: {e.Message.TrimEnd('.')}", e);
+        }
+
+        if (_trusted.Count == 0)
+        {
+            throw new S3AccessException($"AWS_CA_BUNDLE '{caBundle}' holds no certificate");
+        }
+    }
 
     public override HttpClient CreateHttpClient(IClientConfig clientConfig)
     {
-        var handler = new SocketsHttpHandler
+        var handler = new HttpClientHandler
         {
             AllowAutoRedirect = clientConfig.AllowAutoRedirect,
             AutomaticDecompression = DecompressionMethods.None,
@@ -32,6 +59,11 @@ internal sealed class RunOwnedHttpClients : HttpClientFactory
             handler.UseProxy = true;
         }
 
+        if (_trusted is { } roots)
+        {
+            handler.ServerCertificateCustomValidationCallback = (_, certificate, _, errors) => Trusted(roots, certificate, errors);
+        }
+
         return new HttpClient(handler) { Timeout = clientConfig.Timeout ?? TimeSpan.FromSeconds(100) };
     }
 
@@ -41,4 +73,19 @@ internal sealed class RunOwnedHttpClients : HttpClientFactory
     public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
 
     public override string? GetConfigUniqueString(IClientConfig clientConfig) => null;
+
+    // The server's certificate chains to one of the bundle's roots (and names the host: other errors stand).
+    private static bool Trusted(X509Certificate2Collection roots, X509Certificate2? certificate, SslPolicyErrors errors)
+    {
+        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate);
+    }
 }

@@ -20,6 +20,7 @@ internal sealed partial class S3Connection : IDisposable
 {
     private readonly S3Settings _settings;
     private readonly Lazy<(AWSCredentials Credentials, string Region)> _identity;
+    private readonly Lazy<RunOwnedHttpClients> _httpClients;
     private readonly ConcurrentDictionary<string, AmazonS3Client> _byRegion = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _bucketRegion = new(StringComparer.Ordinal);
 
@@ -27,6 +28,7 @@ internal sealed partial class S3Connection : IDisposable
     {
         _settings = settings;
         _identity = new Lazy<(AWSCredentials, string)>(() => ResolveCredentials(settings), LazyThreadSafetyMode.ExecutionAndPublication);
+        _httpClients = new Lazy<RunOwnedHttpClients>(() => new RunOwnedHttpClients(settings.CaBundle), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public S3Settings Settings => _settings;
@@ -164,7 +166,7 @@ internal sealed partial class S3Connection : IDisposable
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             // The client owns its HttpClient (instead of sharing the SDK's process-wide one), so disposing it at the end
             // of the run closes its connections: the run's resources are released with the run, whoever hosts it.
-            HttpClientFactory = RunOwnedHttpClients.Instance,
+            HttpClientFactory = _httpClients.Value,
         };
         if (_settings.EndpointUrl is { } endpoint)
         {

@@ -43,4 +43,7 @@ public sealed record S3Settings
 
     /// <summary>Directory of the object cache, or null for none.</summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary>A PEM file of CA certificates trusted instead of the system's (<c>AWS_CA_BUNDLE</c>), or null.</summary>
+    public string? CaBundle { get; init; }
 }
