@@ -158,41 +158,28 @@ public sealed class CheckCommand : ICommand
             var documents = new List<PolicyDocument>();
             foreach (string file in files)
             {
-                byte[] bytes;
-                try
+                if (!PolicyFiles.TryReadBytes(file, env, out byte[] bytes, out string? error))
                 {
-                    bytes = file == "-" ? PolicyFiles.ReadAll(env.Stdin) : File.ReadAllBytes(file);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    reporter.Message($"{file}: {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message)}");
+                    reporter.Message($"{file}: {error}");
                     ok = false;
                     continue;
                 }
 
                 string text = Encoding.UTF8.GetString(bytes);
-                foreach (PolicyInputDocument input in PolicyInputReader.Read(bytes))
+                foreach (LintedDocument linted in LintedDocument.Read(bytes, kind, PolicyLinter.Default))
                 {
-                    var findings = new List<PolicyDiagnostic>(input.Parsed.Diagnostics);
-                    if (input.Parsed.Document is { } parsed)
+                    foreach (PolicyDiagnostic d in linted.Findings)
                     {
-                        findings.AddRange(PolicyLinter.Default.Lint(parsed, kind));
+                        env.Stderr.WriteLine(PolicyDiagnosticFormatter.Format(file + linted.Input.Label, d, text));
                     }
 
-                    bool errors = false;
-                    foreach (PolicyDiagnostic d in findings)
-                    {
-                        env.Stderr.WriteLine(PolicyDiagnosticFormatter.Format(file + input.Label, d, text));
-                        errors |= d.Severity == DiagnosticSeverity.Error;
-                    }
-
-                    if (errors || !input.Parsed.Succeeded)
+                    if (linted.HasErrors)
                     {
                         ok = false;
                         continue;
                     }
 
-                    documents.Add(input.Parsed.Document!);
+                    documents.Add(linted.Input.Parsed.Document!);
                 }
             }
 

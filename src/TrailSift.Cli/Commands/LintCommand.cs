@@ -69,55 +69,27 @@ public sealed class LintCommand : ICommand
             return ExitCodes.Error;
         }
 
-        bool errors = false, warnings = false;
-        using var writer = new StreamWriter(env.Stdout, new UTF8Encoding(false), 16 * 1024, leaveOpen: true) { NewLine = "\n" };
-        using PolicyDiagnosticJsonWriter? json = format == "json" ? new PolicyDiagnosticJsonWriter(env.Stdout) : null;
-        foreach (string file in args.Positionals)
+        bool unreadable = false;
+        using (var printer = new LintPrinter(env.Stdout, format == "json"))
         {
-            string name = file == "-" ? "<stdin>" : file;
-            byte[] bytes;
-            try
+            foreach (string file in args.Positionals)
             {
-                bytes = file == "-" ? PolicyFiles.ReadAll(env.Stdin) : File.ReadAllBytes(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                reporter.Message($"{name}: {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message)}");
-                errors = true;
-                continue;
-            }
-
-            string text = Encoding.UTF8.GetString(bytes);
-            foreach (PolicyInputDocument input in PolicyInputReader.Read(bytes))
-            {
-                var findings = new List<PolicyDiagnostic>(input.Parsed.Diagnostics);
-                if (input.Parsed.Document is { } document)
+                string name = file == "-" ? "<stdin>" : file;
+                if (!PolicyFiles.TryReadBytes(file, env, out byte[] bytes, out string? error))
                 {
-                    findings.AddRange(PolicyLinter.Default.Lint(document, kind));
+                    reporter.Message($"{name}: {error}");
+                    unreadable = true;
+                    continue;
                 }
 
-                foreach (PolicyDiagnostic finding in findings)
+                string text = Encoding.UTF8.GetString(bytes);
+                foreach (LintedDocument document in LintedDocument.Read(bytes, kind, PolicyLinter.Default))
                 {
-                    PolicyDiagnostic shown = finding with { Path = Prefixed(input.WrapperPath, finding.Path) };
-                    if (json is not null)
-                    {
-                        json.Write(name + input.Label, shown, text);
-                    }
-                    else
-                    {
-                        writer.WriteLine(PolicyDiagnosticFormatter.Format(name + input.Label, shown, text));
-                    }
-
-                    errors |= finding.Severity == DiagnosticSeverity.Error;
-                    warnings |= finding.Severity == DiagnosticSeverity.Warning;
+                    printer.Write(name, text, document);
                 }
             }
+
+            return unreadable || printer.Errors ? ExitCodes.Error : printer.Warnings ? ExitCodes.NoResults : ExitCodes.Results;
         }
-
-        return errors ? ExitCodes.Error : warnings ? ExitCodes.NoResults : ExitCodes.Results;
     }
-
-    // Linter paths are relative to the document; parse paths already carry the wrapper.
-    private static string Prefixed(string wrapper, string path) =>
-        wrapper.Length == 0 || path.StartsWith(wrapper, StringComparison.Ordinal) ? path : path.Length == 0 ? wrapper : wrapper + "." + path;
 }

@@ -4,6 +4,7 @@ using TrailSift.Core.Analysis.Recording;
 using TrailSift.Core.Aws;
 using TrailSift.Core.Events;
 using TrailSift.Core.Json;
+using TrailSift.Core.Output.Recording;
 using TrailSift.Core.Sources.Remote.CloudTrail;
 
 namespace TrailSift.Cli.Commands;
@@ -107,57 +108,13 @@ public sealed partial class RecordCommand
         }
     }
 
-    // One line per region named with --region, or (without --region) per region COMMAND called, us-east-1 and every
-    // region not complete; then the other regions in one line, and the regions that refused the credentials.
+    // The closing report (Output/Recording/RegionReport); true when the recording may miss calls.
     private static bool ReportRegions(RegionVerdict verdict, AppEnvironment env)
     {
-        if (env.StderrIsTerminal)
-        {
-            env.Stderr.WriteLine();
-        }
-
-        IReadOnlySet<string> called = verdict.CallRegions;
-        if (verdict.Discovered)
-        {
-            env.Stderr.WriteLine(called.Count == 0
-                ? "trailsift record: no call of COMMAND was seen in any region"
-                : $"trailsift record: COMMAND's calls were seen in {string.Join(", ", called)}");
-        }
-
-        var quiet = new List<string>();
-        foreach ((string region, bool complete) in verdict.Watched.Complete)
-        {
-            if (verdict.Discovered && complete && !called.Contains(region) && region != "us-east-1")
-            {
-                quiet.Add(region);
-                continue;
-            }
-
-            string error = verdict.Watched.Errors.TryGetValue(region, out string? e) ? $"; last lookup failed: {e}" : string.Empty;
-            string why = verdict.Interrupted is { } signal ? $"the recording was interrupted by {signal} before its sentinel arrived" : "the sentinel was not delivered by the deadline";
-            env.Stderr.WriteLine(complete
-                ? $"trailsift record: {region}: complete (sentinel delivered)"
-                : $"trailsift record: {region}: INCOMPLETE: {why}; calls made there may be missing{error}");
-        }
-
-        if (quiet.Count > 0)
-        {
-            env.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"trailsift record: {quiet.Count} other regions complete (sentinel delivered), without calls of COMMAND: {string.Join(", ", quiet)}"));
-        }
-
-        foreach ((string region, string why) in verdict.Refused)
-        {
-            env.Stderr.WriteLine($"trailsift record: {region}: not watched: the region refused the credentials or has no reachable endpoint ({why}): "
-                + "COMMAND's calls there failed the same way, and CloudTrail does not log those");
-        }
-
-        if (verdict.Interrupted is { } s)
-        {
-            env.Stderr.WriteLine($"trailsift record: INTERRUPTED by {s}: the recording holds what CloudTrail had delivered by then");
-        }
-
-        return verdict.Interrupted is not null || verdict.Watched.Complete.Values.Any(c => !c);
+        var report = new RegionReport(verdict.Discovered, verdict.CallRegions, verdict.Watched.Complete, verdict.Watched.Errors, verdict.Refused,
+            verdict.Interrupted);
+        report.Write(env.Stderr, env.StderrIsTerminal);
+        return report.Incomplete;
     }
 
     /// <summary>When the sentinels were sent, and the regions that refused them (region: why).</summary>

@@ -155,18 +155,7 @@ public sealed class SimulateCommand : ICommand
         }
 
         EvaluationResult result = request.Evaluate();
-        run.WriteText(writer =>
-        {
-            if (format == "json")
-            {
-                writer.Write(EvaluationResultWriter.ToJsonString(result, indented: true));
-                writer.Write('\n');
-            }
-            else
-            {
-                EvaluationResultWriter.WriteText(result, TerminalTextWriter.Guard(writer, color: false));
-            }
-        }, 16 * 1024);
+        run.WriteText(writer => SimulationPrinter.Write(result, format == "json", writer), 16 * 1024);
 
         if (!result.PossibleDecisions.Contains(Decision.Allowed))
         {

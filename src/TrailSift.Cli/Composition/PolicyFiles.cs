@@ -7,18 +7,23 @@ public static class PolicyFiles
 {
     /// <summary>Reads and parses <paramref name="path"/> (<c>-</c> is standard input).</summary>
     /// <returns>The parse result, or null when the file cannot be read (<paramref name="error"/> says why).</returns>
-    public static PolicyParseResult? Read(string path, AppEnvironment env, out string? error)
+    public static PolicyParseResult? Read(string path, AppEnvironment env, out string? error) =>
+        TryReadBytes(path, env, out byte[] bytes, out error) ? PolicyParser.Parse(bytes) : null;
+
+    /// <summary>Reads the bytes of <paramref name="path"/> (<c>-</c> is standard input); false with why (<c>no such file</c>, ...).</summary>
+    public static bool TryReadBytes(string path, AppEnvironment env, out byte[] bytes, out string? error)
     {
         error = null;
         try
         {
-            byte[] bytes = path == "-" ? ReadAll(env.Stdin) : File.ReadAllBytes(path);
-            return PolicyParser.Parse(bytes);
+            bytes = path == "-" ? ReadAll(env.Stdin) : File.ReadAllBytes(path);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message;
-            return null;
+            bytes = [];
+            return false;
         }
     }
 
