@@ -84,14 +84,7 @@ public sealed partial class UnusedCommand
         try
         {
             using FileStream file = File.Create(path);
-            file.Write("["u8);
-            for (int i = 0; i < pages.Count; i++)
-            {
-                file.Write(i == 0 ? "\n"u8 : ",\n"u8);
-                file.Write(pages[i]);
-            }
-
-            file.Write("\n]\n"u8);
+            AuthorizationPagesWriter.Write(pages, file);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
