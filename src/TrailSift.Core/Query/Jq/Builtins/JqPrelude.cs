@@ -153,6 +153,6 @@ internal static class JqPrelude
         def unique: group_by(.) | map(.[0]);
         def unique_by(f): [group_by(f)[] | .[0]];
         def sort_by(f): _sort_by_impl(map([f]));
-        def transpose: if . == [] then [] else . as $in | (map(length) | max) as $max | [range(0; $max) as $j | [range(0; $in | length) as $i | $in[$i][$j]]] end;
+        def transpose: [range(0; map(length) | max // 0) as $i | [.[][$i]]];
         """;
 }
