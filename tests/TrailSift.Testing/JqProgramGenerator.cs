@@ -60,7 +60,7 @@ public sealed class JqProgramGenerator(int seed)
         "startswith", "endswith", "ltrimstr", "rtrimstr", "index", "rindex", "indices", "sort_by", "group_by", "unique_by",
         "min_by", "max_by", "with_entries", "map_values", "path", "del", "to_entries|map", "any", "all",
         "limit(2; .[]?) |", "first", "last", "splits", "ascii", "IN", "INDEX", "getpath",
-        "paths", "tostream|", "error", "walk", "env.PATH|", "strftime", "strptime", "flatten", "@base32d|", "pick",
+        "paths", "tostream|", "error", "walk", "env.TRAILSIFT_UNSET_VARIABLE|", "strftime", "strptime", "flatten", "@base32d|", "pick",
     ];
 
     /// <summary>The next case.</summary>

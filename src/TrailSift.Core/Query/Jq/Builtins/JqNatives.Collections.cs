@@ -9,12 +9,12 @@ internal static partial class JqNatives
     private static void AddCollections(Action<JqNative> add)
     {
         add(new ValueNative("sort", 0, (v, _) => new JqArray(StableSort(SortInput(v, "sorted"), SortInput(v, "sorted")))));
-        add(new ValueNative("_sort_by_impl", 1, (v, a) => new JqArray(StableSort(SortInput(v, "sorted"), KeysFor(v, a[0])))));
-        add(new ValueNative("_group_by_impl", 1, (v, a) => GroupBy(SortInput(v, "grouped"), KeysFor(v, a[0]))));
+        add(new ValueNative("_sort_by_impl", 1, (v, a) => new JqArray(StableSort(SortByInputs(v, a[0], out var keys), keys))));
+        add(new ValueNative("_group_by_impl", 1, (v, a) => GroupBy(SortByInputs(v, a[0], out var keys), keys)));
         add(new ValueNative("min", 0, (v, _) => MinMax(MinMaxInput(v), MinMaxInput(v), true)));
         add(new ValueNative("max", 0, (v, _) => MinMax(MinMaxInput(v), MinMaxInput(v), false)));
-        add(new ValueNative("_min_by_impl", 1, (v, a) => MinMax(SortInput(v, "iterated over"), KeysFor(v, a[0]), true)));
-        add(new ValueNative("_max_by_impl", 1, (v, a) => MinMax(SortInput(v, "iterated over"), KeysFor(v, a[0]), false)));
+        add(new ValueNative("_min_by_impl", 1, (v, a) => MinMax(MinMaxByInputs(v, a[0], out var keys), keys, true)));
+        add(new ValueNative("_max_by_impl", 1, (v, a) => MinMax(MinMaxByInputs(v, a[0], out var keys), keys, false)));
     }
 
     private static JqValue[] SortInput(JqValue v, string what) => v is JqArray a
@@ -26,9 +26,36 @@ internal static partial class JqNatives
         ? a.Items.ToArray()
         : throw JqRuntimeException.BinaryError(v, v, "cannot be iterated over");
 
-    private static JqValue[] KeysFor(JqValue v, JqValue keys) => keys is JqArray ka && v is JqArray va && ka.Count == va.Count
-        ? ka.Items.ToArray()
-        : throw new JqRuntimeException("Sort keys must be an array of the same length");
+    // jq 1.7.1's f_sort_by_impl / f_group_by_impl: both arrays of the same length, else type_error2(input, keys, …).
+    // sort_by(f) is _sort_by_impl(map([f])), and map works on an object, so an object input reaches this check
+    // with its keys computed ("object ({…}) and array ([[1]]) cannot be sorted, as they are not both arrays").
+    private static JqValue[] SortByInputs(JqValue v, JqValue keys, out JqValue[] keyItems)
+    {
+        if (v is JqArray va && keys is JqArray ka && va.Count == ka.Count)
+        {
+            keyItems = ka.Items.ToArray();
+            return va.Items.ToArray();
+        }
+
+        throw JqRuntimeException.BinaryError(v, keys, "cannot be sorted, as they are not both arrays");
+    }
+
+    // jq 1.7.1's minmax_by(values, keys): "cannot be iterated over" unless both are arrays, then "have wrong length".
+    private static JqValue[] MinMaxByInputs(JqValue v, JqValue keys, out JqValue[] keyItems)
+    {
+        if (v is not JqArray va || keys is not JqArray ka)
+        {
+            throw JqRuntimeException.BinaryError(v, keys, "cannot be iterated over");
+        }
+
+        if (va.Count != ka.Count)
+        {
+            throw JqRuntimeException.BinaryError(v, keys, "have wrong length");
+        }
+
+        keyItems = ka.Items.ToArray();
+        return va.Items.ToArray();
+    }
 
     private static JqValue[] StableSort(JqValue[] items, JqValue[] keys)
     {

@@ -21,6 +21,14 @@ internal static partial class JqNatives
         add(new ValueNative("endswith", 1, (v, a) => v is JqString s && a[0] is JqString p
             ? JqValue.FromBool(s.Value.EndsWith(p.Value, StringComparison.Ordinal))
             : throw new JqRuntimeException("endswith() requires string inputs")));
+        // jq 1.7.1's f_ltrimstr / f_rtrimstr (C): the input itself unless both are strings and it has the affix, else a
+        // new string; never a path (path(ltrimstr("a")) is an invalid path expression unless the input is returned).
+        add(new ValueNative("ltrimstr", 1, (v, a) => v is JqString s && a[0] is JqString p && s.Value.StartsWith(p.Value, StringComparison.Ordinal)
+            ? new JqString(s.Value[p.Value.Length..])
+            : v));
+        add(new ValueNative("rtrimstr", 1, (v, a) => v is JqString s && a[0] is JqString p && s.Value.EndsWith(p.Value, StringComparison.Ordinal)
+            ? new JqString(s.Value[..^p.Value.Length])
+            : v));
         add(new ValueNative("split", 1, (v, a) => v is JqString s && a[0] is JqString sep
             ? JqOps.Split(s.Value, sep.Value)
             : throw new JqRuntimeException("split input and separator must be strings")));

@@ -145,14 +145,12 @@ internal static class JqPrelude
         def abs: if . < 0 then - . else . end;
         def get_search_list: ["~/.jq", "$ORIGIN/../lib/jq", "$ORIGIN/../lib"];
         def input_line_number: _input_line_number;
-        def ltrimstr($x): if type == "string" and ($x | type) == "string" and startswith($x) then .[($x | length):] else . end;
-        def rtrimstr($x): if type == "string" and ($x | type) == "string" and endswith($x) and ($x | length) > 0 then .[:length - ($x | length)] else . end;
         def min_by(f): _min_by_impl(map([f]));
         def max_by(f): _max_by_impl(map([f]));
         def group_by(f): _group_by_impl(map([f]));
         def unique: group_by(.) | map(.[0]);
         def unique_by(f): [group_by(f)[] | .[0]];
         def sort_by(f): _sort_by_impl(map([f]));
-        def transpose: if . == [] then [] else . as $in | (map(length) | max) as $max | [range(0; $max) as $j | [range(0; $in | length) as $i | $in[$i][$j]]] end;
+        def transpose: [range(0; map(length) | max // 0) as $i | [.[][$i]]];
         """;
 }

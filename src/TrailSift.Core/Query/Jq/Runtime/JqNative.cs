@@ -14,7 +14,7 @@ internal abstract class JqNative(string name, int arity)
     public abstract bool Call(JqContext cx, JqValue input, JqEnv? env, JqNode[] args, JqEmit k);
 
     public virtual bool CallPath(JqContext cx, JqValue input, JqPath? path, JqEnv? env, JqNode[] args, JqEmitPath k) =>
-        Call(cx, input, env, args, v => k(v, JqPath.Invalid));
+        Call(cx, input, env, args, v => k(v, JqPath.Kept(v, input, path)));
 }
 
 /// <summary>A function of the input and value arguments (jq's C functions): arguments are evaluated as a cartesian product, the last one outermost.</summary>

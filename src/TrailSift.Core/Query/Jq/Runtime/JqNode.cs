@@ -15,8 +15,9 @@ internal abstract class JqNode
     public abstract bool Run(JqContext cx, JqValue input, JqEnv? env, JqEmit k);
 
     /// <summary>Runs tracking paths: <paramref name="input"/> is the value at <paramref name="path"/>.</summary>
+    /// <remarks>A filter that is not a path expression keeps the path only for a result identical to its input (jq's path_intact).</remarks>
     public virtual bool RunPath(JqContext cx, JqValue input, JqPath? path, JqEnv? env, JqEmitPath k) =>
-        Run(cx, input, env, v => k(v, JqPath.Invalid));
+        Run(cx, input, env, v => k(v, JqPath.Kept(v, input, path)));
 
     /// <summary>True when the node always yields exactly one value (or raises an error) and touches no shared state.</summary>
     public virtual bool IsSingular => false;

@@ -127,6 +127,7 @@ internal static partial class JqOps
 
         JqValue[] sorted = ps.Items.ToArray();
         Array.Sort(sorted, JqOrder.Compare);
+        JqValue original = t;
         for (int i = sorted.Length - 1; i >= 0; i--)
         {
             if (sorted[i] is not JqArray p)
@@ -137,8 +138,17 @@ internal static partial class JqOps
             t = DelPath(t, p, 0);
         }
 
-        return t;
+        // jq's jv_delpaths returns its input itself only for no paths; with paths it unshares the container even when
+        // nothing is deleted, and that identity is visible (path(delpaths([["x"]])) is an invalid path expression).
+        return sorted.Length > 0 && ReferenceEquals(t, original) ? Unshared(t) : t;
     }
+
+    private static JqValue Unshared(JqValue t) => t switch
+    {
+        JqObject o => new JqObject(o.Keys.ToArray(), o.Values.ToArray(), o.Count),
+        JqArray a => new JqArray(a.Items.ToArray()),
+        _ => t,
+    };
 
     private static JqValue DelPath(JqValue t, JqArray p, int i)
     {

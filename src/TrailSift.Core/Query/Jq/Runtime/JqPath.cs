@@ -40,4 +40,31 @@ internal sealed class JqPath(JqPath? parent, JqValue key)
 
         return p;
     }
+
+    /// <summary>
+    /// The path of a value a non-path filter produced from <paramref name="input"/> (the value at <paramref name="path"/>):
+    /// jq's path_intact keeps the path when the value is jv_identical to the value at the path (null, true and false by
+    /// kind; a string, array or object when it is the same value object), else <see cref="Invalid"/>.
+    /// </summary>
+    /// <remarks>
+    /// Numbers and the shared empty string, array and object are never taken as identical: TrailSift shares small integers
+    /// and empty values where jq allocates separate ones, so identity there would not be jq's.
+    /// </remarks>
+    public static JqPath? Kept(JqValue result, JqValue input, JqPath? path)
+    {
+        if (ReferenceEquals(path, Invalid))
+        {
+            return Invalid;
+        }
+
+        return result.Kind switch
+        {
+            JqKind.Null or JqKind.True or JqKind.False => result.Kind == input.Kind ? path : Invalid,
+            JqKind.Number => Invalid,
+            _ => ReferenceEquals(result, input) && !IsShared(result) ? path : Invalid,
+        };
+    }
+
+    private static bool IsShared(JqValue v) =>
+        ReferenceEquals(v, JqString.Empty) || ReferenceEquals(v, JqArray.Empty) || ReferenceEquals(v, JqObject.Empty);
 }

@@ -11,7 +11,7 @@ internal sealed class LiteralNode(JqValue value) : JqNode
     public override bool Run(JqContext cx, JqValue input, JqEnv? env, JqEmit k) => k(Value);
 
     public override bool RunPath(JqContext cx, JqValue input, JqPath? path, JqEnv? env, JqEmitPath k) =>
-        Value.Kind == JqKind.Null ? k(Value, JqPath.Invalid) : k(Value, JqPath.Invalid);
+        k(Value, JqPath.Kept(Value, input, path));
 }
 
 internal sealed class EmptyNode : JqNode
