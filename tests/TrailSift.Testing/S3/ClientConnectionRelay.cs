@@ -22,7 +22,7 @@ public sealed class ClientConnectionRelay : IDisposable
     {
         _target = new Uri(target);
         _listener.Start();
-        _ = AcceptLoop();
+        _ = RelayPump.Accept(_listener, Counted, _stop.Token);
     }
 
     /// <summary>The relay's URL.</summary>
@@ -34,24 +34,11 @@ public sealed class ClientConnectionRelay : IDisposable
     /// <summary>Client connections accepted so far.</summary>
     public int Accepted => Volatile.Read(ref _accepted);
 
-    private async Task AcceptLoop()
+    private Task Counted(TcpClient client)
     {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-
-            Interlocked.Increment(ref _accepted);
-            Interlocked.Increment(ref _open);
-            _ = Relay(client);
-        }
+        Interlocked.Increment(ref _accepted);
+        Interlocked.Increment(ref _open);
+        return Relay(client);
     }
 
     private async Task Relay(TcpClient client)
@@ -63,8 +50,8 @@ public sealed class ClientConnectionRelay : IDisposable
             {
                 await server.ConnectAsync(_target.Host, _target.Port, _stop.Token).ConfigureAwait(false);
                 NetworkStream up = server.GetStream(), down = client.GetStream();
-                Task toClient = Pump(up, down);
-                await Pump(down, up).ConfigureAwait(false); // ends when the client closes its side
+                Task toClient = RelayPump.Copy(up, down, _stop.Token);
+                await RelayPump.Copy(down, up, _stop.Token).ConfigureAwait(false); // ends when the client closes its side
                 server.Close();
                 await toClient.ConfigureAwait(false);
             }
@@ -75,22 +62,6 @@ public sealed class ClientConnectionRelay : IDisposable
             {
                 Interlocked.Decrement(ref _open);
             }
-        }
-    }
-
-    private async Task Pump(Stream from, Stream to)
-    {
-        byte[] buffer = new byte[64 * 1024];
-        try
-        {
-            int n;
-            while ((n = await from.ReadAsync(buffer, _stop.Token).ConfigureAwait(false)) > 0)
-            {
-                await to.WriteAsync(buffer.AsMemory(0, n), _stop.Token).ConfigureAwait(false);
-            }
-        }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-        {
         }
     }
 

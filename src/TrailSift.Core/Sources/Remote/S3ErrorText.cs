@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Authentication;
 using Amazon.Runtime;
 using Amazon.S3;
 using TrailSift.Core.Aws;
@@ -22,6 +23,7 @@ internal static class S3ErrorText
     public static bool IsTransient(Exception e) => e switch
     {
         S3AccessException => false,
+        _ when TlsFailure(e) is not null => false,
         AmazonServiceException s => (int)s.StatusCode >= 500 || s.StatusCode == HttpStatusCode.TooManyRequests
             || s.ErrorCode is "SlowDown" or "Throttling" or "ThrottlingException" or "RequestTimeout" or "InternalError" or "ServiceUnavailable"
             || (s.StatusCode == 0 && s.InnerException is not null && IsTransient(s.InnerException)),
@@ -33,6 +35,11 @@ internal static class S3ErrorText
 
     private static string Describe(Exception e, string bucket, string denied)
     {
+        if (TlsFailure(e) is { } tls)
+        {
+            return $"the endpoint's TLS certificate was not accepted ({OneLine(tls.Message)}): for a private certificate authority, set AWS_CA_BUNDLE to a PEM file of its certificate";
+        }
+
         switch (e)
         {
             case S3AccessException a:
@@ -62,6 +69,21 @@ internal static class S3ErrorText
             default:
                 return OneLine(e.Message);
         }
+    }
+
+    // A TLS handshake the client refused (an untrusted or mismatched certificate), anywhere in the chain: retrying
+    // cannot help, and "see inner exception" is all the outer message says.
+    private static AuthenticationException? TlsFailure(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            if (x is AuthenticationException a)
+            {
+                return a;
+            }
+        }
+
+        return null;
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").TrimEnd('.', ' ');
