@@ -33,7 +33,7 @@ internal static partial class JqNatives
             ? JqOps.Split(s.Value, sep.Value)
             : throw new JqRuntimeException("split input and separator must be strings")));
         add(new ValueNative("format", 1, (v, a) => a[0] is JqString f
-            ? new JqString(JqFormats.Apply(f.Value, v))
+            ? f.Value == "text" && v is JqString ? v : new JqString(JqFormats.Apply(f.Value, v))
             : throw new JqRuntimeException($"{a[0].TypeName} ({JqRuntimeException.Trunc(a[0])}) is not a valid format")));
         add(new ValueNative("_strindices", 1, (v, a) => StrIndices(((JqString)v).Value, ((JqString)a[0]).Value)));
     }

@@ -117,5 +117,7 @@ internal sealed class FormatNode(string format) : JqNode
 {
     public override bool IsSingular => true;
 
-    public override bool Run(JqContext cx, JqValue input, JqEnv? env, JqEmit k) => k(new JqString(JqFormats.Apply(format, input)));
+    // jq's @text is tostring: a string input is returned itself (so `path(@text)` on a string is [] as in jq).
+    public override bool Run(JqContext cx, JqValue input, JqEnv? env, JqEmit k) =>
+        k(format == "text" && input is JqString ? input : new JqString(JqFormats.Apply(format, input)));
 }
