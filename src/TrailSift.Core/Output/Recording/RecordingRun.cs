@@ -1,3 +1,5 @@
+using TrailSift.Core.Analysis.Recording;
+
 namespace TrailSift.Core.Output.Recording;
 
 /// <summary>What one run of <c>trailsift record</c> did: the line <see cref="RecordingWriter.RunLine"/> writes to the sidecar.</summary>
@@ -10,29 +12,14 @@ public sealed record RecordingRun
     /// <summary>The command's exit code.</summary>
     public required int ExitCode { get; init; }
 
-    /// <summary>When the command started.</summary>
-    public required DateTimeOffset Start { get; init; }
-
-    /// <summary>When the command ended.</summary>
-    public required DateTimeOffset End { get; init; }
+    /// <summary>What identifies the run's calls (window, session key, source identity, caller, <c>--also</c> principals).</summary>
+    public required RecordedRun Identity { get; init; }
 
     /// <summary>The run's session name.</summary>
     public required string SessionName { get; init; }
 
     /// <summary>The role the command ran under (<c>--role</c>), or null.</summary>
     public string? Role { get; init; }
-
-    /// <summary>The access key of the run's session, or null.</summary>
-    public string? AccessKeyId { get; init; }
-
-    /// <summary>The session's source identity, or null.</summary>
-    public string? SourceIdentity { get; init; }
-
-    /// <summary>Without a role: the caller's ARN, or null.</summary>
-    public string? CallerArn { get; init; }
-
-    /// <summary>Principals acting for the command (<c>--also</c>).</summary>
-    public IReadOnlyList<string> Also { get; init; } = [];
 
     /// <summary>Each region considered and its state (<c>complete</c>, <c>incomplete</c>, <c>refused</c>), in ordinal order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Regions { get; init; } = [];

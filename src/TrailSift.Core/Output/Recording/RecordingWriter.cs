@@ -49,14 +49,14 @@ public static class RecordingWriter
             w.WriteStartObject();
             WriteArray(w, "command", run.Command);
             w.WriteNumber("exitCode", run.ExitCode);
-            w.WriteString("start", run.Start.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-            w.WriteString("end", run.End.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            w.WriteString("start", run.Identity.Start.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            w.WriteString("end", run.Identity.End.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
             w.WriteString("sessionName", run.SessionName);
             WriteOptional(w, "role", run.Role);
-            WriteOptional(w, "accessKeyId", run.AccessKeyId);
-            WriteOptional(w, "sourceIdentity", run.SourceIdentity);
-            WriteOptional(w, "callerArn", run.CallerArn);
-            WriteArray(w, "also", run.Also);
+            WriteOptional(w, "accessKeyId", run.Identity.AccessKeyId);
+            WriteOptional(w, "sourceIdentity", run.Identity.SourceIdentity);
+            WriteOptional(w, "callerArn", run.Identity.CallerArn);
+            WriteArray(w, "also", run.Identity.Also);
             w.WriteStartObject("regions");
             foreach ((string region, string state) in run.Regions)
             {

@@ -1,4 +1,5 @@
 using System.Text;
+using TrailSift.Core.Analysis.Recording;
 using TrailSift.Core.Output.Recording;
 
 namespace TrailSift.Core.Tests.Output.Recording;
@@ -34,7 +35,11 @@ public sealed class RecordingWriterTests
         var run = new RecordingRun
         {
             Command = ["aws", "s3", "ls"], ExitCode = 0, SessionName = "trailsift-1", Events = 2,
-            Start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), End = new DateTimeOffset(2025, 1, 1, 0, 0, 5, TimeSpan.Zero),
+            Identity = new RecordedRun
+            {
+                Start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), End = new DateTimeOffset(2025, 1, 1, 0, 0, 5, TimeSpan.Zero),
+                AlsoUntil = new DateTimeOffset(2025, 1, 1, 0, 0, 5, TimeSpan.Zero),
+            },
             Role = "arn:aws:iam::111122223333:role/app", Regions = [new("eu-west-1", "complete")], CallRegions = ["eu-west-1"],
         };
 
