@@ -170,7 +170,7 @@ public sealed class CheckCommand : ICommand
                 {
                     foreach (PolicyDiagnostic d in linted.Findings)
                     {
-                        env.Stderr.WriteLine(PolicyDiagnosticFormatter.Format(file + linted.Input.Label, d, text));
+                        env.Stderr.WriteLine(LintPrinter.Line(file, text, linted.Input, d));
                     }
 
                     if (linted.HasErrors)

@@ -34,19 +34,28 @@ public sealed class LintPrinter : IDisposable
         PolicyInputDocument input = document.Input;
         foreach (PolicyDiagnostic finding in document.Findings)
         {
-            PolicyDiagnostic shown = finding with { Path = Prefixed(input.WrapperPath, finding.Path) };
             if (_json is not null)
             {
-                _json.Write(name + input.Label, shown, text);
+                _json.Write(name + input.Label, Shown(input, finding), text);
             }
             else
             {
-                _text.WriteLine(PolicyDiagnosticFormatter.Format(name + input.Label, shown, text));
+                _text.WriteLine(Line(name, text, input, finding));
             }
 
             Errors |= finding.Severity == DiagnosticSeverity.Error;
             Warnings |= finding.Severity == DiagnosticSeverity.Warning;
         }
+    }
+
+    /// <summary>
+    /// The text line for <paramref name="finding"/> of <paramref name="input"/> in file <paramref name="name"/>, as
+    /// <c>lint</c> prints it; other commands that lint their policy files (<c>check</c>) print the same line.
+    /// </summary>
+    public static string Line(string name, string text, PolicyInputDocument input, PolicyDiagnostic finding)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return PolicyDiagnosticFormatter.Format(name + input.Label, Shown(input, finding), text);
     }
 
     /// <inheritdoc />
@@ -55,6 +64,9 @@ public sealed class LintPrinter : IDisposable
         _json?.Dispose();
         _text.Dispose();
     }
+
+    private static PolicyDiagnostic Shown(PolicyInputDocument input, PolicyDiagnostic finding) =>
+        finding with { Path = Prefixed(input.WrapperPath, finding.Path) };
 
     // Linter paths are relative to the document; parse paths already carry the wrapper.
     private static string Prefixed(string wrapper, string path) =>

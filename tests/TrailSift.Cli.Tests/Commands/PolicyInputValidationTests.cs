@@ -149,4 +149,22 @@ public sealed class PolicyInputValidationTests
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("0 denied", r.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Should_Show_A_Candidate_Policy_Finding_As_Lint_Does_When_The_Document_Is_Wrapped()
+    {
+        // Given: a get-policy-version output whose document names an action that does not exist
+        using var tree = new TempTree();
+        string policy = tree.Write("p.json", """{"PolicyVersion":{"Document":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObjekt","Resource":"*"}]},"VersionId":"v2"}}""");
+
+        // When
+        var check = CliRunner.Run(["check", "--principal", "EMR_DefaultRole_Restricted", "--policy", policy, Path.Combine(RepoPaths.Samples, "emr-launch")]);
+        var lint = CliRunner.Run(["lint", policy]);
+
+        // Then: the same finding line, its path under the wrapper (PolicyVersion.Document.Statement[0].Action)
+        Assert.Equal(2, check.ExitCode);
+        string line = Assert.Single(lint.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("PolicyVersion.Document.Statement[0].Action", line, StringComparison.Ordinal);
+        Assert.Contains(line + "\n", check.Stderr, StringComparison.Ordinal);
+    }
 }
