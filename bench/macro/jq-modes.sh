@@ -1,23 +1,26 @@
 #!/usr/bin/env bash
 # The jq-mode benchmark of issue #10: `query` and `count` against zcat | jq (and gojq when installed) on the corpus
 # bench/macro/run.sh generates (cached in bench/out; run that first). One run of each command, ratios from that run.
-#   BENCH_SIZE (1G) BENCH_BIG (100M) BENCH_DAYS (7) BENCH_SEED (42) BENCH_OUT (bench/out) TRAILSIFT (built here)
+#   BENCH_SIZE (1G) BENCH_BIG (100M) BENCH_DAYS (7) BENCH_SEED (42) BENCH_OUT (bench/out: the corpus) BENCH_WORK (BENCH_OUT:
+#   the build, the file list and each run's output; set it when BENCH_OUT is a read-only cache) TRAILSIFT (built here)
 # gojq is optional: `apt-get install -y gojq` (Debian) adds its row.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 out="${BENCH_OUT:-$repo/bench/out}"
+work="${BENCH_WORK:-$out}"
+mkdir -p "$work"
 corpus="$out/corpus-${BENCH_SIZE:-1G}-${BENCH_BIG:-100M}-d${BENCH_DAYS:-7}-s${BENCH_SEED:-42}"
 [ -f "$corpus.done" ] || { echo "no corpus at $corpus: run bench/macro/run.sh first" >&2; exit 2; }
 command -v /usr/bin/time > /dev/null || { echo "GNU time is missing (apt-get install -y time)" >&2; exit 2; }
 if [ -z "${TRAILSIFT:-}" ]; then
-  dotnet publish "$repo/src/TrailSift.Cli/TrailSift.Cli.csproj" -c Release -nologo -v quiet -o "$out/trailsift-jq" >&2
-  TRAILSIFT="dotnet $out/trailsift-jq/trailsift.dll"
+  dotnet publish "$repo/src/TrailSift.Cli/TrailSift.Cli.csproj" -c Release -nologo -v quiet -o "$work/trailsift-jq" >&2
+  TRAILSIFT="dotnet $work/trailsift-jq/trailsift.dll"
 fi
-files="$out/jq-modes-files.txt"
+files="$work/jq-modes-files.txt"
 find "$corpus/AWSLogs" -path '*/CloudTrail/*' -name '*.json.gz' | sort > "$files"
 xargs -a "$files" cat > /dev/null
-tmp="$out/jq-modes"; rm -rf "$tmp"; mkdir -p "$tmp"
+tmp="$work/jq-modes"; rm -rf "$tmp"; mkdir -p "$tmp"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 measure() { # measure NAME COMMAND
