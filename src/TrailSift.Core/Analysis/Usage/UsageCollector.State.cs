@@ -21,8 +21,8 @@ public sealed partial class UsageCollector
 
         public Dictionary<(string Action, string Resource), UseBuilder> Uses { get; } = [];
 
-        /// <summary>Distinct allowed requests by signature (<see cref="RequestSignature"/>).</summary>
-        public Dictionary<string, AllowedEntry> Allowed { get; } = new(StringComparer.Ordinal);
+        /// <summary>Distinct allowed requests (<see cref="KeptRequest"/>'s equality).</summary>
+        public Dictionary<KeptRequest, AllowedEntry> Allowed { get; } = [];
 
         public Dictionary<string, long> Unmapped { get; } = new(StringComparer.Ordinal);
 
@@ -33,9 +33,9 @@ public sealed partial class UsageCollector
 
         public Dictionary<string, long> DataEvents { get; } = new(StringComparer.Ordinal);
 
-        public void AddAllowed(string signature, RequestContext request, string eventName, string eventId)
+        public void AddAllowed(KeptRequest request, string eventName, string eventId)
         {
-            ref AllowedEntry? entry = ref CollectionsMarshal.GetValueRefOrAddDefault(Allowed, signature, out _);
+            ref AllowedEntry? entry = ref CollectionsMarshal.GetValueRefOrAddDefault(Allowed, request, out _);
             if (entry is null)
             {
                 entry = new AllowedEntry(request, eventName, eventId, 1);
@@ -57,7 +57,7 @@ public sealed partial class UsageCollector
             counts[2] += decided && deniedThen ? 1 : 0;
         }
 
-        private void Add(string signature, AllowedEntry request)
+        private void Add(KeptRequest signature, AllowedEntry request)
         {
             if (!Allowed.TryGetValue(signature, out AllowedEntry? mine))
             {
@@ -90,7 +90,7 @@ public sealed partial class UsageCollector
                 }
             }
 
-            foreach ((string signature, AllowedEntry request) in other.Allowed)
+            foreach ((KeptRequest signature, AllowedEntry request) in other.Allowed)
             {
                 Add(signature, request);
             }
@@ -114,9 +114,9 @@ public sealed partial class UsageCollector
     }
 
     /// <summary>A distinct allowed request while the scan counts it: an <see cref="ObservedRequest"/> updated in place.</summary>
-    private sealed class AllowedEntry(RequestContext request, string eventName, string eventId, long count)
+    private sealed class AllowedEntry(KeptRequest request, string eventName, string eventId, long count)
     {
-        public RequestContext Request { get; set; } = request;
+        public KeptRequest Request { get; set; } = request;
 
         public string EventName { get; set; } = eventName;
 
@@ -125,7 +125,7 @@ public sealed partial class UsageCollector
         public long Count { get; set; } = count;
 
         /// <summary>The first call by event id names the request, so the result does not depend on the workers' order.</summary>
-        public void Name(RequestContext request, string eventName, string eventId)
+        public void Name(KeptRequest request, string eventName, string eventId)
         {
             if (string.CompareOrdinal(eventId, EventId) < 0)
             {
@@ -133,7 +133,7 @@ public sealed partial class UsageCollector
             }
         }
 
-        public ObservedRequest ToObserved() => new(Request, EventName, EventId, Count);
+        public ObservedRequest ToObserved() => new(Request.Request(), EventName, EventId, Count);
     }
 
     /// <summary>Feeds deferred calls back through the collector with the ledger-backed checkers.</summary>

@@ -297,7 +297,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
                 outcome = new Outcome(result)
                 {
                     Kept = result.IsDecidable && result.Decision == Decision.Allowed
-                        ? (RequestSignature.Of(request, policyKeys), Stripped(request, policyKeys))
+                        ? KeptRequest.Of(request, policyKeys)
                         : null,
                 };
                 if (key is not null)
@@ -311,10 +311,10 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
                 }
             }
 
-            if (outcome.Kept is var (signature, kept))
+            if (outcome.Kept is KeptRequest kept)
             {
                 eventId ??= EventContextReader.Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
-                state.AddAllowed(signature, kept, eventName, eventId);
+                state.AddAllowed(kept, eventName, eventId);
             }
 
             var use = (permission.Action, permission.Resource);
