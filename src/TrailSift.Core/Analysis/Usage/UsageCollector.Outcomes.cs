@@ -23,7 +23,7 @@ public sealed partial class UsageCollector
     /// policies can read — the permission (action, resource, implied, instance profile, creating action), the event source
     /// (<c>iam:PassedToService</c>), the caller and its account, and per policy key its value, its known absence or its
     /// unknownness. The request's other values (the time, the source address, …) are read by no policy, so two calls with
-    /// one key build requests the evaluator decides alike and whose <see cref="RequestSignature"/> is the same. Only for
+    /// one key build requests the evaluator decides alike and that the replay keeps as one (<see cref="KeptRequest"/>). Only for
     /// principals whose policies read no resource tags: their requests do not depend on the tagging facts (see
     /// <see cref="UsageScope.NeedsLedger"/>).
     /// </summary>
@@ -58,7 +58,7 @@ public sealed partial class UsageCollector
     /// same action, resource, caller and accounts, and per policy key the same value (the event's, or
     /// <c>iam:PassedToService</c> for an implied PassRole and <c>ec2:CreateAction</c> for tags given at creation, which
     /// override it) or the same unknownness; no other context value. The evaluator reads no other key, so it decides this
-    /// request as it decides the full one, and <see cref="RequestSignature"/> is the same — without copying and
+    /// request as it decides the full one, and the replay keeps the same <see cref="KeptRequest"/> — without copying and
     /// normalising every value the event shows. Only for principals whose policies read no resource tags (the tagging
     /// facts add values only for those keys).
     /// </summary>
@@ -91,30 +91,6 @@ public sealed partial class UsageCollector
 
         return _scope.Factory.Create(permission.Action, permission.Resource, context.Principal, values, unknown,
             principalAccount: context.PrincipalAccount);
-    }
-
-    /// <summary>
-    /// The request as the verification replay needs it: the action, the resource and how it is matched, the accounts,
-    /// and the principal's policy keys only (values, unknownness), so memory holds no event detail no policy reads.
-    /// </summary>
-    private static RequestContext Stripped(RequestContext request, IReadOnlyList<string> policyKeys)
-    {
-        var values = new List<KeyValuePair<string, ContextValue>>();
-        var unknown = new List<string>();
-        foreach (string key in policyKeys)
-        {
-            if (request.IsUnknown(key))
-            {
-                unknown.Add(key);
-            }
-            else if (request.TryGetValue(key, out ContextValue value))
-            {
-                values.Add(new(key, value));
-            }
-        }
-
-        return new RequestContext(request.Action, request.Resource, request.Principal, values, unknown, request.ResourceAccount,
-            request.PrincipalAccount, request.IsWildcardOnlyAction, deriveGlobalKeys: false, request.ResourceMatch);
     }
 
     /// <summary>The parts of an evaluation the usage records read.</summary>
@@ -158,8 +134,8 @@ public sealed partial class UsageCollector
         /// <summary>Identity Allow statements that only may have (a condition read an unknown key), by position.</summary>
         public StatementRef[] Maybe { get; }
 
-        /// <summary>For an allowed request: its signature and the request kept for the verification replay.</summary>
-        public (string Signature, RequestContext Request)? Kept { get; init; }
+        /// <summary>For an allowed request: what the verification replay keeps of it.</summary>
+        public KeptRequest? Kept { get; init; }
     }
 
     /// <summary>

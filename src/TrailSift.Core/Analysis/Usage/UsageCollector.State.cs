@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using TrailSift.Core.Analysis.Replay;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Evaluation;
@@ -20,8 +21,8 @@ public sealed partial class UsageCollector
 
         public Dictionary<(string Action, string Resource), UseBuilder> Uses { get; } = [];
 
-        /// <summary>Distinct allowed requests by signature (<see cref="RequestSignature"/>).</summary>
-        public Dictionary<string, ObservedRequest> Allowed { get; } = new(StringComparer.Ordinal);
+        /// <summary>Distinct allowed requests (<see cref="KeptRequest"/>'s equality).</summary>
+        public Dictionary<KeptRequest, AllowedEntry> Allowed { get; } = [];
 
         public Dictionary<string, long> Unmapped { get; } = new(StringComparer.Ordinal);
 
@@ -32,8 +33,18 @@ public sealed partial class UsageCollector
 
         public Dictionary<string, long> DataEvents { get; } = new(StringComparer.Ordinal);
 
-        public void AddAllowed(string signature, RequestContext request, string eventName, string eventId) =>
-            Add(signature, new ObservedRequest(request, eventName, eventId));
+        public void AddAllowed(KeptRequest request, string eventName, string eventId)
+        {
+            ref AllowedEntry? entry = ref CollectionsMarshal.GetValueRefOrAddDefault(Allowed, request, out _);
+            if (entry is null)
+            {
+                entry = new AllowedEntry(request, eventName, eventId, 1);
+                return;
+            }
+
+            entry.Name(request, eventName, eventId);
+            entry.Count++;
+        }
 
         public void Count((string Action, StatementRef Ref) key, bool decided, bool deniedThen)
         {
@@ -46,17 +57,16 @@ public sealed partial class UsageCollector
             counts[2] += decided && deniedThen ? 1 : 0;
         }
 
-        private void Add(string signature, ObservedRequest request)
+        private void Add(KeptRequest signature, AllowedEntry request)
         {
-            if (!Allowed.TryGetValue(signature, out ObservedRequest? mine))
+            if (!Allowed.TryGetValue(signature, out AllowedEntry? mine))
             {
                 Allowed.Add(signature, request);
                 return;
             }
 
-            // The first call by event id names the request, so the result does not depend on the workers' order.
-            ObservedRequest named = string.CompareOrdinal(request.EventId, mine.EventId) < 0 ? request : mine;
-            Allowed[signature] = named with { Count = mine.Count + request.Count };
+            mine.Name(request.Request, request.EventName, request.EventId);
+            mine.Count += request.Count;
         }
 
         public void Merge(PrincipalState other)
@@ -80,7 +90,7 @@ public sealed partial class UsageCollector
                 }
             }
 
-            foreach ((string signature, ObservedRequest request) in other.Allowed)
+            foreach ((KeptRequest signature, AllowedEntry request) in other.Allowed)
             {
                 Add(signature, request);
             }
@@ -101,6 +111,29 @@ public sealed partial class UsageCollector
                 }
             }
         }
+    }
+
+    /// <summary>A distinct allowed request while the scan counts it: an <see cref="ObservedRequest"/> updated in place.</summary>
+    private sealed class AllowedEntry(KeptRequest request, string eventName, string eventId, long count)
+    {
+        public KeptRequest Request { get; set; } = request;
+
+        public string EventName { get; set; } = eventName;
+
+        public string EventId { get; set; } = eventId;
+
+        public long Count { get; set; } = count;
+
+        /// <summary>The first call by event id names the request, so the result does not depend on the workers' order.</summary>
+        public void Name(KeptRequest request, string eventName, string eventId)
+        {
+            if (string.CompareOrdinal(eventId, EventId) < 0)
+            {
+                (Request, EventName, EventId) = (request, eventName, eventId);
+            }
+        }
+
+        public ObservedRequest ToObserved() => new(Request.Request(), EventName, EventId, Count);
     }
 
     /// <summary>Feeds deferred calls back through the collector with the ledger-backed checkers.</summary>

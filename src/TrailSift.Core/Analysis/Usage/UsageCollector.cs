@@ -19,8 +19,8 @@ namespace TrailSift.Core.Analysis.Usage;
 /// Not thread-safe: one per scan worker; <see cref="Complete"/> merges the workers. A principal's state exists once it
 /// made a call; a request it repeats is decided once per worker (an outcome cache keyed on what its policies can read,
 /// bounded). Memory is per principal with calls, permission and distinct request, not per event — except for a principal whose policies read resource tags
-/// (<see cref="UsageScope.NeedsLedger"/>): its calls are kept as raw bytes (<see cref="RetainedEvents"/>) and judged
-/// once the tagging facts of the whole input are known. The scope is shared read-only.
+/// (<see cref="UsageScope.NeedsLedger"/>): its calls are kept as raw bytes, compressed (<see cref="PackedEvents"/>), and
+/// judged once the tagging facts of the whole input are known. The scope is shared read-only.
 /// </remarks>
 public sealed partial class UsageCollector : IContextSink, ISequencedSink
 {
@@ -29,7 +29,8 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     // Created on a principal's first call in this worker: most principals of an account make none.
     private readonly PrincipalState?[] _states;
     private readonly Dictionary<string, int> _targets = new(StringComparer.Ordinal);
-    private readonly RetainedEvents _deferred = new();
+    private PackedEvents _deferred = new();
+    private int _deferredCount;
 
     // Per call, reused: the permissions seen, and the (action, statement) pairs that allowed it decidedly or possibly.
     private readonly HashSet<(string, string)> _seen = [];
@@ -59,7 +60,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     public TagLedger Ledger { get; } = new();
 
     /// <summary>Calls kept to be judged after the scan (principals whose policies read resource tags).</summary>
-    public int Deferred => _deferred.Count;
+    public int Deferred => _deferredCount + _deferred.Count;
 
     /// <inheritdoc />
     public void BeginObject(int sequence, string path)
@@ -131,6 +132,9 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             {
                 _states[i] = theirs;
             }
+
+            // Merged: the other worker (still referenced by the scan's result) must not keep a second copy alive.
+            other._states[i] = null;
         }
     }
 
@@ -151,7 +155,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         {
             Uses = [.. state.Uses.Values.Select(static b => b.Build())
                 .OrderBy(static u => u.Action, StringComparer.Ordinal).ThenBy(static u => u.Resource, StringComparer.Ordinal)],
-            AllowedRequests = [.. state.Allowed.Values.OrderBy(static r => r.EventId, StringComparer.Ordinal)
+            AllowedRequests = [.. state.Allowed.Values.Select(static e => e.ToObserved()).OrderBy(static r => r.EventId, StringComparer.Ordinal)
                 .ThenBy(static r => r.Request.Action, StringComparer.Ordinal).ThenBy(static r => r.Request.Resource, StringComparer.Ordinal)],
             Unmapped = state.Unmapped.ToImmutableSortedDictionary(StringComparer.Ordinal),
             Calls = state.Calls,
@@ -218,6 +222,9 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         }
 
         _deferred.Replay(new DeferredCalls(this, checkers));
+        // Judged: the raw bytes are not needed any more.
+        _deferredCount += _deferred.Count;
+        _deferred = new PackedEvents();
     }
 
     private static CallChecker Checker(UsageScope scope, int index, TagLedger ledger) =>
@@ -290,7 +297,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
                 outcome = new Outcome(result)
                 {
                     Kept = result.IsDecidable && result.Decision == Decision.Allowed
-                        ? (RequestSignature.Of(request, policyKeys), Stripped(request, policyKeys))
+                        ? KeptRequest.Of(request, policyKeys)
                         : null,
                 };
                 if (key is not null)
@@ -304,10 +311,10 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
                 }
             }
 
-            if (outcome.Kept is var (signature, kept))
+            if (outcome.Kept is KeptRequest kept)
             {
                 eventId ??= EventContextReader.Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
-                state.AddAllowed(signature, kept, eventName, eventId);
+                state.AddAllowed(kept, eventName, eventId);
             }
 
             var use = (permission.Action, permission.Resource);

@@ -1,0 +1,139 @@
+using TrailSift.Core.Iam.Evaluation;
+
+namespace TrailSift.Core.Analysis.Usage;
+
+/// <summary>
+/// An allowed request as the verification replay needs it, kept per distinct request during the scan: the action, the
+/// resource and how it is matched, the caller and the accounts, and the principal's policy keys only (each key's values,
+/// in the policy keys' order, and the keys whose values are unknown). <see cref="Request"/> builds the evaluator's request
+/// when the principal is analysed, so the scan keeps no dictionary per request.
+/// </summary>
+/// <remarks>
+/// Equal when the requests are alike for the replay: action, resource, match mode, accounts, wildcard-only action, and per
+/// policy key the same unknownness and the same values (count and text, ordinal). The caller is not compared: the
+/// distinct request keeps the caller of the call that names it (<see cref="UsageCollector"/>).
+/// </remarks>
+internal sealed class KeptRequest : IEquatable<KeptRequest>
+{
+    private readonly KeyValuePair<string, ContextValue>[] _values;
+    private readonly string[] _unknown;
+
+    private KeptRequest(RequestContext request, KeyValuePair<string, ContextValue>[] values, string[] unknown)
+    {
+        Action = request.Action;
+        Resource = request.Resource;
+        Principal = request.Principal;
+        ResourceAccount = request.ResourceAccount;
+        PrincipalAccount = request.PrincipalAccount;
+        IsWildcardOnlyAction = request.IsWildcardOnlyAction;
+        ResourceMatch = request.ResourceMatch;
+        _values = values;
+        _unknown = unknown;
+    }
+
+    public string Action { get; }
+
+    public string Resource { get; }
+
+    public string? Principal { get; }
+
+    public string? ResourceAccount { get; }
+
+    public string? PrincipalAccount { get; }
+
+    public bool IsWildcardOnlyAction { get; }
+
+    public ResourceMatchMode ResourceMatch { get; }
+
+    /// <summary>What the replay keeps of <paramref name="request"/>: its policy keys' values and unknownness only.</summary>
+    public static KeptRequest Of(RequestContext request, IReadOnlyList<string> policyKeys)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(policyKeys);
+        List<KeyValuePair<string, ContextValue>>? values = null;
+        List<string>? unknown = null;
+        foreach (string key in policyKeys)
+        {
+            if (request.IsUnknown(key))
+            {
+                (unknown ??= []).Add(key);
+            }
+            else if (request.TryGetValue(key, out ContextValue value))
+            {
+                (values ??= []).Add(new(key, value));
+            }
+        }
+
+        return new KeptRequest(request, values is null ? [] : [.. values], unknown is null ? [] : [.. unknown]);
+    }
+
+    /// <summary>The request the evaluator replays: the kept values and unknown keys, no derived global keys.</summary>
+    public RequestContext Request() =>
+        new(Action, Resource, Principal, _values, _unknown, ResourceAccount, PrincipalAccount, IsWildcardOnlyAction,
+            deriveGlobalKeys: false, ResourceMatch);
+
+    /// <inheritdoc />
+    public bool Equals(KeptRequest? other)
+    {
+        if (other is null)
+        {
+            return false;
+        }
+
+        if (!(string.Equals(Action, other.Action, StringComparison.Ordinal) && string.Equals(Resource, other.Resource, StringComparison.Ordinal)
+            && ResourceMatch == other.ResourceMatch && string.Equals(PrincipalAccount, other.PrincipalAccount, StringComparison.Ordinal)
+            && string.Equals(ResourceAccount, other.ResourceAccount, StringComparison.Ordinal) && IsWildcardOnlyAction == other.IsWildcardOnlyAction
+            && _values.Length == other._values.Length && _unknown.Length == other._unknown.Length))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < _unknown.Length; i++)
+        {
+            if (!string.Equals(_unknown[i], other._unknown[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        for (int i = 0; i < _values.Length; i++)
+        {
+            (string key, ContextValue value) = _values[i];
+            (string otherKey, ContextValue otherValue) = other._values[i];
+            if (!string.Equals(key, otherKey, StringComparison.Ordinal) || value.Count != otherValue.Count)
+            {
+                return false;
+            }
+
+            for (int v = 0; v < value.Count; v++)
+            {
+                if (!string.Equals(value[v], otherValue[v], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as KeptRequest);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Action, StringComparer.Ordinal);
+        hash.Add(Resource, StringComparer.Ordinal);
+        hash.Add(ResourceMatch);
+        hash.Add(PrincipalAccount, StringComparer.Ordinal);
+        foreach ((string _, ContextValue value) in _values)
+        {
+            hash.Add(value.Count);
+            hash.Add(value.Count > 0 ? value[0] : null, StringComparer.Ordinal);
+        }
+
+        return hash.ToHashCode();
+    }
+}

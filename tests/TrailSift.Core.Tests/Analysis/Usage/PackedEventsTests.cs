@@ -1,0 +1,50 @@
+using System.Text;
+using TrailSift.Core.Analysis.Usage;
+using TrailSift.Core.Events;
+
+namespace TrailSift.Core.Tests.Analysis.Usage;
+
+/// <summary>The deferred calls of <c>unused</c> are kept compressed and come back byte for byte, in order.</summary>
+public sealed class PackedEventsTests
+{
+    private static string Event(int i, int padding) =>
+        $$$"""{"eventVersion":"1.08","eventID":"e-{{{i:D6}}}","eventName":"TerminateInstances","awsRegion":"us-east-1","requestParameters":{"note":"{{{new string((char)('a' + (i % 26)), padding)}}}","n":{{{i}}}}}""";
+
+    [Fact]
+    public void Should_Replay_Every_Record_Byte_For_Byte_In_Order_When_Chunks_Fill_And_A_Record_Exceeds_A_Chunk()
+    {
+        // Given: 6,000 records of varied size (several 1 MiB chunks), one of 1.5 MiB in the middle, a last partial chunk
+        var added = new List<string>();
+        var packed = new PackedEvents();
+        for (int i = 0; i < 6000; i++)
+        {
+            string json = Event(i, i == 3000 ? 3 << 19 : 50 + (i * 37 % 700));
+            added.Add(json);
+            using var record = EventRecord.Parse(json);
+            packed.Add(record);
+        }
+
+        // When
+        var replayed = new List<string>();
+        packed.Replay(new Collect(replayed));
+
+        // Then: the same bytes, in the same order, and fewer bytes held than added
+        Assert.Equal(added.Count, packed.Count);
+        Assert.Equal(added, replayed);
+        Assert.Equal(added.Sum(static a => (long)Encoding.UTF8.GetByteCount(a)), packed.Bytes);
+        Assert.True(packed.HeldBytes < packed.Bytes / 4, $"{packed.HeldBytes} bytes held for {packed.Bytes}");
+    }
+
+    [Fact]
+    public void Should_Replay_Nothing_When_Nothing_Was_Added()
+    {
+        var replayed = new List<string>();
+        new PackedEvents().Replay(new Collect(replayed));
+        Assert.Empty(replayed);
+    }
+
+    private sealed class Collect(List<string> into) : IEventSink
+    {
+        public void Accept(EventRecord record) => into.Add(Encoding.UTF8.GetString(record.Utf8));
+    }
+}
