@@ -84,7 +84,7 @@ public sealed partial class EventPermissionMapper
     private static bool S3DeleteObjects(OperationPlan plan, EventContext context, List<RequiredPermission> output)
     {
         int before = output.Count;
-        foreach ((string arn, _) in context.Resources)
+        foreach (string arn in context.Resources)
         {
             // Objects, not the bucket: an object ARN has a '/' after the bucket name.
             if (arn.IndexOf('/', StringComparison.Ordinal) > 0 && arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Contains(":s3:::", StringComparison.Ordinal))

@@ -29,7 +29,7 @@ public sealed partial class EventPermissionMapper
         int before = output.Count;
         if (plan.UseResourcesField)
         {
-            foreach ((string arn, _) in context.Resources)
+            foreach (string arn in context.Resources)
             {
                 foreach (TypePlan type in plan.Types)
                 {

@@ -28,6 +28,27 @@ internal sealed class OperationPlan
 
     /// <summary>For statuses other than <see cref="MappingStatus.Mapped"/>: the result every such event gets.</summary>
     public EventPermissions? FixedResult { get; init; }
+
+    // Whether every event of the plan maps to one of two results (by an AWS service or not): 0 unknown, 1 yes, 2 no.
+    private int _shareable;
+    private EventPermissions? _shared, _sharedByService;
+
+    /// <summary>Whether the result depends on the event only through its caller being an AWS service (decided once).</summary>
+    public bool ResultIsShareable(Func<OperationPlan, bool> decide)
+    {
+        if (_shareable == 0)
+        {
+            _shareable = decide(this) ? 1 : 2;
+        }
+
+        return _shareable == 1;
+    }
+
+    /// <summary>The result kept by <see cref="ShareResult"/>, or null. Results are immutable, so any thread may reuse one.</summary>
+    public EventPermissions? SharedResult(bool byService) => Volatile.Read(ref byService ? ref _sharedByService : ref _shared);
+
+    /// <summary>Keeps the result of a shareable plan (a race stores one of two equal results).</summary>
+    public void ShareResult(bool byService, EventPermissions result) => Volatile.Write(ref byService ? ref _sharedByService : ref _shared, result);
 }
 
 /// <summary>One action of a plan with its resource types.</summary>
