@@ -34,4 +34,31 @@ internal static class MappingReport
             Console.WriteLine(string.Create(inv, $"| {label} | {events:N0} | {ns:0} | {1e9 / ns:N0} | {bytes:0} B |"));
         }
     }
+
+    /// <summary>Bytes allocated per event by <c>(eventSource, eventName)</c> over the bench-trail mix, largest totals first.</summary>
+    public static void Allocations()
+    {
+        (var trail, _) = MappingBenchmarks.Mixes;
+        var mapper = new Core.Iam.Mapping.EventPermissionMapper(Core.Iam.Catalog.IamCatalog.Default);
+        foreach (var record in trail)
+        {
+            mapper.Map(record);
+        }
+
+        var totals = new Dictionary<string, (long Bytes, int Events)>(StringComparer.Ordinal);
+        foreach (var record in trail)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            mapper.Map(record);
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            string key = record.EventSource.GetString() + " " + record.EventName.GetString();
+            (long b, int n) = totals.GetValueOrDefault(key);
+            totals[key] = (b + bytes, n + 1);
+        }
+
+        foreach ((string key, (long bytes, int events)) in totals.OrderByDescending(t => t.Value.Bytes).Take(25))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bytes / events,8} B/event {events,6} events  {key}"));
+        }
+    }
 }

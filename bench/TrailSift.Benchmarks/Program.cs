@@ -24,6 +24,12 @@ if (args.Length == 2 && args[0] == "--mapping-digest")
     return;
 }
 
+if (args.Contains("--mapping-allocations"))
+{
+    MappingReport.Allocations();
+    return;
+}
+
 if (args.Contains("--mapping"))
 {
     MappingReport.Run(config);

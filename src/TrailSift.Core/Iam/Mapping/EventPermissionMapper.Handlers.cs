@@ -155,7 +155,8 @@ public sealed partial class EventPermissionMapper
                 continue;
             }
 
-            var variables = new Dictionary<string, string>(Context(context, null), StringComparer.OrdinalIgnoreCase);
+            TemplateVariables variables = TemplateVariables.Rent();
+            AddContext(variables, context, null);
             foreach (string variable in type.Arn.Variables)
             {
                 variables.TryAdd(variable, id);
@@ -163,6 +164,7 @@ public sealed partial class EventPermissionMapper
 
             output.Add(new RequiredPermission(action.FullName, type.Arn.Build(variables, "*"), type.Name, PermissionSource.RequestParameter,
                 "resource type from the EC2 id prefix"));
+            variables.Return();
         }
 
         if (ids.Count == 0)

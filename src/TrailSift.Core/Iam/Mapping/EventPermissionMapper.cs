@@ -137,7 +137,7 @@ public sealed partial class EventPermissionMapper
     private EventPermissions MapCall(OperationPlan plan, EventRecord record)
     {
         bool byService = record.UserIdentity.GetProperty("type"u8).StringEquals("AWSService"u8);
-        bool shareable = plan.ResultIsShareable(IsShareable);
+        bool shareable = plan.ResultIsShareable(IsShareable) && !AnyImpliedTrigger(plan, record);
         if (shareable && plan.SharedResult(byService) is { } shared)
         {
             return shared;
@@ -198,11 +198,12 @@ public sealed partial class EventPermissionMapper
         return result;
     }
 
-    // A plan whose result depends on the event only through "called by an AWS service": no handler, no implied
-    // rule, no resource types (every action on "*"), no condition, no generic iam:PassRole and no named creation.
+    // A plan whose result depends on the event only through "called by an AWS service" (and, for its implied rules,
+    // whether a field they read is present): no handler, no resource types (every action on "*"), no condition, no
+    // generic iam:PassRole and no named creation.
     private static bool IsShareable(OperationPlan plan)
     {
-        if (plan.Handler is not null || !plan.Implied.IsEmpty || s_createdTable.Value.ContainsKey(plan.Prefix + " " + plan.Operation)
+        if (plan.Handler is not null || s_createdTable.Value.ContainsKey(plan.Prefix + " " + plan.Operation)
             || (plan.Prefix is not ("iam" or "sts") && StartsWithAny(plan.Operation, PassRoleVerbs)))
         {
             return false;
@@ -217,6 +218,38 @@ public sealed partial class EventPermissionMapper
         }
 
         return true;
+    }
+
+    // Whether a field an implied rule reads is present; when none is, no rule adds anything (they read values only
+    // there, and a SameResource rule needs one present).
+    private static bool AnyImpliedTrigger(OperationPlan plan, EventRecord record)
+    {
+        if (plan.Implied.IsEmpty)
+        {
+            return false;
+        }
+
+        JsonNode root = record.Root;
+        JsonNode request = root.GetProperty("requestParameters"u8), response = default;
+        bool haveResponse = false;
+        foreach (ImpliedRule rule in plan.Implied)
+        {
+            foreach (FieldPath path in rule.Paths)
+            {
+                if (path.FromResponse && !haveResponse)
+                {
+                    response = root.GetProperty("responseElements"u8);
+                    haveResponse = true;
+                }
+
+                if (path.IsPresent(path.FromResponse ? response : request))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static void AddCallerNotes(bool byService, OperationPlan plan, List<string> notes)
