@@ -18,11 +18,11 @@ public sealed partial class EventPermissionMapper
         ImmutableArray<(string Variable, FieldPath Path)> overrides)
     {
         string action = plan.Action.FullName;
-        string? ruleNote = plan.FromException ? "action from the exception table" : null;
+        string? ruleNote = plan.RuleNote;
         if (plan.Types.IsEmpty)
         {
-            output.Add(new RequiredPermission(action, "*", null,
-                plan.FromException ? PermissionSource.ExceptionTable : PermissionSource.CatalogDefault, ruleNote));
+            output.Add(plan.Star(ActionPlan.StarKind.NoTypes, static (p, note) => new RequiredPermission(p.Action.FullName, "*", null,
+                p.FromException ? PermissionSource.ExceptionTable : PermissionSource.CatalogDefault, note)));
             return;
         }
 
@@ -55,14 +55,14 @@ public sealed partial class EventPermissionMapper
             required += type.Type.Required ? 1 : 0;
         }
 
-        var silent = new List<TypePlan>();
+        List<TypePlan>? silent = null;
         foreach (TypePlan type in plan.Types)
         {
             int start = output.Count;
             AddType(action, type, context, output, ruleNote, overrides.IsEmpty, collapseUnknown: required > 1);
             if (output.Count == start && type.Type.Required)
             {
-                silent.Add(type);
+                (silent ??= []).Add(type);
             }
         }
 
@@ -70,7 +70,7 @@ public sealed partial class EventPermissionMapper
         // instance and network interface of a failed launch): report them as patterns after all.
         if (required > 1 && AnyFromEvent(output, before))
         {
-            foreach (TypePlan type in silent)
+            foreach (TypePlan type in silent ?? [])
             {
                 AddType(action, type, context, output, ruleNote, overrides.IsEmpty, collapseUnknown: false);
             }
@@ -84,14 +84,14 @@ public sealed partial class EventPermissionMapper
 
         if (output.Count == before && required == 0)
         {
-            output.Add(new RequiredPermission(action, "*", null,
-                plan.FromException ? PermissionSource.ExceptionTable : PermissionSource.CatalogDefault,
-                $"the event names no resource of the optional types {Names(plan.Types)}"));
+            output.Add(plan.Star(ActionPlan.StarKind.OptionalUnnamed, static (p, _) => new RequiredPermission(p.Action.FullName, "*", null,
+                p.FromException ? PermissionSource.ExceptionTable : PermissionSource.CatalogDefault,
+                $"the event names no resource of the optional types {Names(p.Types)}")));
         }
         else if (output.Count == before)
         {
-            output.Add(new RequiredPermission(action, "*", null, PermissionSource.Unknown,
-                $"no resource of type {Names(plan.Types)} could be identified in the event"));
+            output.Add(plan.Star(ActionPlan.StarKind.Unidentified, static (p, _) => new RequiredPermission(p.Action.FullName, "*", null,
+                PermissionSource.Unknown, $"no resource of type {Names(p.Types)} could be identified in the event")));
         }
     }
 
@@ -323,7 +323,7 @@ public sealed partial class EventPermissionMapper
     private static List<Found> Resolve(TypePlan type, string variable, ImmutableArray<FieldPath> paths, EventContext context)
     {
         var result = new List<Found>();
-        var raw = new List<string>();
+        List<string> raw = StringLists.Rent();
         foreach (FieldPath path in paths)
         {
             raw.Clear();
@@ -342,6 +342,7 @@ public sealed partial class EventPermissionMapper
             }
         }
 
+        StringLists.Return(raw);
         return result;
     }
 

@@ -66,6 +66,31 @@ internal sealed class ActionPlan
 
     /// <summary>False when the spec overrides variables, so the <c>resources</c> field could name the wrong resource.</summary>
     public bool UseResourcesField => Spec is null || Spec.Overrides.IsEmpty;
+
+    /// <summary>The rule's note on its permissions: the exception table's, or null.</summary>
+    public string? RuleNote => FromException ? "action from the exception table" : null;
+
+    private readonly RequiredPermission?[] _stars = new RequiredPermission?[3];
+
+    /// <summary>The three ways an action ends on <c>*</c> whatever the event, each with its fixed source and note.</summary>
+    public enum StarKind
+    {
+        /// <summary>The action has no resource types.</summary>
+        NoTypes,
+
+        /// <summary>Only optional types, none named by the event.</summary>
+        OptionalUnnamed,
+
+        /// <summary>Required types, none identified.</summary>
+        Unidentified,
+    }
+
+    /// <summary>
+    /// The <c>*</c> permission of <paramref name="kind"/>, made once by <paramref name="make"/> (with the rule note)
+    /// and shared: it depends on the plan only, and records are immutable.
+    /// </summary>
+    public RequiredPermission Star(StarKind kind, Func<ActionPlan, string?, RequiredPermission> make) =>
+        _stars[(int)kind] ??= make(this, RuleNote);
 }
 
 /// <summary>A resource type of an action and where its template variables come from.</summary>
