@@ -157,7 +157,7 @@ public sealed partial class ArnTemplate
         {
             foreach (ArnTemplate form in _alternatives)
             {
-                if (form.Variables.All(variables.ContainsKey))
+                if (HasAll(form.Variables, variables))
                 {
                     return form.Build(variables, missing);
                 }
@@ -166,6 +166,40 @@ public sealed partial class ArnTemplate
             return _alternatives[0].Build(variables, missing);
         }
 
+        // Most ARNs fit a stack buffer, so only the result is allocated.
+        Span<char> buffer = stackalloc char[256];
+        int length = 0;
+        foreach (ArnTemplateSegment segment in _segments)
+        {
+            string text = segment.Kind != ArnSegmentKind.Variable ? segment.Text
+                : variables.TryGetValue(segment.Text, out string? value) ? value
+                : missing ?? throw new KeyNotFoundException($"No value for ${{{segment.Text}}} in '{Template}'.");
+            if (!text.TryCopyTo(buffer[length..]))
+            {
+                return BuildLong(variables, missing);
+            }
+
+            length += text.Length;
+        }
+
+        return new string(buffer[..length]);
+    }
+
+    private static bool HasAll(ImmutableArray<string> names, IReadOnlyDictionary<string, string> variables)
+    {
+        foreach (string name in names)
+        {
+            if (!variables.ContainsKey(name))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private string BuildLong(IReadOnlyDictionary<string, string> variables, string? missing)
+    {
         var text = new StringBuilder(Template.Length + 32);
         foreach (ArnTemplateSegment segment in _segments)
         {

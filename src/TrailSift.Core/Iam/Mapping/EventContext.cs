@@ -6,34 +6,78 @@ namespace TrailSift.Core.Iam.Mapping;
 
 /// <summary>
 /// What resource building reads from one event: <c>requestParameters</c>, <c>responseElements</c>, the ARNs of the
-/// <c>resources</c> field, and the partition, region and account that fill ARN templates.
+/// <c>resources</c> field, and the partition, region and account that fill ARN templates. Each part is read from the
+/// event's index when first asked for, its text through <see cref="TextCache"/>.
 /// </summary>
-/// <remarks>Holds <see cref="JsonNode"/>s, so it is valid only while the event is; one per call, not shared.</remarks>
+/// <remarks>
+/// Holds <see cref="JsonNode"/>s, so it is valid only while the event is; one per call, not shared. The mapper rents
+/// one per thread (<see cref="Rent"/>) and gives it back when the call's result is built (<see cref="Return"/>).
+/// </remarks>
 internal sealed class EventContext
 {
-    private EventContext(JsonNode request, JsonNode response, List<(string Arn, string? Account)> resources,
-        string partition, string region, string account, string? messageArn)
+    [ThreadStatic]
+    private static EventContext? t_free;
+
+    private readonly List<string> _resources = [];
+    private EventRecord _record = null!;
+    private bool _haveResources, _haveRegion, _haveAccount, _havePartition, _haveMessageArn;
+    private string _region = string.Empty, _account = string.Empty, _partition = string.Empty;
+    private string? _messageArn;
+
+    private EventContext()
     {
-        MessageArn = messageArn;
-        Request = request;
-        Response = response;
-        Resources = resources;
-        Partition = partition;
-        Region = region;
-        Account = account;
     }
 
-    public JsonNode Request { get; }
+    public JsonNode Request { get; private set; }
 
-    public JsonNode Response { get; }
+    public JsonNode Response { get; private set; }
 
-    /// <summary>ARNs (or ARN prefixes) of the <c>resources</c> field with their owner account.</summary>
-    public List<(string Arn, string? Account)> Resources { get; }
+    /// <summary>ARNs (or ARN prefixes) of the <c>resources</c> field, in order.</summary>
+    public List<string> Resources
+    {
+        get
+        {
+            if (!_haveResources)
+            {
+                _haveResources = true;
+                ReadResources(_record.Root.GetProperty("resources"u8), _resources);
+            }
 
-    public string Partition { get; }
+            return _resources;
+        }
+    }
+
+    /// <summary>The partition: from the region (<c>cn-</c>, <c>us-gov-</c>, …), else the caller's ARN, else <c>aws</c>.</summary>
+    public string Partition
+    {
+        get
+        {
+            if (!_havePartition)
+            {
+                _havePartition = true;
+                string region = Region;
+                _partition = Arn.PartitionOfRegion(region) ?? PartitionOf(region,
+                    region.Length == 0 ? TextCache.Text(_record.UserIdentity.GetProperty("arn"u8)) : null);
+            }
+
+            return _partition;
+        }
+    }
 
     /// <summary>For a denied call: the ARN its message names after "on resource:" (checked against a template before use).</summary>
-    public string? MessageArn { get; }
+    public string? MessageArn
+    {
+        get
+        {
+            if (!_haveMessageArn)
+            {
+                _haveMessageArn = true;
+                _messageArn = _record.ErrorCode.Kind == JsonKind.String ? MessageArnOf(TextCache.Text(_record.ErrorMessage)) : null;
+            }
+
+            return _messageArn;
+        }
+    }
 
     /// <summary>The resources the call creates, collected while its resources are built.</summary>
     public List<CreatedResource> Created { get; } = [];
@@ -41,34 +85,61 @@ internal sealed class EventContext
     /// <summary>The operation being mapped (set by the mapper).</summary>
     public string Operation { get; set; } = string.Empty;
 
-    public string Region { get; }
+    public string Region
+    {
+        get
+        {
+            if (!_haveRegion)
+            {
+                _haveRegion = true;
+                _region = TextCache.Text(_record.AwsRegion) ?? string.Empty;
+            }
+
+            return _region;
+        }
+    }
 
     /// <summary><c>recipientAccountId</c>, else <c>userIdentity.accountId</c>, else empty.</summary>
-    public string Account { get; }
-
-    public static EventContext From(EventRecord record)
+    public string Account
     {
-        JsonNode root = record.Root;
-        string region = Text(record.AwsRegion) ?? string.Empty;
-        string account = Text(record.RecipientAccountId) ?? Text(record.UserIdentity.GetProperty("accountId"u8)) ?? string.Empty;
-        var resources = new List<(string, string?)>();
-        foreach (JsonNode item in root.GetProperty("resources"u8).EnumerateChildren())
+        get
         {
-            if (item.Kind != JsonKind.Object)
+            if (!_haveAccount)
             {
-                continue;
+                _haveAccount = true;
+                _account = TextCache.Text(_record.RecipientAccountId)
+                    ?? TextCache.Text(_record.UserIdentity.GetProperty("accountId"u8)) ?? string.Empty;
             }
 
-            string? arn = Text(item.GetProperty("ARN"u8)) ?? Text(item.GetProperty("ARNPrefix"u8)) ?? Text(item.GetProperty("arn"u8));
-            if (arn is not null && arn.StartsWith("arn:", StringComparison.Ordinal))
-            {
-                resources.Add((arn, Text(item.GetProperty("accountId"u8))));
-            }
+            return _account;
         }
+    }
 
-        return new EventContext(root.GetProperty("requestParameters"u8), root.GetProperty("responseElements"u8), resources,
-            PartitionOf(region, Text(record.UserIdentity.GetProperty("arn"u8))), region, account,
-            record.ErrorCode.Kind == JsonKind.String ? MessageArnOf(Text(record.ErrorMessage)) : null);
+    /// <summary>A context for <paramref name="record"/>: this thread's spare one, else a new one.</summary>
+    public static EventContext Rent(EventRecord record)
+    {
+        EventContext context = t_free ?? new EventContext();
+        t_free = null;
+        context._record = record;
+        JsonNode root = record.Root;
+        context.Request = root.GetProperty("requestParameters"u8);
+        context.Response = root.GetProperty("responseElements"u8);
+        return context;
+    }
+
+    /// <summary>Forgets the event and keeps this context as the thread's spare; the caller must not use it again.</summary>
+    public void Return()
+    {
+        _record = null!;
+        Request = default;
+        Response = default;
+        _resources.Clear();
+        Created.Clear();
+        Operation = string.Empty;
+        _haveResources = _haveRegion = _haveAccount = _havePartition = _haveMessageArn = false;
+        _region = _account = _partition = string.Empty;
+        _messageArn = null;
+        t_free = this;
     }
 
     /// <summary>The ARN after "on resource: " in a denial message, up to the next space; null when there is none.</summary>
@@ -103,5 +174,21 @@ internal sealed class EventContext
         return "aws";
     }
 
-    private static string? Text(JsonNode node) => node.Kind == JsonKind.String ? node.GetString() : null;
+    private static void ReadResources(JsonNode list, List<string> resources)
+    {
+        foreach (JsonNode item in list.EnumerateChildren())
+        {
+            if (item.Kind != JsonKind.Object)
+            {
+                continue;
+            }
+
+            string? arn = TextCache.Text(item.GetProperty("ARN"u8)) ?? TextCache.Text(item.GetProperty("ARNPrefix"u8))
+                ?? TextCache.Text(item.GetProperty("arn"u8));
+            if (arn is not null && arn.StartsWith("arn:", StringComparison.Ordinal))
+            {
+                resources.Add(arn);
+            }
+        }
+    }
 }

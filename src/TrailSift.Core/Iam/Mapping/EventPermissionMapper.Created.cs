@@ -101,10 +101,14 @@ public sealed partial class EventPermissionMapper
         if (Array.TrueForAll(values, v => v.Count > 0))
         {
             // Only a completely known resource is a creation (not AddTags' cluster/j-…/session/*).
-            foreach (Dictionary<string, string> combination in Combinations(type, values, context))
+            List<string> created = StringLists.Rent();
+            BuildArns(type, values, context, created);
+            foreach (string arn in created)
             {
-                AddCreated(context, type.Template.Build(combination, "*"), type.Type.Name);
+                AddCreated(context, arn, type.Type.Name);
             }
+
+            StringLists.Return(created);
         }
 
         var pattern = new List<Found>[values.Length];
@@ -113,11 +117,14 @@ public sealed partial class EventPermissionMapper
             pattern[i] = values[i].Exists(f => f.Created) ? [new Found("*", null, true, false, true)] : values[i];
         }
 
-        foreach (Dictionary<string, string> combination in Combinations(type, pattern, context))
+        List<string> arns = StringLists.Rent();
+        BuildArns(type, pattern, context, arns);
+        foreach (string arn in arns)
         {
-            output.Add(new RequiredPermission(action, type.Template.Build(combination, "*"), type.Type.Name,
-                PermissionSource.Created, CreatedNote(context, ruleNote)));
+            output.Add(new RequiredPermission(action, arn, type.Type.Name, PermissionSource.Created, CreatedNote(context, ruleNote)));
         }
+
+        StringLists.Return(arns);
     }
 
     // Resources created under a name the request gives (CreateQueue, CreateLogGroup), and the table's creations.
@@ -138,9 +145,11 @@ public sealed partial class EventPermissionMapper
                 {
                     if (ValueTransforms.TryTransform(type.Arn, variable, value, context, out string? text, out string? account, out bool whole))
                     {
-                        Dictionary<string, string> variables = Context(context, account);
+                        TemplateVariables variables = TemplateVariables.Rent();
+                        AddContext(variables, context, account);
                         variables[variable] = text;
                         AddCreated(context, whole ? text : type.Arn.Build(variables, "*"), type.Name);
+                        variables.Return();
                     }
                 }
             }

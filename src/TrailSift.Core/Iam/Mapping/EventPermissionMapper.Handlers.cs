@@ -84,7 +84,7 @@ public sealed partial class EventPermissionMapper
     private static bool S3DeleteObjects(OperationPlan plan, EventContext context, List<RequiredPermission> output)
     {
         int before = output.Count;
-        foreach ((string arn, _) in context.Resources)
+        foreach (string arn in context.Resources)
         {
             // Objects, not the bucket: an object ARN has a '/' after the bucket name.
             if (arn.IndexOf('/', StringComparison.Ordinal) > 0 && arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Contains(":s3:::", StringComparison.Ordinal))
@@ -155,7 +155,8 @@ public sealed partial class EventPermissionMapper
                 continue;
             }
 
-            var variables = new Dictionary<string, string>(Context(context, null), StringComparer.OrdinalIgnoreCase);
+            TemplateVariables variables = TemplateVariables.Rent();
+            AddContext(variables, context, null);
             foreach (string variable in type.Arn.Variables)
             {
                 variables.TryAdd(variable, id);
@@ -163,6 +164,7 @@ public sealed partial class EventPermissionMapper
 
             output.Add(new RequiredPermission(action.FullName, type.Arn.Build(variables, "*"), type.Name, PermissionSource.RequestParameter,
                 "resource type from the EC2 id prefix"));
+            variables.Return();
         }
 
         if (ids.Count == 0)

@@ -133,7 +133,7 @@ public sealed partial class EventPermissionMapper
 
             if (implied.Count == before)
             {
-                implied.Add(new RequiredPermission(action.FullName, type.Arn.Build(Context(context, null), "*"), type.Name,
+                implied.Add(new RequiredPermission(action.FullName, BuildWithContext(type.Arn, context), type.Name,
                     PermissionSource.Created, rule.Why + "; the new resource's id does not exist when the tags are authorised", Implied: true)
                 {
                     CreateAction = context.Operation,

@@ -18,18 +18,18 @@ public sealed partial class EventPermissionMapper
         ImmutableArray<(string Variable, FieldPath Path)> overrides)
     {
         string action = plan.Action.FullName;
-        string? ruleNote = plan.FromException ? "action from the exception table" : null;
+        string? ruleNote = plan.RuleNote;
         if (plan.Types.IsEmpty)
         {
-            output.Add(new RequiredPermission(action, "*", null,
-                plan.FromException ? PermissionSource.ExceptionTable : PermissionSource.CatalogDefault, ruleNote));
+            output.Add(plan.Star(ActionPlan.StarKind.NoTypes, static (p, note) => new RequiredPermission(p.Action.FullName, "*", null,
+                p.FromException ? PermissionSource.ExceptionTable : PermissionSource.CatalogDefault, note)));
             return;
         }
 
         int before = output.Count;
         if (plan.UseResourcesField)
         {
-            foreach ((string arn, _) in context.Resources)
+            foreach (string arn in context.Resources)
             {
                 foreach (TypePlan type in plan.Types)
                 {
@@ -55,14 +55,14 @@ public sealed partial class EventPermissionMapper
             required += type.Type.Required ? 1 : 0;
         }
 
-        var silent = new List<TypePlan>();
+        List<TypePlan>? silent = null;
         foreach (TypePlan type in plan.Types)
         {
             int start = output.Count;
             AddType(action, type, context, output, ruleNote, overrides.IsEmpty, collapseUnknown: required > 1);
             if (output.Count == start && type.Type.Required)
             {
-                silent.Add(type);
+                (silent ??= []).Add(type);
             }
         }
 
@@ -70,7 +70,7 @@ public sealed partial class EventPermissionMapper
         // instance and network interface of a failed launch): report them as patterns after all.
         if (required > 1 && AnyFromEvent(output, before))
         {
-            foreach (TypePlan type in silent)
+            foreach (TypePlan type in silent ?? [])
             {
                 AddType(action, type, context, output, ruleNote, overrides.IsEmpty, collapseUnknown: false);
             }
@@ -84,14 +84,14 @@ public sealed partial class EventPermissionMapper
 
         if (output.Count == before && required == 0)
         {
-            output.Add(new RequiredPermission(action, "*", null,
-                plan.FromException ? PermissionSource.ExceptionTable : PermissionSource.CatalogDefault,
-                $"the event names no resource of the optional types {Names(plan.Types)}"));
+            output.Add(plan.Star(ActionPlan.StarKind.OptionalUnnamed, static (p, _) => new RequiredPermission(p.Action.FullName, "*", null,
+                p.FromException ? PermissionSource.ExceptionTable : PermissionSource.CatalogDefault,
+                $"the event names no resource of the optional types {Names(p.Types)}")));
         }
         else if (output.Count == before)
         {
-            output.Add(new RequiredPermission(action, "*", null, PermissionSource.Unknown,
-                $"no resource of type {Names(plan.Types)} could be identified in the event"));
+            output.Add(plan.Star(ActionPlan.StarKind.Unidentified, static (p, _) => new RequiredPermission(p.Action.FullName, "*", null,
+                PermissionSource.Unknown, $"no resource of type {Names(p.Types)} could be identified in the event")));
         }
     }
 
@@ -142,7 +142,7 @@ public sealed partial class EventPermissionMapper
                 {
                     // A new resource's ARN from the response: authorised before it existed.
                     AddCreated(context, found.Value, type.Type.Name);
-                    output.Add(new RequiredPermission(action, type.Template.Build(Context(context, null), "*"), type.Type.Name,
+                    output.Add(new RequiredPermission(action, BuildWithContext(type.Template, context), type.Type.Name,
                         PermissionSource.Created, CreatedNote(context, ruleNote)));
                     whole = true;
                 }
@@ -193,7 +193,7 @@ public sealed partial class EventPermissionMapper
             }
 
             // A template with no variables of its own (ssm opsitemgroup/default): the resource is fully known.
-            output.Add(new RequiredPermission(action, type.Template.Build(Context(context, null), "*"), type.Type.Name,
+            output.Add(new RequiredPermission(action, BuildWithContext(type.Template, context), type.Type.Name,
                 PermissionSource.CatalogDefault, ruleNote));
             return;
         }
@@ -215,7 +215,7 @@ public sealed partial class EventPermissionMapper
         {
             // Nothing names it because the call brings it into being and AWS assigns its id (a denied launch, the
             // network interface RunInstances adds). A name the request would give (a queue's) is just unknown.
-            output.Add(new RequiredPermission(action, type.Template.Build(Context(context, null), "*"), type.Type.Name,
+            output.Add(new RequiredPermission(action, BuildWithContext(type.Template, context), type.Type.Name,
                 PermissionSource.Created, CreatedNote(context, ruleNote)));
             return;
         }
@@ -224,13 +224,18 @@ public sealed partial class EventPermissionMapper
             : $"{string.Join(", ", missing)} not in the event" + (ruleNote is null ? string.Empty : "; " + ruleNote);
         PermissionSource source = !anyFilled ? PermissionSource.Unknown
             : fromResponse ? PermissionSource.ResponseElement : PermissionSource.RequestParameter;
-        foreach (Dictionary<string, string> combination in Combinations(type, values, context))
+        List<string> arns = StringLists.Rent();
+        BuildArns(type, values, context, arns);
+        foreach (string arn in arns)
         {
-            output.Add(new RequiredPermission(action, type.Template.Build(combination, "*"), type.Type.Name, source, note));
+            output.Add(new RequiredPermission(action, arn, type.Type.Name, source, note));
         }
+
+        StringLists.Return(arns);
     }
 
-    private static IEnumerable<Dictionary<string, string>> Combinations(TypePlan type, List<Found>[] values, EventContext context)
+    // The ARN of every combination of the variables' values, in order (the first variable varies fastest).
+    private static void BuildArns(TypePlan type, List<Found>[] values, EventContext context, List<string> arns)
     {
         long total = 1;
         foreach (List<Found> list in values)
@@ -238,27 +243,29 @@ public sealed partial class EventPermissionMapper
             total *= Math.Max(1, list.Count);
         }
 
+        TemplateVariables variables = TemplateVariables.Rent();
         if (total > MaxCombinations)
         {
             // Keep single values, wildcard the multi-valued ones.
-            Dictionary<string, string> wide = Context(context, null);
+            AddContext(variables, context, null);
             for (int i = 0; i < values.Length; i++)
             {
                 if (values[i].Count == 1)
                 {
-                    wide[type.Variables[i].Name] = values[i][0].Value;
+                    variables[type.Variables[i].Name] = values[i][0].Value;
                 }
             }
 
-            yield return wide;
-            yield break;
+            arns.Add(type.Template.Build(variables, "*"));
+            variables.Return();
+            return;
         }
 
-        var index = new int[values.Length];
+        Span<int> index = values.Length <= 16 ? stackalloc int[values.Length] : new int[values.Length];
+        index.Clear();
         while (true)
         {
             string? account = null;
-            var variables = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             for (int i = 0; i < values.Length; i++)
             {
                 if (values[i].Count > 0)
@@ -269,12 +276,9 @@ public sealed partial class EventPermissionMapper
                 }
             }
 
-            foreach (KeyValuePair<string, string> pair in Context(context, account))
-            {
-                variables.TryAdd(pair.Key, pair.Value);
-            }
-
-            yield return variables;
+            AddContext(variables, context, account);
+            arns.Add(type.Template.Build(variables, "*"));
+            variables.Clear();
             int k = 0;
             while (k < values.Length && (values[k].Count <= 1 || ++index[k] == values[k].Count))
             {
@@ -284,32 +288,42 @@ public sealed partial class EventPermissionMapper
 
             if (k == values.Length)
             {
-                yield break;
+                variables.Return();
+                return;
             }
         }
     }
 
-    private static Dictionary<string, string> Context(EventContext context, string? account)
+    // Partition, Region (when known) and Account (the value's own, else the event's; when known), unless set already.
+    private static void AddContext(TemplateVariables variables, EventContext context, string? account)
     {
-        var variables = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Partition"] = context.Partition };
+        variables.TryAdd("Partition", context.Partition);
         if (context.Region.Length > 0)
         {
-            variables["Region"] = context.Region;
+            variables.TryAdd("Region", context.Region);
         }
 
         string acct = account ?? context.Account;
         if (acct.Length > 0)
         {
-            variables["Account"] = acct;
+            variables.TryAdd("Account", acct);
         }
+    }
 
-        return variables;
+    // The template filled with the event's partition, region and account only ('*' for the rest).
+    private static string BuildWithContext(ArnTemplate template, EventContext context)
+    {
+        TemplateVariables variables = TemplateVariables.Rent();
+        AddContext(variables, context, null);
+        string arn = template.Build(variables, "*");
+        variables.Return();
+        return arn;
     }
 
     private static List<Found> Resolve(TypePlan type, string variable, ImmutableArray<FieldPath> paths, EventContext context)
     {
         var result = new List<Found>();
-        var raw = new List<string>();
+        List<string> raw = StringLists.Rent();
         foreach (FieldPath path in paths)
         {
             raw.Clear();
@@ -328,6 +342,7 @@ public sealed partial class EventPermissionMapper
             }
         }
 
+        StringLists.Return(raw);
         return result;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Catalog;
@@ -135,10 +136,18 @@ public sealed partial class EventPermissionMapper
 
     private EventPermissions MapCall(OperationPlan plan, EventRecord record)
     {
-        EventContext context = EventContext.From(record);
+        bool byService = record.UserIdentity.GetProperty("type"u8).StringEquals("AWSService"u8);
+        bool shareable = plan.ResultIsShareable(IsShareable) && !AnyImpliedTrigger(plan, record);
+        if (shareable && plan.SharedResult(byService) is { } shared)
+        {
+            return shared;
+        }
+
+        EventContext context = EventContext.Rent(record);
         context.Operation = plan.Operation;
-        var permissions = new List<RequiredPermission>();
-        var notes = new List<string>(plan.Notes);
+        MappingScratch scratch = MappingScratch.Rent();
+        List<RequiredPermission> permissions = scratch.Permissions, implied = scratch.Implied;
+        List<string> notes = scratch.Notes; // the notes added to the plan's own
         bool handled = plan.Handler is null || RunHandler(plan, context, permissions, notes);
         foreach (ActionPlan action in plan.Actions)
         {
@@ -148,40 +157,104 @@ public sealed partial class EventPermissionMapper
             }
         }
 
+        EventPermissions result;
         if (!handled || permissions.Count == 0)
         {
-            return new EventPermissions
+            result = new EventPermissions
             {
                 ServicePrefix = plan.Prefix, OperationName = plan.Operation, Status = MappingStatus.Unmapped,
-                Notes = [.. notes],
+                Notes = notes.Count == 0 ? plan.Notes : [.. plan.Notes, .. notes],
+            };
+        }
+        else
+        {
+            foreach (ImpliedRule rule in plan.Implied)
+            {
+                AddImplied(rule, context, permissions, implied);
+            }
+
+            AddGenericPassRole(plan, context, implied);
+            AddNamedCreations(plan, context, permissions);
+            AddCallerNotes(byService, plan, notes);
+            result = new EventPermissions
+            {
+                ServicePrefix = plan.Prefix,
+                OperationName = plan.Operation,
+                Status = MappingStatus.Mapped,
+                Permissions = Distinct(permissions),
+                Implied = Distinct(implied),
+                Created = context.Created.Count == 0 ? [] : [.. context.Created],
+                Notes = Dedupe(plan.Notes, notes),
             };
         }
 
-        var implied = new List<RequiredPermission>();
-        foreach (ImpliedRule rule in plan.Implied)
+        scratch.Return();
+        context.Return();
+        if (shareable)
         {
-            AddImplied(rule, context, permissions, implied);
+            plan.ShareResult(byService, result);
         }
 
-        AddGenericPassRole(plan, context, implied);
-        AddNamedCreations(plan, context, permissions);
-        AddCallerNotes(record, plan, notes);
-        return new EventPermissions
-        {
-            ServicePrefix = plan.Prefix,
-            OperationName = plan.Operation,
-            Status = MappingStatus.Mapped,
-            Permissions = Distinct(permissions),
-            Implied = Distinct(implied),
-            Created = [.. context.Created],
-            Notes = [.. Dedupe(notes)],
-        };
+        return result;
     }
 
-    private static void AddCallerNotes(EventRecord record, OperationPlan plan, List<string> notes)
+    // A plan whose result depends on the event only through "called by an AWS service" (and, for its implied rules,
+    // whether a field they read is present): no handler, no resource types (every action on "*"), no condition, no
+    // generic iam:PassRole and no named creation.
+    private static bool IsShareable(OperationPlan plan)
     {
-        JsonNode identity = record.UserIdentity;
-        if (identity.GetProperty("type"u8).StringEquals("AWSService"u8))
+        if (plan.Handler is not null || s_createdTable.Value.ContainsKey(plan.Prefix + " " + plan.Operation)
+            || (plan.Prefix is not ("iam" or "sts") && StartsWithAny(plan.Operation, PassRoleVerbs)))
+        {
+            return false;
+        }
+
+        foreach (ActionPlan action in plan.Actions)
+        {
+            if (!action.Types.IsEmpty || (action.Spec is not null && action.Spec.IsConditional))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Whether a field an implied rule reads is present; when none is, no rule adds anything (they read values only
+    // there, and a SameResource rule needs one present).
+    private static bool AnyImpliedTrigger(OperationPlan plan, EventRecord record)
+    {
+        if (plan.Implied.IsEmpty)
+        {
+            return false;
+        }
+
+        JsonNode root = record.Root;
+        JsonNode request = root.GetProperty("requestParameters"u8), response = default;
+        bool haveResponse = false;
+        foreach (ImpliedRule rule in plan.Implied)
+        {
+            foreach (FieldPath path in rule.Paths)
+            {
+                if (path.FromResponse && !haveResponse)
+                {
+                    response = root.GetProperty("responseElements"u8);
+                    haveResponse = true;
+                }
+
+                if (path.IsPresent(path.FromResponse ? response : request))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddCallerNotes(bool byService, OperationPlan plan, List<string> notes)
+    {
+        if (byService)
         {
             notes.Add("called by an AWS service (userIdentity.type AWSService): no identity policy of the account applies");
         }
@@ -192,25 +265,53 @@ public sealed partial class EventPermissionMapper
         }
     }
 
+    // The first of each (action, resource), in order; a pairwise scan for the few permissions of most calls.
     private static ImmutableArray<RequiredPermission> Distinct(List<RequiredPermission> items)
     {
-        var result = ImmutableArray.CreateBuilder<RequiredPermission>(items.Count);
-        var seen = new HashSet<(string, string)>();
+        int count = items.Count;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var result = new RequiredPermission[count];
+        int kept = 0;
+        HashSet<(string, string)>? seen = count > 16 ? new HashSet<(string, string)>(count) : null;
         foreach (RequiredPermission item in items)
         {
-            if (seen.Add((item.Action, item.Resource)))
+            if (seen is not null ? seen.Add((item.Action, item.Resource)) : !Contains(result, kept, item))
             {
-                result.Add(item);
+                result[kept++] = item;
             }
         }
 
-        return result.ToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(kept == count ? result : result[..kept]);
     }
 
-    private static List<string> Dedupe(List<string> notes)
+    private static bool Contains(RequiredPermission[] kept, int count, RequiredPermission item)
     {
-        var result = new List<string>(notes.Count);
-        foreach (string note in notes)
+        for (int i = 0; i < count; i++)
+        {
+            if (string.Equals(kept[i].Action, item.Action, StringComparison.Ordinal)
+                && string.Equals(kept[i].Resource, item.Resource, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The plan's notes then the added ones, each once, in order of first appearance.
+    private static ImmutableArray<string> Dedupe(ImmutableArray<string> planNotes, List<string> added)
+    {
+        if (added.Count == 0 && !HasRepeat(planNotes.AsSpan()))
+        {
+            return planNotes;
+        }
+
+        var result = new List<string>(planNotes.Length + added.Count);
+        foreach (string note in planNotes)
         {
             if (!result.Contains(note))
             {
@@ -218,6 +319,27 @@ public sealed partial class EventPermissionMapper
             }
         }
 
-        return result;
+        foreach (string note in added)
+        {
+            if (!result.Contains(note))
+            {
+                result.Add(note);
+            }
+        }
+
+        return [.. result];
+    }
+
+    private static bool HasRepeat(ReadOnlySpan<string> notes)
+    {
+        for (int i = 1; i < notes.Length; i++)
+        {
+            if (notes[..i].Contains(notes[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -107,7 +107,7 @@ internal sealed class FieldPath
             }
             else if (!_keys && node.Kind == JsonKind.String)
             {
-                string value = node.GetString();
+                string value = TextCache.Get(node);
                 if (value.Length > 0)
                 {
                     values.Add(value);

@@ -28,6 +28,27 @@ internal sealed class OperationPlan
 
     /// <summary>For statuses other than <see cref="MappingStatus.Mapped"/>: the result every such event gets.</summary>
     public EventPermissions? FixedResult { get; init; }
+
+    // Whether every event of the plan maps to one of two results (by an AWS service or not): 0 unknown, 1 yes, 2 no.
+    private int _shareable;
+    private EventPermissions? _shared, _sharedByService;
+
+    /// <summary>Whether the result depends on the event only through its caller being an AWS service (decided once).</summary>
+    public bool ResultIsShareable(Func<OperationPlan, bool> decide)
+    {
+        if (_shareable == 0)
+        {
+            _shareable = decide(this) ? 1 : 2;
+        }
+
+        return _shareable == 1;
+    }
+
+    /// <summary>The result kept by <see cref="ShareResult"/>, or null. Results are immutable, so any thread may reuse one.</summary>
+    public EventPermissions? SharedResult(bool byService) => Volatile.Read(ref byService ? ref _sharedByService : ref _shared);
+
+    /// <summary>Keeps the result of a shareable plan (a race stores one of two equal results).</summary>
+    public void ShareResult(bool byService, EventPermissions result) => Volatile.Write(ref byService ? ref _sharedByService : ref _shared, result);
 }
 
 /// <summary>One action of a plan with its resource types.</summary>
@@ -45,6 +66,31 @@ internal sealed class ActionPlan
 
     /// <summary>False when the spec overrides variables, so the <c>resources</c> field could name the wrong resource.</summary>
     public bool UseResourcesField => Spec is null || Spec.Overrides.IsEmpty;
+
+    /// <summary>The rule's note on its permissions: the exception table's, or null.</summary>
+    public string? RuleNote => FromException ? "action from the exception table" : null;
+
+    private readonly RequiredPermission?[] _stars = new RequiredPermission?[3];
+
+    /// <summary>The three ways an action ends on <c>*</c> whatever the event, each with its fixed source and note.</summary>
+    public enum StarKind
+    {
+        /// <summary>The action has no resource types.</summary>
+        NoTypes,
+
+        /// <summary>Only optional types, none named by the event.</summary>
+        OptionalUnnamed,
+
+        /// <summary>Required types, none identified.</summary>
+        Unidentified,
+    }
+
+    /// <summary>
+    /// The <c>*</c> permission of <paramref name="kind"/>, made once by <paramref name="make"/> (with the rule note)
+    /// and shared: it depends on the plan only, and records are immutable.
+    /// </summary>
+    public RequiredPermission Star(StarKind kind, Func<ActionPlan, string?, RequiredPermission> make) =>
+        _stars[(int)kind] ??= make(this, RuleNote);
 }
 
 /// <summary>A resource type of an action and where its template variables come from.</summary>

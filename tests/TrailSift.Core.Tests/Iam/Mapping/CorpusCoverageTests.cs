@@ -69,7 +69,10 @@ public sealed class CorpusCoverageTests(ITestOutputHelper output)
         Assert.True(eventShare >= 0.99, $"events: {eventShare:P2} < 99%; see the test output for the unmapped pairs");
     }
 
-    internal static IEnumerable<string> CorpusEvents(string corpus)
+    internal static IEnumerable<string> CorpusEvents(string corpus) => CorpusFiles(corpus).SelectMany(f => f.Events);
+
+    /// <summary>The files of <paramref name="corpus"/> that hold events, in path order, with their events' JSON.</summary>
+    internal static IEnumerable<(string Relative, List<string> Events)> CorpusFiles(string corpus)
     {
         foreach (string file in Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
@@ -89,10 +92,7 @@ public sealed class CorpusCoverageTests(ITestOutputHelper output)
                 continue;
             }
 
-            foreach (string json in Split(text))
-            {
-                yield return json;
-            }
+            yield return (relative.Replace('\\', '/'), Split(text));
         }
     }
 
