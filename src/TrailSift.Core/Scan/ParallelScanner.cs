@@ -32,7 +32,8 @@ public sealed class ParallelScanner
 
     /// <summary>
     /// Memory each worker may spend on the events of objects scanned ahead of their confirmation
-    /// (<see cref="LogObject.Confirmation"/>); beyond it the worker waits for the confirmations.
+    /// (<see cref="LogObject.Confirmation"/>); beyond it the worker waits for the confirmations. All workers but one scan
+    /// ahead (one when there is one): the rest wait, leaving a core to the listing that confirms.
     /// </summary>
     public long HeldBytesPerWorker { get; init; } = 16 * 1024 * 1024;
 
@@ -76,6 +77,7 @@ public sealed class ParallelScanner
         MemoryBudget budget = Budget ?? new MemoryBudget();
         Exception? failure = null;
         using var feed = new ObjectFeed(objects, IoConcurrency, cancel);
+        int speculators = Math.Max(1, threads - 1);
 
         void Work(int worker)
         {
@@ -92,7 +94,9 @@ public sealed class ParallelScanner
                 // Settle: the held objects whose confirmation came (all of them before an object is scanned directly).
                 while (!cancel.IsCancellationRequested && Settle(wait: false) && feed.TryTake(out ObjectFeed.PendingObject item))
                 {
-                    if (item.Object.Confirmation is { IsCompleted: false } && held.HasRoom)
+                    // Only some workers scan ahead of the confirmations: the listing that brings them (and the SDK's
+                    // start-up) needs a core too, and the others wait for it instead of taking that core.
+                    if (item.Object.Confirmation is { IsCompleted: false } && held.HasRoom && worker < speculators)
                     {
                         held.Scan(item, scanner, pred, context, cancel);
                         continue;
