@@ -57,9 +57,13 @@ def main():
     env = dict(os.environ, AWS_ACCESS_KEY_ID="S3RVER", AWS_SECRET_ACCESS_KEY="S3RVER", AWS_DEFAULT_REGION="us-east-1")
     subprocess.run(["aws", "--endpoint-url", ep, "s3", "sync", src, "s3://bench/", "--only-show-errors"], env=env, check=True)
     # The launcher builds the Native AOT binary in .work/aot (else the JIT build in .work/cli); time the binary itself.
-    subprocess.run([os.path.join(root, "trailsift"), "--version"], check=True, stdout=subprocess.DEVNULL)
-    aot = os.path.join(root, ".work", "aot", "trailsift")
-    exe = [aot] if os.path.exists(aot) else ["dotnet", os.path.join(root, ".work", "cli", "trailsift.dll")]
+    # TRAILSIFT_BENCH_BINARY names another binary to time (e.g. an older build, to compare within one load).
+    if os.environ.get("TRAILSIFT_BENCH_BINARY"):
+        exe = [os.environ["TRAILSIFT_BENCH_BINARY"]]
+    else:
+        subprocess.run([os.path.join(root, "trailsift"), "--version"], check=True, stdout=subprocess.DEVNULL)
+        aot = os.path.join(root, ".work", "aot", "trailsift")
+        exe = [aot] if os.path.exists(aot) else ["dotnet", os.path.join(root, ".work", "cli", "trailsift.dll")]
     flt = '.eventName == "RunInstances"'
     ts = exe + ["query", flt, "-f", "ndjson", "--no-progress"]
     cache = os.path.join(work, "cache")

@@ -41,6 +41,8 @@ public sealed class SyncCommand : ICommand
         ScanOptions.Account with { Group = Select }, ScanOptions.Region with { Group = Select, Help = "region (prunes S3-layout prefixes)" },
         ScanOptions.Since with { Group = Select }, ScanOptions.Until with { Group = Select }, ScanOptions.DeliveryDelay with { Group = Select },
         .. S3Options.All.Where(o => o != S3Options.Cache && o != S3Options.NoCache),
+        S3Options.Cache with { Help = "keep folder listings in DIR, reused when final for the window (default: $XDG_CACHE_HOME/trailsift or ~/.cache/trailsift)" },
+        S3Options.NoCache with { Help = "list every folder again; keep no listing" },
         ScanOptions.Stats with { Group = "Other", Help = "print S3 statistics to stderr" }, ScanOptions.NoProgress with { Group = "Other" }, Quiet, ScanOptions.Help,
     ];
 

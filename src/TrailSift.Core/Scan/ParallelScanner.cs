@@ -30,6 +30,13 @@ public sealed class ParallelScanner
     /// </summary>
     public IEventPredicate? Context { get; init; }
 
+    /// <summary>
+    /// Memory each worker may spend on the events of objects scanned ahead of their confirmation
+    /// (<see cref="LogObject.Confirmation"/>); beyond it the worker waits for the confirmations. All workers but one scan
+    /// ahead (one when there is one): the rest wait, leaving a core to the listing that confirms.
+    /// </summary>
+    public long HeldBytesPerWorker { get; init; } = 16 * 1024 * 1024;
+
     /// <summary>Objects listed and opening ahead of the workers (I/O concurrency, independent of <see cref="Threads"/>).</summary>
     public int IoConcurrency { get; init; } = 16;
 
@@ -47,6 +54,7 @@ public sealed class ParallelScanner
             Threads = Math.Max(1, Math.Min(Threads, objects.Count)),
             BufferBytes = BufferBytes,
             IoConcurrency = IoConcurrency,
+            HeldBytesPerWorker = HeldBytesPerWorker,
             Context = Context,
             Budget = Budget,
         };
@@ -69,6 +77,7 @@ public sealed class ParallelScanner
         MemoryBudget budget = Budget ?? new MemoryBudget();
         Exception? failure = null;
         using var feed = new ObjectFeed(objects, IoConcurrency, cancel);
+        int speculators = Math.Max(1, threads - 1);
 
         void Work(int worker)
         {
@@ -79,28 +88,27 @@ public sealed class ParallelScanner
             IEventPredicate pred = predicate.ForWorker();
             IEventPredicate? context = Context?.ForWorker();
             using var scanner = new ObjectScanner(BufferBytes, budget);
+            var held = new HeldObjects(HeldBytesPerWorker);
             try
             {
-                while (!cancel.IsCancellationRequested && feed.TryTake(out ObjectFeed.PendingObject item))
+                // Settle: the held objects whose confirmation came (all of them before an object is scanned directly).
+                while (!cancel.IsCancellationRequested && Settle(wait: false) && feed.TryTake(out ObjectFeed.PendingObject item))
                 {
-                    LogObject source = item.Object;
-                    int i = item.Sequence;
-                    sink.BeginObject(i, source.Path);
-                    try
+                    // Only some workers scan ahead of the confirmations: the listing that brings them (and the SDK's
+                    // start-up) needs a core too, and the others wait for it instead of taking that core.
+                    if (item.Object.Confirmation is { IsCompleted: false } && held.HasRoom && worker < speculators)
                     {
-                        scanner.Scan(source, item.Open, pred, context, sink, reporter, mine, cancel);
-                    }
-                    finally
-                    {
-                        sink.EndObject(i, source.Path);
+                        held.Scan(item, scanner, pred, context, cancel);
+                        continue;
                     }
 
-                    if (sink.StopRequested)
+                    if (!Settle(wait: true) || !Emit(item, null))
                     {
-                        feed.Stop();
                         break;
                     }
                 }
+
+                Settle(wait: true);
             }
             catch (OperationCanceledException)
             {
@@ -109,6 +117,71 @@ public sealed class ParallelScanner
             {
                 Interlocked.CompareExchange(ref failure, e, null);
                 feed.Stop();
+            }
+            finally
+            {
+                held.Dispose();
+            }
+
+            bool Settle(bool wait)
+            {
+                while (!cancel.IsCancellationRequested && held.TakeSettled(wait, cancel, out ObjectFeed.PendingObject? item, out HeldObject? kept) is { } confirmed)
+                {
+                    using (kept)
+                    {
+                        if (!Emit(item!, confirmed ? kept : null, confirmed))
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                return true;
+            }
+
+            // One object to the sink: scanned now, or its held scan replayed (or scanned again after the held scan overflowed);
+            // an object dropped after all (its confirmation false) is an empty one. False when the sink asked to stop.
+            bool Emit(ObjectFeed.PendingObject item, HeldObject? replay, bool keep = true)
+            {
+                LogObject source = item.Object;
+                int i = item.Sequence;
+                if (replay is null && keep && source.Confirmation is { } confirmation)
+                {
+                    keep = HeldObjects.Confirmed(confirmation, cancel);
+                }
+
+                sink.BeginObject(i, source.Path);
+                try
+                {
+                    if (!keep)
+                    {
+                    }
+                    else if (replay is null)
+                    {
+                        scanner.Scan(source, item.Open, pred, context, sink, reporter, mine, cancel);
+                    }
+                    else if (replay.Overflowed)
+                    {
+                        scanner.Scan(source, source.OpenRaw, pred, context, sink, reporter, mine, cancel);
+                    }
+                    else
+                    {
+                        replay.ReplayInto(sink, reporter, held.Record, source.Path);
+                        mine.Add(replay.Stats);
+                    }
+                }
+                finally
+                {
+                    sink.EndObject(i, source.Path);
+                }
+
+                if (sink.StopRequested)
+                {
+                    feed.Stop();
+                    return false;
+                }
+
+                return true;
             }
         }
 

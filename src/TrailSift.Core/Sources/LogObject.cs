@@ -40,6 +40,14 @@ public sealed class LogObject
     /// <summary>True when the object can be opened and read again (false for standard input and pipes).</summary>
     public bool CanReadTwice { get; init; } = true;
 
+    /// <summary>
+    /// Null for an object known to be part of the output. Otherwise the object was listed ahead of its confirmation (an
+    /// S3 object taken from a kept folder listing while the folder is listed again): the task ends true when it is
+    /// confirmed where it stands, false when it is not part of the output after all — then nothing of its scan may be
+    /// emitted (its events, its reports), and the objects that really stand there follow later in the listing.
+    /// </summary>
+    public Task<bool>? Confirmation { get; init; }
+
     /// <summary>True when opening is slow enough to do ahead of the workers (a network source).</summary>
     public bool OpensAsynchronously => _openAsync is not null;
 

@@ -55,6 +55,34 @@ public sealed partial class S3ReadTests
     }
 
     [S3Fact]
+    public void Should_TryEachRequestOnce_When_TheEndpointsCertificateIsRefused()
+    {
+        // Given the server behind HTTPS with an authority no bundle or system store knows, and a closed window whose
+        // listings are in the cache but whose objects are not (so the run makes GETs only)
+        using var tls = new TlsRelay(_s3.Server.Endpoint);
+        using var cache = new TempTree();
+        string[] window = ["count", $"s3://{S3TrailFixture.Bucket}/AWSLogs/", .. Window, "--cache", cache.Root];
+        Assert.Equal(0, S3TrailFixture.Run([.. window, "--endpoint-url", _s3.Server.Endpoint]).ExitCode);
+        FileInfo[] objects = [.. new DirectoryInfo(Path.Combine(cache.Root, "s3", S3TrailFixture.Bucket)).EnumerateFiles("*", SearchOption.AllDirectories).Where(f => f.Directory!.Name != "list")];
+        Array.ForEach(objects, f => f.Delete());
+        string day = $"s3://{S3TrailFixture.Bucket}/AWSLogs/{OrgTrail.Org}/{Account}/CloudTrail/{Region}/2024/05/02/";
+
+        // When the window's objects are read through the relay, and a listing is asked of it
+        CliRunResult gets = S3TrailFixture.Run([.. window, "--endpoint-url", tls.Endpoint]);
+        int getConnections = tls.Connections;
+        CliRunResult list = S3TrailFixture.Run(["count", day, "--endpoint-url", tls.Endpoint, "--no-cache"]);
+
+        // Then each object is reported, after at most one connection each (the GETs run concurrently; once the certificate
+        // was refused, no request connects again), and the listing connected once: a refused certificate is not retried
+        Assert.True(gets.ExitCode == 2, gets.Stderr);
+        Assert.True(objects.Length >= 2, $"{objects.Length} objects in the window");
+        Assert.Equal(objects.Length, gets.Stderr.Split('\n').Count(l => l.Contains("TLS certificate was not accepted", StringComparison.Ordinal)));
+        Assert.InRange(getConnections, 1, objects.Length);
+        Assert.True(list.ExitCode == 2, list.Stderr);
+        Assert.Equal(1, tls.Connections - getConnections);
+    }
+
+    [S3Fact]
     public void Should_SayTheBundleCannotBeRead_When_AwsCaBundleHoldsNoCertificate()
     {
         // Given a bundle file with no certificate in it

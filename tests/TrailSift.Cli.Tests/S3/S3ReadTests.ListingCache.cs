@@ -1,4 +1,3 @@
-using System.Globalization;
 using Amazon.S3;
 using Amazon.S3.Model;
 using TrailSift.Testing;
@@ -90,14 +89,6 @@ public sealed partial class S3ReadTests
         Assert.True(regionBeforeRoot);
     }
 
-    private static void Put(AmazonS3Client client, string bucket, string regionFolder, DateTime delivery, string eventName)
-    {
-        string region = regionFolder[(regionFolder.LastIndexOf('/') + 1)..];
-        string key = string.Create(CultureInfo.InvariantCulture,
-            $"{regionFolder}/{delivery:yyyy'/'MM'/'dd}/{Account}_CloudTrail_{region}_{delivery:yyyyMMdd'T'HHmm'Z'}_{eventName}.json.gz");
-        string json = string.Create(CultureInfo.InvariantCulture,
-            $$"""{"Records":[{"eventVersion":"1.08","eventTime":"{{delivery:yyyy-MM-dd'T'HH:mm:ss'Z'}}","eventSource":"ec2.amazonaws.com","eventName":"{{eventName}}","awsRegion":"{{region}}","recipientAccountId":"{{Account}}"}]}""");
-        var put = new PutObjectRequest { BucketName = bucket, Key = key, InputStream = new MemoryStream(TempTree.Gzip(System.Text.Encoding.UTF8.GetBytes(json))), UseChunkEncoding = false };
-        client.PutObjectAsync(put).GetAwaiter().GetResult();
-    }
+    private static void Put(AmazonS3Client client, string bucket, string regionFolder, DateTime delivery, string eventName) =>
+        PutLog(client, bucket, regionFolder, delivery, eventName, eventName);
 }

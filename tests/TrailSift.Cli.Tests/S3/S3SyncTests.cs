@@ -143,4 +143,35 @@ public sealed class S3SyncTests : IClassFixture<S3TrailFixture>
         Assert.DoesNotContain(proxy.Log, r => r.IsGetObject);
         Assert.Contains($": 0 fetched (0 bytes), {fetched} already there, 0 failed", again.Stderr, StringComparison.Ordinal);
     }
+
+    [S3Fact]
+    public void Should_ListNothing_AndFetchNothing_When_ASyncOfClosedDaysRunsAgainWithTheListingCache()
+    {
+        // Given an account's closed days (digests too) synced once with a listing cache
+        using var dir = new TempTree();
+        using var cache = new TempTree();
+        using var proxy = new FaultProxy(_s3.Server.Endpoint);
+        string[] args = ["sync", $"s3://{S3TrailFixture.Bucket}/{Prefix}", dir.Root, "--since", "2024-05-01", "--until", "2024-05-03",
+            "--endpoint-url", proxy.Endpoint, "--cache", cache.Root, "--stats", "--quiet"];
+        CliRunResult first = S3TrailFixture.Run(args);
+        int firstLists = proxy.Log.Count(r => r.IsList);
+        string[] files = Directory.GetFiles(dir.Root, "*", SearchOption.AllDirectories);
+        proxy.ClearLog();
+
+        // When it runs again, and once more without the cache
+        CliRunResult second = S3TrailFixture.Run(args);
+        List<ProxiedRequest> secondRequests = [.. proxy.Log];
+        proxy.ClearLog();
+        CliRunResult uncached = S3TrailFixture.Run([.. args.Where(a => a != cache.Root && a != "--cache"), "--no-cache"]);
+
+        // Then the re-run asks nothing of the server (every listing is final for the window, every file is there), while
+        // the run without the cache lists every folder again
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.True(files.Length > 0 && firstLists > 1, $"{files.Length} files, {firstLists} listings");
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        Assert.Empty(secondRequests);
+        Assert.Equal(firstLists, proxy.Log.Count(r => r.IsList));
+        Assert.Equal(0, uncached.ExitCode);
+        Assert.Equal(files.Order(StringComparer.Ordinal), Directory.GetFiles(dir.Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+    }
 }

@@ -19,6 +19,7 @@ public sealed class TlsRelay : IDisposable
     private readonly X509Certificate2 _serverCertificate;
     private readonly CancellationTokenSource _stop = new();
     private int _handshakes;
+    private int _connections;
 
     /// <summary>Starts relaying to <paramref name="target"/> (an http://127.0.0.1:port endpoint).</summary>
     public TlsRelay(string target)
@@ -56,8 +57,12 @@ public sealed class TlsRelay : IDisposable
     /// <summary>TLS handshakes completed so far (a client that refuses the certificate completes none).</summary>
     public int Handshakes => Volatile.Read(ref _handshakes);
 
+    /// <summary>TCP connections accepted so far (each attempt of a client, whether its handshake completes or not).</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
     private async Task Relay(TcpClient client)
     {
+        Interlocked.Increment(ref _connections);
         using (client)
         using (var server = new TcpClient())
         using (var tls = new SslStream(client.GetStream()))

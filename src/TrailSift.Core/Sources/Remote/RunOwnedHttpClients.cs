@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Security;
+using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Amazon.Runtime;
 
@@ -16,6 +18,7 @@ namespace TrailSift.Core.Sources.Remote;
 internal sealed class RunOwnedHttpClients : HttpClientFactory
 {
     private readonly X509Certificate2Collection? _trusted;
+    private readonly ConcurrentDictionary<string, AuthenticationException> _refused = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Loads <paramref name="caBundle"/> (a PEM file) when given; throws <see cref="S3AccessException"/> when it holds no certificate.</summary>
     public RunOwnedHttpClients(string? caBundle)
@@ -64,7 +67,7 @@ internal sealed class RunOwnedHttpClients : HttpClientFactory
             handler.ServerCertificateCustomValidationCallback = (_, certificate, _, errors) => Trusted(roots, certificate, errors);
         }
 
-        return new HttpClient(handler) { Timeout = clientConfig.Timeout ?? TimeSpan.FromSeconds(100) };
+        return new HttpClient(new RefusalMemory(handler, _refused)) { Timeout = clientConfig.Timeout ?? TimeSpan.FromSeconds(100) };
     }
 
     // Cached by the SDK, per SDK client (a null key), and disposed with it; never after each use.
@@ -87,5 +90,42 @@ internal sealed class RunOwnedHttpClients : HttpClientFactory
         chain.ChainPolicy.CustomTrustStore.AddRange(roots);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         return chain.Build(certificate);
+    }
+
+    // An endpoint whose TLS certificate was refused is not asked again in this run: the SDK's own retries (and any
+    // request after) fail at once with the same refusal instead of connecting again — the certificate will not change.
+    private sealed class RefusalMemory(HttpMessageHandler inner, ConcurrentDictionary<string, AuthenticationException> refused) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            string endpoint = request.RequestUri?.GetLeftPart(UriPartial.Authority) ?? string.Empty;
+            if (refused.TryGetValue(endpoint, out AuthenticationException? known))
+            {
+                throw new HttpRequestException(known.Message, known);
+            }
+
+            try
+            {
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException e) when (Refusal(e) is { } refusal)
+            {
+                refused.TryAdd(endpoint, refusal);
+                throw;
+            }
+        }
+
+        private static AuthenticationException? Refusal(Exception e)
+        {
+            for (Exception? x = e; x is not null; x = x.InnerException)
+            {
+                if (x is AuthenticationException a)
+                {
+                    return a;
+                }
+            }
+
+            return null;
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace TrailSift.Core.Sources.Remote;
 /// (<see cref="KeyOrderGate"/>), so the scan starts on the first day folder instead of waiting for the last.
 /// </summary>
 /// <remarks>One instance per argument; thread-safe inside it.</remarks>
-internal sealed class S3Lister
+internal sealed partial class S3Lister
 {
     private readonly S3Connection _connection;
     private readonly PruneOptions _options;
@@ -178,7 +178,7 @@ internal sealed class S3Lister
         }
 
         string? startAfter = layout.StartAfter(prefix, _options);
-        FolderListing? stored = _listings?.TryGet(bucket, prefix);
+        FolderListing? stored = Stored(bucket, prefix);
         if (stored is not null && stored.IsFinalFor(layout.Position, _options) && stored.Covers(startAfter, k => IsPast(k, layout)))
         {
             _counts.AddListingFromCache();
@@ -262,6 +262,22 @@ internal sealed class S3Lister
             entries.Add(new Entry(string.Empty, null, null, (S3Uri.Display(bucket, prefix), error)));
         }
 
+        foreach (Planned p in Plan(prefix, layout, listing, startAfter, count: true))
+        {
+            entries.Add(p.Object is { } o ? new Entry(p.Name, o, null)
+                : new Entry(p.Name, null, early is not null && early.Remove(p.Prefix!, out Task<List<Entry>>? started) ? started : Walk(bucket, p.Prefix!, p.Layout!)));
+        }
+
+        // An error entry (name "") stays first; the rest is already in order.
+        return entries;
+    }
+
+    // What a listing holds for this run, in output order: the subfolders the options allow and the kept keys, as
+    // CompareByFolder sorts keys (a file before a folder of the same name; names are unique otherwise). Counts what it
+    // prunes and skips when asked (the real walk does; a prediction from kept listings does not).
+    private List<Planned> Plan(string prefix, RemoteLayout layout, FolderListing listing, string? startAfter, bool count)
+    {
+        var planned = new List<Planned>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string sub in listing.Prefixes)
         {
@@ -274,25 +290,28 @@ internal sealed class S3Lister
             RemoteLayout child = layout.Child(name);
             if (child.PruneReason(_options) is not null)
             {
-                _counts.AddPrunedDirectory();
+                if (count)
+                {
+                    _counts.AddPrunedDirectory();
+                }
+
                 continue;
             }
 
-            entries.Add(new Entry(name, null, early is not null && early.Remove(sub, out Task<List<Entry>>? started) ? started : Walk(bucket, sub, child)));
+            planned.Add(new Planned(name, null, sub, child));
         }
 
         foreach (RemoteObject o in listing.Objects)
         {
             // A stored listing may have started before this run's StartAfter: its earlier keys are not listed now.
-            if ((startAfter is null || string.CompareOrdinal(o.Key, startAfter) > 0) && Consider(o, explicitKey: false) is { } kept)
+            if ((startAfter is null || string.CompareOrdinal(o.Key, startAfter) > 0) && Consider(o, explicitKey: false, count) is { } kept)
             {
-                entries.Add(new Entry(kept.Key[prefix.Length..], kept, null));
+                planned.Add(new Planned(kept.Key[prefix.Length..], kept, null, null));
             }
         }
 
-        // A file sorts before a folder of the same name (CompareByFolder); names are unique otherwise.
-        entries.Sort(static (a, b) => a.Name.CompareTo(b.Name, StringComparison.Ordinal) is var c && c != 0 ? c : (a.Folder is null ? 0 : 1) - (b.Folder is null ? 0 : 1));
-        return entries;
+        planned.Sort(static (a, b) => a.Name.CompareTo(b.Name, StringComparison.Ordinal) is var c && c != 0 ? c : (a.Object is not null ? 0 : 1) - (b.Object is not null ? 0 : 1));
+        return planned;
     }
 
     // Delivered after the window (in a day folder): every later key of the folder is too, so paging can stop.
@@ -339,29 +358,42 @@ internal sealed class S3Lister
         return null;
     }
 
-    // The key's object when it is read, counting what is listed, pruned and skipped.
-    private RemoteObject? Consider(RemoteObject o, bool explicitKey)
+    // The key's object when it is read, counting what is listed, pruned and skipped (unless a prediction asks).
+    private RemoteObject? Consider(RemoteObject o, bool explicitKey, bool count = true)
     {
         if (o.Key.EndsWith('/'))
         {
             return null;
         }
 
-        _counts.AddKeyListed();
-        switch (RemoteKeyFilter.Judge(o.Key, _options, explicitKey, keepDigests: _forSync))
+        if (count)
         {
-            case RemoteKeyFilter.Verdict.NotLog when !_forSync:
-                _counts.AddSkipped();
-                return null;
-            case RemoteKeyFilter.Verdict.Digest:
-                _counts.AddDigest();
-                return null;
-            case RemoteKeyFilter.Verdict.Pruned:
-                _counts.AddPrunedFile();
-                return null;
-            default:
-                return o;
+            _counts.AddKeyListed();
         }
+
+        RemoteKeyFilter.Verdict verdict = RemoteKeyFilter.Judge(o.Key, _options, explicitKey, keepDigests: _forSync);
+        if (count)
+        {
+            switch (verdict)
+            {
+                case RemoteKeyFilter.Verdict.NotLog when !_forSync:
+                    _counts.AddSkipped();
+                    break;
+                case RemoteKeyFilter.Verdict.Digest:
+                    _counts.AddDigest();
+                    break;
+                case RemoteKeyFilter.Verdict.Pruned:
+                    _counts.AddPrunedFile();
+                    break;
+            }
+        }
+
+        return verdict switch
+        {
+            RemoteKeyFilter.Verdict.NotLog when !_forSync => null,
+            RemoteKeyFilter.Verdict.Digest or RemoteKeyFilter.Verdict.Pruned => null,
+            _ => o,
+        };
     }
 
     private async Task<ListObjectsV2Response> List(string bucket, string prefix, string? startAfter, string? continuation)
@@ -373,4 +405,7 @@ internal sealed class S3Lister
     // A kept key (Object), a subfolder being listed (Folder) or a folder that could not be listed (Failure: its display
     // name and the reason, reported when the output reaches it), under its name relative to the folder.
     private sealed record Entry(string Name, RemoteObject? Object, Task<List<Entry>>? Folder, (string Path, string Reason)? Failure = null);
+
+    // One entry a listing holds for the run: a kept key (Object) or an allowed subfolder (Prefix and its Layout).
+    private sealed record Planned(string Name, RemoteObject? Object, string? Prefix, RemoteLayout? Layout);
 }

@@ -47,7 +47,22 @@ public sealed class S3LogSource : ILogSource, IDisposable
 
         await foreach (LogObject o in source.ListAsync(uri, scope, cancel).ConfigureAwait(false))
         {
-            scope.Listed();
+            // An object listed ahead of its confirmation counts (for the progress line) once confirmed; a dropped one never.
+            if (o.Confirmation is { } confirmation)
+            {
+                _ = confirmation.ContinueWith(t =>
+                {
+                    if (t.Result)
+                    {
+                        scope.Listed();
+                    }
+                }, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            }
+            else
+            {
+                scope.Listed();
+            }
+
             yield return o;
         }
     }

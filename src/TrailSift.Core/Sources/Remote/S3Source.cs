@@ -34,13 +34,13 @@ public sealed class S3Source : IDisposable
     public async IAsyncEnumerable<LogObject> ListAsync(S3Uri uri, SourceScope scope, [EnumeratorCancellation] CancellationToken cancel = default)
     {
         var lister = new S3Lister(_connection, scope.Prune, scope.ReportError, scope.Counts, forSync: false, _listings);
-        await foreach (RemoteObject o in lister.ListAsync(uri, cancel).ConfigureAwait(false))
+        await foreach ((RemoteObject o, Task<bool>? confirmation) in lister.ListAheadAsync(uri, cancel).ConfigureAwait(false))
         {
-            yield return ToLogObject(o, scope.Counts);
+            yield return ToLogObject(o, scope.Counts, confirmation);
         }
     }
 
-    private LogObject ToLogObject(RemoteObject o, SourceCounts counts)
+    private LogObject ToLogObject(RemoteObject o, SourceCounts counts, Task<bool>? confirmation)
     {
         CloudTrailObjectName? name = CloudTrailObjectName.TryParse(o.Key);
         if (_cache?.TryGet(o) is { } cached)
@@ -49,7 +49,7 @@ public sealed class S3Source : IDisposable
             {
                 counts.AddCacheHit();
                 return new FileStream(cached, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            }, name);
+            }, name) { Confirmation = confirmation };
         }
 
         counts.AddToFetch(o.Size);
@@ -59,7 +59,7 @@ public sealed class S3Source : IDisposable
             _fills[fill] = true;
             fill.ContinueWith(t => _fills.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return Task.FromResult(stream);
-        }, name);
+        }, name) { Confirmation = confirmation };
     }
 
     /// <summary>How long <see cref="Dispose"/> waits for GETs still ending (cancelled ones remove their partial cache files).</summary>

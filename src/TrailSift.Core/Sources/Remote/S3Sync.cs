@@ -10,6 +10,8 @@ namespace TrailSift.Core.Sources.Remote;
 /// under a resumable temporary name (<c>.&lt;name&gt;.&lt;ETag tag&gt;.part</c>, continued with a Range GET after an
 /// interruption) and renamed when whole; a file already there with the listed size is left alone, so a re-run
 /// fetches nothing. Digest objects are kept, with their S3 signature metadata in <c>&lt;digest&gt;.signature</c>.
+/// Folder listings are kept in the cache directory and reused without a request when final for the window, as a scan
+/// does (<see cref="FolderListing.IsFinalFor"/>): a re-run over closed days lists nothing.
 /// </summary>
 /// <remarks>Thread-safe; one instance per command run.</remarks>
 public sealed class S3Sync : IDisposable
@@ -19,11 +21,13 @@ public sealed class S3Sync : IDisposable
 
     private static readonly string[] SignatureHeaders = ["x-amz-meta-signature", "x-amz-meta-signature-algorithm"];
     private readonly S3Connection _connection;
+    private readonly ListingCache? _listings;
 
     /// <summary>Creates the sync; throws <see cref="S3AccessException"/> when no credentials can be found.</summary>
     public S3Sync(S3Settings settings)
     {
         _connection = new S3Connection(settings);
+        _listings = settings.CacheDirectory is { Length: > 0 } root ? new ListingCache(root) : null;
         _connection.ResolveNow();
     }
 
@@ -36,7 +40,7 @@ public sealed class S3Sync : IDisposable
         var objects = new List<RemoteObject>();
         foreach (S3Uri uri in uris)
         {
-            objects.AddRange(new S3Lister(_connection, options, report, Counters, forSync: true).ListAllAsync(uri, cancel).GetAwaiter().GetResult());
+            objects.AddRange(new S3Lister(_connection, options, report, Counters, forSync: true, _listings).ListAllAsync(uri, cancel).GetAwaiter().GetResult());
         }
 
         int copied = 0, current = 0, failed = 0;
