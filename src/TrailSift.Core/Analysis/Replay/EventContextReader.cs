@@ -43,6 +43,17 @@ public static class EventContextReader
         return Fill(record, caller, new ReplayContext { Ticks = record.EventTimeTicks ?? 0, Selection = selection });
     }
 
+    /// <summary>
+    /// As <see cref="Read(EventRecord, ResolvedPrincipal, ContextKeySelection?)"/>, into <paramref name="reuse"/> (emptied
+    /// first): a scan worker reads every call into one context, valid until the next call.
+    /// </summary>
+    internal static ReplayContext Read(EventRecord record, ResolvedPrincipal caller, ContextKeySelection? selection, ReplayContext reuse)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        reuse.Reset(record.EventTimeTicks ?? 0, selection);
+        return Fill(record, caller, reuse);
+    }
+
     private static ReplayContext Fill(EventRecord record, ResolvedPrincipal caller, ReplayContext context)
     {
         foreach (string key in DerivedKeys)

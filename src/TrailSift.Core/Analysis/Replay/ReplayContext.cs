@@ -32,7 +32,7 @@ public sealed class ReplayContext
     /// When set, the only keys this context records (<see cref="ContextKeySelection"/>): values and absences of other
     /// keys are dropped, and the reader does not compute them. Null: every key.
     /// </summary>
-    public ContextKeySelection? Selection { get; init; }
+    public ContextKeySelection? Selection { get; internal set; }
 
     /// <summary>Context keys with values (case-insensitive names).</summary>
     public Dictionary<string, ContextValue> Values { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -42,6 +42,19 @@ public sealed class ReplayContext
 
     /// <summary>Ids of resources the call created (<c>RunInstances</c>' instance ids).</summary>
     public List<string> CreatedIds { get; } = [];
+
+    /// <summary>Empties the context for the next call read into it (<see cref="EventContextReader"/>).</summary>
+    internal void Reset(long ticks, ContextKeySelection? selection)
+    {
+        _absent.Clear();
+        _absentPrefixes.Clear();
+        Values.Clear();
+        RequestTags.Clear();
+        CreatedIds.Clear();
+        Principal = PrincipalKey = PrincipalAccount = IdentityType = null;
+        Ticks = ticks;
+        Selection = selection;
+    }
 
     /// <summary>Marks <paramref name="key"/> as known to be absent from the request.</summary>
     public void MarkAbsent(string key)

@@ -17,6 +17,7 @@ public sealed partial class UsageCollector
         a.Policy != b.Policy ? a.Policy.CompareTo(b.Policy) : a.Statement.CompareTo(b.Statement));
 
     private readonly StringBuilder _key = new(256);
+    private char[] _keyChars = new char[256];
 
     /// <summary>
     /// The key of an outcome: everything <see cref="CallChecker.BuildRequest"/> builds a request from that a principal's
@@ -27,7 +28,7 @@ public sealed partial class UsageCollector
     /// principals whose policies read no resource tags: their requests do not depend on the tagging facts (see
     /// <see cref="UsageScope.NeedsLedger"/>).
     /// </summary>
-    private string OutcomeKey(ReplayContext context, RequiredPermission permission, string eventSource, IReadOnlyList<string> policyKeys)
+    private ReadOnlySpan<char> OutcomeKey(ReplayContext context, RequiredPermission permission, string eventSource, IReadOnlyList<string> policyKeys)
     {
         StringBuilder key = _key.Clear();
         key.Append(permission.Action).Append('\u001f').Append(permission.Resource).Append('\u001f').Append(permission.Implied ? '1' : '0')
@@ -50,7 +51,13 @@ public sealed partial class UsageCollector
             }
         }
 
-        return key.ToString();
+        if (_keyChars.Length < key.Length)
+        {
+            _keyChars = new char[key.Length * 2];
+        }
+
+        key.CopyTo(0, _keyChars, key.Length);
+        return _keyChars.AsSpan(0, key.Length);
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ public sealed partial class UsageCollector
         /// <summary>Outcomes by <see cref="OutcomeKey"/> (this worker's; bounded by <see cref="OutcomeCacheLimit"/>).</summary>
         public Dictionary<string, Outcome> Outcomes { get; } = new(StringComparer.Ordinal);
 
+        /// <summary><see cref="Outcomes"/> looked up by the key's characters.</summary>
+        public Dictionary<string, Outcome>.AlternateLookup<ReadOnlySpan<char>> OutcomesBySpan => Outcomes.GetAlternateLookup<ReadOnlySpan<char>>();
+
         public Dictionary<(string Action, string Resource), UseBuilder> Uses { get; } = [];
 
         /// <summary>Distinct allowed requests (<see cref="KeptRequest"/>'s equality).</summary>

@@ -42,6 +42,9 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     private readonly Dictionary<string, string[]> _interned = new(StringComparer.Ordinal);
     private readonly TextInterner _text = new();
 
+    // The call being judged's context, read into one instance per worker (nothing keeps it past the call).
+    private readonly ReplayContext _context = new();
+
     /// <summary>Creates a collector.</summary>
     public UsageCollector(UsageScope scope)
     {
@@ -261,7 +264,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         bool cacheable = !_scope.NeedsLedger[index];
         // A cacheable principal's requests hold its policy keys only (PolicyKeyRequest): no other key is read. The
         // checker's full requests (principals whose policies read resource tags) get the full context.
-        ReplayContext context = EventContextReader.Read(record, caller, cacheable ? _scope.KeySelections[index] : null);
+        ReplayContext context = EventContextReader.Read(record, caller, cacheable ? _scope.KeySelections[index] : null, _context);
         string eventSource = _text.Text(record.EventSource) ?? string.Empty;
         string? eventId = null;
         string[] region = Intern(_text.Text(record.AwsRegion) ?? string.Empty);
@@ -287,10 +290,11 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
                 continue;
             }
 
-            string? key = cacheable ? OutcomeKey(context, permission, eventSource, policyKeys) : null;
-            if (key is null || !state.Outcomes.TryGetValue(key, out Outcome? outcome))
+            // The key is looked up as a span: a string is made only for an outcome the cache keeps.
+            ReadOnlySpan<char> key = cacheable ? OutcomeKey(context, permission, eventSource, policyKeys) : default;
+            if (!cacheable || !state.OutcomesBySpan.TryGetValue(key, out Outcome? outcome))
             {
-                RequestContext request = key is null
+                RequestContext request = !cacheable
                     ? checker.BuildRequest(context, permission, eventSource)
                     : PolicyKeyRequest(context, permission, eventSource, policyKeys);
                 EvaluationResult result = PolicyEvaluator.Evaluate(_scope.PolicySets[index], request, includeTrace: true);
@@ -300,14 +304,14 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
                         ? KeptRequest.Of(request, policyKeys)
                         : null,
                 };
-                if (key is not null)
+                if (cacheable)
                 {
                     if (state.Outcomes.Count >= OutcomeCacheLimit)
                     {
                         state.Outcomes.Clear();
                     }
 
-                    state.Outcomes.Add(key, outcome);
+                    state.Outcomes.Add(key.ToString(), outcome);
                 }
             }
 
