@@ -9,6 +9,7 @@ using TrailSift.Core.Iam.Evaluation;
 
 // dotnet run -c Release --project bench/TrailSift.Benchmarks [-- --quick]             the evaluator
 // dotnet run -c Release --project bench/TrailSift.Benchmarks -- --mapping [--quick]    event → permission mapping
+// dotnet run -c Release --project bench/TrailSift.Benchmarks -- --mapping-cpu          the same, CPU time of one thread
 // dotnet run -c Release --project bench/TrailSift.Benchmarks -- --mapping-digest DIR   digest of mapping every event
 // In-process, so the runtime settings of this project (TieredPGO, CallCountingDelayMs=0) are the ones measured.
 bool quick = args.Contains("--quick");
@@ -21,6 +22,12 @@ IConfig config = DefaultConfig.Instance.AddJob(job)
 if (args.Length == 2 && args[0] == "--mapping-digest")
 {
     MappingEvents.Digest(args[1]);
+    return;
+}
+
+if (args.Contains("--mapping-cpu"))
+{
+    MappingReport.CpuTime();
     return;
 }
 

@@ -20,6 +20,7 @@ internal sealed class EventContext
 
     private readonly List<string> _resources = [];
     private EventRecord _record = null!;
+    private JsonNode _resourcesNode;
     private bool _haveResources, _haveRegion, _haveAccount, _havePartition, _haveMessageArn;
     private string _region = string.Empty, _account = string.Empty, _partition = string.Empty;
     private string? _messageArn;
@@ -40,7 +41,7 @@ internal sealed class EventContext
             if (!_haveResources)
             {
                 _haveResources = true;
-                ReadResources(_record.Root.GetProperty("resources"u8), _resources);
+                ReadResources(_resourcesNode, _resources);
             }
 
             return _resources;
@@ -121,9 +122,30 @@ internal sealed class EventContext
         EventContext context = t_free ?? new EventContext();
         t_free = null;
         context._record = record;
-        JsonNode root = record.Root;
-        context.Request = root.GetProperty("requestParameters"u8);
-        context.Response = root.GetProperty("responseElements"u8);
+
+        // One pass over the top-level fields for the three this context reads (the last of a repeated name, as
+        // GetProperty finds it).
+        JsonNode request = default, response = default, resources = default;
+        foreach (JsonNode.PropertyEnumerator property in record.Root.EnumerateProperties())
+        {
+            JsonNode name = property.Name;
+            if (name.StringEquals("requestParameters"u8))
+            {
+                request = property.Value;
+            }
+            else if (name.StringEquals("responseElements"u8))
+            {
+                response = property.Value;
+            }
+            else if (name.StringEquals("resources"u8))
+            {
+                resources = property.Value;
+            }
+        }
+
+        context.Request = request;
+        context.Response = response;
+        context._resourcesNode = resources;
         return context;
     }
 
@@ -133,6 +155,7 @@ internal sealed class EventContext
         _record = null!;
         Request = default;
         Response = default;
+        _resourcesNode = default;
         _resources.Clear();
         Created.Clear();
         Operation = string.Empty;
