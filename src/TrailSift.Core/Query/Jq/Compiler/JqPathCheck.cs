@@ -25,13 +25,13 @@ internal sealed class JqPathCheck
     private static readonly HashSet<string> Comparisons = ["==", "!=", "<", "<=", ">", ">="];
 
     // C builtins of jq 1.7.1 whose result is a new value, a boolean, or (tostring, tonumber, ltrimstr, rtrimstr,
-    // format("text"), delpaths([])) the input itself exactly when jq returns it; their arguments are values (jq evaluates
-    // them as subexpressions).
+    // format("text"), delpaths([]), debug, stderr) the input itself exactly when jq returns it, or that never return
+    // (halt, halt_error); their arguments are values (jq evaluates them as subexpressions).
     private static readonly HashSet<string> CheckedNatives =
     [
         "empty/0", "error/0", "error/1", "not/0", "tostring/0", "tonumber/0", "ltrimstr/1", "rtrimstr/1", "type/0",
         "startswith/1", "endswith/1", "has/1", "contains/1", "isnan/0", "isinfinite/0", "isnormal/0", "getpath/1",
-        "_match_impl/3", "format/1", "delpaths/1",
+        "_match_impl/3", "format/1", "delpaths/1", "debug/0", "stderr/0", "halt/0", "halt_error/1",
     ];
 
     private const int MaxFunctionWalks = 1_000_000;
