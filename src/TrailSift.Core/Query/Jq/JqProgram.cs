@@ -26,6 +26,7 @@ public sealed class JqProgram
         JqAst ast = JqParser.Parse(source);
         JqNode root = new JqCompiler(null, globals ?? []).CompileProgram(ast);
         JqBreakCheck.Check(ast);
+        JqPathCheck.Check(ast);
         return new JqProgram(source, root);
     }
 
@@ -34,6 +35,7 @@ public sealed class JqProgram
     {
         JqNode root = new JqCompiler(null, []).CompileProgram(ast);
         JqBreakCheck.Check(ast);
+        JqPathCheck.Check(ast);
         return new(ast.ToString(), root);
     }
 

@@ -9,7 +9,12 @@ internal static class JqBuiltins
 {
     private static readonly Lazy<Dictionary<string, JqFunction>> Defined = new(CompilePrelude, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private static readonly Lazy<Dictionary<string, FuncDefAst>> Asts = new(() => PreludeDefinitions().ToDictionary(d => d.Name + "/" + d.Params.Count), LazyThreadSafetyMode.ExecutionAndPublication);
+
     public static JqFunction? FindDefined(string name, int arity) => Defined.Value.GetValueOrDefault(name + "/" + arity);
+
+    /// <summary>The syntax trees of the builtins defined in jq, by <c>name/arity</c> (for compile-time analyses).</summary>
+    public static Dictionary<string, FuncDefAst> DefinitionAsts => Asts.Value;
 
     public static IEnumerable<string> AllNames() => JqNatives.Names.Concat(Defined.Value.Keys);
 
@@ -21,7 +26,7 @@ internal static class JqBuiltins
         ? $"{name}/{arity} is a jq builtin that trailsift does not implement"
         : LibM.Refusal(name, arity);
 
-    private static Dictionary<string, JqFunction> CompilePrelude()
+    private static List<FuncDefAst> PreludeDefinitions()
     {
         JqAst ast = JqParser.Parse(JqPrelude.Source + " .");
         var defs = new List<FuncDefAst>();
@@ -30,6 +35,13 @@ internal static class JqBuiltins
             defs.Add(d);
             ast = d.Rest;
         }
+
+        return defs;
+    }
+
+    private static Dictionary<string, JqFunction> CompilePrelude()
+    {
+        List<FuncDefAst> defs = PreludeDefinitions();
 
         var table = new Dictionary<string, JqFunction>(StringComparer.Ordinal);
         foreach (FuncDefAst d in defs)

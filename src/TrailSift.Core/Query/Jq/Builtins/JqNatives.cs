@@ -56,22 +56,19 @@ internal static partial class JqNatives
                     throw new JqRuntimeException("Path must be specified as an array");
                 }
 
-                JqValue r;
-                try
+                // jq's _jq_path_append: getpath's own error first, then the input must be the value at the path.
+                JqValue r = JqOps.GetPath(v, p);
+                if (!JqPath.Resolve(v, path, out JqPath? real))
                 {
-                    r = JqOps.GetPath(v, p);
-                }
-                catch (JqRuntimeException)
-                {
-                    r = JqValue.Null;
+                    throw JqRuntimeException.InvalidPathResult(v);
                 }
 
-                return k(r, JqPath.FromArray(pa, path));
+                return k(r, JqPath.FromArray(pa, real));
             })));
         Value2("setpath", JqOps.SetPath);
         Value1("delpaths", JqOps.DelPaths);
         Raw("path", 1, (cx, v, e, a, k) => a[0].RunPath(cx, v, null, e, (x, p) =>
-            ReferenceEquals(p, JqPath.Invalid) ? throw JqRuntimeException.InvalidPathResult(x) : k(JqPath.ToArray(p))));
+            k(JqPath.ToArray(JqPath.End(x, p)))));
         Raw("_limit", 2, Limit, LimitPath);
         Raw("last", 1, (cx, v, e, a, k) =>
         {
@@ -236,7 +233,8 @@ internal static partial class JqNatives
         return parsed switch
         {
             null => throw new JqRuntimeException(error!),
-            JqNumber => parsed,
+            // A new number, as jq's jv_number_with_literal allocates one (path expressions compare numbers by identity).
+            JqNumber n => new JqNumber(n.Value, n.Literal),
             _ => throw JqRuntimeException.TypeError(v, "cannot be parsed as a number"),
         };
     }

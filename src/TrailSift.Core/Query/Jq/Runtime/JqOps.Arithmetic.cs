@@ -127,15 +127,12 @@ internal static partial class JqOps
                 return JqValue.Null;
             }
 
-            int n = d > int.MaxValue ? int.MaxValue : (int)d;
-            if (n < d)
+            // jq 1.7.1 repeats the string (int)d times: "ab" * 2.5 is "abab", "ab" * 0.5 is "". A count beyond the C int
+            // range converts to INT_MIN there (x86 and wasm alike), so the loop does not run: "ab" * 1e10 is "".
+            int n = d >= 2147483648.0 ? 0 : (int)d;
+            if (n == 0)
             {
-                n++;
-            }
-
-            if (n <= 0)
-            {
-                return n == 0 && d == 0 ? JqString.Empty : JqValue.Null;
+                return JqString.Empty;
             }
 
             if ((long)s.Length * n > 1L << 28)

@@ -46,7 +46,7 @@ public sealed class JqRuntimeException : Exception
     internal static JqRuntimeException InvalidPathResult(JqValue v) => new($"Invalid path expression with result {Trunc(v, 30)}");
 
     internal static JqRuntimeException InvalidPathAccess(JqValue key, JqValue v) =>
-        new($"Invalid path expression near attempt to access element {Trunc(key, 30)} of {Trunc(v, 30)}");
+        new($"Invalid path expression near attempt to access element {Trunc(key, 15)} of {Trunc(v, 30)}");
 
     internal static JqRuntimeException InvalidPathIterate(JqValue v) =>
         new($"Invalid path expression near attempt to iterate through {Trunc(v, 30)}");

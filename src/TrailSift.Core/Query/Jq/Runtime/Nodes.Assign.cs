@@ -75,12 +75,7 @@ internal sealed class AssignNode(string op, JqNode lhs, JqNode rhs) : JqNode
         var list = new List<JqArray>();
         f.RunPath(cx, input, null, env, (v, p) =>
         {
-            if (ReferenceEquals(p, JqPath.Invalid))
-            {
-                throw JqRuntimeException.InvalidPathResult(v);
-            }
-
-            list.Add(JqPath.ToArray(p));
+            list.Add(JqPath.ToArray(JqPath.End(v, p)));
             return true;
         });
         return list;

@@ -107,6 +107,30 @@ internal sealed class AndOrNode(bool isAnd, JqNode left, JqNode right) : JqNode
             return right.Run(cx, input, env, r => k(JqValue.FromBool(r.IsTruthy)));
         });
     }
+
+    /// <summary>
+    /// jq compiles <c>a and b</c> / <c>a or b</c> without a subexpression: a's path operations move the path, b runs on the
+    /// input from that path state (its path operations check the input against the value a reached), and the boolean
+    /// result is checked against the value at the path at the end (<c>{"a":true} | path(.a or .b)</c> is <c>["a"]</c>).
+    /// </summary>
+    public override bool RunPath(JqContext cx, JqValue input, JqPath? path, JqEnv? env, JqEmitPath k)
+    {
+        cx.Step();
+        return left.RunPath(cx, input, path, env, (l, lp) =>
+        {
+            if (isAnd ? !l.IsTruthy : l.IsTruthy)
+            {
+                JqValue b = JqValue.FromBool(!isAnd);
+                return k(b, JqPath.Kept(b, l, lp));
+            }
+
+            return right.RunPath(cx, input, JqPath.Kept(input, l, lp), env, (r, rp) =>
+            {
+                JqValue b = JqValue.FromBool(r.IsTruthy);
+                return k(b, JqPath.Kept(b, r, rp));
+            });
+        });
+    }
 }
 
 /// <summary><c>a // b</c>: the truthy outputs of a, else the outputs of b (jq 1.7.1 does not suppress errors of a).</summary>

@@ -60,10 +60,13 @@ internal sealed class RecurseNode : JqNode
             return false;
         }
 
-        if (ReferenceEquals(path, JqPath.Invalid) && input is JqArray or JqObject)
+        // jq's `..` is recurse(.[]?): the iteration checks the path first (path_intact), and `?` does not hide that error.
+        if (!JqPath.Resolve(input, path, out JqPath? real))
         {
             throw JqRuntimeException.InvalidPathIterate(input);
         }
+
+        path = real;
 
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (input)
@@ -123,14 +126,15 @@ internal sealed class IndexNode(JqNode target, JqNode key, bool optional = false
         cx.Step();
         return key.Run(cx, input, env, kv => target.RunPath(cx, input, path, env, (t, p) =>
         {
+            // jq's INDEX checks path_intact before indexing; `?` does not hide that error.
+            if (!JqPath.Resolve(t, p, out JqPath? real))
+            {
+                throw JqRuntimeException.InvalidPathAccess(kv, t);
+            }
+
             JqValue v;
             try
             {
-                if (ReferenceEquals(p, JqPath.Invalid))
-                {
-                    throw JqRuntimeException.InvalidPathAccess(kv, t);
-                }
-
                 v = JqOps.Index(t, kv);
             }
             catch (JqRuntimeException e) when (optional && !e.IsHalt)
@@ -138,7 +142,7 @@ internal sealed class IndexNode(JqNode target, JqNode key, bool optional = false
                 return true;
             }
 
-            return k(v, new JqPath(p, kv));
+            return k(v, new JqPath(real, kv));
         }));
     }
 
@@ -198,14 +202,14 @@ internal sealed class SliceNode(JqNode target, JqNode? from, JqNode? to, bool op
                 key.Set("start", fv);
                 key.Set("end", tv);
                 JqObject ko = key.ToObject();
+                if (!JqPath.Resolve(t, p, out JqPath? real))
+                {
+                    throw JqRuntimeException.InvalidPathAccess(ko, t);
+                }
+
                 JqValue v;
                 try
                 {
-                    if (ReferenceEquals(p, JqPath.Invalid))
-                    {
-                        throw JqRuntimeException.InvalidPathAccess(ko, t);
-                    }
-
                     v = JqOps.Slice(t, fv, tv);
                 }
                 catch (JqRuntimeException e) when (optional && !e.IsHalt)
@@ -213,7 +217,7 @@ internal sealed class SliceNode(JqNode target, JqNode? from, JqNode? to, bool op
                     return true;
                 }
 
-                return k(v, new JqPath(p, ko));
+                return k(v, new JqPath(real, ko));
             })));
     }
 }
@@ -243,14 +247,15 @@ internal sealed class IterateNode(JqNode target, bool optional = false) : JqNode
         cx.Step();
         return target.RunPath(cx, input, path, env, (t, p) =>
         {
-            if (optional && (Skip(t) || ReferenceEquals(p, JqPath.Invalid)))
-            {
-                return true;
-            }
-
-            if (ReferenceEquals(p, JqPath.Invalid))
+            // jq's EACH checks path_intact before iterating; `?` does not hide that error.
+            if (!JqPath.Resolve(t, p, out p))
             {
                 throw JqRuntimeException.InvalidPathIterate(t);
+            }
+
+            if (Skip(t))
+            {
+                return true;
             }
 
             switch (t)

@@ -37,13 +37,10 @@ internal sealed class TryNode(JqNode body, JqNode? handler) : JqNode
             return ok;
         }
 
-        // jq runs the handler at the try's path; its `.` is a path only when the error's value is the try's input itself
-        // (jq's jv_identical: the same kind for null/true/false, the same value object otherwise).
-        return handler.RunPath(cx, caught.Value, Identical(caught.Value, input) ? path : JqPath.Invalid, env, k);
+        // jq runs the handler with the path state of the try: the error's value is checked against the value at the path
+        // by the handler's next path operation or at the end (jq's path_intact).
+        return handler.RunPath(cx, caught.Value, JqPath.Kept(caught.Value, input, path), env, k);
     }
-
-    private static bool Identical(JqValue a, JqValue b) =>
-        ReferenceEquals(a, b) || (a.Kind is JqKind.Null or JqKind.True or JqKind.False && a.Kind == b.Kind);
 
     /// <summary>Wraps a continuation so that its errors pass through the enclosing <see cref="Guard"/>.</summary>
     /// <remarks>Must be called inside the <see cref="Guard"/> callback's construction, i.e. as its argument.</remarks>

@@ -3,8 +3,8 @@ namespace TrailSift.Core.Query.Jq.Values;
 /// <summary>An immutable jq array.</summary>
 public sealed class JqArray : JqValue
 {
-    /// <summary>The empty array.</summary>
-    public static readonly JqArray Empty = new(System.Array.Empty<JqValue>());
+    /// <summary>A new empty array (a new value each time, as jq allocates one: path expressions compare values by identity).</summary>
+    public static JqArray Empty => new(System.Array.Empty<JqValue>());
 
     private readonly JqValue[] _items;
 

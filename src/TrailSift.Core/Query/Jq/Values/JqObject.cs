@@ -3,8 +3,8 @@ namespace TrailSift.Core.Query.Jq.Values;
 /// <summary>An immutable jq object; keys keep their insertion order, as jq prints them.</summary>
 public sealed class JqObject : JqValue
 {
-    /// <summary>The empty object.</summary>
-    public static readonly JqObject Empty = new([], [], 0);
+    /// <summary>A new empty object (a new value each time, as jq allocates one: path expressions compare values by identity).</summary>
+    public static JqObject Empty => new([], [], 0);
 
     private const int IndexThreshold = 8;
     private readonly string[] _keys;

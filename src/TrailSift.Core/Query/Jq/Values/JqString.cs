@@ -3,8 +3,8 @@ namespace TrailSift.Core.Query.Jq.Values;
 /// <summary>A jq string (UTF-16 here; lengths and slices count code points as jq does).</summary>
 public sealed class JqString(string value) : JqValue
 {
-    /// <summary>The empty string.</summary>
-    public static readonly JqString Empty = new(string.Empty);
+    /// <summary>A new empty string (a new value each time, as jq allocates one: path expressions compare values by identity).</summary>
+    public static JqString Empty => new(string.Empty);
 
     /// <summary>The text.</summary>
     public string Value { get; } = value;
