@@ -15,6 +15,12 @@ public sealed class ParallelScanner
     /// <summary>How long a cancelled scan waits for a worker blocked in a system call before it ends without it.</summary>
     public static readonly TimeSpan AbandonBlockedAfter = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Each worker thread's stack (reserved, committed only as used). The query layer parses filters on a stack of the
+    /// same size (<c>JqLargeStack</c>): evaluating a deep program recurses as deeply as parsing it.
+    /// </summary>
+    public const int WorkerStackBytes = 512 * 1024 * 1024;
+
     /// <summary>Worker threads (at least 1).</summary>
     public int Threads { get; init; } = 1;
 
@@ -185,36 +191,31 @@ public sealed class ParallelScanner
             }
         }
 
-        if (threads == 1)
+        // Even one worker gets its own thread: its stack is as large as the one the filter was parsed on, so a program
+        // that parses (a chain of 40,000 pipes) also evaluates, and a blocked worker can be given up as below.
+        var workers = new Thread[threads];
+        for (int w = 0; w < threads; w++)
         {
-            Work(0);
+            int id = w;
+            workers[w] = new Thread(() => Work(id), WorkerStackBytes) { IsBackground = true, Name = $"trailsift-scan-{id}" };
+            workers[w].Start();
         }
-        else
+
+        Stopwatch? cancelled = null;
+        foreach (Thread t in workers)
         {
-            var workers = new Thread[threads];
-            for (int w = 0; w < threads; w++)
+            while (!t.Join(250))
             {
-                int id = w;
-                workers[w] = new Thread(() => Work(id)) { IsBackground = true, Name = $"trailsift-scan-{id}" };
-                workers[w].Start();
-            }
-
-            Stopwatch? cancelled = null;
-            foreach (Thread t in workers)
-            {
-                while (!t.Join(250))
+                if (progress is not null)
                 {
-                    if (progress is not null)
-                    {
-                        progress(Snapshot(stats, clock.Elapsed));
-                    }
+                    progress(Snapshot(stats, clock.Elapsed));
+                }
 
-                    // Cancelled (Ctrl-C), a worker that does not stop is blocked in a system call, such as opening a
-                    // FIFO no one writes to: the run ends without it (workers are background threads).
-                    if (cancel.IsCancellationRequested && (cancelled ??= Stopwatch.StartNew()).Elapsed > AbandonBlockedAfter)
-                    {
-                        throw new OperationCanceledException("the scan was cancelled; a worker is blocked reading its input", cancel);
-                    }
+                // Cancelled (Ctrl-C), a worker that does not stop is blocked in a system call, such as opening a
+                // FIFO no one writes to: the run ends without it (workers are background threads).
+                if (cancel.IsCancellationRequested && (cancelled ??= Stopwatch.StartNew()).Elapsed > AbandonBlockedAfter)
+                {
+                    throw new OperationCanceledException("the scan was cancelled; a worker is blocked reading its input", cancel);
                 }
             }
         }
