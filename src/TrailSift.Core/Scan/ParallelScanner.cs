@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TrailSift.Core.Common;
 using TrailSift.Core.Events;
 using TrailSift.Core.Sources;
 
@@ -15,11 +16,8 @@ public sealed class ParallelScanner
     /// <summary>How long a cancelled scan waits for a worker blocked in a system call before it ends without it.</summary>
     public static readonly TimeSpan AbandonBlockedAfter = TimeSpan.FromSeconds(1);
 
-    /// <summary>
-    /// Each worker thread's stack (reserved, committed only as used). The query layer parses filters on a stack of the
-    /// same size (<c>JqLargeStack</c>): evaluating a deep program recurses as deeply as parsing it.
-    /// </summary>
-    public const int WorkerStackBytes = 512 * 1024 * 1024;
+    /// <summary>Each worker thread's stack (<see cref="LargeStack.Bytes"/>, on which filters are also parsed).</summary>
+    public const int WorkerStackBytes = LargeStack.Bytes;
 
     /// <summary>Worker threads (at least 1).</summary>
     public int Threads { get; init; } = 1;
