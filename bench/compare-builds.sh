@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compares two builds of trailsift on the cached generated bench corpus (bench/macro/run.sh makes it), in one run:
 #   1. outputs byte for byte (stdout, stderr, exit code) of query, count, denied, denied --policy, policy and actions;
-#   2. wall time of query (the macro filter), count --by eventName and denied, runs interleaved BEFORE, AFTER, BEFORE, …
+#   2. wall time of query (the macro filter), count --by eventName, denied and policy --per-principal (the commands that
+#      scan, map every call, and generate), runs interleaved BEFORE, AFTER, BEFORE, …
 #      so load changes hit both alike; the median of BENCH_REPEAT runs each, and the AFTER/BEFORE ratio.
 #
 #   bench/compare-builds.sh BEFORE_DLL AFTER_DLL
@@ -70,14 +71,16 @@ echo "== times (median of $reps, interleaved, --threads $threads); load before: 
 xargs -0 -a <(find "$corpus" -name '*.json.gz' -print0) cat >/dev/null   # warm the page cache
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 printf '| command | before (s) | after (s) | after/before |\n| --- | ---: | ---: | ---: |\n'
-for spec in "${cases[0]}" "${cases[1]}" "${cases[2]}"; do
+for spec in "${cases[0]}" "${cases[1]}" "${cases[2]}" "${cases[5]}"; do
   name="${spec%%"$S"*}"
   : >"$results/$name.before.t"; : >"$results/$name.after.t"
   for ((i = 0; i < reps; i++)); do
     for side in before after; do
       dll="$before"; [ $side = after ] && dll="$after"
       IFS="$S" read -r -a args <<<"$spec"
+      args=("${args[@]//@DIR@/$results/scratch.d}")
       /usr/bin/time -f '%e' -o "$results/t" dotnet "$dll" "${args[@]:1}" --threads "$threads" "$corpus" >/dev/null 2>&1
+      rm -rf "$results/scratch.d"
       tail -n 1 "$results/t" >>"$results/$name.$side.t"   # (time adds a line before it on a non-zero exit)
     done
   done
