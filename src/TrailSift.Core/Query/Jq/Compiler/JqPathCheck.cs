@@ -72,11 +72,7 @@ internal sealed class JqPathCheck
                 return;
             case TryAst t:
                 Walk(t.Body, env, path, site);
-                if (t.Catch is not null)
-                {
-                    Walk(t.Catch, env, path, site);
-                }
-
+                WalkOptional(t.Catch, env, site, path);
                 return;
             case ParenAst p:
                 Walk(p.Body, env, path, site);
@@ -92,11 +88,7 @@ internal sealed class JqPathCheck
             case IfAst i:
                 Walk(i.Cond, env, false, site);
                 Walk(i.Then, env, path, site);
-                if (i.Else is not null)
-                {
-                    Walk(i.Else, env, path, site);
-                }
-
+                WalkOptional(i.Else, env, site, path);
                 return;
             case BinaryAst b:
                 WalkBinary(b, env, path, site);
@@ -147,11 +139,11 @@ internal sealed class JqPathCheck
         }
     }
 
-    private void WalkOptional(JqAst? a, Env? env, int? site)
+    private void WalkOptional(JqAst? a, Env? env, int? site, bool path = false)
     {
         if (a is not null)
         {
-            Walk(a, env, false, site);
+            Walk(a, env, path, site);
         }
     }
 
