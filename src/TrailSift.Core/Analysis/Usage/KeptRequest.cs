@@ -18,15 +18,16 @@ internal sealed class KeptRequest : IEquatable<KeptRequest>
     private readonly KeyValuePair<string, ContextValue>[] _values;
     private readonly string[] _unknown;
 
-    private KeptRequest(RequestContext request, KeyValuePair<string, ContextValue>[] values, string[] unknown)
+    private KeptRequest(string action, string resource, string? principal, string? resourceAccount, string? principalAccount,
+        bool isWildcardOnlyAction, ResourceMatchMode resourceMatch, KeyValuePair<string, ContextValue>[] values, string[] unknown)
     {
-        Action = request.Action;
-        Resource = request.Resource;
-        Principal = request.Principal;
-        ResourceAccount = request.ResourceAccount;
-        PrincipalAccount = request.PrincipalAccount;
-        IsWildcardOnlyAction = request.IsWildcardOnlyAction;
-        ResourceMatch = request.ResourceMatch;
+        Action = action;
+        Resource = resource;
+        Principal = principal;
+        ResourceAccount = resourceAccount;
+        PrincipalAccount = principalAccount;
+        IsWildcardOnlyAction = isWildcardOnlyAction;
+        ResourceMatch = resourceMatch;
         _values = values;
         _unknown = unknown;
     }
@@ -64,8 +65,14 @@ internal sealed class KeptRequest : IEquatable<KeptRequest>
             }
         }
 
-        return new KeptRequest(request, values is null ? [] : [.. values], unknown is null ? [] : [.. unknown]);
+        return new KeptRequest(request.Action, request.Resource, request.Principal, request.ResourceAccount, request.PrincipalAccount,
+            request.IsWildcardOnlyAction, request.ResourceMatch, values is null ? [] : [.. values], unknown is null ? [] : [.. unknown]);
     }
+
+    /// <summary>This request with <paramref name="resource"/> as its resource, every other field alike (itself when the resource is its own).</summary>
+    public KeptRequest WithResource(string resource) =>
+        string.Equals(resource, Resource, StringComparison.Ordinal) ? this
+            : new KeptRequest(Action, resource, Principal, ResourceAccount, PrincipalAccount, IsWildcardOnlyAction, ResourceMatch, _values, _unknown);
 
     /// <summary>The request the evaluator replays: the kept values and unknown keys, no derived global keys.</summary>
     public RequestContext Request() =>

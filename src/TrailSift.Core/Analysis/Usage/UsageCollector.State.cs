@@ -16,12 +16,6 @@ public sealed partial class UsageCollector
         /// <summary>The checker that builds this principal's requests during the scan (tagging facts not needed).</summary>
         public CallChecker Checker => _checker ??= checker();
 
-        /// <summary>Outcomes by <see cref="OutcomeKey"/> (this worker's; bounded by <see cref="OutcomeCacheLimit"/>).</summary>
-        public Dictionary<string, Outcome> Outcomes { get; } = new(StringComparer.Ordinal);
-
-        /// <summary><see cref="Outcomes"/> looked up by the key's characters.</summary>
-        public Dictionary<string, Outcome>.AlternateLookup<ReadOnlySpan<char>> OutcomesBySpan => Outcomes.GetAlternateLookup<ReadOnlySpan<char>>();
-
         public Dictionary<(string Action, string Resource), UseBuilder> Uses { get; } = [];
 
         /// <summary>Distinct allowed requests (<see cref="KeptRequest"/>'s equality).</summary>
@@ -159,7 +153,7 @@ public sealed partial class UsageCollector
         private bool _undecidable, _any;
 
         // eventName, region: single-element lists (a region may be the empty string: not recorded).
-        public void Add(Outcome outcome, bool implied, bool deniedThen, long ticks, string[] eventName, string[] region)
+        public void Add(CallOutcome outcome, bool implied, bool deniedThen, long ticks, string[] eventName, string[] region)
         {
             // One permission under one policy set: the same request shape decides the same way except for per-call keys,
             // so the weakest outcome wins (a denial is reported over an allow).

@@ -17,8 +17,9 @@ namespace TrailSift.Core.Analysis.Usage;
 /// </summary>
 /// <remarks>
 /// Not thread-safe: one per scan worker; <see cref="Complete"/> merges the workers. A principal's state exists once it
-/// made a call; a request it repeats is decided once per worker (an outcome cache keyed on what its policies can read,
-/// bounded). Memory is per principal with calls, permission and distinct request, not per event — except for a principal whose policies read resource tags
+/// made a call; its requests are evaluated once per class of requests its policies treat alike, per worker
+/// (<see cref="RequestJudge"/>: the resource counts only through which Resource/NotResource entries match it; bounded).
+/// Memory is per principal with calls, permission and distinct request, not per event — except for a principal whose policies read resource tags
 /// (<see cref="UsageScope.NeedsLedger"/>): its calls are kept as raw bytes, compressed (<see cref="PackedEvents"/>), and
 /// judged once the tagging facts of the whole input are known. The scope is shared read-only.
 /// </remarks>
@@ -28,6 +29,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     private readonly UsageScope _scope;
     // Created on a principal's first call in this worker: most principals of an account make none.
     private readonly PrincipalState?[] _states;
+    private readonly RequestJudge?[] _judges;
     private readonly Dictionary<string, int> _targets = new(StringComparer.Ordinal);
     private PackedEvents _deferred = new();
     private int _deferredCount;
@@ -51,6 +53,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         ArgumentNullException.ThrowIfNull(scope);
         _scope = scope;
         _states = new PrincipalState?[scope.Principals.Length];
+        _judges = new RequestJudge?[scope.Principals.Length];
     }
 
     /// <summary>The events the collector needs besides the selected ones: every event (coverage and tagging facts).</summary>
@@ -276,7 +279,8 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             state.DataEvents[prefix] = state.DataEvents.GetValueOrDefault(prefix) + 1;
         }
 
-        ImmutableArray<string> policyKeys = _scope.PolicyKeySets[index];
+        RequestJudge? judge = cacheable ? Judge(index) : null;
+        judge?.BeginCall(context, eventSource);
         _seen.Clear();
         _decided.Clear();
         _possible.Clear();
@@ -290,32 +294,10 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
                 continue;
             }
 
-            // The key is looked up as a span: a string is made only for an outcome the cache keeps.
-            ReadOnlySpan<char> key = cacheable ? OutcomeKey(context, permission, eventSource, policyKeys) : default;
-            if (!cacheable || !state.OutcomesBySpan.TryGetValue(key, out Outcome? outcome))
-            {
-                RequestContext request = !cacheable
-                    ? checker.BuildRequest(context, permission, eventSource)
-                    : PolicyKeyRequest(context, permission, eventSource, policyKeys);
-                EvaluationResult result = PolicyEvaluator.Evaluate(_scope.PolicySets[index], request, includeTrace: true);
-                outcome = new Outcome(result)
-                {
-                    Kept = result.IsDecidable && result.Decision == Decision.Allowed
-                        ? KeptRequest.Of(request, policyKeys)
-                        : null,
-                };
-                if (cacheable)
-                {
-                    if (state.Outcomes.Count >= OutcomeCacheLimit)
-                    {
-                        state.Outcomes.Clear();
-                    }
-
-                    state.Outcomes.Add(key.ToString(), outcome);
-                }
-            }
-
-            if (outcome.Kept is KeptRequest kept)
+            (CallOutcome outcome, KeptRequest? allowed) = judge is not null
+                ? judge.Judge(permission)
+                : EvaluateFull(checker, context, permission, eventSource, index);
+            if (allowed is KeptRequest kept)
             {
                 eventId ??= EventContextReader.Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
                 state.AddAllowed(kept, eventName, eventId);
@@ -357,11 +339,6 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             }
         }
     }
-
-    /// <summary>An identity-policy Allow statement that applied (or may have: undecidable).</summary>
-    internal static bool IsAllowingIdentityStatement(StatementTrace trace) =>
-        trace.PolicyType == PolicyType.IdentityPolicy && trace.Effect == Effect.Allow
-        && trace.Outcome is MatchOutcome.Matched or MatchOutcome.Undecidable;
 
     /// <summary>An implied PassRole through an instance profile gets the profile's role from the authorization details, as in <c>check</c>.</summary>
     private RequiredPermission ResolveInstanceProfile(RequiredPermission permission) =>

@@ -110,6 +110,24 @@ public static class AwsRules
         return null;
     }
 
+    /// <summary>True when an Allow or Deny rule names <paramref name="action"/> (its outcome then depends on the resource too).</summary>
+    internal static bool ConcernsAction(string action)
+    {
+        bool actionIsPattern = WildcardMatch.HasWildcard(action);
+        foreach (AwsRule rule in Table)
+        {
+            foreach (string pattern in rule.Kind == AwsRuleKind.ScpExempt ? [] : rule.Actions)
+            {
+                if (WildcardMatch.IsMatch(pattern, action, ignoreCase: true, actionIsPattern))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the caller is a service-linked-role session or role: its role is under
     /// <c>/aws-service-role/</c>, or, for a session (whose ARN has no path), named <c>AWSServiceRoleFor…</c> as every
     /// service-linked role is.</summary>

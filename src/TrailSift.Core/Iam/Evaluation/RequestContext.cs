@@ -149,15 +149,22 @@ public sealed class RequestContext
 
     private static string? AccountOf(string resource)
     {
+        ReadOnlySpan<char> account = AccountSpanOf(resource);
+        return account.IsEmpty ? null : account.ToString();
+    }
+
+    /// <summary>The account a resource ARN names (what <see cref="ResourceAccount"/> defaults to), or empty when it names none.</summary>
+    internal static ReadOnlySpan<char> AccountSpanOf(string resource)
+    {
         ArnSegments segments = ArnSegments.Split(resource);
         if (!segments.IsValid)
         {
-            return null;
+            return default;
         }
 
         ReadOnlySpan<char> account = segments.Segment(resource, 4);
         // "aws" (AWS managed policies) is not an account: the caller's account is then the one that matters.
-        return account.Length == 0 || WildcardMatch.HasWildcard(account) || account.SequenceEqual("aws") ? null : account.ToString();
+        return account.Length == 0 || WildcardMatch.HasWildcard(account) || account.SequenceEqual("aws") ? default : account;
     }
 
     private void DeriveGlobalKeys(Dictionary<string, ContextValue> values)

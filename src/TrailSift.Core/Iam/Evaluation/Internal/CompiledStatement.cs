@@ -55,7 +55,10 @@ internal sealed partial class CompiledStatement
     public Effect Effect => Source.Effect;
 
     /// <summary>Action or NotAction against the request action (case-insensitive wildcards).</summary>
-    public bool MatchesAction(RequestContext context)
+    public bool MatchesAction(RequestContext context) => MatchesAction(context.Action, context.ActionIsPattern);
+
+    /// <summary>As <see cref="MatchesAction(RequestContext)"/> for <paramref name="action"/>.</summary>
+    public bool MatchesAction(string action, bool actionIsPattern)
     {
         if (!_hasAction)
         {
@@ -65,7 +68,7 @@ internal sealed partial class CompiledStatement
         bool listed = false;
         for (int i = 0; i < _actions.Length; i++)
         {
-            if (!_actionMalformed[i] && WildcardMatch.IsMatch(_actions[i], context.Action, ignoreCase: true, context.ActionIsPattern))
+            if (!_actionMalformed[i] && WildcardMatch.IsMatch(_actions[i], action, ignoreCase: true, actionIsPattern))
             {
                 listed = true;
                 break;
@@ -102,6 +105,9 @@ internal sealed partial class CompiledStatement
 
         return _notResource ? TriLogic.Not(listed) : listed;
     }
+
+    /// <summary>The Resource or NotResource entries (empty for a statement with neither).</summary>
+    public ReadOnlySpan<ResourcePattern> Resources => _resources;
 
     /// <summary>ANDs the conditions; with tracing on, every condition is evaluated so the trace lists all failures.</summary>
     public Tri MatchesConditions(EvaluationState state)

@@ -34,6 +34,16 @@ internal sealed class ResourcePattern
     /// <summary>The text of the entry.</summary>
     public string Text => _text;
 
+    /// <summary>True when the entry holds policy variables: what it matches depends on the request's context.</summary>
+    public bool IsTemplate => _template is not null;
+
+    /// <summary>
+    /// As <see cref="Matches(EvaluationState, bool)"/> for a resource without wildcards (<paramref name="resourceSegments"/>
+    /// its split), for an entry that is not a template: what the evaluator decides, without a request.
+    /// </summary>
+    public Tri MatchesResource(string resource, ArnSegments resourceSegments) =>
+        _shortArn ? Tri.Unknown : TriLogic.Of(Matches(_text, _segments, resource, resourceSegments, resourceIsPattern: false));
+
     /// <summary>
     /// Whether the entry covers the request resource (every resource a request pattern stands for), or with
     /// <paramref name="intersect"/> whether it shares at least one resource with it.
@@ -92,14 +102,16 @@ internal sealed class ResourcePattern
         return WildcardMatch.Intersects(patternSegments.Segment(pattern, 5), resourceSegments.Segment(resource, 5), ignoreCase: false);
     }
 
-    internal static bool Matches(string pattern, ArnSegments patternSegments, string resource, bool resourceIsPattern)
+    internal static bool Matches(string pattern, ArnSegments patternSegments, string resource, bool resourceIsPattern) =>
+        pattern == "*" || Matches(pattern, patternSegments, resource, ArnSegments.Split(resource), resourceIsPattern);
+
+    private static bool Matches(string pattern, ArnSegments patternSegments, string resource, ArnSegments resourceSegments, bool resourceIsPattern)
     {
         if (pattern == "*")
         {
             return true;
         }
 
-        ArnSegments resourceSegments = ArnSegments.Split(resource);
         if (patternSegments.IsValid && resourceSegments.IsValid)
         {
             return ArnSegments.MatchBySegment(pattern, patternSegments, resource, resourceSegments, ignoreCaseInPrefix: true, resourceIsPattern);
