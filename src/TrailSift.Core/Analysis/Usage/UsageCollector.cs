@@ -265,9 +265,10 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     {
         state.Calls++;
         bool cacheable = !_scope.NeedsLedger[index];
-        // A cacheable principal's requests hold its policy keys only (PolicyKeyRequest): no other key is read. The
-        // checker's full requests (principals whose policies read resource tags) get the full context.
-        ReplayContext context = EventContextReader.Read(record, caller, cacheable ? _scope.KeySelections[index] : null, _context);
+        // The context is read for the principal's policy keys only: the evaluator and the kept request read no other key,
+        // and each of them has the value, absence or unknownness a full read gives it (a cacheable principal's requests
+        // hold its policy keys only; the checker's requests add the tagging facts to them).
+        ReplayContext context = EventContextReader.Read(record, caller, _scope.KeySelections[index], _context);
         string eventSource = _text.Text(record.EventSource) ?? string.Empty;
         string? eventId = null;
         string[] region = Intern(_text.Text(record.AwsRegion) ?? string.Empty);

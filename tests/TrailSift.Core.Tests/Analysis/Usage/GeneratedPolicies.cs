@@ -38,6 +38,8 @@ internal static class GeneratedPolicies
         ("StringEquals", "s3:prefix", ["logs/"]),
         ("ForAllValues:StringEquals", "aws:TagKeys", ["team", "env"]),
         ("StringEquals", "aws:RequestTag/team", ["data"]),
+        ("StringEqualsIfExists", "ec2:ResourceTag/team", ["ops", "data"]),
+        ("StringLike", "aws:ResourceTag/Name", ["*"]),
     ];
 
     /// <summary>A policy set of one to three identity policies and sometimes a boundary.</summary>

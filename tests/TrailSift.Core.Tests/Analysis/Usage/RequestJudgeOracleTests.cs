@@ -23,7 +23,6 @@ namespace TrailSift.Core.Tests.Analysis.Usage;
 public sealed class RequestJudgeOracleTests(ITestOutputHelper output)
 {
     private static readonly CatalogRequestFactory Factory = CatalogRequestFactory.Default;
-    private static readonly TagLedger NoTags = Frozen();
 
     [Fact]
     public void Should_Judge_Every_Sample_Call_As_Full_Evaluation_Does_When_Policies_Are_Generated()
@@ -94,7 +93,7 @@ public sealed class RequestJudgeOracleTests(ITestOutputHelper output)
     {
         // Given: the events' calls, by top folder (one source of logs), and policy sets generated around their actions and resources
         var mapper = new EventPermissionMapper(Factory.Catalog);
-        long compared = 0, evaluated = 0, sets = 0, fromAnother = 0;
+        long compared = 0, evaluated = 0, sets = 0, fromAnother = 0, withTags = 0;
         List<(string Relative, List<string> Events)> files = [.. CorpusCoverageTests.CorpusFiles(root)];
         IEnumerable<(string Relative, List<string> Events)> groups = files
             .GroupBy(static f => f.Relative.Split(Path.DirectorySeparatorChar)[0], StringComparer.Ordinal)
@@ -107,6 +106,7 @@ public sealed class RequestJudgeOracleTests(ITestOutputHelper output)
                 continue;
             }
 
+            TagLedger ledger = Ledger(events);
             string[] actions = [.. calls.SelectMany(static c => c.Permissions).Select(static p => p.Action).Distinct(StringComparer.Ordinal)];
             string[] resources = [.. calls.SelectMany(static c => c.Permissions).Select(static p => p.Resource).Distinct(StringComparer.Ordinal)];
             var random = new Random(seed * 7919 + calls.Count);
@@ -116,7 +116,8 @@ public sealed class RequestJudgeOracleTests(ITestOutputHelper output)
                 ImmutableArray<string> keys = [.. PolicyKeys.Collect(set)];
                 var selection = new ContextKeySelection(keys);
                 var judge = new RequestJudge(set, keys, Factory);
-                var checker = new CallChecker(set, NoTags, mapper, Factory);
+                var checker = new CallChecker(set, ledger, mapper, Factory);
+                bool readsTags = keys.Any(static k => k.Contains(":ResourceTag", StringComparison.OrdinalIgnoreCase));
                 var seen = new HashSet<(string?, RequiredPermission)>();
                 foreach (Call call in calls)
                 {
@@ -128,6 +129,18 @@ public sealed class RequestJudgeOracleTests(ITestOutputHelper output)
                     judge.BeginCall(selected, eventSource);
                     foreach (RequiredPermission permission in call.Permissions)
                     {
+                        if (readsTags)
+                        {
+                            // Judged after the scan with the tagging facts: the checker's request from the context read for
+                            // the policy keys must be decided as the one from the whole context.
+                            RequestContext fromSelected = checker.BuildRequest(selected, permission, eventSource);
+                            RequestContext fromWhole = checker.BuildRequest(whole, permission, eventSource);
+                            AssertSame(Evaluated(set, keys, fromWhole), Evaluated(set, keys, fromSelected),
+                                $"tagging facts, {relative}, set {s}: {permission} by {selected.Principal}\n{json}");
+                            withTags++;
+                            continue;
+                        }
+
                         // When
                         long before = judge.Evaluations;
                         (CallOutcome Outcome, KeptRequest? Kept) fast = judge.Judge(permission);
@@ -136,9 +149,7 @@ public sealed class RequestJudgeOracleTests(ITestOutputHelper output)
                         // Then: as the policy-key request, and as the checker's full request
                         string what = $"{relative}, set {s}: {permission} by {selected.Principal}\n{json}";
                         AssertSame(RequestJudge.Evaluate(set, keys, Factory, selected, permission, eventSource), fast, what);
-                        RequestContext request = checker.BuildRequest(whole, permission, eventSource);
-                        var outcome = new CallOutcome(PolicyEvaluator.Evaluate(set, request, includeTrace: true));
-                        AssertSame((outcome, outcome.IsAllowed ? KeptRequest.Of(request, keys) : null), fast, "checker's request: " + what);
+                        AssertSame(Evaluated(set, keys, checker.BuildRequest(whole, permission, eventSource)), fast, "checker's request: " + what);
                         compared++;
                     }
                 }
@@ -148,9 +159,11 @@ public sealed class RequestJudgeOracleTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{sets} policy sets, {compared} requests judged, {evaluated} evaluated, {fromAnother} decided by another resource of their class");
+        output.WriteLine($"{sets} policy sets, {compared} requests judged, {evaluated} evaluated, {fromAnother} decided by another resource of their class, "
+            + $"{withTags} requests with tagging facts");
         Assert.True(compared > 0, "no calls found under " + root);
         Assert.True(fromAnother >= minimumFromAnother, $"too few requests decided through their class: {fromAnother} of {compared}");
+        Assert.True(withTags > 0, "no policy set read resource tags");
     }
 
     private static void AssertSame((CallOutcome Outcome, KeptRequest? Kept) expected, (CallOutcome Outcome, KeptRequest? Kept) actual, string what)
@@ -191,9 +204,22 @@ public sealed class RequestJudgeOracleTests(ITestOutputHelper output)
         }
     }
 
-    private static TagLedger Frozen()
+    private static (CallOutcome Outcome, KeptRequest? Kept) Evaluated(PolicySet set, ImmutableArray<string> keys, RequestContext request)
+    {
+        var outcome = new CallOutcome(PolicyEvaluator.Evaluate(set, request, includeTrace: true));
+        return (outcome, outcome.IsAllowed ? KeptRequest.Of(request, keys) : null);
+    }
+
+    // The tagging facts of the events, frozen, as the scan's workers leave them.
+    private static TagLedger Ledger(List<string> events)
     {
         var ledger = new TagLedger();
+        foreach (string json in events)
+        {
+            using EventRecord record = EventRecord.Parse(json);
+            ledger.Accept(record);
+        }
+
         ledger.Freeze();
         return ledger;
     }
