@@ -105,5 +105,6 @@ public readonly record struct PrincipalIdentity(string? Arn, string? IssuerArn, 
         return slash >= 0 ? arn[(slash + 1)..] : null;
     }
 
-    private static string? Text(JsonNode node) => node.Kind == JsonKind.String ? node.GetString() : null;
+    // Recurring values (ARNs, names, types) are made into strings once per thread (TextCache).
+    private static string? Text(JsonNode node) => TextCache.Text(node);
 }

@@ -80,5 +80,5 @@ public static class PrincipalResolver
         return who is null ? type : type + ":" + who;
     }
 
-    private static string? Text(JsonNode node) => node.Kind == JsonKind.String ? node.GetString() : null;
+    private static string? Text(JsonNode node) => TextCache.Text(node);
 }

@@ -11,22 +11,30 @@ public sealed class ContextKeySelection
 {
     private readonly HashSet<string> _keys;
 
+    // Bit n set: some selected key has n characters (63: 63 or more). The reader asks about many keys per call and a
+    // selection holds a few: most questions are answered by the length alone (names equal ignoring case have one length).
+    private readonly ulong _lengths;
+
     /// <summary>Selects <paramref name="keys"/> (case-insensitive).</summary>
     public ContextKeySelection(IEnumerable<string> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
         _keys = new HashSet<string>(keys, StringComparer.OrdinalIgnoreCase);
+        foreach (string key in _keys)
+        {
+            _lengths |= LengthBit(key);
+        }
     }
 
     /// <summary>True when <paramref name="key"/> is selected.</summary>
-    public bool Contains(string key) => _keys.Contains(key);
+    public bool Contains(string key) => (_lengths & LengthBit(key)) != 0 && _keys.Contains(key);
 
     /// <summary>True when any of <paramref name="keys"/> is selected.</summary>
     public bool ContainsAny(params ReadOnlySpan<string> keys)
     {
         foreach (string key in keys)
         {
-            if (_keys.Contains(key))
+            if (Contains(key))
             {
                 return true;
             }
@@ -48,4 +56,6 @@ public sealed class ContextKeySelection
 
         return false;
     }
+
+    private static ulong LengthBit(string key) => 1UL << Math.Min(key.Length, 63);
 }

@@ -250,5 +250,6 @@ public static class EventContextReader
         }
     }
 
-    internal static string? Text(JsonNode node) => node.Kind == JsonKind.String ? node.GetString() : null;
+    // Recurring values (accounts, regions, addresses, agents) are made into strings once per thread (TextCache).
+    internal static string? Text(JsonNode node) => TextCache.Text(node);
 }

@@ -46,6 +46,8 @@ internal sealed class RequestJudge
     private int _nextContext;
     private int _context = -1;
     private ReplayContext? _call;
+    private string? _lastAction;
+    private ActionFacts? _lastFacts;
     private string _eventSource = string.Empty;
 
     /// <summary>A judge for the principal whose policies are <paramref name="policies"/> and read <paramref name="policyKeys"/>.</summary>
@@ -198,6 +200,12 @@ internal sealed class RequestJudge
 
     private ActionFacts Facts(string action)
     {
+        // A call's permissions usually share their action, and the mapper's actions are the catalog's strings.
+        if (ReferenceEquals(action, _lastAction))
+        {
+            return _lastFacts!;
+        }
+
         if (!_actions.TryGetValue(action, out ActionFacts? facts))
         {
             facts = new ActionFacts(ResourceClassifier.For(_policies, action), _factory.IsWildcardOnly(action));
@@ -210,6 +218,7 @@ internal sealed class RequestJudge
             _actions.Add(action, facts);
         }
 
+        (_lastAction, _lastFacts) = (action, facts);
         return facts;
     }
 

@@ -1,7 +1,6 @@
 using System.Text;
-using TrailSift.Core.Json;
 
-namespace TrailSift.Core.Iam.Mapping;
+namespace TrailSift.Core.Json;
 
 /// <summary>
 /// The strings of JSON string values that recur from event to event (regions, accounts, bucket and key ARNs, role
