@@ -290,7 +290,13 @@ internal sealed class RequestJudge
     /// its account and class, or as text (<see cref="ResourceClassifier.IsExact"/>, or a resource with wildcards).
     /// </summary>
     private readonly record struct RequestClass(int Context, string Action, string? CreateAction, bool Implied, bool Profile,
-        string? Account, string? Resource, ulong Classes);
+        string? Account, string? Resource, ulong Classes)
+    {
+        // Equality is every field's (ordinal); the hash leaves out the texts that rarely tell two classes of a principal apart
+        // (the resource's account, the creating action: their presence only).
+        public override int GetHashCode() => HashCode.Combine(Context, Classes, StringComparer.Ordinal.GetHashCode(Action),
+            Resource is null ? 0 : StringComparer.Ordinal.GetHashCode(Resource), Account is null, CreateAction is null, Implied, Profile);
+    }
 
     /// <summary>A class's outcome and, when allowed, the request the replay keeps (with the first call's resource).</summary>
     private readonly record struct Judged(CallOutcome Outcome, KeptRequest? Kept);

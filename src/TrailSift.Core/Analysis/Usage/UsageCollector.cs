@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using TrailSift.Core.Analysis.Replay;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Evaluation;
@@ -304,12 +305,9 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
                 state.AddAllowed(kept, eventName, eventId);
             }
 
-            var use = (permission.Action, permission.Resource);
-            if (!state.Uses.TryGetValue(use, out UseBuilder? builder))
-            {
-                state.Uses.Add(use, builder = new UseBuilder(permission.Action, permission.Resource, permission.ResourceType));
-            }
-
+            // One lookup, found or added (most S3 object keys are new).
+            ref UseBuilder? builder = ref CollectionsMarshal.GetValueRefOrAddDefault(state.Uses, (permission.Action, permission.Resource), out _);
+            builder ??= new UseBuilder(permission.Action, permission.Resource, permission.ResourceType);
             builder.Add(outcome, permission.Implied, deniedThen, context.Ticks, eventNames, region);
             if (outcome.CanAllow)
             {
