@@ -56,6 +56,7 @@ public static class UsageAnalysis
         {
             Coverage = stream.Coverage,
             Principals = stream,
+            Parallelism = stream.Parallelism,
             Arns = [.. scope.Principals.Select(static p => p.Principal.Arn)],
             Diagnostics = [.. scope.Details.Diagnostics, .. diagnostics ?? [], .. problems],
         };
