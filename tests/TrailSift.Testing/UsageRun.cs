@@ -58,12 +58,12 @@ public static class UsageRun
     /// The report as <c>unused</c> builds it: principals analysed as they are enumerated or rendered, on
     /// <paramref name="parallelism"/> threads.
     /// </summary>
-    public static UsageReport Stream(AuthorizationDetails details, IReadOnlyList<string> events, string[] principals, int parallelism) =>
-        Analyse(details, events, principals, workers: 2, [], parallelism);
+    public static UsageReport Stream(AuthorizationDetails details, IReadOnlyList<string> events, string[] principals, int parallelism,
+        bool once = false) => Analyse(details, events, principals, workers: 2, [], parallelism, once);
 
     // parallelism 0: the materialised report of UsageAnalysis.Report.
     private static UsageReport Analyse(AuthorizationDetails details, IReadOnlyList<string> events, string[] principals, int workers,
-        AccessAdvisorReport[] advisor, int parallelism)
+        AccessAdvisorReport[] advisor, int parallelism, bool once = false)
     {
         var resolved = principals.Select(p =>
         {
@@ -77,7 +77,7 @@ public static class UsageRun
         UsageCollector first = UsageCollector.Complete(collectors);
         return parallelism == 0
             ? UsageAnalysis.Report(scope, first, advisor, new PolicyGenerationOptions())
-            : UsageAnalysis.Stream(scope, first, advisor, new PolicyGenerationOptions(), parallelism: parallelism);
+            : UsageAnalysis.Stream(scope, first, advisor, new PolicyGenerationOptions(), parallelism: parallelism, once: once);
     }
 
     public static string Text(UsageReport report)

@@ -38,6 +38,23 @@ public sealed class UsageParallelPrintingTests
         Assert.Equal(Print(report with { Principals = [] }, format), Print(report with { Principals = [], Parallelism = 2 }, format));
     }
 
+    [Fact]
+    public void Should_Print_The_Same_And_Refuse_A_Second_Pass_When_Scan_State_Is_Dropped_As_Principals_Are_Analysed()
+    {
+        // Given
+        UsageReport kept = UsageRun.Stream(UsageRun.Details("emr-broad.json"), UsageRun.Emr, Principals, parallelism: 2);
+        UsageReport once = UsageRun.Stream(UsageRun.Details("emr-broad.json"), UsageRun.Emr, Principals, parallelism: 2, once: true);
+
+        // When
+        string json = Print(once, "json");
+
+        // Then: the same report; analysing a principal again would judge it without its calls, so it throws
+        Assert.Equal(Print(kept, "json"), json);
+        Assert.Equal(Print(kept, "json"), Print(kept, "json"));
+        Assert.Throws<InvalidOperationException>(() => Print(once, "json"));
+        Assert.Throws<InvalidOperationException>(() => once.Principals[0]);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]

@@ -17,6 +17,7 @@ internal sealed class StreamedPrincipals : IReadOnlyList<PrincipalUsage>
     private readonly UsageCollector _collector;
     private readonly PolicyGenerationOptions _options;
     private readonly AccessAdvisorReport?[] _reports;
+    private readonly int[] _analysed;
 
     public StreamedPrincipals(UsageScope scope, UsageCollector collector, IReadOnlyList<AccessAdvisorReport> advisor,
         PolicyGenerationOptions options, InputCoverage coverage, out List<string> problems)
@@ -27,6 +28,7 @@ internal sealed class StreamedPrincipals : IReadOnlyList<PrincipalUsage>
         Coverage = coverage;
         problems = [];
         _reports = new AccessAdvisorReport?[scope.Principals.Length];
+        _analysed = new int[scope.Principals.Length];
         for (int i = 0; i < _reports.Length; i++)
         {
             EffectivePolicies policies = scope.Principals[i];
@@ -45,6 +47,9 @@ internal sealed class StreamedPrincipals : IReadOnlyList<PrincipalUsage>
 
     public int Parallelism { get; init; } = 1;
 
+    /// <summary>True to drop each principal's scan state once it is analysed: a principal can then be analysed only once.</summary>
+    public bool Once { get; init; }
+
     public int Count => _reports.Length;
 
     public PrincipalUsage this[int index] => Analyze(index);
@@ -55,7 +60,17 @@ internal sealed class StreamedPrincipals : IReadOnlyList<PrincipalUsage>
 
     private PrincipalUsage Analyze(int index)
     {
+        if (Once && Interlocked.Exchange(ref _analysed[index], 1) != 0)
+        {
+            throw new InvalidOperationException($"principal {index} was analysed already and its scan state dropped");
+        }
+
         PrincipalUsage principal = UsageAnalysis.Analyze(_scope, _collector, index, _reports[index], _options, Coverage);
+        if (Once)
+        {
+            _collector.Release(index);
+        }
+
         Analyzed?.Invoke(principal);
         return principal;
     }
