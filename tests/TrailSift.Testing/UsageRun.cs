@@ -52,7 +52,18 @@ public static class UsageRun
 
     /// <summary>Runs the analysis with one or two collectors (two are merged, as scan workers are).</summary>
     public static UsageReport Run(AuthorizationDetails details, IReadOnlyList<string> events, string[] principals, int workers,
-        params AccessAdvisorReport[] advisor)
+        params AccessAdvisorReport[] advisor) => Analyse(details, events, principals, workers, advisor, parallelism: 0);
+
+    /// <summary>
+    /// The report as <c>unused</c> builds it: principals analysed as they are enumerated or rendered, on
+    /// <paramref name="parallelism"/> threads.
+    /// </summary>
+    public static UsageReport Stream(AuthorizationDetails details, IReadOnlyList<string> events, string[] principals, int parallelism,
+        bool once = false) => Analyse(details, events, principals, workers: 2, [], parallelism, once);
+
+    // parallelism 0: the materialised report of UsageAnalysis.Report.
+    private static UsageReport Analyse(AuthorizationDetails details, IReadOnlyList<string> events, string[] principals, int workers,
+        AccessAdvisorReport[] advisor, int parallelism, bool once = false)
     {
         var resolved = principals.Select(p =>
         {
@@ -64,7 +75,9 @@ public static class UsageRun
         int n = 0;
         ForEach(events, record => collectors[n++ % workers].Accept(record));
         UsageCollector first = UsageCollector.Complete(collectors);
-        return UsageAnalysis.Report(scope, first, advisor, new PolicyGenerationOptions());
+        return parallelism == 0
+            ? UsageAnalysis.Report(scope, first, advisor, new PolicyGenerationOptions())
+            : UsageAnalysis.Stream(scope, first, advisor, new PolicyGenerationOptions(), parallelism: parallelism, once: once);
     }
 
     public static string Text(UsageReport report)

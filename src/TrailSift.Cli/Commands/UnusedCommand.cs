@@ -96,7 +96,7 @@ public sealed partial class UnusedCommand : ICommand
                     failed.Add(principal.Policies.Principal.Arn);
                 }
             }
-        }, Math.Max(1, env.ProcessorCount));
+        }, Math.Max(1, env.ProcessorCount), once: true);
         foreach (string problem in report.Diagnostics.Except(diagnostics.Concat(details.Diagnostics)))
         {
             reporter.Message(problem);

@@ -116,14 +116,14 @@ public static partial class ReducedPolicyBuilder
 
     private static ReplayVerification Verify(PolicyDocument document, EffectivePolicies policies, ObservedUsage observed)
     {
-        var set = new PolicySet(identityPolicies: [document], permissionBoundaries: policies.Boundary is null ? null : [policies.Boundary.Document]);
+        var replay = new ReplayShards(document, policies.Boundary?.Document);
         long still = 0, requests = 0;
         var lost = new SortedSet<string>(StringComparer.Ordinal);
         foreach (ObservedRequest request in observed.AllowedRequests)
         {
             requests += request.Count;
-            EvaluationResult result = PolicyEvaluator.Evaluate(set, request.Request, includeTrace: false);
-            if (result.IsDecidable && result.Decision == Decision.Allowed)
+            EvaluationResult? result = replay.Evaluate(request.Request);
+            if (result is null || (result.IsDecidable && result.Decision == Decision.Allowed))
             {
                 still += request.Count;
             }

@@ -1,12 +1,13 @@
 using System.Collections;
 using TrailSift.Core.Analysis.Generation;
+using TrailSift.Core.Common;
 using TrailSift.Core.Iam.Authorization;
 
 namespace TrailSift.Core.Analysis.Usage;
 
 /// <summary>
-/// The principals of a usage report, analysed on demand: the enumerator analyses <see cref="Parallelism"/> × 4 at a time
-/// in parallel and keeps none after yielding them; the indexer analyses one. Which Access Advisor report applies to
+/// The principals of a usage report, analysed on demand: the enumerator analyses them on <see cref="Parallelism"/> threads,
+/// at most <see cref="Parallelism"/> × 4 ahead of its consumer, and keeps none after yielding them; the indexer analyses one. Which Access Advisor report applies to
 /// each principal is settled up front (the problems it finds are known before any principal is analysed).
 /// </summary>
 /// <remarks>Thread-safe to enumerate more than once (each enumeration analyses again).</remarks>
@@ -16,6 +17,7 @@ internal sealed class StreamedPrincipals : IReadOnlyList<PrincipalUsage>
     private readonly UsageCollector _collector;
     private readonly PolicyGenerationOptions _options;
     private readonly AccessAdvisorReport?[] _reports;
+    private readonly int[] _analysed;
 
     public StreamedPrincipals(UsageScope scope, UsageCollector collector, IReadOnlyList<AccessAdvisorReport> advisor,
         PolicyGenerationOptions options, InputCoverage coverage, out List<string> problems)
@@ -26,6 +28,7 @@ internal sealed class StreamedPrincipals : IReadOnlyList<PrincipalUsage>
         Coverage = coverage;
         problems = [];
         _reports = new AccessAdvisorReport?[scope.Principals.Length];
+        _analysed = new int[scope.Principals.Length];
         for (int i = 0; i < _reports.Length; i++)
         {
             EffectivePolicies policies = scope.Principals[i];
@@ -44,33 +47,30 @@ internal sealed class StreamedPrincipals : IReadOnlyList<PrincipalUsage>
 
     public int Parallelism { get; init; } = 1;
 
+    /// <summary>True to drop each principal's scan state once it is analysed: a principal can then be analysed only once.</summary>
+    public bool Once { get; init; }
+
     public int Count => _reports.Length;
 
     public PrincipalUsage this[int index] => Analyze(index);
 
-    public IEnumerator<PrincipalUsage> GetEnumerator()
-    {
-        int batch = Parallelism * 4;
-        var results = new PrincipalUsage[Math.Min(batch, Count)];
-        for (int start = 0; start < Count; start += batch)
-        {
-            int n = Math.Min(batch, Count - start);
-            int first = start;
-            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, i => results[i] = Analyze(first + i));
-            for (int i = 0; i < n; i++)
-            {
-                PrincipalUsage principal = results[i];
-                results[i] = null!;
-                yield return principal;
-            }
-        }
-    }
+    public IEnumerator<PrincipalUsage> GetEnumerator() => OrderedParallel.Map(Count, Analyze, Parallelism).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     private PrincipalUsage Analyze(int index)
     {
+        if (Once && Interlocked.Exchange(ref _analysed[index], 1) != 0)
+        {
+            throw new InvalidOperationException($"principal {index} was analysed already and its scan state dropped");
+        }
+
         PrincipalUsage principal = UsageAnalysis.Analyze(_scope, _collector, index, _reports[index], _options, Coverage);
+        if (Once)
+        {
+            _collector.Release(index);
+        }
+
         Analyzed?.Invoke(principal);
         return principal;
     }

@@ -37,11 +37,14 @@ public static class UsageAnalysis
     }
 
     /// <summary>
-    /// The same report with its principals analysed as they are enumerated, a few at a time in parallel, and not kept, so
-    /// memory holds one batch of principals however many there are. <paramref name="analyzed"/> sees each one.
+    /// The same report with its principals analysed as they are enumerated or rendered, a few at a time in parallel, and
+    /// not kept, so memory holds a few principals however many there are. <paramref name="analyzed"/> sees each one. With
+    /// <paramref name="once"/> the collector drops each principal's scan state as soon as it is analysed (memory shrinks
+    /// as the report is printed); a principal analysed a second time then throws.
     /// </summary>
     public static UsageReport Stream(UsageScope scope, UsageCollector collector, IReadOnlyList<AccessAdvisorReport> advisor,
-        PolicyGenerationOptions options, IEnumerable<string>? diagnostics = null, Action<PrincipalUsage>? analyzed = null, int parallelism = 2)
+        PolicyGenerationOptions options, IEnumerable<string>? diagnostics = null, Action<PrincipalUsage>? analyzed = null, int parallelism = 2,
+        bool once = false)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(collector);
@@ -51,11 +54,13 @@ public static class UsageAnalysis
         {
             Analyzed = analyzed,
             Parallelism = Math.Max(1, parallelism),
+            Once = once,
         };
         return new UsageReport
         {
             Coverage = stream.Coverage,
             Principals = stream,
+            Parallelism = stream.Parallelism,
             Arns = [.. scope.Principals.Select(static p => p.Principal.Arn)],
             Diagnostics = [.. scope.Details.Diagnostics, .. diagnostics ?? [], .. problems],
         };

@@ -145,6 +145,9 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         }
     }
 
+    /// <summary>Drops what the scan kept for principal <paramref name="index"/> (its report is built): it is then observed as having made no call.</summary>
+    public void Release(int index) => _states[index] = null;
+
     /// <summary>The observations of principal <paramref name="index"/> (scope order), sorted so output does not depend on threads.</summary>
     public ObservedUsage Observed(int index)
     {

@@ -39,10 +39,11 @@ public static partial class UsageHtmlPrinter
         }
 
         output.Write("</ul></nav>\n");
-        int index = 0;
-        foreach (PrincipalUsage principal in report.Principals)
+        // Each principal is rendered on its own, several at once; the sections are written in order.
+        string newLine = output.NewLine;
+        foreach (string section in report.Render((principal, index) => Section(principal, index, newLine)))
         {
-            WritePrincipal(principal, index++, output);
+            output.Write(section);
         }
 
         output.Write("</body>\n</html>\n");
@@ -67,6 +68,13 @@ public static partial class UsageHtmlPrinter
         }
 
         output.Write("</section>\n");
+    }
+
+    private static string Section(PrincipalUsage principal, int index, string newLine)
+    {
+        using var section = new StringWriter(CultureInfo.InvariantCulture) { NewLine = newLine };
+        WritePrincipal(principal, index, section);
+        return section.ToString();
     }
 
     private static void WritePrincipal(PrincipalUsage principal, int index, TextWriter output)

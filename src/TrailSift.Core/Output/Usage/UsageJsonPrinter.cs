@@ -1,9 +1,8 @@
-using System.Globalization;
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using TrailSift.Core.Analysis.Usage;
-using TrailSift.Core.Common;
-using TrailSift.Core.Iam.Policy;
 
 namespace TrailSift.Core.Output.Usage;
 
@@ -11,40 +10,52 @@ namespace TrailSift.Core.Output.Usage;
 /// Writes a <see cref="UsageReport"/> for machines: one JSON document (<see cref="PrintJson"/>) or one compact line per
 /// principal (<see cref="PrintNdjson"/>, each line holding the coverage too). Verdicts are lower-case words
 /// (<c>used</c>, <c>unused</c>, <c>not-visible</c>, <c>no-data</c>); times are ISO 8601 UTC or null. Computes nothing.
+/// Principals are rendered as <see cref="UsageReport.Render"/> hands them over (several at once, in order), each into a
+/// pooled buffer written whole: the bytes are those of one <see cref="Utf8JsonWriter"/> writing the whole report.
 /// </summary>
 /// <remarks>Stateless; thread-safe.</remarks>
-public static class UsageJsonPrinter
+public static partial class UsageJsonPrinter
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // What a writer puts after the last element of the principals array and closing the document (then a line feed), with
+    // and without elements; a principal rendered alone at the array's depth (the writer keeps no other state) is preceded by a comma
+    // when it is not the first.
+    private static readonly byte[] TailAfterPrincipals = Tail(withElement: true);
+    private static readonly byte[] TailAfterNone = Tail(withElement: false);
 
     /// <summary>Writes the whole report as one indented JSON document.</summary>
     public static void PrintJson(UsageReport report, Stream output)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        using var writer = new Utf8JsonWriter(output, Indented);
-        writer.WriteStartObject();
-        writer.WritePropertyName("coverage");
-        WriteCoverage(report.Coverage, writer);
-        writer.WriteStartArray("diagnostics");
-        foreach (string d in report.Diagnostics)
+        var head = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(head, Indented))
         {
-            writer.WriteStringValue(d);
+            writer.WriteStartObject();
+            writer.WritePropertyName(Names.Coverage);
+            WriteCoverage(report.Coverage, writer);
+            writer.WriteStartArray(Names.Diagnostics);
+            foreach (string d in report.Diagnostics)
+            {
+                writer.WriteStringValue(d);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray(Names.Principals);
         }
 
-        writer.WriteEndArray();
-        writer.WriteStartArray("principals");
-        foreach (PrincipalUsage principal in report.Principals)
+        output.Write(head.WrittenSpan);
+        var renderers = new ConcurrentBag<Renderer>();
+        bool first = true;
+        foreach (Chunk chunk in report.Render((principal, _) => Render(renderers, Indented, principal, null)))
         {
-            WritePrincipal(principal, writer);
-            writer.Flush();
+            chunk.WriteTo(output, separated: !first);
+            first = false;
         }
 
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        writer.Flush();
-        output.WriteByte((byte)'\n');
+        output.Write(first ? TailAfterNone : TailAfterPrincipals);
     }
 
     /// <summary>Writes one compact line per principal: <c>{"coverage":…,"principal":…}</c>.</summary>
@@ -52,19 +63,17 @@ public static class UsageJsonPrinter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        foreach (PrincipalUsage principal in report.Principals)
+        var coverage = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(coverage, Compact))
         {
-            using (var writer = new Utf8JsonWriter(output, Compact))
-            {
-                writer.WriteStartObject();
-                writer.WritePropertyName("coverage");
-                WriteCoverage(report.Coverage, writer);
-                writer.WritePropertyName("principal");
-                WritePrincipal(principal, writer);
-                writer.WriteEndObject();
-            }
+            WriteCoverage(report.Coverage, writer);
+        }
 
-            output.WriteByte((byte)'\n');
+        byte[] covered = coverage.WrittenSpan.ToArray();
+        var renderers = new ConcurrentBag<Renderer>();
+        foreach (Chunk chunk in report.Render((principal, _) => Render(renderers, Compact, principal, covered)))
+        {
+            chunk.WriteTo(output, separated: false);
         }
     }
 
@@ -77,148 +86,102 @@ public static class UsageJsonPrinter
         _ => "no-data",
     };
 
-    private static void WriteCoverage(InputCoverage coverage, Utf8JsonWriter writer)
+    /// <summary>
+    /// One principal's bytes: alone at the principals array's depth for the document, or a whole NDJSON line when the
+    /// coverage's bytes are given.
+    /// </summary>
+    private static Chunk Render(ConcurrentBag<Renderer> renderers, JsonWriterOptions options, PrincipalUsage principal, byte[]? coverage)
     {
-        writer.WriteStartObject();
-        writer.WriteNumber("events", coverage.Events);
-        Time(writer, "first", coverage.FirstTicks);
-        Time(writer, "last", coverage.LastTicks);
-        writer.WriteStartObject("regions");
-        foreach ((string account, var regions) in coverage.Regions)
+        if (!renderers.TryTake(out Renderer? renderer))
         {
-            writer.WriteStringArray(account, regions);
+            renderer = new Renderer(options);
         }
 
-        writer.WriteEndObject();
-        writer.WriteStartObject("dataEvents");
-        foreach ((string prefix, long n) in coverage.DataEvents)
+        try
         {
-            writer.WriteNumber(prefix, n);
+            return renderer.Render(principal, coverage);
         }
-
-        writer.WriteEndObject();
-        writer.WriteEndObject();
+        finally
+        {
+            renderers.Add(renderer);
+        }
     }
 
-    private static void WritePrincipal(PrincipalUsage principal, Utf8JsonWriter writer)
+    private static byte[] Tail(bool withElement)
     {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        using var writer = new Utf8JsonWriter(buffer, Indented);
         writer.WriteStartObject();
-        writer.WriteString("arn", principal.Policies.Principal.Arn);
-        writer.WriteStringArray("policies", principal.Policies.Identity.Select(static p => p.Label));
-        writer.WriteString("boundary", principal.Policies.Boundary?.Label);
-        writer.WriteStringArray("unknownPolicies", principal.Policies.Unknown);
-        writer.WriteString("accessAdvisor", principal.AccessAdvisorSource);
-        writer.WriteNumber("calls", principal.Calls);
-        writer.WriteStartObject("counts");
-        foreach (UsageVerdict verdict in Enum.GetValues<UsageVerdict>())
+        writer.WriteStartArray(Names.Principals);
+        if (withElement)
         {
-            writer.WriteNumber(Word(verdict), principal.Counts[(int)verdict]);
+            writer.WriteNullValue();
         }
 
-        writer.WriteEndObject();
-        writer.WriteStartArray("grants");
-        foreach (GrantUsage grant in principal.Grants)
-        {
-            WriteGrant(grant, writer);
-        }
-
+        writer.Flush();
+        int mark = buffer.WrittenCount;
         writer.WriteEndArray();
-        writer.WriteStartArray("notAllowedNow");
-        foreach (PermissionUse use in principal.NotAllowedNow)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("action", use.Action);
-            writer.WriteString("resource", use.Resource);
-            writer.WriteString("decision", use.Undecidable ? "Undecidable" : use.Decision.ToString());
-            writer.WriteNumber("calls", use.Calls);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartObject("unmapped");
-        foreach ((string name, long n) in principal.Unmapped)
-        {
-            writer.WriteNumber(name, n);
-        }
-
         writer.WriteEndObject();
-        WriteReduced(principal.Reduced, writer);
-        writer.WriteEndObject();
+        writer.Flush();
+        return [.. buffer.WrittenSpan[mark..], (byte)'\n'];
     }
 
-    private static void WriteGrant(GrantUsage grant, Utf8JsonWriter writer)
+    /// <summary>A worker's writer and buffer, reused from principal to principal.</summary>
+    private sealed class Renderer(JsonWriterOptions options)
     {
-        writer.WriteStartObject();
-        writer.WriteString("policy", grant.Policy);
-        writer.WriteNumber("statement", grant.StatementIndex);
-        writer.WriteString("sid", grant.Sid);
-        writer.WriteString("action", grant.Action);
-        writer.WriteString("verdict", Word(grant.Verdict));
-        writer.WriteString("reason", grant.Reason);
-        writer.WriteString("visibility", grant.Visibility switch
-        {
-            Visibility.DataEvent => "data-event",
-            Visibility.NeverLogged => "never-logged",
-            Visibility.Unrecorded => "unrecorded",
-            _ => "management",
-        });
-        writer.WriteNumber("calls", grant.Calls);
-        writer.WriteNumber("undecidableCalls", grant.UndecidableCalls);
-        writer.WriteNumber("deniedAtTheTime", grant.DeniedAtTheTime);
-        writer.WriteBoolean("implied", grant.Implied);
-        Time(writer, "first", grant.FirstTicks);
-        Time(writer, "last", grant.LastTicks);
-        writer.WriteStringArray("resources", grant.Resources);
-        writer.WriteStringArray("unusedResourcePatterns", grant.UnusedResourcePatterns);
-        writer.WriteBoolean("hasConditions", grant.HasConditions);
-        writer.WriteString("accessAdvisor", grant.AccessAdvisor);
-        writer.WriteEndObject();
-    }
+        private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+        private readonly Utf8JsonWriter _writer = new(new ArrayBufferWriter<byte>(1), options);
 
-    private static void WriteReduced(ReducedPolicy reduced, Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject("reduced");
-        writer.WritePropertyName("policy");
-        PolicyWriter.Write(reduced.Document, writer);
-        writer.WriteStartArray("statements");
-        foreach (ReducedStatement statement in reduced.Statements)
+        public Chunk Render(PrincipalUsage principal, byte[]? coverage)
         {
-            writer.WriteStartObject();
-            writer.WriteString("sid", statement.Statement.Sid);
-            writer.WriteString("kind", statement.Kind switch
+            _buffer.ResetWrittenCount();
+            _writer.Reset(_buffer);
+            int mark = 0;
+            if (coverage is null)
             {
-                ReducedStatementKind.NotVisible => "not-visible",
-                ReducedStatementKind.AccessAdvisor => "access-advisor",
-                ReducedStatementKind.NoData => "no-data",
-                ReducedStatementKind.Deny => "deny",
-                _ => "observed",
-            });
-            writer.WriteString("origin", statement.Origin);
-            writer.WriteEndObject();
-        }
+                // Two open arrays put the principal at the depth it has in the document.
+                _writer.WriteStartArray();
+                _writer.WriteStartArray();
+                _writer.Flush();
+                mark = _buffer.WrittenCount;
+                WritePrincipal(principal, _writer);
+            }
+            else
+            {
+                _writer.WriteStartObject();
+                _writer.WritePropertyName(Names.Coverage);
+                _writer.WriteRawValue(coverage, skipInputValidation: true);
+                _writer.WritePropertyName(Names.Principal);
+                WritePrincipal(principal, _writer);
+                _writer.WriteEndObject();
+            }
 
-        writer.WriteEndArray();
-        ReplayVerification v = reduced.Verification;
-        writer.WriteStartObject("verification");
-        writer.WriteNumber("requests", v.Requests);
-        writer.WriteNumber("stillAllowed", v.StillAllowed);
-        writer.WriteBoolean("passed", v.Passed);
-        writer.WriteStringArray("lost", v.Lost);
-        writer.WriteEndObject();
-        writer.WriteNumber("size", reduced.Size);
-        writer.WriteStringArray("notes", reduced.Notes);
-        writer.WriteEndObject();
+            _writer.Flush();
+            if (coverage is not null)
+            {
+                _buffer.Write("\n"u8);
+            }
+
+            return Chunk.Of(_buffer.WrittenSpan[mark..]);
+        }
     }
 
-    private static void Time(Utf8JsonWriter writer, string name, long ticks)
+    /// <summary>Bytes in a pooled array after room for a comma, returned to the pool once written.</summary>
+    private readonly record struct Chunk(byte[] Array, int Length)
     {
-        if (ticks <= 0)
+        public static Chunk Of(ReadOnlySpan<byte> bytes)
         {
-            writer.WriteNull(name);
+            byte[] array = ArrayPool<byte>.Shared.Rent(bytes.Length + 1);
+            array[0] = (byte)',';
+            bytes.CopyTo(array.AsSpan(1));
+            return new Chunk(array, bytes.Length);
         }
-        else
+
+        /// <summary>Writes the bytes, after a comma when <paramref name="separated"/>, in one write.</summary>
+        public void WriteTo(Stream output, bool separated)
         {
-            writer.WriteString(name, new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            output.Write(Array, separated ? 0 : 1, separated ? Length + 1 : Length);
+            ArrayPool<byte>.Shared.Return(Array);
         }
     }
 }

@@ -19,6 +19,7 @@ public static class UsageTextPrinter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
+        TextWriter raw = output;
         output = TerminalTextWriter.Guard(output, color: false);
         InputCoverage coverage = report.Coverage;
         output.WriteLine(Invariant($"input: {coverage.Events} events, {UsageWords.Time(coverage.FirstTicks)} to {UsageWords.Time(coverage.LastTicks)}"));
@@ -35,11 +36,32 @@ public static class UsageTextPrinter
             output.WriteLine("warning: " + Safe(problem));
         }
 
-        foreach (PrincipalUsage principal in report.Principals)
+        if (ReferenceEquals(raw, output))
         {
-            output.WriteLine();
-            PrintPrincipal(principal, output);
+            // Already guarded by the caller: guarded text must not go through the guard twice.
+            foreach (PrincipalUsage principal in report.Principals)
+            {
+                output.WriteLine();
+                PrintPrincipal(principal, output);
+            }
+
+            return;
         }
+
+        // Each principal is rendered (and guarded) on its own, several at once; the blocks are written in order.
+        string newLine = raw.NewLine;
+        foreach (string block in report.Render((principal, _) => Block(principal, newLine)))
+        {
+            raw.WriteLine();
+            raw.Write(block);
+        }
+    }
+
+    private static string Block(PrincipalUsage principal, string newLine)
+    {
+        using var block = new StringWriter(CultureInfo.InvariantCulture) { NewLine = newLine };
+        PrintPrincipal(principal, TerminalTextWriter.Guard(block, color: false));
+        return block.ToString();
     }
 
     private static void PrintPrincipal(PrincipalUsage principal, TextWriter output)
