@@ -156,7 +156,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
 
         return new ObservedUsage
         {
-            Uses = [.. state.Uses.Values.Select(static b => b.Build())
+            Uses = [.. state.Uses.Build()
                 .OrderBy(static u => u.Action, StringComparer.Ordinal).ThenBy(static u => u.Resource, StringComparer.Ordinal)],
             AllowedRequests = [.. state.Allowed.Values.Select(static e => e.ToObserved()).OrderBy(static r => r.EventId, StringComparer.Ordinal)
                 .ThenBy(static r => r.Request.Action, StringComparer.Ordinal).ThenBy(static r => r.Request.Resource, StringComparer.Ordinal)],
@@ -321,13 +321,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
                 state.AddAllowed(kept, eventName, eventId);
             }
 
-            var use = (permission.Action, permission.Resource);
-            if (!state.Uses.TryGetValue(use, out UseBuilder? builder))
-            {
-                state.Uses.Add(use, builder = new UseBuilder(permission.Action, permission.Resource, permission.ResourceType));
-            }
-
-            builder.Add(outcome, permission.Implied, deniedThen, context.Ticks, eventNames, region);
+            state.AddUse(permission, outcome, deniedThen, context.Ticks, eventNames, region);
             if (outcome.CanAllow)
             {
                 HashSet<(string, StatementRef)> into = outcome.IsAllowed ? _decided : _possible;
