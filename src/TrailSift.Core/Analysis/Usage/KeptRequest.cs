@@ -34,7 +34,7 @@ internal sealed class KeptRequest : IEquatable<KeptRequest>
     private KeptRequest(KeptRequest request, KeyValuePair<string, ContextValue>[] values, TextInterner strings)
     {
         Action = strings.Share(request.Action);
-        Resource = request.Resource;
+        Resource = strings.Share(request.Resource);
         Principal = request.Principal is null ? null : strings.Share(request.Principal);
         ResourceAccount = request.ResourceAccount is null ? null : strings.Share(request.ResourceAccount);
         PrincipalAccount = request.PrincipalAccount is null ? null : strings.Share(request.PrincipalAccount);
