@@ -5,8 +5,9 @@ using System.Text.Unicode;
 namespace TrailSift.Core.Analysis.Usage;
 
 /// <summary>
-/// Distinct texts (resource ARNs) kept as UTF-8 bytes in shared chunks, each named by a number: about half the memory of
-/// the strings, with no object per text (8 bytes of bookkeeping each, plus the hash slots). A text that is not valid
+/// Distinct texts (resource ARNs) kept as UTF-8 bytes in shared chunks, each named by a number, the folder (up to the last
+/// <c>/</c>) kept once: a third of the memory of the strings for S3 object keys, with no object per text (8 bytes of
+/// bookkeeping each, plus the hash slots). A text that is not valid
 /// UTF-16 (a lone surrogate from a log), or longer than 16 MiB in UTF-8, is kept as the string itself, so
 /// <see cref="Text"/> always gives back exactly what was added.
 /// </summary>
@@ -21,6 +22,12 @@ internal sealed class Utf8TextSet
     private const int MaxLength = (1 << 24) - 2;
     private const long Odd = (1 << 24) - 1;
 
+    // A text is kept as its folder's number (3 bytes; 0: none) and the rest: object keys under one folder share it.
+    private const int PrefixBytes = 3;
+    private const int MaxPrefixes = (1 << 24) - 1;
+
+    private readonly List<string> _prefixes = [];
+    private readonly Dictionary<string, int> _prefixIds = new(StringComparer.Ordinal);
     private readonly List<byte[]> _chunks = [];
     private readonly BlockList<long> _where = new();
     private int _used;
@@ -37,13 +44,19 @@ internal sealed class Utf8TextSet
     public int Add(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        int max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        int max = Encoding.UTF8.GetMaxByteCount(text.Length) + PrefixBytes;
         byte[]? rented = max > StackLimit ? ArrayPool<byte>.Shared.Rent(max) : null;
         try
         {
             Span<byte> utf8 = rented ?? stackalloc byte[StackLimit];
-            OperationStatus status = Utf8.FromUtf16(text, utf8, out _, out int written, replaceInvalidSequences: false);
-            return status == OperationStatus.Done && written <= MaxLength ? AddUtf8(utf8[..written]) : AddOdd(text);
+            int folder = text.LastIndexOf('/') + 1;
+            int prefix = folder > 0 && folder < text.Length ? Prefix(text.AsSpan(0, folder)) : 0;
+            ReadOnlySpan<char> rest = prefix > 0 ? text.AsSpan(folder) : text;
+            utf8[0] = (byte)prefix;
+            utf8[1] = (byte)(prefix >> 8);
+            utf8[2] = (byte)(prefix >> 16);
+            OperationStatus status = Utf8.FromUtf16(rest, utf8[PrefixBytes..], out _, out int written, replaceInvalidSequences: false);
+            return status == OperationStatus.Done && written + PrefixBytes <= MaxLength ? AddUtf8(utf8[..(written + PrefixBytes)]) : AddOdd(text);
         }
         finally
         {
@@ -55,7 +68,37 @@ internal sealed class Utf8TextSet
     }
 
     /// <summary>The text with number <paramref name="id"/> (a new string).</summary>
-    public string Text(int id) => (_where[id] & Odd) == Odd ? _odd![id] : Encoding.UTF8.GetString(Bytes(id));
+    public string Text(int id)
+    {
+        if ((_where[id] & Odd) == Odd)
+        {
+            return _odd![id];
+        }
+
+        ReadOnlySpan<byte> bytes = Bytes(id);
+        int prefix = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
+        string rest = Encoding.UTF8.GetString(bytes[PrefixBytes..]);
+        return prefix == 0 ? rest : _prefixes[prefix - 1] + rest;
+    }
+
+    // The number + 1 of a folder (the text up to its last '/', S3 keys sharing it), 0 once the folders are too many.
+    private int Prefix(ReadOnlySpan<char> folder)
+    {
+        if (_prefixIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(folder, out int id))
+        {
+            return id;
+        }
+
+        if (_prefixes.Count >= MaxPrefixes)
+        {
+            return 0;
+        }
+
+        string text = folder.ToString();
+        _prefixes.Add(text);
+        _prefixIds.Add(text, _prefixes.Count);
+        return _prefixes.Count;
+    }
 
     private ReadOnlySpan<byte> Bytes(int id)
     {

@@ -15,6 +15,10 @@ public sealed class Utf8TextSetTests
         "arn:aws:s3:::bücher/日本語/😀.txt",
         "arn:aws:s3:::b/lone\ud800surrogate",
         "arn:aws:s3:::b/reversed\udc00\ud800pair",
+        "arn:aws:s3:::b/lone\ud800/in-the-folder.txt",
+        "arn:aws:s3:::b/folder/",
+        "/",
+        "no-folder",
         new string('k', 70_000),
     };
 
