@@ -27,6 +27,9 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
     private readonly Dictionary<string, List<TagFact>> _byPrincipal = new(StringComparer.Ordinal);
     private bool _frozen;
 
+    // Tag keys and values, principals: they repeat on every launch of a cluster or fleet.
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+
     /// <summary>How many facts were collected.</summary>
     public int Count { get; private set; }
 
@@ -49,14 +52,14 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
             return;
         }
 
-        string name = record.EventName.GetString();
-        if (!TaggingEventNames.Contains(name))
+        // The set's own string: one copy of each name however many facts hold it.
+        if (!TaggingEventNames.TryGetValue(record.EventName.GetString(), out string? name))
         {
             return;
         }
 
         JsonNode parameters = record.Root.GetProperty("requestParameters"u8);
-        string? principal = PrincipalResolver.Resolve(record).Key;
+        string? principal = Share(PrincipalResolver.Resolve(record).Key);
         string eventId = Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
         string eventTime = Text(record.Root.GetProperty("eventTime"u8)) ?? string.Empty;
         if (CreationAttributes.ChangesAttributes(name))
@@ -71,7 +74,8 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
 
         // A launch's tag specifications also tag its volumes and interfaces; only the instance ones are the instance's.
         ImmutableArray<KeyValuePair<string, string>> tags = removal ? []
-            : [.. creation ? TagReader.RequestTags(parameters, created) : TagReader.RequestTags(parameters)];
+            : [.. (creation ? TagReader.RequestTags(parameters, created) : TagReader.RequestTags(parameters))
+                .Select(tag => new KeyValuePair<string, string>(Share(tag.Key), Share(tag.Value)))];
         ImmutableArray<string> removed = removal ? [.. TagReader.RemovedKeys(parameters)] : [];
         bool removesAll = name == "DeleteTags" && removed.IsEmpty;
         List<(string Id, ImmutableArray<KeyValuePair<string, string>> Values, ImmutableArray<string> Absent)> attributes =
@@ -86,6 +90,18 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
                 AbsentAttributes = absent.IsDefault ? [] : absent,
             });
         }
+    }
+
+    // One copy of a repeated text; bounded against hostile input (past the bound a text is kept as it is).
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    private string? Share(string? text)
+    {
+        if (text is null || (_shared.Count >= 4096 && !_shared.ContainsKey(text)))
+        {
+            return text;
+        }
+
+        return _shared.TryAdd(text, text) ? text : _shared[text];
     }
 
     /// <summary>Adds another worker's facts.</summary>

@@ -51,4 +51,24 @@ internal sealed class TextInterner
 
         return value;
     }
+
+    /// <summary>
+    /// <paramref name="text"/>, or the equal string this interner gave before (one copy of a repeated value); bounded as
+    /// <see cref="Text"/> is.
+    /// </summary>
+    public string Share(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (_strings.TryGetValue(text, out string? known))
+        {
+            return known;
+        }
+
+        if (_strings.Count < Limit)
+        {
+            _strings.Add(text, text);
+        }
+
+        return text;
+    }
 }

@@ -163,7 +163,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
 
         return new ObservedUsage
         {
-            Uses = [.. state.Uses.Values.Select(static b => b.Build())
+            Uses = [.. state.Uses.Build()
                 .OrderBy(static u => u.Action, StringComparer.Ordinal).ThenBy(static u => u.Resource, StringComparer.Ordinal)],
             AllowedRequests = [.. state.Allowed.Values.Select(static e => e.ToObserved()).OrderBy(static r => r.EventId, StringComparer.Ordinal)
                 .ThenBy(static r => r.Request.Action, StringComparer.Ordinal).ThenBy(static r => r.Request.Resource, StringComparer.Ordinal)],
@@ -308,10 +308,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
                 state.AddAllowed(kept, eventName, eventId);
             }
 
-            // One lookup, found or added (most S3 object keys are new).
-            ref UseBuilder? builder = ref CollectionsMarshal.GetValueRefOrAddDefault(state.Uses, (permission.Action, permission.Resource), out _);
-            builder ??= new UseBuilder(permission.Action, permission.Resource, permission.ResourceType);
-            builder.Add(outcome, permission.Implied, deniedThen, context.Ticks, eventNames, region);
+            state.AddUse(permission, outcome, deniedThen, context.Ticks, eventNames, region);
             if (outcome.CanAllow)
             {
                 HashSet<(string, StatementRef)> into = outcome.IsAllowed ? _decided : _possible;

@@ -30,66 +30,121 @@ public sealed partial class AuthorizationDetailsReader
     public bool Add(ReadOnlySpan<byte> utf8, string source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        JsonDocument document;
-        try
+        ReadOnlySpan<byte> json = utf8.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
+        var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow };
+        if (!IsOneValue(json, options))
         {
-            var reader = new Utf8JsonReader(utf8.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8,
-                new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-            document = JsonDocument.ParseValue(ref reader);
-        }
-        catch (JsonException e)
-        {
-            _diagnostics.Add($"{source}: not JSON: {e.Message}");
-            return false;
-        }
-
-        using (document)
-        {
-            JsonElement root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Array)
+            // Not JSON: the document parser words why.
+            try
             {
-                int index = 0;
-                bool any = false;
-                foreach (JsonElement page in root.EnumerateArray())
-                {
-                    any |= AddPage(page, source, $"[{index++}]");
-                }
+                var failing = new Utf8JsonReader(json, options);
+                JsonDocument.ParseValue(ref failing).Dispose();
+            }
+            catch (JsonException e)
+            {
+                _diagnostics.Add($"{source}: not JSON: {e.Message}");
+                return false;
+            }
+        }
 
-                return any;
+        // Each user, group, role and policy is parsed on its own: a document of the whole file (megabytes for a thousand
+        // roles) would leave its rented buffers in the shared array pool for the rest of the run.
+        var reader = new Utf8JsonReader(json, options);
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            int index = 0;
+            bool any = false;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                any |= AddPage(ref reader, source, $"[{index++}]");
             }
 
-            return AddPage(root, source, string.Empty);
+            return any;
         }
+
+        return AddPage(ref reader, source, string.Empty);
     }
 
     /// <summary>The merged details.</summary>
     public AuthorizationDetails Build() => new(_entities.Values, _policies.Values, _diagnostics);
 
-    private bool AddPage(JsonElement page, string source, string path)
+    private static bool IsOneValue(ReadOnlySpan<byte> json, JsonReaderOptions options)
     {
-        if (page.ValueKind != JsonValueKind.Object)
+        try
         {
+            var reader = new Utf8JsonReader(json, options);
+            return reader.Read() && reader.TrySkip();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    // The reader is on the page's first token; it is left on its last.
+    private bool AddPage(ref Utf8JsonReader reader, string source, string path)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
             _diagnostics.Add($"{source}: {Root(path)}: a page must be a JSON object");
             return false;
         }
 
-        bool any = false;
-        foreach ((string list, IamEntityKind kind) in (ReadOnlySpan<(string, IamEntityKind)>)
-                 [("UserDetailList", IamEntityKind.User), ("GroupDetailList", IamEntityKind.Group), ("RoleDetailList", IamEntityKind.Role)])
+        // Where each list starts (the last one when a name repeats, as a document's lookup finds it).
+        Utf8JsonReader users = default, groups = default, roles = default, policies = default;
+        bool hasUsers = false, hasGroups = false, hasRoles = false, hasPolicies = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (page.TryGetProperty(list, out JsonElement items))
+            bool isUsers = reader.ValueTextEquals("UserDetailList"u8), isGroups = reader.ValueTextEquals("GroupDetailList"u8);
+            bool isRoles = reader.ValueTextEquals("RoleDetailList"u8), isPolicies = reader.ValueTextEquals("Policies"u8);
+            reader.Read();
+            if (isUsers)
             {
-                any = true;
-                ForEach(items, source, Join(path, list), (item, itemPath) => AddEntity(item, kind, source, itemPath));
+                users = reader;
+                hasUsers = true;
             }
+            else if (isGroups)
+            {
+                groups = reader;
+                hasGroups = true;
+            }
+            else if (isRoles)
+            {
+                roles = reader;
+                hasRoles = true;
+            }
+            else if (isPolicies)
+            {
+                policies = reader;
+                hasPolicies = true;
+            }
+
+            reader.Skip();
         }
 
-        if (page.TryGetProperty("Policies", out JsonElement policies))
+        if (hasUsers)
         {
-            any = true;
-            ForEach(policies, source, Join(path, "Policies"), (item, itemPath) => AddPolicy(item, source, itemPath));
+            ForEach(ref users, source, Join(path, "UserDetailList"), (item, itemPath) => AddEntity(item, IamEntityKind.User, source, itemPath));
         }
 
+        if (hasGroups)
+        {
+            ForEach(ref groups, source, Join(path, "GroupDetailList"), (item, itemPath) => AddEntity(item, IamEntityKind.Group, source, itemPath));
+        }
+
+        if (hasRoles)
+        {
+            ForEach(ref roles, source, Join(path, "RoleDetailList"), (item, itemPath) => AddEntity(item, IamEntityKind.Role, source, itemPath));
+        }
+
+        if (hasPolicies)
+        {
+            ForEach(ref policies, source, Join(path, "Policies"), (item, itemPath) => AddPolicy(item, source, itemPath));
+        }
+
+        bool any = hasUsers || hasGroups || hasRoles || hasPolicies;
         if (!any)
         {
             _diagnostics.Add($"{source}: {Root(path)}: no UserDetailList, GroupDetailList, RoleDetailList or Policies: not authorization details");
@@ -213,25 +268,27 @@ public sealed partial class AuthorizationDetailsReader
         return found.ToImmutable();
     }
 
-    private void ForEach(JsonElement items, string source, string path, Action<JsonElement, string> add)
+    // The reader is on the list's first token.
+    private void ForEach(ref Utf8JsonReader items, string source, string path, Action<JsonElement, string> add)
     {
-        if (items.ValueKind != JsonValueKind.Array)
+        if (items.TokenType != JsonTokenType.StartArray)
         {
             _diagnostics.Add($"{source}: {path}: must be an array");
             return;
         }
 
         int index = 0;
-        foreach (JsonElement item in items.EnumerateArray())
+        while (items.Read() && items.TokenType != JsonTokenType.EndArray)
         {
             string itemPath = $"{path}[{index++}]";
-            if (item.ValueKind != JsonValueKind.Object)
+            using JsonDocument item = JsonDocument.ParseValue(ref items);
+            if (item.RootElement.ValueKind != JsonValueKind.Object)
             {
                 _diagnostics.Add($"{source}: {itemPath}: must be an object; skipped");
                 continue;
             }
 
-            add(item, itemPath);
+            add(item.RootElement, itemPath);
         }
     }
 

@@ -105,6 +105,63 @@ public sealed class AuthorizationDetailsReaderTests
         Assert.Contains(details.Diagnostics, d => d.Contains("default version v9 is not in PolicyVersionList", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Should_Read_Each_Item_On_Its_Own_And_The_Last_List_When_A_Page_Repeats_A_Name()
+    {
+        // Given: pages as an array with a page that is not an object, an item that is not an object, a list that is not
+        // an array, and RoleDetailList twice (the last one counts, as a JSON document's lookup finds it)
+        const string json = """
+            [7,
+             {"RoleDetailList":[{"RoleName":"old","Arn":"arn:aws:iam::111122223333:role/old"}],
+              "UserDetailList":[3,{"UserName":"u","Arn":"arn:aws:iam::111122223333:user/u","UserPolicyList":[]}],
+              "GroupDetailList":{"GroupName":"g"},
+              "RoleDetailList":[{"RoleName":"new","Arn":"arn:aws:iam::111122223333:role/new","RolePolicyList":[{"PolicyName":"p",
+                "PolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}}]}]}]
+            """;
+        var reader = new AuthorizationDetailsReader();
+
+        // When
+        bool added = reader.Add(System.Text.Encoding.UTF8.GetBytes(json), "p.json");
+        AuthorizationDetails details = reader.Build();
+
+        // Then
+        Assert.True(added);
+        Assert.Equal(1, reader.Pages);
+        Assert.Equal(["arn:aws:iam::111122223333:user/u"], details.Users.Select(u => u.Arn));
+        IamEntity role = Assert.Single(details.Roles);
+        Assert.Equal(("new", "s3:GetObject"), (role.Name, role.InlinePolicies.Single().Document.Statements.Single().Action!.Values.Single()));
+        Assert.Equal(
+            ["p.json: [0]: a page must be a JSON object", "p.json: [1].UserDetailList[0]: must be an object; skipped",
+             "p.json: [1].GroupDetailList: must be an array"],
+            details.Diagnostics.ToArray());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"RoleDetailList\":[{\"RoleName\":\"r\"")]
+    [InlineData("{\"RoleDetailList\":[]} {")]
+    public void Should_Add_Nothing_When_The_Text_Is_Not_One_Json_Value(string text)
+    {
+        // Given
+        var reader = new AuthorizationDetailsReader();
+
+        // When
+        bool added = reader.Add(System.Text.Encoding.UTF8.GetBytes(text), "t.json");
+
+        // Then: refused with the parser's reason, or (trailing text after one value) read as that value as before
+        string[] diagnostics = [.. reader.Build().Diagnostics];
+        if (text.EndsWith('{') && text.StartsWith("{\"RoleDetailList\":[]}", StringComparison.Ordinal))
+        {
+            Assert.True(added);
+            Assert.Empty(diagnostics);
+        }
+        else
+        {
+            Assert.False(added);
+            Assert.StartsWith("t.json: not JSON: ", Assert.Single(diagnostics), StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("{\"Records\":[]}")]

@@ -1,0 +1,241 @@
+using System.Runtime.InteropServices;
+using TrailSift.Core.Iam.Evaluation;
+
+namespace TrailSift.Core.Analysis.Usage;
+
+// Per (action, resource) use of one principal, compact: most of a bench trail's kept state is S3 object ARNs.
+public sealed partial class UsageCollector
+{
+    /// <summary>
+    /// A principal's uses by (action, resource), each becoming a <see cref="PermissionUse"/>: per use only its counts, its
+    /// resource's number in a <see cref="Utf8TextSet"/> and a shared <see cref="UseShape"/> (action, resource type, decision,
+    /// statements, event names and regions, which thousands of uses of one action usually share) — no object per use.
+    /// </summary>
+    /// <remarks>Not thread-safe: one per principal and scan worker.</remarks>
+    internal sealed class UseTable
+    {
+        private readonly Utf8TextSet _resources = new();
+        private readonly Dictionary<UseShape, UseShape> _shapes = new(UseShape.ByContent);
+        private readonly BlockList<Entry> _entries = new();
+        private int[] _slots = new int[8];
+
+        // The shape interned last: uses of new resources usually get it again (no probe shape allocated).
+        private UseShape? _last;
+
+        /// <summary>How many distinct (action, resource) pairs.</summary>
+        public int Count => _entries.Count;
+
+        /// <summary>Counts one call's use of a permission with the outcome its request had.</summary>
+        /// <param name="action">The permission's action.</param>
+        /// <param name="resource">The permission's resource.</param>
+        /// <param name="resourceType">The resource type (the first one given is kept).</param>
+        /// <param name="decision">The decision (an undecidable one counting as implicitly denied).</param>
+        /// <param name="undecidable">Unknown keys could change the decision.</param>
+        /// <param name="matched">Identity Allow statements that matched, sorted by position.</param>
+        /// <param name="maybe">Those that only may have, sorted by position.</param>
+        /// <param name="implied">The permission is implied, not stated by the call.</param>
+        /// <param name="deniedThen">The call was denied at the time.</param>
+        /// <param name="ticks">The call's time.</param>
+        /// <param name="eventName">The call's event name, as a single-element list.</param>
+        /// <param name="region">The call's region as a single-element list (the empty string: not recorded).</param>
+        public void Add(string action, string resource, string? resourceType, Decision decision, bool undecidable, StatementRef[] matched,
+            StatementRef[] maybe, bool implied, bool deniedThen, long ticks, string[] eventName, string[] region)
+        {
+            ref Entry entry = ref Find(action, _resources.Add(resource), out bool found);
+            if (!found)
+            {
+                entry.Shape = Shape(action, resourceType, decision, undecidable, matched, maybe, eventName, region[0].Length > 0 ? region : []);
+                entry.First = long.MaxValue;
+                entry.Last = long.MinValue;
+            }
+            else
+            {
+                // One permission under one policy set: the same request shape decides the same way except for per-call
+                // keys, so the weakest outcome wins (a denial is reported over an allow). The lists are the same ones
+                // when nothing new was seen: then the shape stays, with no allocation.
+                UseShape shape = entry.Shape!;
+                Decision weaker = Weaker(shape.Decision, decision);
+                StatementRef[] allMatched = Union(shape.Matched, matched, ByPosition);
+                StatementRef[] allMaybe = Union(shape.Maybe, maybe, ByPosition);
+                string[] events = Union(shape.Events, eventName, StringComparer.Ordinal);
+                string[] regions = region[0].Length > 0 ? Union(shape.Regions, region, StringComparer.Ordinal) : shape.Regions;
+                if (weaker != shape.Decision || (undecidable && !shape.Undecidable) || !ReferenceEquals(allMatched, shape.Matched)
+                    || !ReferenceEquals(allMaybe, shape.Maybe) || !ReferenceEquals(events, shape.Events) || !ReferenceEquals(regions, shape.Regions))
+                {
+                    entry.Shape = Intern(new UseShape(shape.Action, shape.ResourceType, weaker, shape.Undecidable || undecidable, allMatched, allMaybe,
+                        events, regions));
+                }
+            }
+
+            entry.Calls++;
+            entry.Denied += deniedThen ? 1 : 0;
+            entry.Implied += implied ? 1 : 0;
+            entry.First = Math.Min(entry.First, ticks);
+            entry.Last = Math.Max(entry.Last, ticks);
+        }
+
+        /// <summary>Adds another worker's uses of the same principal.</summary>
+        public void Merge(UseTable other)
+        {
+            for (int i = 0; i < other.Count; i++)
+            {
+                ref Entry theirs = ref other._entries[i];
+                UseShape their = theirs.Shape!;
+                ref Entry entry = ref Find(their.Action, _resources.Add(other._resources.Text(theirs.Resource)), out bool found);
+                if (!found)
+                {
+                    entry.Shape = Intern(their);
+                    (entry.Calls, entry.Denied, entry.Implied, entry.First, entry.Last) = (theirs.Calls, theirs.Denied, theirs.Implied, theirs.First, theirs.Last);
+                    continue;
+                }
+
+                UseShape mine = entry.Shape!;
+                entry.Shape = Intern(new UseShape(mine.Action, mine.ResourceType, Weaker(mine.Decision, their.Decision), mine.Undecidable || their.Undecidable,
+                    Union(mine.Matched, their.Matched, ByPosition), Union(mine.Maybe, their.Maybe, ByPosition),
+                    Union(mine.Events, their.Events, StringComparer.Ordinal), Union(mine.Regions, their.Regions, StringComparer.Ordinal)));
+                entry.Calls += theirs.Calls;
+                entry.Denied += theirs.Denied;
+                entry.Implied += theirs.Implied;
+                entry.First = Math.Min(entry.First, theirs.First);
+                entry.Last = Math.Max(entry.Last, theirs.Last);
+            }
+        }
+
+        /// <summary>The uses, in no particular order.</summary>
+        public IEnumerable<PermissionUse> Build()
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                ref Entry entry = ref _entries[i];
+                UseShape shape = entry.Shape!;
+                yield return new PermissionUse
+                {
+                    Action = shape.Action,
+                    Resource = _resources.Text(entry.Resource),
+                    ResourceType = shape.ResourceType,
+                    Decision = shape.Decision,
+                    Undecidable = shape.Undecidable,
+                    AllowedBy = [.. shape.Matched, .. shape.Maybe.Except(shape.Matched)],
+                    Calls = entry.Calls,
+                    DeniedAtTheTime = entry.Denied,
+                    Implied = entry.Implied == entry.Calls,
+                    FirstTicks = entry.First,
+                    LastTicks = entry.Last,
+                    EventNames = [.. shape.Events],
+                    Regions = [.. shape.Regions],
+                };
+            }
+        }
+
+        private static Decision Weaker(Decision a, Decision b) =>
+            a == Decision.ExplicitlyDenied || b == Decision.ExplicitlyDenied ? Decision.ExplicitlyDenied
+            : a == Decision.ImplicitlyDenied || b == Decision.ImplicitlyDenied ? Decision.ImplicitlyDenied
+            : Decision.Allowed;
+
+        private UseShape Shape(string action, string? resourceType, Decision decision, bool undecidable, StatementRef[] matched, StatementRef[] maybe,
+            string[] events, string[] regions)
+        {
+            if (_last is { } last && string.Equals(last.Action, action, StringComparison.Ordinal)
+                && string.Equals(last.ResourceType, resourceType, StringComparison.Ordinal) && last.Decision == decision && last.Undecidable == undecidable
+                && last.Matched.AsSpan().SequenceEqual(matched) && last.Maybe.AsSpan().SequenceEqual(maybe)
+                && last.Events.AsSpan().SequenceEqual(events) && last.Regions.AsSpan().SequenceEqual(regions))
+            {
+                return last;
+            }
+
+            return Intern(new UseShape(action, resourceType, decision, undecidable, matched, maybe, events, regions));
+        }
+
+        private UseShape Intern(UseShape shape)
+        {
+            ref UseShape? known = ref CollectionsMarshal.GetValueRefOrAddDefault(_shapes, shape, out bool exists);
+            if (!exists)
+            {
+                known = shape;
+            }
+
+            return _last = known!;
+        }
+
+        // The entry for (action, resource), added (zeroed, Shape null) when absent.
+        private ref Entry Find(string action, int resource, out bool found)
+        {
+            int hash = HashCode.Combine(StringComparer.Ordinal.GetHashCode(action), resource);
+            int mask = _slots.Length - 1;
+            int slot = hash & mask;
+            for (; _slots[slot] != 0; slot = (slot + 1) & mask)
+            {
+                ref Entry entry = ref _entries[_slots[slot] - 1];
+                if (entry.Resource == resource && string.Equals(entry.Shape!.Action, action, StringComparison.Ordinal))
+                {
+                    found = true;
+                    return ref entry;
+                }
+            }
+
+            found = false;
+            int index = _entries.Add();
+            _slots[slot] = index + 1;
+            ref Entry added = ref _entries[index];
+            added.Resource = resource;
+            added.Hash = hash;
+            if (Count * 4 > _slots.Length * 3)
+            {
+                Rehash();
+            }
+
+            return ref added;
+        }
+
+        private void Rehash()
+        {
+            _slots = new int[_slots.Length * 2];
+            int mask = _slots.Length - 1;
+            for (int i = 0; i < Count; i++)
+            {
+                int slot = _entries[i].Hash & mask;
+                while (_slots[slot] != 0)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                _slots[slot] = i + 1;
+            }
+        }
+
+        private struct Entry
+        {
+            public UseShape? Shape;
+            public int Resource;
+            public int Hash;
+            public long Calls;
+            public long Denied;
+            public long Implied;
+            public long First;
+            public long Last;
+        }
+    }
+
+    /// <summary>What the uses of one action share: compared by content, kept once per <see cref="UseTable"/>.</summary>
+    internal sealed record UseShape(string Action, string? ResourceType, Decision Decision, bool Undecidable, StatementRef[] Matched,
+        StatementRef[] Maybe, string[] Events, string[] Regions)
+    {
+        /// <summary>Compares shapes by content (lists element by element).</summary>
+        public static IEqualityComparer<UseShape> ByContent { get; } = new ContentComparer();
+
+        private sealed class ContentComparer : IEqualityComparer<UseShape>
+        {
+            public bool Equals(UseShape? x, UseShape? y) =>
+                ReferenceEquals(x, y) || (x is not null && y is not null
+                    && string.Equals(x.Action, y.Action, StringComparison.Ordinal) && string.Equals(x.ResourceType, y.ResourceType, StringComparison.Ordinal)
+                    && x.Decision == y.Decision && x.Undecidable == y.Undecidable
+                    && x.Matched.AsSpan().SequenceEqual(y.Matched) && x.Maybe.AsSpan().SequenceEqual(y.Maybe)
+                    && x.Events.AsSpan().SequenceEqual(y.Events) && x.Regions.AsSpan().SequenceEqual(y.Regions));
+
+            public int GetHashCode(UseShape obj) =>
+                HashCode.Combine(StringComparer.Ordinal.GetHashCode(obj.Action), obj.Decision, obj.Undecidable, obj.Matched.Length,
+                    obj.Maybe.Length, obj.Events.Length, obj.Events.Length > 0 ? StringComparer.Ordinal.GetHashCode(obj.Events[0]) : 0,
+                    obj.Regions.Length);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+
+namespace TrailSift.Core.Analysis.Usage;
+
+/// <summary>
+/// Distinct texts (resource ARNs) kept as UTF-8 bytes in shared chunks, each named by a number, the folder (up to the last
+/// <c>/</c>) kept once: a third of the memory of the strings for S3 object keys, with no object per text (8 bytes of
+/// bookkeeping each, plus the hash slots). A text that is not valid
+/// UTF-16 (a lone surrogate from a log), or longer than 16 MiB in UTF-8, is kept as the string itself, so
+/// <see cref="Text"/> always gives back exactly what was added.
+/// </summary>
+/// <remarks>Not thread-safe: one per principal and scan worker.</remarks>
+internal sealed class Utf8TextSet
+{
+    // Chunks grow from small (most principals touch few resources) to this size, under the large object heap's threshold;
+    // a longer text gets a chunk of its own. Where a text is: chunk << 40 | offset << 24 | length.
+    private const int MaxChunk = 64 * 1024;
+    private const int FirstChunk = 256;
+    private const int StackLimit = 512;
+    private const int MaxLength = (1 << 24) - 2;
+    private const long Odd = (1 << 24) - 1;
+
+    // A text is kept as its folder's number (3 bytes; 0: none) and the rest: object keys under one folder share it.
+    private const int PrefixBytes = 3;
+    private const int MaxPrefixes = (1 << 24) - 1;
+
+    private readonly List<string> _prefixes = [];
+    private readonly Dictionary<string, int> _prefixIds = new(StringComparer.Ordinal);
+    private readonly List<byte[]> _chunks = [];
+    private readonly BlockList<long> _where = new();
+    private int _used;
+
+    // Open addressing, at most half full: text number + 1, 0 for an empty slot.
+    private int[] _slots = new int[16];
+    private Dictionary<int, string>? _odd;
+    private Dictionary<string, int>? _oddIds;
+
+    /// <summary>How many distinct texts the set holds.</summary>
+    public int Count => _where.Count;
+
+    /// <summary>The number of <paramref name="text"/>, added when new.</summary>
+    public int Add(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int max = Encoding.UTF8.GetMaxByteCount(text.Length) + PrefixBytes;
+        byte[]? rented = max > StackLimit ? ArrayPool<byte>.Shared.Rent(max) : null;
+        try
+        {
+            Span<byte> utf8 = rented ?? stackalloc byte[StackLimit];
+            int folder = text.LastIndexOf('/') + 1;
+            int prefix = folder > 0 && folder < text.Length ? Prefix(text.AsSpan(0, folder)) : 0;
+            ReadOnlySpan<char> rest = prefix > 0 ? text.AsSpan(folder) : text;
+            utf8[0] = (byte)prefix;
+            utf8[1] = (byte)(prefix >> 8);
+            utf8[2] = (byte)(prefix >> 16);
+            OperationStatus status = Utf8.FromUtf16(rest, utf8[PrefixBytes..], out _, out int written, replaceInvalidSequences: false);
+            return status == OperationStatus.Done && written + PrefixBytes <= MaxLength ? AddUtf8(utf8[..(written + PrefixBytes)]) : AddOdd(text);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The text with number <paramref name="id"/> (a new string).</summary>
+    public string Text(int id)
+    {
+        if ((_where[id] & Odd) == Odd)
+        {
+            return _odd![id];
+        }
+
+        ReadOnlySpan<byte> bytes = Bytes(id);
+        int prefix = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
+        string rest = Encoding.UTF8.GetString(bytes[PrefixBytes..]);
+        return prefix == 0 ? rest : _prefixes[prefix - 1] + rest;
+    }
+
+    // The number + 1 of a folder (the text up to its last '/', S3 keys sharing it), 0 once the folders are too many.
+    private int Prefix(ReadOnlySpan<char> folder)
+    {
+        if (_prefixIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(folder, out int id))
+        {
+            return id;
+        }
+
+        if (_prefixes.Count >= MaxPrefixes)
+        {
+            return 0;
+        }
+
+        string text = folder.ToString();
+        _prefixes.Add(text);
+        _prefixIds.Add(text, _prefixes.Count);
+        return _prefixes.Count;
+    }
+
+    private ReadOnlySpan<byte> Bytes(int id)
+    {
+        long where = _where[id];
+        return _chunks[(int)(where >> 40)].AsSpan((int)((where >> 24) & 0xFFFF), (int)(where & Odd));
+    }
+
+    private int AddUtf8(ReadOnlySpan<byte> utf8)
+    {
+        int mask = _slots.Length - 1;
+        for (int slot = Hash(utf8) & mask; ; slot = (slot + 1) & mask)
+        {
+            int found = _slots[slot] - 1;
+            if (found < 0)
+            {
+                int id = _where.Add();
+                _where[id] = Store(utf8);
+                _slots[slot] = id + 1;
+                Grow();
+                return id;
+            }
+
+            if ((_where[found] & Odd) == utf8.Length && Bytes(found).SequenceEqual(utf8))
+            {
+                return found;
+            }
+        }
+    }
+
+    private int AddOdd(string text)
+    {
+        _oddIds ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        _odd ??= [];
+        if (!_oddIds.TryGetValue(text, out int id))
+        {
+            // Kept as the string, outside the hash slots (such texts are rare).
+            id = _where.Add();
+            _where[id] = Odd;
+            _oddIds.Add(text, id);
+            _odd.Add(id, text);
+        }
+
+        return id;
+    }
+
+    private long Store(ReadOnlySpan<byte> utf8)
+    {
+        byte[]? chunk = _chunks.Count == 0 ? null : _chunks[^1];
+        if (chunk is null || chunk.Length - _used < utf8.Length)
+        {
+            int size = Math.Min(MaxChunk, Math.Max(FirstChunk, (chunk?.Length ?? 0) * 2));
+            chunk = new byte[Math.Max(size, utf8.Length)];
+            _chunks.Add(chunk);
+            _used = 0;
+        }
+
+        utf8.CopyTo(chunk.AsSpan(_used));
+        long where = ((long)(_chunks.Count - 1) << 40) | ((long)_used << 24) | (uint)utf8.Length;
+        _used += utf8.Length;
+        return where;
+    }
+
+    private void Grow()
+    {
+        if (Count * 2 <= _slots.Length)
+        {
+            return;
+        }
+
+        _slots = new int[_slots.Length * 2];
+        int mask = _slots.Length - 1;
+        for (int id = 0; id < Count; id++)
+        {
+            if ((_where[id] & Odd) == Odd)
+            {
+                continue;
+            }
+
+            int slot = Hash(Bytes(id)) & mask;
+            while (_slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            _slots[slot] = id + 1;
+        }
+    }
+
+    private static int Hash(ReadOnlySpan<byte> utf8)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(utf8);
+        return hash.ToHashCode();
+    }
+}

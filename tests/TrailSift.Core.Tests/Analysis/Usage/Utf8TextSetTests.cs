@@ -1,0 +1,61 @@
+using TrailSift.Core.Analysis.Usage;
+
+namespace TrailSift.Core.Tests.Analysis.Usage;
+
+/// <summary>
+/// The resource texts a principal's uses keep (<see cref="Utf8TextSet"/>): each distinct text once, given back exactly as
+/// added, whatever it holds.
+/// </summary>
+public sealed class Utf8TextSetTests
+{
+    public static TheoryData<string> Texts => new()
+    {
+        "arn:aws:s3:::acme-emr-logs/events/2025/06/01/01/part-97989-eabc8ba9.jpg",
+        string.Empty,
+        "arn:aws:s3:::bücher/日本語/😀.txt",
+        "arn:aws:s3:::b/lone\ud800surrogate",
+        "arn:aws:s3:::b/reversed\udc00\ud800pair",
+        "arn:aws:s3:::b/lone\ud800/in-the-folder.txt",
+        "arn:aws:s3:::b/folder/",
+        "/",
+        "no-folder",
+        new string('k', 70_000),
+    };
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Should_Give_Back_The_Exact_Text_When_Added_Once_Or_Again(string text)
+    {
+        // Given: a set holding other texts around it
+        var set = new Utf8TextSet();
+        set.Add("arn:aws:s3:::before");
+
+        // When
+        int id = set.Add(text);
+        set.Add("arn:aws:s3:::after");
+        int again = set.Add(new string(text.AsSpan()));
+
+        // Then
+        Assert.Equal(id, again);
+        Assert.Equal(text, set.Text(id));
+        Assert.Equal(3, set.Count);
+    }
+
+    [Fact]
+    public void Should_Number_Each_Distinct_Text_Once_When_Many_Are_Added()
+    {
+        // Given: 50,000 texts, each added twice in a different order (chunks fill and the slots grow many times)
+        string[] texts = [.. Enumerable.Range(0, 50_000).Select(static i => $"arn:aws:s3:::bucket/{i % 97}/part-{i:D6}.json")];
+        var set = new Utf8TextSet();
+
+        // When
+        int[] first = [.. texts.Select(set.Add)];
+        int[] second = [.. texts.Reverse().Select(set.Add)];
+
+        // Then
+        Assert.Equal(texts.Length, set.Count);
+        Assert.Equal(first, second.Reverse());
+        Assert.Equal(texts.Length, first.Distinct().Count());
+        Assert.All(Enumerable.Range(0, texts.Length), i => Assert.Equal(texts[i], set.Text(first[i])));
+    }
+}
