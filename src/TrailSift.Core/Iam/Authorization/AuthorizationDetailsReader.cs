@@ -23,63 +23,76 @@ public sealed partial class AuthorizationDetailsReader
     /// <summary>Pages read so far.</summary>
     public int Pages { get; private set; }
 
-    /// <summary>Reads one file's text (one page object, or an array of pages).</summary>
+    /// <summary>
+    /// Reads one file's text: one page object, a JSON array of pages, or several such values one after the other (pages
+    /// appended to one file, as <c>aws iam get-account-authorization-details ... &gt;&gt; FILE</c> leaves them).
+    /// </summary>
     /// <param name="utf8">The file's bytes.</param>
     /// <param name="source">The file name, for diagnostics.</param>
-    /// <returns>False when the text is not JSON or holds no page; the reason is in the diagnostics.</returns>
+    /// <returns>
+    /// False when the text is not JSON (trailing text after a value included: nothing of the file is read then) or holds no
+    /// page; the reason is in the diagnostics.
+    /// </returns>
     public bool Add(ReadOnlySpan<byte> utf8, string source)
     {
         ArgumentNullException.ThrowIfNull(source);
         ReadOnlySpan<byte> json = utf8.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
-        var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow };
-        if (!IsOneValue(json, options))
+        var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, AllowMultipleValues = true };
+        int values = CountValues(json, options, out string? invalid);
+        if (invalid is not null || values == 0)
         {
-            // Not JSON: the document parser words why.
-            try
-            {
-                var failing = new Utf8JsonReader(json, options);
-                JsonDocument.ParseValue(ref failing).Dispose();
-            }
-            catch (JsonException e)
-            {
-                _diagnostics.Add($"{source}: not JSON: {e.Message}");
-                return false;
-            }
+            _diagnostics.Add($"{source}: not JSON: {invalid ?? "the file holds no JSON value"}");
+            return false;
         }
 
         // Each user, group, role and policy is parsed on its own: a document of the whole file (megabytes for a thousand
         // roles) would leave its rented buffers in the shared array pool for the rest of the run.
         var reader = new Utf8JsonReader(json, options);
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.StartArray)
+        bool any = false;
+        for (int value = 1; reader.Read(); value++)
         {
-            int index = 0;
-            bool any = false;
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            // A single value keeps the paths it always had; several are told apart by their position in the file.
+            string root = values == 1 ? string.Empty : $"(value {value})";
+            if (reader.TokenType == JsonTokenType.StartArray)
             {
-                any |= AddPage(ref reader, source, $"[{index++}]");
+                int index = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    any |= AddPage(ref reader, source, $"{root}[{index++}]");
+                }
             }
-
-            return any;
+            else
+            {
+                any |= AddPage(ref reader, source, root);
+            }
         }
 
-        return AddPage(ref reader, source, string.Empty);
+        return any;
     }
 
     /// <summary>The merged details.</summary>
     public AuthorizationDetails Build() => new(_entities.Values, _policies.Values, _diagnostics);
 
-    private static bool IsOneValue(ReadOnlySpan<byte> json, JsonReaderOptions options)
+    // The number of JSON values in the text, or the parser's reason why it is not a sequence of JSON values.
+    private static int CountValues(ReadOnlySpan<byte> json, JsonReaderOptions options, out string? invalid)
     {
+        invalid = null;
+        int values = 0;
         try
         {
             var reader = new Utf8JsonReader(json, options);
-            return reader.Read() && reader.TrySkip();
+            while (reader.Read())
+            {
+                reader.Skip();
+                values++;
+            }
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return false;
+            invalid = e.Message;
         }
+
+        return values;
     }
 
     // The reader is on the page's first token; it is left on its last.

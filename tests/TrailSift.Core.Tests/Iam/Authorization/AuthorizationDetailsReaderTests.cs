@@ -138,9 +138,11 @@ public sealed class AuthorizationDetailsReaderTests
 
     [Theory]
     [InlineData("")]
+    [InlineData("  \n")]
     [InlineData("{\"RoleDetailList\":[{\"RoleName\":\"r\"")]
     [InlineData("{\"RoleDetailList\":[]} {")]
-    public void Should_Add_Nothing_When_The_Text_Is_Not_One_Json_Value(string text)
+    [InlineData("{\"RoleDetailList\":[]} x")]
+    public void Should_Add_Nothing_When_The_Text_Is_Not_A_Sequence_Of_Json_Values(string text)
     {
         // Given
         var reader = new AuthorizationDetailsReader();
@@ -148,18 +150,33 @@ public sealed class AuthorizationDetailsReaderTests
         // When
         bool added = reader.Add(System.Text.Encoding.UTF8.GetBytes(text), "t.json");
 
-        // Then: refused with the parser's reason, or (trailing text after one value) read as that value as before
-        string[] diagnostics = [.. reader.Build().Diagnostics];
-        if (text.EndsWith('{') && text.StartsWith("{\"RoleDetailList\":[]}", StringComparison.Ordinal))
-        {
-            Assert.True(added);
-            Assert.Empty(diagnostics);
-        }
-        else
-        {
-            Assert.False(added);
-            Assert.StartsWith("t.json: not JSON: ", Assert.Single(diagnostics), StringComparison.Ordinal);
-        }
+        // Then: refused with the parser's reason; a first value followed by text that is not JSON is not read either
+        Assert.False(added);
+        AuthorizationDetails details = reader.Build();
+        Assert.StartsWith("t.json: not JSON: ", Assert.Single(details.Diagnostics), StringComparison.Ordinal);
+        Assert.Empty(details.Roles);
+    }
+
+    [Fact]
+    public void Should_Read_Every_Page_When_Pages_Are_Appended_To_One_File()
+    {
+        // Given: two pages written one after the other (`... >> authz.json`), then an array of pages, and a bad page
+        const string Text = """
+            {"RoleDetailList":[{"RoleName":"a","Arn":"arn:aws:iam::111122223333:role/a","RolePolicyList":[],"AttachedManagedPolicies":[]}],"IsTruncated":true}
+            {"RoleDetailList":[{"RoleName":"b","Arn":"arn:aws:iam::111122223333:role/b","RolePolicyList":[],"AttachedManagedPolicies":[]}],"IsTruncated":false}
+            [{"UserDetailList":[{"UserName":"u","Arn":"arn:aws:iam::111122223333:user/u"}]}, 7]
+            """;
+        var reader = new AuthorizationDetailsReader();
+
+        // When
+        bool added = reader.Add(System.Text.Encoding.UTF8.GetBytes(Text), "p.json");
+
+        // Then: every page is merged; the bad one is named by its value's place in the file
+        Assert.True(added);
+        AuthorizationDetails details = reader.Build();
+        Assert.Equal(["a", "b"], details.Roles.Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["u"], details.Users.Select(u => u.Name));
+        Assert.Equal(["p.json: (value 3)[1]: a page must be a JSON object"], details.Diagnostics.ToArray());
     }
 
     [Theory]
