@@ -26,6 +26,16 @@ public static class AccessAdvisorReader
         {
             var reader = new Utf8JsonReader(utf8.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8);
             document = JsonDocument.ParseValue(ref reader);
+            try
+            {
+                // One report per file: text after it (a second report, a cut-off copy) refuses the file rather than being ignored.
+                reader.Read();
+            }
+            catch (JsonException)
+            {
+                document.Dispose();
+                throw;
+            }
         }
         catch (JsonException e)
         {

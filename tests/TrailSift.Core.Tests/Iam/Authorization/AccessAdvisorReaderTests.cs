@@ -68,6 +68,8 @@ public sealed class AccessAdvisorReaderTests
     [InlineData("{\"JobStatus\":\"COMPLETED\",\"ServicesLastAccessed\":[],\"IsTruncated\":true}", "IsTruncated is true")]
     [InlineData("{\"UserDetailList\":[]}", "no ServicesLastAccessed")]
     [InlineData("{", "not JSON")]
+    [InlineData("{\"JobStatus\":\"COMPLETED\",\"ServicesLastAccessed\":[]} {\"JobStatus\":\"COMPLETED\",\"ServicesLastAccessed\":[]}", "not JSON")]
+    [InlineData("{\"JobStatus\":\"COMPLETED\",\"ServicesLastAccessed\":[]} x", "not JSON")]
     public void Should_Refuse_File_When_It_Is_Not_A_Completed_Report(string text, string reason)
     {
         // When
