@@ -9,7 +9,8 @@
 # Environment: BENCH_SIZE (1G) BENCH_BIG (100M) BENCH_DAYS (7) BENCH_SEED (42) BENCH_REPEAT (3) BENCH_OUT (bench/out: the corpus
 #   and the authorization details, reused when there) BENCH_WORK (BENCH_OUT: the build and each run's output, time and
 #   stderr; set it when BENCH_OUT is a read-only cache) BENCH_ROLES (1000) BENCH_POLICIES (2000) BENCH_THREADS (2)
-#   TRAILSIFT ("dotnet BENCH_WORK/trailsift/trailsift.dll")
+#   TRAILSIFT ("dotnet BENCH_WORK/trailsift/trailsift.dll") BENCH_PHASES (0; 1: one more `unused` run split into phases by
+#   bench/unused/phases.py: scan, set-up + merge, analysis and printing, and the peak RSS with the bytes written by then)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -69,3 +70,7 @@ read -r _ us uk uruns <<<"$unused"
 echo "count  --by eventName: median ${cs}s (runs: $cruns), peak RSS $((ck / 1024)) MiB"
 echo "unused (1 pass):       median ${us}s (runs: $uruns), peak RSS $((uk / 1024)) MiB; principals, calls replayed: $principals"
 awk -v u="$us" -v c="$cs" -v k="$uk" 'BEGIN { printf "unused / count = %.2fx (target <= 1.5x); peak RSS %d MiB (target <= 200 MiB)\n", u / c, k / 1024 }'
+if [ "${BENCH_PHASES:-0}" = 1 ]; then
+  # shellcheck disable=SC2086
+  python3 "$here/phases.py" "$work/unused-phases.out" -- $TRAILSIFT unused --iam "$authz" --format json --threads "$threads" "$corpus"
+fi
