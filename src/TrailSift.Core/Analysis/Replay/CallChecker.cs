@@ -218,6 +218,16 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
     }
 
     /// <summary>
+    /// The value of <c>iam:PassedToService</c> for an implied <c>iam:PassRole</c>, else null: a role is passed to the service
+    /// called (CreateFunction → lambda), except the role inside an instance profile, which EC2 instances assume whoever
+    /// launches them (EMR's RunJobFlow included). <c>check</c>'s and <c>unused</c>'s requests read it alike.
+    /// </summary>
+    internal static string? PassedToService(RequiredPermission permission, string eventSource) =>
+        permission.Implied && permission.Action.Equals("iam:PassRole", StringComparison.OrdinalIgnoreCase)
+            ? permission.InstanceProfileArn is null ? eventSource : "ec2.amazonaws.com"
+            : null;
+
+    /// <summary>
     /// An implied PassRole of the role inside an instance profile (<see cref="RequiredPermission.InstanceProfileArn"/>,
     /// resource <c>*</c>) on that role, when <paramref name="rolesOf"/> (the authorization details) names exactly one
     /// role for the profile; otherwise null. <c>check --iam</c> and <c>unused</c> resolve the role alike.
@@ -264,11 +274,9 @@ public sealed partial class CallChecker : IEventSink, ISequencedSink
             values.Add(new(key, value));
         }
 
-        if (permission.Implied && permission.Action.Equals("iam:PassRole", StringComparison.OrdinalIgnoreCase))
+        if (PassedToService(permission, eventSource) is string passedTo)
         {
-            // A role is passed to the service called (CreateFunction → lambda), except the role inside an instance
-            // profile, which EC2 instances assume whoever launches them (EMR's RunJobFlow included).
-            values.Add(new("iam:PassedToService", permission.InstanceProfileArn is null ? eventSource : "ec2.amazonaws.com"));
+            values.Add(new("iam:PassedToService", passedTo));
         }
 
         if (permission.CreateAction is { } createAction)

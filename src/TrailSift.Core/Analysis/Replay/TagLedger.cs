@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using TrailSift.Core.Common;
 using TrailSift.Core.Events;
 using TrailSift.Core.Json;
 
@@ -28,7 +29,7 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
     private bool _frozen;
 
     // Tag keys and values, principals: they repeat on every launch of a cluster or fleet.
-    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+    private readonly SharedTexts _shared = new();
 
     /// <summary>How many facts were collected.</summary>
     public int Count { get; private set; }
@@ -92,17 +93,9 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
         }
     }
 
-    // One copy of a repeated text; bounded against hostile input (past the bound a text is kept as it is).
+    // One copy of a repeated text (bounded against hostile input).
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
-    private string? Share(string? text)
-    {
-        if (text is null || (_shared.Count >= 4096 && !_shared.ContainsKey(text)))
-        {
-            return text;
-        }
-
-        return _shared.TryAdd(text, text) ? text : _shared[text];
-    }
+    private string? Share(string? text) => text is null ? null : _shared.Share(text);
 
     /// <summary>Adds another worker's facts.</summary>
     public void Merge(TagLedger other)

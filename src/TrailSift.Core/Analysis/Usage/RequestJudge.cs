@@ -146,8 +146,11 @@ internal sealed class RequestJudge
     /// </summary>
     public static (CallOutcome Outcome, KeptRequest? Kept) Evaluate(PolicySet policies, ImmutableArray<string> policyKeys,
         CatalogRequestFactory factory, ReplayContext context, RequiredPermission permission, string eventSource)
+        => Decide(policies, PolicyKeyRequest(factory, policyKeys, context, permission, eventSource), policyKeys);
+
+    /// <summary>Evaluates <paramref name="request"/> with a trace: its outcome and, when allowed, what the replay keeps of it.</summary>
+    internal static (CallOutcome Outcome, KeptRequest? Kept) Decide(PolicySet policies, RequestContext request, ImmutableArray<string> policyKeys)
     {
-        RequestContext request = PolicyKeyRequest(factory, policyKeys, context, permission, eventSource);
         EvaluationResult result = PolicyEvaluator.Evaluate(policies, request, includeTrace: true);
         var outcome = new CallOutcome(result);
         return (outcome, outcome.IsAllowed ? KeptRequest.Of(request, policyKeys) : null);
@@ -169,9 +172,7 @@ internal sealed class RequestJudge
         ArgumentNullException.ThrowIfNull(policyKeys);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(permission);
-        string? passedTo = permission.Implied && permission.Action.Equals("iam:PassRole", StringComparison.OrdinalIgnoreCase)
-            ? permission.InstanceProfileArn is null ? eventSource : "ec2.amazonaws.com"
-            : null;
+        string? passedTo = CallChecker.PassedToService(permission, eventSource);
         var values = new List<KeyValuePair<string, ContextValue>>(policyKeys.Count);
         List<string>? unknown = null;
         foreach (string key in policyKeys)

@@ -17,12 +17,7 @@ public sealed partial class UsageCollector
     /// <summary>A call of a principal whose policies read resource tags: its checker's full request (tagging facts included), evaluated.</summary>
     private (CallOutcome Outcome, KeptRequest? Kept) EvaluateFull(CallChecker checker, ReplayContext context, RequiredPermission permission,
         string eventSource, int index)
-    {
-        RequestContext request = checker.BuildRequest(context, permission, eventSource);
-        EvaluationResult result = PolicyEvaluator.Evaluate(_scope.PolicySets[index], request, includeTrace: true);
-        var outcome = new CallOutcome(result);
-        return (outcome, outcome.IsAllowed ? KeptRequest.Of(request, _scope.PolicyKeySets[index]) : null);
-    }
+        => RequestJudge.Decide(_scope.PolicySets[index], checker.BuildRequest(context, permission, eventSource), _scope.PolicyKeySets[index]);
 
     /// <summary>
     /// The sorted union of two sorted, distinct lists: either list itself when it holds the other (the usual case: no

@@ -50,21 +50,7 @@ public sealed partial class UsageCollector
             }
             else
             {
-                // One permission under one policy set: the same request shape decides the same way except for per-call
-                // keys, so the weakest outcome wins (a denial is reported over an allow). The lists are the same ones
-                // when nothing new was seen: then the shape stays, with no allocation.
-                UseShape shape = entry.Shape!;
-                Decision weaker = Weaker(shape.Decision, decision);
-                StatementRef[] allMatched = Union(shape.Matched, matched, ByPosition);
-                StatementRef[] allMaybe = Union(shape.Maybe, maybe, ByPosition);
-                string[] events = Union(shape.Events, eventName, StringComparer.Ordinal);
-                string[] regions = region[0].Length > 0 ? Union(shape.Regions, region, StringComparer.Ordinal) : shape.Regions;
-                if (weaker != shape.Decision || (undecidable && !shape.Undecidable) || !ReferenceEquals(allMatched, shape.Matched)
-                    || !ReferenceEquals(allMaybe, shape.Maybe) || !ReferenceEquals(events, shape.Events) || !ReferenceEquals(regions, shape.Regions))
-                {
-                    entry.Shape = Intern(new UseShape(shape.Action, shape.ResourceType, weaker, shape.Undecidable || undecidable, allMatched, allMaybe,
-                        events, regions));
-                }
+                entry.Shape = Combined(entry.Shape!, decision, undecidable, matched, maybe, eventName, region[0].Length > 0 ? region : []);
             }
 
             entry.Calls++;
@@ -89,10 +75,7 @@ public sealed partial class UsageCollector
                     continue;
                 }
 
-                UseShape mine = entry.Shape!;
-                entry.Shape = Intern(new UseShape(mine.Action, mine.ResourceType, Weaker(mine.Decision, their.Decision), mine.Undecidable || their.Undecidable,
-                    Union(mine.Matched, their.Matched, ByPosition), Union(mine.Maybe, their.Maybe, ByPosition),
-                    Union(mine.Events, their.Events, StringComparer.Ordinal), Union(mine.Regions, their.Regions, StringComparer.Ordinal)));
+                entry.Shape = Combined(entry.Shape!, their.Decision, their.Undecidable, their.Matched, their.Maybe, their.Events, their.Regions);
                 entry.Calls += theirs.Calls;
                 entry.Denied += theirs.Denied;
                 entry.Implied += theirs.Implied;
@@ -125,6 +108,25 @@ public sealed partial class UsageCollector
                     Regions = [.. shape.Regions],
                 };
             }
+        }
+
+        /// <summary>
+        /// <paramref name="shape"/> with more calls' outcomes: one permission under one policy set decides the same way
+        /// except for per-call keys, so the weakest decision wins (a denial is reported over an allow), and the lists are
+        /// united. When nothing new was seen the lists are the same ones and the shape itself is returned, with no allocation.
+        /// </summary>
+        private UseShape Combined(UseShape shape, Decision decision, bool undecidable, StatementRef[] matched, StatementRef[] maybe,
+            string[] events, string[] regions)
+        {
+            Decision weaker = Weaker(shape.Decision, decision);
+            StatementRef[] allMatched = Union(shape.Matched, matched, ByPosition);
+            StatementRef[] allMaybe = Union(shape.Maybe, maybe, ByPosition);
+            string[] allEvents = Union(shape.Events, events, StringComparer.Ordinal);
+            string[] allRegions = Union(shape.Regions, regions, StringComparer.Ordinal);
+            return weaker == shape.Decision && (shape.Undecidable || !undecidable) && ReferenceEquals(allMatched, shape.Matched)
+                && ReferenceEquals(allMaybe, shape.Maybe) && ReferenceEquals(allEvents, shape.Events) && ReferenceEquals(allRegions, shape.Regions)
+                ? shape
+                : Intern(new UseShape(shape.Action, shape.ResourceType, weaker, shape.Undecidable || undecidable, allMatched, allMaybe, allEvents, allRegions));
         }
 
         private static Decision Weaker(Decision a, Decision b) =>

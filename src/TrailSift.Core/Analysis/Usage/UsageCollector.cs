@@ -190,7 +190,13 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             _targets.Add(target, index = _scope.IndexOf(target));
         }
 
-        if (index < 0 || ErrorClassifier.Classify(record) == ErrorClass.AuthenticationFailure)
+        if (index < 0)
+        {
+            return;
+        }
+
+        ErrorClass error = ErrorClassifier.Classify(record);
+        if (error == ErrorClass.AuthenticationFailure)
         {
             return;
         }
@@ -215,7 +221,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             return;
         }
 
-        Record(state, checkers?[index] ?? state.Checker, record, caller, mapped, eventName, index);
+        Record(state, checkers?[index] ?? state.Checker, record, caller, mapped, eventName, index, error == ErrorClass.AccessDenied);
     }
 
     private void JudgeDeferred(TagLedger frozen)
@@ -265,7 +271,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     }
 
     private void Record(PrincipalState state, CallChecker checker, EventRecord record, ResolvedPrincipal caller, EventPermissions mapped,
-        string eventName, int index)
+        string eventName, int index, bool deniedThen)
     {
         state.Calls++;
         bool cacheable = !_scope.NeedsLedger[index];
@@ -278,7 +284,6 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         string[] region = Intern(_text.Text(record.AwsRegion) ?? string.Empty);
         string[] eventNames = Intern(eventName);
         eventName = eventNames[0];
-        bool deniedThen = ErrorClassifier.Classify(record) == ErrorClass.AccessDenied;
         if (DataEvents.IsDataEvent(record) && ServicePrefixes.FromEventSource(eventSource) is string prefix)
         {
             state.DataEvents[prefix] = state.DataEvents.GetValueOrDefault(prefix) + 1;
