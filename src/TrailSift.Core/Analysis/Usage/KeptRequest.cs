@@ -32,19 +32,6 @@ internal sealed class KeptRequest : IEquatable<KeptRequest>
         _unknown = unknown;
     }
 
-    private KeptRequest(KeptRequest request, KeyValuePair<string, ContextValue>[] values, TextInterner strings)
-    {
-        Action = strings.Share(request.Action);
-        Resource = strings.Share(request.Resource);
-        Principal = request.Principal is null ? null : strings.Share(request.Principal);
-        ResourceAccount = request.ResourceAccount is null ? null : strings.Share(request.ResourceAccount);
-        PrincipalAccount = request.PrincipalAccount is null ? null : strings.Share(request.PrincipalAccount);
-        IsWildcardOnlyAction = request.IsWildcardOnlyAction;
-        ResourceMatch = request.ResourceMatch;
-        _values = values;
-        _unknown = request._unknown;
-    }
-
     public string Action { get; }
 
     public string Resource { get; }
@@ -87,7 +74,6 @@ internal sealed class KeptRequest : IEquatable<KeptRequest>
         string.Equals(resource, Resource, StringComparison.Ordinal) ? this
             : new KeptRequest(Action, resource, Principal, ResourceAccount, PrincipalAccount, IsWildcardOnlyAction, ResourceMatch, _values, _unknown);
 
-    /// <summary>The request the evaluator replays: the kept values and unknown keys, no derived global keys.</summary>
     /// <summary>
     /// The same request with its texts taken from <paramref name="strings"/>: the principal, accounts and context values
     /// repeat across a principal's distinct requests, and one copy of each is kept.
@@ -102,8 +88,13 @@ internal sealed class KeptRequest : IEquatable<KeptRequest>
             values[i] = new(key, value.IsMultiValued ? ContextValue.Multi([.. value.Values.Select(strings.Share)]) : new ContextValue(strings.Share(value[0])));
         }
 
-        return new KeptRequest(this, values, strings);
+        return new KeptRequest(strings.Share(Action), strings.Share(Resource), Share(Principal), Share(ResourceAccount), Share(PrincipalAccount),
+            IsWildcardOnlyAction, ResourceMatch, values, _unknown);
+
+        string? Share(string? text) => text is null ? null : strings.Share(text);
     }
+
+    /// <summary>The request the evaluator replays: the kept values and unknown keys, no derived global keys.</summary>
 
     public RequestContext Request() =>
         new(Action, Resource, Principal, _values, _unknown, ResourceAccount, PrincipalAccount, IsWildcardOnlyAction,

@@ -96,6 +96,51 @@ public sealed class PolicySet
 
     internal CompiledPolicy[][] Rcps { get; }
 
+    /// <summary>Every compiled policy of the set, whatever its kind (identity, boundary, endpoint, session, resource, SCP, RCP).</summary>
+    internal IEnumerable<CompiledPolicy> Compiled()
+    {
+        foreach (CompiledPolicy p in Identity)
+        {
+            yield return p;
+        }
+
+        foreach (CompiledPolicy p in Boundaries)
+        {
+            yield return p;
+        }
+
+        foreach (CompiledPolicy p in Endpoints)
+        {
+            yield return p;
+        }
+
+        if (Session is { } session)
+        {
+            yield return session;
+        }
+
+        if (Resource is { } resource)
+        {
+            yield return resource;
+        }
+
+        foreach (CompiledPolicy[] level in Scps)
+        {
+            foreach (CompiledPolicy p in level)
+            {
+                yield return p;
+            }
+        }
+
+        foreach (CompiledPolicy[] level in Rcps)
+        {
+            foreach (CompiledPolicy p in level)
+            {
+                yield return p;
+            }
+        }
+    }
+
     private static ImmutableArray<ImmutableArray<PolicyDocument>> Levels(IEnumerable<IEnumerable<PolicyDocument>>? levels)
     {
         var builder = ImmutableArray.CreateBuilder<ImmutableArray<PolicyDocument>>();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 using TrailSift.Core.Analysis.Usage;
 using TrailSift.Core.Iam.Policy;
@@ -185,30 +186,10 @@ public static partial class UsageJsonPrinter
             return;
         }
 
-        var time = new DateTime(ticks, DateTimeKind.Utc);
-        Span<byte> text = stackalloc byte[20];
-        Digits(text[..4], time.Year);
-        text[4] = (byte)'-';
-        Digits(text.Slice(5, 2), time.Month);
-        text[7] = (byte)'-';
-        Digits(text.Slice(8, 2), time.Day);
-        text[10] = (byte)'T';
-        Digits(text.Slice(11, 2), time.Hour);
-        text[13] = (byte)':';
-        Digits(text.Slice(14, 2), time.Minute);
-        text[16] = (byte)':';
-        Digits(text.Slice(17, 2), time.Second);
-        text[19] = (byte)'Z';
-        writer.WriteString(name, text);
-    }
-
-    private static void Digits(Span<byte> into, int value)
-    {
-        for (int i = into.Length - 1; i >= 0; i--)
-        {
-            into[i] = (byte)('0' + (value % 10));
-            value /= 10;
-        }
+        // Formatted into UTF-8 on the stack: no string per time.
+        Span<byte> text = stackalloc byte[32];
+        new DateTime(ticks, DateTimeKind.Utc).TryFormat(text, out int written, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        writer.WriteString(name, text[..written]);
     }
 
     /// <summary>The property names, encoded once.</summary>

@@ -35,7 +35,7 @@ internal sealed class ResourceClassifier
         bool actionIsPattern = WildcardMatch.HasWildcard(action);
         bool exact = action.StartsWith("kms:", StringComparison.OrdinalIgnoreCase) || AwsRules.ConcernsAction(action);
         var entries = new List<ResourcePattern>();
-        foreach (CompiledPolicy policy in Policies(policies))
+        foreach (CompiledPolicy policy in policies.Compiled())
         {
             foreach (CompiledStatement statement in policy.Statements)
             {
@@ -74,49 +74,5 @@ internal sealed class ResourceClassifier
         }
 
         return bits;
-    }
-
-    private static IEnumerable<CompiledPolicy> Policies(PolicySet policies)
-    {
-        foreach (CompiledPolicy p in policies.Identity)
-        {
-            yield return p;
-        }
-
-        foreach (CompiledPolicy p in policies.Boundaries)
-        {
-            yield return p;
-        }
-
-        foreach (CompiledPolicy p in policies.Endpoints)
-        {
-            yield return p;
-        }
-
-        if (policies.Session is { } session)
-        {
-            yield return session;
-        }
-
-        if (policies.Resource is { } resource)
-        {
-            yield return resource;
-        }
-
-        foreach (CompiledPolicy[] level in policies.Scps)
-        {
-            foreach (CompiledPolicy p in level)
-            {
-                yield return p;
-            }
-        }
-
-        foreach (CompiledPolicy[] level in policies.Rcps)
-        {
-            foreach (CompiledPolicy p in level)
-            {
-                yield return p;
-            }
-        }
     }
 }
