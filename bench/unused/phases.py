@@ -4,10 +4,12 @@
 Runs the command once with --stats and measures from outside the process: the time of its first output byte (by then
 the set-up, the scan, the deferred judgement and the merge are over), the scan's own time from --stats ("time: S s"),
 the total, and the peak RSS sampled every 0.1 s with the bytes written by then. Set-up and the work between the scan's
-end and the first byte cannot be told apart from outside, so they are reported together:
+end and the first byte cannot be told apart from outside, so they are reported together. The garbage collector's pauses
+and allocations come from the process's own --stats lines, "memory (scan end): ..." and "memory (end): ...":
 
     phases.py OUT_FILE -- COMMAND...
 """
+import re
 import subprocess
 import sys
 import threading
@@ -61,6 +63,11 @@ def main() -> int:
     print(f"phases: total {total:.2f}s; scan {scan:.2f}s (--stats); set-up + deferred judgement + merge "
           f"{first - scan:.2f}s (first output byte at {first:.2f}s); analysis and printing {total - first:.2f}s "
           f"({written / 1e6:.0f} MB); peak RSS {peak[0] // 1024} MiB with {peak[1] / 1e6:.0f} MB written")
+    gc = {m.group(1): (float(m.group(2)), float(m.group(3)))
+          for m in re.finditer(r"^memory \((scan end|end)\): .* pauses ([0-9.]+) s, ([0-9]+) MB allocated$", stderr, re.M)}
+    if "scan end" in gc and "end" in gc:
+        (p0, a0), (p1, a1) = gc["scan end"], gc["end"]
+        print(f"phases: GC pauses {p0:.2f}s and {a0:.0f} MB allocated up to the scan's end, {p1 - p0:.2f}s and {a1 - a0:.0f} MB after it")
     return 0
 
 

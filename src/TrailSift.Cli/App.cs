@@ -119,7 +119,13 @@ public static class App
             return ExitCodes.Results;
         }
 
-        return command.Run(parsed, env);
+        int code = command.Run(parsed, env);
+        if (parsed.Has(ScanOptions.Stats.Name))
+        {
+            Composition.ProcessFigures.Write(env.Stderr, "end");
+        }
+
+        return code;
     }
 
     private static ICommand? Find(IReadOnlyList<ICommand> commands, string name)

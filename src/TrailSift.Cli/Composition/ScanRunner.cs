@@ -41,6 +41,7 @@ public static class ScanRunner
         {
             WriteStats(env.Stderr, result.Stats);
             RemoteSources.WriteStats(counts, env.Stderr);
+            ProcessFigures.Write(env.Stderr, "scan end");
         }
 
         return result;

@@ -96,6 +96,25 @@ public sealed class QueryCommandTests
     }
 
     [Fact]
+    public void Should_Report_Memory_And_GC_Figures_At_The_Scan_End_And_The_End_With_Stats()
+    {
+        using TempTree tree = Tree();
+
+        var r = CliRunner.Run(["count", tree.Root, "--stats"]);
+        var quiet = CliRunner.Run(["count", tree.Root]);
+
+        // Then: one line when the scan ends and one when the command does, after the scan's own figures
+        Assert.Equal(0, r.ExitCode);
+        string[] lines = r.Stderr.Split('\n');
+        int scanEnd = Array.FindIndex(lines, l => l.StartsWith("memory (scan end): peak RSS ", StringComparison.Ordinal));
+        int end = Array.FindIndex(lines, l => l.StartsWith("memory (end): peak RSS ", StringComparison.Ordinal));
+        Assert.True(scanEnd > Array.FindIndex(lines, l => l.StartsWith("time: ", StringComparison.Ordinal)), r.Stderr);
+        Assert.True(end > scanEnd, r.Stderr);
+        Assert.Matches(@"GC: \d+ collections \(gen1 or 2 \d+, gen2 \d+\), pauses \d+\.\d{3} s, \d+ MB allocated$", lines[end]);
+        Assert.DoesNotContain("memory (", quiet.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_Read_Standard_Input_Where_A_Dash_Stands_Among_Paths()
     {
         // Given a file before and after '-'
