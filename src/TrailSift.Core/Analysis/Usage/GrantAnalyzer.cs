@@ -66,11 +66,7 @@ public static partial class GrantAnalyzer
                     prefix = PrefixOf(action, prefix);
                     PermissionUse[] uses = AllowedBy(byAction[action], reference);
                     calls.TryGetValue((action, reference), out ActionCalls? counted);
-                    long denied = 0;
-                    foreach (PermissionUse use in AllowedBy(refused[action], reference))
-                    {
-                        denied += use.Calls;
-                    }
+                    long denied = CallsAllowedBy(refused[action], reference);
 
                     found.Add(Judge(head, action, prefix, judged, uses, counted, denied, observed, coverage, advisor));
                 }
@@ -140,6 +136,18 @@ public static partial class GrantAnalyzer
         }
 
         return found is null ? [] : [.. found];
+    }
+
+    /// <summary>The calls of the uses the statement allowed (or could allow), counted in place.</summary>
+    private static long CallsAllowedBy(IEnumerable<PermissionUse> uses, StatementRef reference)
+    {
+        long calls = 0;
+        foreach (PermissionUse use in uses)
+        {
+            calls += use.AllowedBy.Contains(reference) ? use.Calls : 0;
+        }
+
+        return calls;
     }
 
     /// <summary>The verdict on <paramref name="action"/>, built in one allocation from the statement's <paramref name="head"/>.</summary>
