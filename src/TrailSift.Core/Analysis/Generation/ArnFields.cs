@@ -24,20 +24,33 @@ public static partial class ArnFields
             return null;
         }
 
-        string[] parts = resource.Split(':', 6);
-        if (parts.Length < 6)
+        // The fields between the third and fourth colons (region) and the fourth and fifth (account), read in place.
+        ReadOnlySpan<char> rest = resource.AsSpan(4);
+        int partition = rest.IndexOf(':');
+        int service = partition < 0 ? -1 : rest[(partition + 1)..].IndexOf(':');
+        if (service < 0)
         {
             return null;
         }
 
-        if (!parts[3].Contains('*', StringComparison.Ordinal) && !parts[3].Contains('?', StringComparison.Ordinal) && !Region().IsMatch(parts[3]))
+        rest = rest[(partition + service + 2)..];
+        int regionEnd = rest.IndexOf(':');
+        int accountEnd = regionEnd < 0 ? -1 : rest[(regionEnd + 1)..].IndexOf(':');
+        if (accountEnd < 0)
         {
-            return $"region \"{parts[3]}\" is not a region code";
+            return null;
         }
 
-        if (!parts[4].Contains('*', StringComparison.Ordinal) && !parts[4].Contains('?', StringComparison.Ordinal) && !Account().IsMatch(parts[4]))
+        ReadOnlySpan<char> region = rest[..regionEnd];
+        ReadOnlySpan<char> account = rest.Slice(regionEnd + 1, accountEnd);
+        if (region.IndexOfAny('*', '?') < 0 && !Region().IsMatch(region))
         {
-            return $"account \"{parts[4]}\" is not a 12-digit account id";
+            return $"region \"{region}\" is not a region code";
+        }
+
+        if (account.IndexOfAny('*', '?') < 0 && !Account().IsMatch(account))
+        {
+            return $"account \"{account}\" is not a 12-digit account id";
         }
 
         return null;

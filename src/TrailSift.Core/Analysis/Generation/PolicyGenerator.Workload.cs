@@ -134,8 +134,10 @@ public static partial class PolicyGenerator
     /// the action (<c>ec2:InstanceProfile</c> on TerminateInstances, CreateTags, …); else empty.
     /// </summary>
     private static ImmutableArray<PolicyCondition> AttributeConditions(string action, ImmutableArray<KeyValuePair<string, string>> attributes, IamCatalog catalog) =>
-        [.. attributes.Where(a => SupportsConditionKey(action, a.Key, catalog))
-            .Select(static a => new PolicyCondition("ArnEquals", a.Key, [ConditionValue.String(a.Value)], isArray: false))];
+        attributes.IsEmpty
+            ? []
+            : [.. attributes.Where(a => SupportsConditionKey(action, a.Key, catalog))
+                .Select(static a => new PolicyCondition("ArnEquals", a.Key, [ConditionValue.String(a.Value)], isArray: false))];
 
     /// <summary>The <c>aws:ResourceTag</c> conditions for rows with proven tags, when the action supports the key; else empty.</summary>
     private static ImmutableArray<PolicyCondition> ResourceTagConditions(string action, ImmutableArray<KeyValuePair<string, string>> tags, IamCatalog catalog)

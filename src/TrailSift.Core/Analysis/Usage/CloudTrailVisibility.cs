@@ -30,6 +30,13 @@ public static class CloudTrailVisibility
         ["ebs"] = ["GetSnapshotBlock", "PutSnapshotBlock", "ListSnapshotBlocks", "ListChangedBlocks", "StartSnapshot", "CompleteSnapshot"],
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    // Looked up by the action's prefix as a span: judging an action allocates nothing.
+    private static readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> DataEventsByPrefix =
+        DataEventActions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RecordedServices =
+        CloudTrailServices.Recorded.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenDictionary<string, string> NeverLoggedActions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["iam:PassRole"] = "CloudTrail never logs iam:PassRole as its own event; only calls that pass a role imply it",
@@ -46,7 +53,7 @@ public static class CloudTrailVisibility
         }
 
         int colon = action.IndexOf(':', StringComparison.Ordinal);
-        if (colon > 0 && DataEventActions.TryGetValue(action[..colon], out string[]? patterns))
+        if (colon > 0 && DataEventsByPrefix.TryGetValue(action.AsSpan(0, colon), out string[]? patterns))
         {
             ReadOnlySpan<char> name = action.AsSpan(colon + 1);
             foreach (string pattern in patterns)
@@ -58,7 +65,7 @@ public static class CloudTrailVisibility
             }
         }
 
-        return colon > 0 && !CloudTrailServices.IsRecorded(action[..colon]) ? Visibility.Unrecorded : Visibility.Management;
+        return colon > 0 && !RecordedServices.Contains(action.AsSpan(0, colon)) ? Visibility.Unrecorded : Visibility.Management;
     }
 
     /// <summary>Why a never-logged action cannot be seen, or null.</summary>

@@ -66,14 +66,13 @@ public static partial class GrantAnalyzer
     /// What Access Advisor says: a tracked action attempted (true: evidence of use), a tracked action or a whole
     /// service not attempted in the tracking period (false: evidence of non-use), or only a service's last access (null).
     /// </summary>
-    private static (string? Advice, bool? Used) Advise(string action, AccessAdvisorReport? report)
+    private static (string? Advice, bool? Used) Advise(string action, string prefix, AccessAdvisorReport? report)
     {
         if (report is null)
         {
             return (null, null);
         }
 
-        string prefix = action[..Math.Max(0, action.IndexOf(':', StringComparison.Ordinal))];
         if (report.TryGetTrackedAction(action, out ActionLastAccess? tracked))
         {
             return tracked.LastAccessed is DateTimeOffset at

@@ -59,20 +59,16 @@ public static partial class GrantAnalyzer
                 };
                 var judged = new StatementFacts(statement, NoData(statement, policies.Principal, coverage), unused);
                 var reference = new StatementRef(p, s);
+                string prefix = string.Empty;
                 foreach (string action in GrantedActions(statement, catalog))
                 {
+                    // The actions are sorted: those of one service share its prefix string.
+                    prefix = PrefixOf(action, prefix);
                     PermissionUse[] uses = AllowedBy(byAction[action], reference);
                     calls.TryGetValue((action, reference), out ActionCalls? counted);
-                    GrantUsage grant = Judge(head with { Action = action }, judged, uses, counted, observed, coverage, advisor);
-                    long denied = 0;
-                    foreach (PermissionUse use in AllowedBy(refused[action], reference))
-                    {
-                        denied += use.Calls;
-                    }
+                    long denied = CallsAllowedBy(refused[action], reference);
 
-                    found.Add(grant.Verdict == UsageVerdict.Unused && denied > 0
-                        ? grant with { Reason = Invariant($"no call allowed: the statement matched {denied} request(s) that the current policies deny (a Deny or the permissions boundary)") }
-                        : grant);
+                    found.Add(Judge(head, action, prefix, judged, uses, counted, denied, observed, coverage, advisor));
                 }
             }
         }
@@ -142,33 +138,47 @@ public static partial class GrantAnalyzer
         return found is null ? [] : [.. found];
     }
 
-    private static GrantUsage Judge(GrantUsage head, StatementFacts facts, PermissionUse[] uses, ActionCalls? counted,
-        ObservedUsage observed, InputCoverage coverage, AccessAdvisorReport? advisor)
+    /// <summary>The calls of the uses the statement allowed (or could allow), counted in place.</summary>
+    private static long CallsAllowedBy(IEnumerable<PermissionUse> uses, StatementRef reference)
+    {
+        long calls = 0;
+        foreach (PermissionUse use in uses)
+        {
+            calls += use.AllowedBy.Contains(reference) ? use.Calls : 0;
+        }
+
+        return calls;
+    }
+
+    /// <summary>The verdict on <paramref name="action"/>, built in one allocation from the statement's <paramref name="head"/>.</summary>
+    private static GrantUsage Judge(GrantUsage head, string action, string prefix, StatementFacts facts, PermissionUse[] uses,
+        ActionCalls? counted, long denied, ObservedUsage observed, InputCoverage coverage, AccessAdvisorReport? advisor)
     {
         Statement statement = facts.Statement;
-        string prefix = head.Action[..Math.Max(0, head.Action.IndexOf(':', StringComparison.Ordinal))];
-        Visibility visibility = CloudTrailVisibility.Of(head.Action);
+        Visibility visibility = CloudTrailVisibility.Of(action);
         if (visibility == Visibility.Unrecorded && coverage.HasService(prefix))
         {
             // The table is not complete: events of the service in the input show that CloudTrail records it.
             visibility = Visibility.Management;
         }
 
-        (string? advice, bool? advisorUsed) = Advise(head.Action, advisor);
-        head = head with { Visibility = visibility, AccessAdvisor = advice };
+        (string? advice, bool? advisorUsed) = Advise(action, prefix, advisor);
         if (uses.Length > 0)
         {
             long calls = counted?.Calls ?? 0;
             long undecidable = counted?.Undecidable ?? 0;
             bool implied = uses.All(static u => u.Implied);
             string how = implied ? "implied by " + string.Join(", ", uses.SelectMany(static u => u.EventNames).Distinct().Order(StringComparer.Ordinal)) : "called";
-            string reason = calls > 0
+            string used = calls > 0
                 ? Invariant($"{how}: {calls} call(s)")
                 : Invariant($"possibly used: {undecidable} call(s) whose decision depends on keys the trail cannot show");
             return head with
             {
+                Action = action,
+                Visibility = visibility,
+                AccessAdvisor = advice,
                 Verdict = UsageVerdict.Used,
-                Reason = reason,
+                Reason = used,
                 Calls = calls,
                 UndecidableCalls = undecidable,
                 DeniedAtTheTime = counted?.DeniedAtTheTime ?? 0,
@@ -182,28 +192,42 @@ public static partial class GrantAnalyzer
 
         if (advisorUsed == true)
         {
-            return head with { Verdict = UsageVerdict.Used, UsedPerAccessAdvisor = true, Reason = "no call in the input; " + advice };
+            return head with
+            {
+                Action = action, Visibility = visibility, AccessAdvisor = advice,
+                Verdict = UsageVerdict.Used, UsedPerAccessAdvisor = true, Reason = "no call in the input; " + advice,
+            };
         }
 
+        (UsageVerdict verdict, string reason, string? note) = Unjudged(action, prefix, visibility, advice, advisorUsed, facts, observed, coverage);
+        if (verdict == UsageVerdict.Unused && denied > 0)
+        {
+            reason = Invariant($"no call allowed: the statement matched {denied} request(s) that the current policies deny (a Deny or the permissions boundary)");
+        }
+
+        return head with { Action = action, Visibility = visibility, AccessAdvisor = advice, Verdict = verdict, Reason = reason, Note = note };
+    }
+
+    /// <summary>The verdict, reason and note on an action no replayed call used and Access Advisor did not see attempted.</summary>
+    private static (UsageVerdict Verdict, string Reason, string? Note) Unjudged(string action, string prefix, Visibility visibility, string? advice,
+        bool? advisorUsed, StatementFacts facts, ObservedUsage observed, InputCoverage coverage)
+    {
         if (visibility != Visibility.Management)
         {
             if (advisorUsed == false)
             {
-                return head with { Verdict = UsageVerdict.Unused, Reason = "CloudTrail cannot show it here, but " + advice };
+                return (UsageVerdict.Unused, "CloudTrail cannot show it here, but " + advice, null);
             }
 
             if (visibility == Visibility.NeverLogged)
             {
-                return head with { Verdict = UsageVerdict.NotVisible, Reason = CloudTrailVisibility.NeverLoggedReason(head.Action) + "; no implying call used this statement" };
+                return (UsageVerdict.NotVisible, CloudTrailVisibility.NeverLoggedReason(action) + "; no implying call used this statement", null);
             }
 
             if (visibility == Visibility.Unrecorded)
             {
-                return head with
-                {
-                    Verdict = UsageVerdict.NotVisible,
-                    Reason = $"no CloudTrail event source is known for {prefix} and the input holds no {prefix} events: its calls may not be recorded",
-                };
+                return (UsageVerdict.NotVisible,
+                    $"no CloudTrail event source is known for {prefix} and the input holds no {prefix} events: its calls may not be recorded", null);
             }
 
             // Trails record data events only for the resources they select: only this principal's own data events of
@@ -213,24 +237,36 @@ public static partial class GrantAnalyzer
                 string why = coverage.HasDataEvents(prefix)
                     ? $"a data event; the input holds {prefix} data events, none by this principal (trails record data events only for the resources they select)"
                     : $"a data event, and the input holds no {prefix} data events";
-                return head with { Verdict = UsageVerdict.NotVisible, Reason = why };
+                return (UsageVerdict.NotVisible, why, null);
             }
         }
 
         if (facts.NoData is string missing)
         {
-            return head with { Verdict = UsageVerdict.NoData, Reason = missing };
+            return (UsageVerdict.NoData, missing, null);
         }
 
         return visibility == Visibility.DataEvent
-            ? head with { Verdict = UsageVerdict.Unused, Reason = facts.Unused + "; " + DataEventCaveat, Note = DataEventCaveat }
-            : head with { Verdict = UsageVerdict.Unused, Reason = facts.Unused };
+            ? (UsageVerdict.Unused, facts.UnusedDataEvent, DataEventCaveat)
+            : (UsageVerdict.Unused, facts.Unused, null);
+    }
+
+    /// <summary>The action's service prefix (the text before its first colon, empty when none): <paramref name="last"/> itself when it is that.</summary>
+    private static string PrefixOf(string action, string last)
+    {
+        int colon = action.IndexOf(':', StringComparison.Ordinal);
+        ReadOnlySpan<char> prefix = action.AsSpan(0, Math.Max(0, colon));
+        return prefix.SequenceEqual(last) ? last : prefix.ToString();
     }
 
     private const string DataEventCaveat = "its data events are recorded only for the resources the trail selects";
 
     /// <summary>What holds for every action of one statement: the statement, why the input has no data for it (or null), the unused reason.</summary>
-    private sealed record StatementFacts(Statement Statement, string? NoData, string Unused);
+    private sealed record StatementFacts(Statement Statement, string? NoData, string Unused)
+    {
+        /// <summary>The unused reason of a data event (with its caveat), built once per statement.</summary>
+        public string UnusedDataEvent => field ??= Unused + "; " + DataEventCaveat;
+    }
 
     private static ImmutableArray<string> UnusedPatterns(Statement statement, PermissionUse[] uses)
     {

@@ -46,6 +46,9 @@ public static partial class ReducedPolicyBuilder
 
         // (current statement, action) → resources of the reduced grant, and why it is kept.
         var drafts = new SortedDictionary<(StatementRef Ref, string Action), Draft>(DraftOrder.Instance);
+
+        // Each current statement alone, without its conditions, compiled once for every pattern it is asked about.
+        var alone = new Dictionary<StatementRef, PolicySet>();
         foreach (GeneratedStatement statement in generated.Statements)
         {
             foreach (string action in statement.Actions)
@@ -56,7 +59,11 @@ public static partial class ReducedPolicyBuilder
                                  .Where(e => e.Action == action)
                                  .GroupBy(e => byKey[(e.Action, e.Resource)].AllowedBy[0]))
                     {
-                        Statement current = StatementOf(policies, group.Key);
+                        if (!alone.TryGetValue(group.Key, out PolicySet? current))
+                        {
+                            alone.Add(group.Key, current = Alone(StatementOf(policies, group.Key)));
+                        }
+
                         Draft draft = DraftFor(drafts, group.Key, action, ReducedStatementKind.Observed);
                         if (Covers(current, action, resource.Pattern, policies.Principal.Arn, factory))
                         {
@@ -88,31 +95,32 @@ public static partial class ReducedPolicyBuilder
         List<ReducedStatement> statements = Layout(policies, drafts);
         var document = new PolicyDocument { Version = PolicyDocument.Version2012, Statements = [.. statements.Select(static s => s.Statement)] };
         ReplayVerification verification = Verify(document, policies, observed);
+        int size = PolicySize.Of(document);
         return new ReducedPolicy
         {
             Document = document,
             Statements = [.. statements],
             Verification = verification,
-            Size = PolicySize.Of(document),
-            Notes = Notes(policies, observed, statements, PolicySize.Of(document), options.MaxSize),
+            Size = size,
+            Notes = Notes(policies, observed, statements, size, options.MaxSize),
         };
     }
 
     /// <summary>
-    /// True when <paramref name="current"/>, without its conditions, allows <paramref name="action"/> on every resource the
-    /// pattern stands for (the evaluator's pattern-request semantics).
+    /// True when <paramref name="alone"/> (a current statement without its conditions, <see cref="Alone"/>) allows
+    /// <paramref name="action"/> on every resource the pattern stands for (the evaluator's pattern-request semantics).
     /// </summary>
-    internal static bool Covers(Statement current, string action, string pattern, string principal, CatalogRequestFactory factory)
+    internal static bool Covers(PolicySet alone, string action, string pattern, string principal, CatalogRequestFactory factory)
     {
-        var alone = new PolicyDocument
-        {
-            Version = PolicyDocument.Version2012,
-            Statements = [current with { Sid = null, Conditions = [] }],
-        };
         RequestContext request = factory.Create(action, pattern, principal);
-        return PolicyEvaluator.Evaluate(new PolicySet(identityPolicies: [alone]), request, includeTrace: false) is
-            { IsDecidable: true, Decision: Decision.Allowed };
+        return PolicyEvaluator.Evaluate(alone, request, includeTrace: false) is { IsDecidable: true, Decision: Decision.Allowed };
     }
+
+    /// <summary>The policy set of <paramref name="current"/> alone, without its <c>Sid</c> and conditions.</summary>
+    internal static PolicySet Alone(Statement current) => new(identityPolicies:
+    [
+        new PolicyDocument { Version = PolicyDocument.Version2012, Statements = [current with { Sid = null, Conditions = [] }] },
+    ]);
 
     private static ReplayVerification Verify(PolicyDocument document, EffectivePolicies policies, ObservedUsage observed)
     {

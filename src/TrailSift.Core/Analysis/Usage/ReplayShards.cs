@@ -30,6 +30,10 @@ internal sealed class ReplayShards
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _keys;
     private readonly PolicySet?[] _shards;
 
+    // Per statement of the document: the shard of each Resource entry (-1: kept in every shard), null when the statement
+    // is kept whole; computed once so that narrowing to a shard reads no key again.
+    private readonly int[]?[] _entryShards;
+
     /// <summary>Prepares the replay of <paramref name="document"/> as the identity policy, within an optional boundary.</summary>
     public ReplayShards(PolicyDocument document, PolicyDocument? boundary)
     {
@@ -55,6 +59,15 @@ internal sealed class ReplayShards
         foreach (string key in _shardOfKey.Keys)
         {
             _shardOfKey[key] = _shards.Length == 0 ? 0 : _shardOfKey[key] % _shards.Length;
+        }
+
+        _entryShards = new int[]?[document.Statements.Length];
+        for (int i = 0; i < _entryShards.Length && _shards.Length > 0; i++)
+        {
+            if (document.Statements[i] is { Effect: Effect.Allow, Resource: { } resources })
+            {
+                _entryShards[i] = [.. resources.Values.Select(r => Key(r) is { } key ? _shardOfKey[key] : -1)];
+            }
         }
     }
 
@@ -101,15 +114,16 @@ internal sealed class ReplayShards
     private PolicyDocument Narrow(int shard)
     {
         var statements = new List<Statement>(_document.Statements.Length);
-        foreach (Statement statement in _document.Statements)
+        for (int i = 0; i < _document.Statements.Length; i++)
         {
-            if (statement.Effect != Effect.Allow || statement.Resource is not { } resources)
+            Statement statement = _document.Statements[i];
+            if (_entryShards[i] is not { } entryShards || statement.Resource is not { } resources)
             {
                 statements.Add(statement);
                 continue;
             }
 
-            string[] kept = [.. resources.Values.Where(r => Key(r) is not { } key || _shardOfKey[key] == shard)];
+            string[] kept = [.. resources.Values.Where((_, j) => entryShards[j] < 0 || entryShards[j] == shard)];
             if (kept.Length == resources.Values.Length)
             {
                 statements.Add(statement);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using TrailSift.Core.Iam.Evaluation;
 
@@ -84,31 +85,52 @@ public sealed partial class UsageCollector
             }
         }
 
-        /// <summary>The uses, in no particular order.</summary>
-        public IEnumerable<PermissionUse> Build()
+        /// <summary>
+        /// The uses, sorted by action then resource (ordinal; each pair is one entry). Uses of one shape share its lists
+        /// (the allowing statements, event names, regions): built once per shape, not per use.
+        /// </summary>
+        public PermissionUse[] Build()
         {
-            for (int i = 0; i < Count; i++)
+            var uses = new PermissionUse[Count];
+            var lists = new Dictionary<UseShape, ShapeLists>(ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < uses.Length; i++)
             {
                 ref Entry entry = ref _entries[i];
                 UseShape shape = entry.Shape!;
-                yield return new PermissionUse
+                ref ShapeLists shared = ref CollectionsMarshal.GetValueRefOrAddDefault(lists, shape, out bool exists);
+                if (!exists)
+                {
+                    shared = new ShapeLists([.. shape.Matched, .. shape.Maybe.Except(shape.Matched)], [.. shape.Events], [.. shape.Regions]);
+                }
+
+                uses[i] = new PermissionUse
                 {
                     Action = shape.Action,
                     Resource = _resources.Text(entry.Resource),
                     ResourceType = shape.ResourceType,
                     Decision = shape.Decision,
                     Undecidable = shape.Undecidable,
-                    AllowedBy = [.. shape.Matched, .. shape.Maybe.Except(shape.Matched)],
+                    AllowedBy = shared.AllowedBy,
                     Calls = entry.Calls,
                     DeniedAtTheTime = entry.Denied,
                     Implied = entry.Implied == entry.Calls,
                     FirstTicks = entry.First,
                     LastTicks = entry.Last,
-                    EventNames = [.. shape.Events],
-                    Regions = [.. shape.Regions],
+                    EventNames = shared.Events,
+                    Regions = shared.Regions,
                 };
             }
+
+            Array.Sort(uses, static (x, y) =>
+            {
+                int c = string.CompareOrdinal(x.Action, y.Action);
+                return c != 0 ? c : string.CompareOrdinal(x.Resource, y.Resource);
+            });
+            return uses;
         }
+
+        /// <summary>The lists one shape's uses share.</summary>
+        private readonly record struct ShapeLists(ImmutableArray<StatementRef> AllowedBy, ImmutableArray<string> Events, ImmutableArray<string> Regions);
 
         /// <summary>
         /// <paramref name="shape"/> with more calls' outcomes: one permission under one policy set decides the same way

@@ -163,8 +163,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
 
         return new ObservedUsage
         {
-            Uses = [.. state.Uses.Build()
-                .OrderBy(static u => u.Action, StringComparer.Ordinal).ThenBy(static u => u.Resource, StringComparer.Ordinal)],
+            Uses = ImmutableCollectionsMarshal.AsImmutableArray(state.Uses.Build()),
             AllowedRequests = [.. state.Allowed.Values.Select(static e => e.ToObserved()).OrderBy(static r => r.EventId, StringComparer.Ordinal)
                 .ThenBy(static r => r.Request.Action, StringComparer.Ordinal).ThenBy(static r => r.Request.Resource, StringComparer.Ordinal)],
             Unmapped = state.Unmapped.ToImmutableSortedDictionary(StringComparer.Ordinal),

@@ -126,15 +126,15 @@ public static partial class UsageJsonPrinter
         return [.. buffer.WrittenSpan[mark..], (byte)'\n'];
     }
 
-    /// <summary>A worker's writer and buffer, reused from principal to principal.</summary>
+    /// <summary>A worker's writer, reused from principal to principal; each principal's bytes leave in their own pooled array.</summary>
     private sealed class Renderer(JsonWriterOptions options)
     {
-        private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+        private readonly PooledBufferWriter _buffer = new(64 * 1024);
         private readonly Utf8JsonWriter _writer = new(new ArrayBufferWriter<byte>(1), options);
 
         public Chunk Render(PrincipalUsage principal, byte[]? coverage)
         {
-            _buffer.ResetWrittenCount();
+            _buffer.Clear();
             _writer.Reset(_buffer);
             int mark = 0;
             if (coverage is null)
@@ -161,26 +161,33 @@ public static partial class UsageJsonPrinter
             {
                 _buffer.Write("\n"u8);
             }
+            else
+            {
+                // The second open array's bracket, written already, becomes the comma a later principal is preceded by.
+                _buffer.Set(mark - 1, (byte)',');
+            }
 
-            return Chunk.Of(_buffer.WrittenSpan[mark..]);
+            byte[] array = _buffer.Detach(out int written);
+            return new Chunk(array, mark, written - mark);
         }
     }
 
-    /// <summary>Bytes in a pooled array after room for a comma, returned to the pool once written.</summary>
-    private readonly record struct Chunk(byte[] Array, int Length)
+    /// <summary>
+    /// One principal's bytes in a pooled array (<paramref name="Offset"/> past a comma when it is not 0), returned to the
+    /// pool once written.
+    /// </summary>
+    private readonly record struct Chunk(byte[] Array, int Offset, int Length)
     {
-        public static Chunk Of(ReadOnlySpan<byte> bytes)
-        {
-            byte[] array = ArrayPool<byte>.Shared.Rent(bytes.Length + 1);
-            array[0] = (byte)',';
-            bytes.CopyTo(array.AsSpan(1));
-            return new Chunk(array, bytes.Length);
-        }
-
         /// <summary>Writes the bytes, after a comma when <paramref name="separated"/>, in one write.</summary>
         public void WriteTo(Stream output, bool separated)
         {
-            output.Write(Array, separated ? 0 : 1, separated ? Length + 1 : Length);
+            if (separated && Offset == 0)
+            {
+                output.Write(","u8);
+            }
+
+            int from = separated && Offset > 0 ? Offset - 1 : Offset;
+            output.Write(Array, from, Offset + Length - from);
             ArrayPool<byte>.Shared.Return(Array);
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TrailSift.Core.Analysis.Usage;
 using TrailSift.Core.Iam.Evaluation;
 
@@ -67,6 +68,30 @@ public sealed class UseTableTests
         Assert.Equal(expected, merged);
         Assert.Equal(calls.Select(static c => (c.Action, c.Resource)).Distinct().Count(), one.Count);
         Assert.Equal(150, one.Count);
+    }
+
+    [Fact]
+    public void Should_Build_Uses_Sorted_By_Action_Then_Resource_Sharing_Each_Shapes_Lists()
+    {
+        // Given: calls added out of order
+        var table = new UsageCollector.UseTable();
+        List<Call> calls = Calls();
+        for (int i = calls.Count - 1; i >= 0; i--)
+        {
+            Add(table, calls[i]);
+        }
+
+        // When
+        PermissionUse[] uses = table.Build();
+
+        // Then: ordinal (action, resource) order, as sorting the built uses gives; uses of one shape share their lists
+        string[] sorted = [.. uses.OrderBy(static u => u.Action, StringComparer.Ordinal).ThenBy(static u => u.Resource, StringComparer.Ordinal).Select(Describe)];
+        Assert.Equal(sorted, uses.Select(Describe));
+        foreach (var alike in uses.GroupBy(static u => (u.Action, u.Decision, u.Undecidable, string.Join(",", u.AllowedBy), string.Join(",", u.EventNames), string.Join(",", u.Regions))))
+        {
+            Assert.Single(alike.Select(static u => ImmutableCollectionsMarshal.AsArray(u.AllowedBy)).Distinct(ReferenceEqualityComparer.Instance));
+            Assert.Single(alike.Select(static u => ImmutableCollectionsMarshal.AsArray(u.Regions)).Distinct(ReferenceEqualityComparer.Instance));
+        }
     }
 
     [Fact]
