@@ -12,11 +12,14 @@ public sealed partial class UsageCollector
 {
     private sealed class PrincipalState(Func<CallChecker> checker)
     {
-        private readonly TextInterner _strings = new();
+        private TextInterner? _strings;
         private CallChecker? _checker;
 
         /// <summary>The checker that builds this principal's requests during the scan (tagging facts not needed).</summary>
         public CallChecker Checker => _checker ??= checker();
+
+        // One copy of each text the principal's allowed requests repeat.
+        private TextInterner Strings => _strings ??= new();
 
         /// <summary>Uses by (action, resource).</summary>
         public UseTable Uses { get; } = new();
@@ -38,14 +41,14 @@ public sealed partial class UsageCollector
             if (!Allowed.TryGetValue(request, out AllowedEntry? entry))
             {
                 // Kept with one copy of each text the principal's requests repeat.
-                KeptRequest shared = request.Shared(_strings);
+                KeptRequest shared = request.Shared(Strings);
                 Allowed.Add(shared, new AllowedEntry(shared, eventName, eventId, 1));
                 return;
             }
 
             if (string.CompareOrdinal(eventId, entry.EventId) < 0)
             {
-                entry.Name(request.Shared(_strings), eventName, eventId);
+                entry.Name(request.Shared(Strings), eventName, eventId);
             }
 
             entry.Count++;
@@ -77,6 +80,9 @@ public sealed partial class UsageCollector
             mine.Name(request.Request, request.EventName, request.EventId);
             mine.Count += request.Count;
         }
+
+        /// <summary>The scan is over: the checker and the interner are not needed any more (made again if asked for).</summary>
+        public void EndScan() => (_checker, _strings) = (null, null);
 
         public void Merge(PrincipalState other)
         {

@@ -63,8 +63,8 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     /// <summary>What the input covers.</summary>
     public CoverageCollector Coverage { get; } = new();
 
-    /// <summary>The tagging facts this worker saw.</summary>
-    public TagLedger Ledger { get; } = new();
+    /// <summary>The tagging facts this worker saw (empty once <see cref="Complete"/> has judged the deferred calls with them).</summary>
+    public TagLedger Ledger { get; private set; } = new();
 
     /// <summary>Calls kept to be judged after the scan (principals whose policies read resource tags).</summary>
     public int Deferred => _deferredCount + _deferred.Count;
@@ -116,7 +116,24 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             first.Merge(workers[i]);
         }
 
+        foreach (UsageCollector worker in workers)
+        {
+            worker.EndScan();
+        }
+
         return first;
+    }
+
+    // What only the scan needed: the tagging facts (the deferred calls are judged), the judges' caches and the
+    // principals' checkers. The scan's result still references every worker while the analysis runs.
+    private void EndScan()
+    {
+        Ledger = NoTags;
+        Array.Clear(_judges);
+        foreach (PrincipalState? state in _states)
+        {
+            state?.EndScan();
+        }
     }
 
     // Another worker's observations; its tagging facts and deferred calls are Complete's business.
