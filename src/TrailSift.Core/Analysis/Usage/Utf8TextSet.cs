@@ -6,8 +6,8 @@ namespace TrailSift.Core.Analysis.Usage;
 
 /// <summary>
 /// Distinct texts (resource ARNs) kept as UTF-8 bytes in shared chunks, each named by a number, the folder (up to the last
-/// <c>/</c>) kept once: a third of the memory of the strings for S3 object keys, with no object per text (8 bytes of
-/// bookkeeping each, plus the hash slots). A text that is not valid
+/// <c>/</c>) kept once, as UTF-8 too (in a set of its own): a third of the memory of the strings for S3 object keys, with no
+/// object per text or folder (8 bytes of bookkeeping each, plus the hash slots). A text that is not valid
 /// UTF-16 (a lone surrogate from a log), or longer than 16 MiB in UTF-8, is kept as the string itself, so
 /// <see cref="Text"/> always gives back exactly what was added.
 /// </summary>
@@ -22,12 +22,13 @@ internal sealed class Utf8TextSet
     private const int MaxLength = (1 << 24) - 2;
     private const long Odd = (1 << 24) - 1;
 
-    // A text is kept as its folder's number (3 bytes; 0: none) and the rest: object keys under one folder share it.
+    // A text is kept as its folder's number + 1 in _folders (3 bytes; 0: none) and the rest: object keys under one folder
+    // share it. The folders' own set keeps whole texts (no folder of its own).
     private const int PrefixBytes = 3;
     private const int MaxPrefixes = (1 << 24) - 1;
 
-    private readonly List<string> _prefixes = [];
-    private readonly Dictionary<string, int> _prefixIds = new(StringComparer.Ordinal);
+    private readonly bool _splitsFolders;
+    private Utf8TextSet? _folders;
     private readonly List<byte[]> _chunks = [];
     private readonly BlockList<long> _where = new();
     private int _used;
@@ -37,6 +38,14 @@ internal sealed class Utf8TextSet
     private Dictionary<int, string>? _odd;
     private Dictionary<string, int>? _oddIds;
 
+    /// <summary>Creates an empty set.</summary>
+    public Utf8TextSet()
+        : this(splitsFolders: true)
+    {
+    }
+
+    private Utf8TextSet(bool splitsFolders) => _splitsFolders = splitsFolders;
+
     /// <summary>How many distinct texts the set holds.</summary>
     public int Count => _where.Count;
 
@@ -44,27 +53,7 @@ internal sealed class Utf8TextSet
     public int Add(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        int max = Encoding.UTF8.GetMaxByteCount(text.Length) + PrefixBytes;
-        byte[]? rented = max > StackLimit ? ArrayPool<byte>.Shared.Rent(max) : null;
-        try
-        {
-            Span<byte> utf8 = rented ?? stackalloc byte[StackLimit];
-            int folder = text.LastIndexOf('/') + 1;
-            int prefix = folder > 0 && folder < text.Length ? Prefix(text.AsSpan(0, folder)) : 0;
-            ReadOnlySpan<char> rest = prefix > 0 ? text.AsSpan(folder) : text;
-            utf8[0] = (byte)prefix;
-            utf8[1] = (byte)(prefix >> 8);
-            utf8[2] = (byte)(prefix >> 16);
-            OperationStatus status = Utf8.FromUtf16(rest, utf8[PrefixBytes..], out _, out int written, replaceInvalidSequences: false);
-            return status == OperationStatus.Done && written + PrefixBytes <= MaxLength ? AddUtf8(utf8[..(written + PrefixBytes)]) : AddOdd(text);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        return Add(text, text);
     }
 
     /// <summary>The text with number <paramref name="id"/> (a new string).</summary>
@@ -77,27 +66,70 @@ internal sealed class Utf8TextSet
 
         ReadOnlySpan<byte> bytes = Bytes(id);
         int prefix = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
-        string rest = Encoding.UTF8.GetString(bytes[PrefixBytes..]);
-        return prefix == 0 ? rest : _prefixes[prefix - 1] + rest;
+        ReadOnlySpan<byte> rest = bytes[PrefixBytes..];
+        if (prefix == 0)
+        {
+            return Encoding.UTF8.GetString(rest);
+        }
+
+        Utf8TextSet folders = _folders!;
+        if ((folders._where[prefix - 1] & Odd) == Odd)
+        {
+            return folders.Text(prefix - 1) + Encoding.UTF8.GetString(rest);
+        }
+
+        // Folder and rest decoded into one string (valid UTF-8 both: as many chars as bytes at most).
+        ReadOnlySpan<byte> folder = folders.Bytes(prefix - 1)[PrefixBytes..];
+        int max = folder.Length + rest.Length;
+        char[]? rented = max > StackLimit ? ArrayPool<char>.Shared.Rent(max) : null;
+        try
+        {
+            Span<char> chars = rented ?? stackalloc char[StackLimit];
+            int count = Encoding.UTF8.GetChars(folder, chars);
+            count += Encoding.UTF8.GetChars(rest, chars[count..]);
+            return new string(chars[..count]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    // text is the span of original when the caller has the string (kept as it is when odd), else null.
+    private int Add(ReadOnlySpan<char> text, string? original)
+    {
+        int max = Encoding.UTF8.GetMaxByteCount(text.Length) + PrefixBytes;
+        byte[]? rented = max > StackLimit ? ArrayPool<byte>.Shared.Rent(max) : null;
+        try
+        {
+            Span<byte> utf8 = rented ?? stackalloc byte[StackLimit];
+            int folder = _splitsFolders ? text.LastIndexOf('/') + 1 : 0;
+            int prefix = folder > 0 && folder < text.Length ? Prefix(text[..folder]) : 0;
+            ReadOnlySpan<char> rest = prefix > 0 ? text[folder..] : text;
+            utf8[0] = (byte)prefix;
+            utf8[1] = (byte)(prefix >> 8);
+            utf8[2] = (byte)(prefix >> 16);
+            OperationStatus status = Utf8.FromUtf16(rest, utf8[PrefixBytes..], out _, out int written, replaceInvalidSequences: false);
+            return status == OperationStatus.Done && written + PrefixBytes <= MaxLength ? AddUtf8(utf8[..(written + PrefixBytes)])
+                : AddOdd(original ?? text.ToString());
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     // The number + 1 of a folder (the text up to its last '/', S3 keys sharing it), 0 once the folders are too many.
     private int Prefix(ReadOnlySpan<char> folder)
     {
-        if (_prefixIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(folder, out int id))
-        {
-            return id;
-        }
-
-        if (_prefixes.Count >= MaxPrefixes)
-        {
-            return 0;
-        }
-
-        string text = folder.ToString();
-        _prefixes.Add(text);
-        _prefixIds.Add(text, _prefixes.Count);
-        return _prefixes.Count;
+        _folders ??= new Utf8TextSet(splitsFolders: false);
+        return _folders.Count < MaxPrefixes ? _folders.Add(folder, null) + 1 : 0;
     }
 
     private ReadOnlySpan<byte> Bytes(int id)

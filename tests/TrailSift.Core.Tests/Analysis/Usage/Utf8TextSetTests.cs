@@ -20,6 +20,8 @@ public sealed class Utf8TextSetTests
         "/",
         "no-folder",
         new string('k', 70_000),
+        new string('f', 70_000) + "/key",
+        "arn:aws:s3:::b/" + new string('é', 300) + "/" + new string('日', 300),
     };
 
     [Theory]
@@ -57,5 +59,28 @@ public sealed class Utf8TextSetTests
         Assert.Equal(first, second.Reverse());
         Assert.Equal(texts.Length, first.Distinct().Count());
         Assert.All(Enumerable.Range(0, texts.Length), i => Assert.Equal(texts[i], set.Text(first[i])));
+    }
+
+    [Fact]
+    public void Should_Give_Back_Every_Text_When_Folders_Repeat_Or_Not()
+    {
+        // Given: texts in 20,000 distinct folders (each folder shared by two keys, one folder holding a lone surrogate,
+        // one folder longer than the stack buffer), added in one order and looked up in another
+        string[] texts = [.. Enumerable.Range(0, 40_000).Select(static i => i switch
+        {
+            7 => "arn:aws:s3:::b/odd\ud800folder/key-7",
+            11 => $"arn:aws:s3:::b/{new string('ß', 400)}/key-11",
+            _ => $"arn:aws:s3:::bucket/{i / 2:D5}/päth/part-{i:D6}.json",
+        })];
+        var set = new Utf8TextSet();
+
+        // When
+        int[] ids = [.. texts.Select(set.Add)];
+        int[] again = [.. texts.Reverse().Select(static t => new string(t.AsSpan())).Select(set.Add)];
+
+        // Then
+        Assert.Equal(texts.Length, set.Count);
+        Assert.Equal(ids, again.Reverse());
+        Assert.All(Enumerable.Range(0, texts.Length), i => Assert.Equal(texts[i], set.Text(ids[i])));
     }
 }
