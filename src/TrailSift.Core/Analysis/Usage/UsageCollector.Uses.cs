@@ -22,6 +22,9 @@ public sealed partial class UsageCollector
         // The shape interned last: uses of new resources usually get it again (no probe shape allocated).
         private UseShape? _last;
 
+        /// <summary>The resources' texts, which the principal's allowed requests number too.</summary>
+        public Utf8TextSet Resources => _resources;
+
         /// <summary>How many distinct (action, resource) pairs.</summary>
         public int Count => _entries.Count;
 

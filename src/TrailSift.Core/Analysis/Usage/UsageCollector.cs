@@ -182,7 +182,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         {
             Uses = [.. state.Uses.Build()
                 .OrderBy(static u => u.Action, StringComparer.Ordinal).ThenBy(static u => u.Resource, StringComparer.Ordinal)],
-            AllowedRequests = [.. state.Allowed.Values.Select(static e => e.ToObserved()).OrderBy(static r => r.EventId, StringComparer.Ordinal)
+            AllowedRequests = [.. state.Allowed.Build().OrderBy(static r => r.EventId, StringComparer.Ordinal)
                 .ThenBy(static r => r.Request.Action, StringComparer.Ordinal).ThenBy(static r => r.Request.Resource, StringComparer.Ordinal)],
             Unmapped = state.Unmapped.ToImmutableSortedDictionary(StringComparer.Ordinal),
             Calls = state.Calls,
@@ -327,7 +327,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             if (allowed is KeptRequest kept)
             {
                 eventId ??= EventContextReader.Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
-                state.AddAllowed(kept, eventName, eventId);
+                state.Allowed.Add(kept, eventName, eventId);
             }
 
             state.AddUse(permission, outcome, deniedThen, context.Ticks, eventNames, region);
