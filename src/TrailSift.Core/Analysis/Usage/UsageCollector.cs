@@ -230,7 +230,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             return;
         }
 
-        PrincipalState state = _states[index] ??= new PrincipalState(() => Checker(_scope, index, NoTags));
+        PrincipalState state = _states[index] ??= NewState(index);
         string eventName = _text.Text(record.EventName) ?? string.Empty;
         if (mapped.Status == MappingStatus.Unmapped || (mapped.Permissions.IsEmpty && mapped.Implied.IsEmpty))
         {
@@ -258,6 +258,13 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         // Judged: the raw bytes are not needed any more.
         _deferredCount += _deferred.Count;
         _deferred = new PackedEvents();
+    }
+
+    // A principal's state; made apart from Observe, whose locals a lambda would otherwise capture on every call.
+    private PrincipalState NewState(int index)
+    {
+        UsageScope scope = _scope;
+        return new PrincipalState(() => Checker(scope, index, NoTags));
     }
 
     private static CallChecker Checker(UsageScope scope, int index, TagLedger ledger) =>
