@@ -32,7 +32,7 @@ public sealed partial class UsageCollector
         {
             foreach ((Key key, Named named) in other._requests)
             {
-                Add(Shape(named.Request, fromOtherTable: true), resources.Add(other.Resources.Text(key.Resource)), named.EventName, named.EventId,
+                Add(Shape(named.Request, fromOtherTable: true), resources.Add(other.Resources, key.Resource), named.EventName, named.EventId,
                     named.Count);
             }
         }

@@ -70,7 +70,7 @@ public sealed partial class UsageCollector
             {
                 ref Entry theirs = ref other._entries[i];
                 UseShape their = theirs.Shape!;
-                ref Entry entry = ref Find(their.Action, _resources.Add(other._resources.Text(theirs.Resource)), out bool found);
+                ref Entry entry = ref Find(their.Action, _resources.Add(other._resources, theirs.Resource), out bool found);
                 if (!found)
                 {
                     entry.Shape = Intern(their);

@@ -56,6 +56,45 @@ internal sealed class Utf8TextSet
         return Add(text, text);
     }
 
+    /// <summary>
+    /// The number of the text <paramref name="other"/> numbers <paramref name="id"/>, added when new: the same as
+    /// <c>Add(other.Text(id))</c>, but the usual text (valid, short, in a folder) is copied as UTF-8, with no string made.
+    /// </summary>
+    public int Add(Utf8TextSet other, int id)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if ((other._where[id] & Odd) == Odd)
+        {
+            return Add(other._odd![id]);
+        }
+
+        ReadOnlySpan<byte> bytes = other.Bytes(id);
+        int theirs = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
+        ReadOnlySpan<byte> rest = bytes[PrefixBytes..];
+        if (theirs == 0 && _splitsFolders == other._splitsFolders && rest.IndexOf((byte)'/') is int slash && (slash < 0 || slash == rest.Length - 1))
+        {
+            // No folder to split off, here as there: the same bytes.
+            return AddUtf8(bytes);
+        }
+
+        Utf8TextSet? folders = other._folders;
+        if (theirs == 0 || !_splitsFolders || folders is null || (folders._where[theirs - 1] & Odd) == Odd || bytes.Length > StackLimit
+            || (_folders?.Count ?? 0) >= MaxPrefixes)
+        {
+            return Add(other.Text(id));
+        }
+
+        // A folder's bytes in the folders' set are its whole UTF-8 text behind an empty prefix, here as there.
+        _folders ??= new Utf8TextSet(splitsFolders: false);
+        int prefix = _folders.AddUtf8(folders.Bytes(theirs - 1)) + 1;
+        Span<byte> utf8 = stackalloc byte[StackLimit];
+        utf8[0] = (byte)prefix;
+        utf8[1] = (byte)(prefix >> 8);
+        utf8[2] = (byte)(prefix >> 16);
+        rest.CopyTo(utf8[PrefixBytes..]);
+        return AddUtf8(utf8[..bytes.Length]);
+    }
+
     /// <summary>The text with number <paramref name="id"/> (a new string).</summary>
     public string Text(int id)
     {

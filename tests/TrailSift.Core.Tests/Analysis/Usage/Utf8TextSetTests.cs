@@ -83,4 +83,25 @@ public sealed class Utf8TextSetTests
         Assert.Equal(ids, again.Reverse());
         Assert.All(Enumerable.Range(0, texts.Length), i => Assert.Equal(texts[i], set.Text(ids[i])));
     }
+
+    [Fact]
+    public void Should_Number_A_Text_Copied_From_Another_Set_As_If_Added_As_Text()
+    {
+        // Given: another set holding every kind of text (odd, long, without folder, in shared or own folders), and this set
+        // holding some of them already, added in another order
+        string[] texts = [.. ((IEnumerable<object?[]>)Texts).Select(static row => (string)row[0]!), "*", "arn:aws:s3:::no-folder-here", "trailing/",
+            .. Enumerable.Range(0, 3_000).Select(static i => $"arn:aws:s3:::bucket/{i % 50}/ü/part-{i:D5}.json")];
+        var other = new Utf8TextSet();
+        int[] theirs = [.. texts.Select(other.Add)];
+        var mine = new Utf8TextSet();
+        int[] some = [.. texts.Where(static (_, i) => i % 3 == 0).Reverse().Select(mine.Add)];
+
+        // When
+        int[] copied = [.. theirs.Select(id => mine.Add(other, id))];
+
+        // Then: the numbers adding the texts gives, and the texts back exactly
+        Assert.Equal(copied, texts.Select(mine.Add));
+        Assert.Equal(texts.Distinct().Count(), mine.Count);
+        Assert.All(Enumerable.Range(0, texts.Length), i => Assert.Equal(texts[i], mine.Text(copied[i])));
+    }
 }
