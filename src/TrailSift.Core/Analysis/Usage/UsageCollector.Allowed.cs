@@ -8,7 +8,8 @@ public sealed partial class UsageCollector
     /// <summary>
     /// A principal's distinct allowed requests (<see cref="KeptRequest"/>'s equality), each counted and named by its first
     /// call by event id, as <see cref="ObservedRequest"/>s once built. Per request only its resource's number in the
-    /// principal's <see cref="Utf8TextSet"/>, the naming call's event name and id and the count: the rest of a request
+    /// principal's <see cref="Utf8TextSet"/>, the naming call's event name and id (<see cref="CompactEventId"/>) and the
+    /// count: the rest of a request
     /// (action, caller, accounts, policy keys' values) is kept once per principal for all the requests that share it.
     /// </summary>
     /// <remarks>Not thread-safe: one per principal and scan worker.</remarks>
@@ -25,7 +26,7 @@ public sealed partial class UsageCollector
 
         /// <summary>Counts one call's allowed request.</summary>
         public void Add(KeptRequest request, string eventName, string eventId) =>
-            Add(Shape(request, fromOtherTable: false), resources.Add(request.Resource), eventName, eventId, 1);
+            Add(Shape(request, fromOtherTable: false), resources.Add(request.Resource), eventName, CompactEventId.Of(eventId), 1);
 
         /// <summary>Adds another worker's requests of the same principal.</summary>
         public void Merge(AllowedTable other)
@@ -42,8 +43,8 @@ public sealed partial class UsageCollector
         {
             foreach ((Key key, Named named) in _requests)
             {
-                yield return new ObservedRequest(named.Request.WithResource(resources.Text(key.Resource)).Request(), named.EventName, named.EventId,
-                    named.Count);
+                yield return new ObservedRequest(named.Request.WithResource(resources.Text(key.Resource)).Request(), named.EventName,
+                    named.EventId.ToString(), named.Count);
             }
         }
 
@@ -57,7 +58,7 @@ public sealed partial class UsageCollector
             _strings = null;
         }
 
-        private void Add(KeptRequest shape, int resource, string eventName, string eventId, long count)
+        private void Add(KeptRequest shape, int resource, string eventName, CompactEventId eventId, long count)
         {
             ref Named named = ref CollectionsMarshal.GetValueRefOrAddDefault(_requests, new Key(shape, resource), out bool exists);
             if (!exists)
@@ -67,7 +68,7 @@ public sealed partial class UsageCollector
             }
 
             // The first call by event id names the request, so the result does not depend on the workers' order.
-            if (string.CompareOrdinal(eventId, named.EventId) < 0)
+            if (eventId.CompareTo(named.EventId) < 0)
             {
                 (named.Request, named.EventName, named.EventId) = (shape, eventName, eventId);
             }
@@ -103,6 +104,6 @@ public sealed partial class UsageCollector
         }
 
         /// <summary>What names a request (the shape of its first call by event id), and its calls.</summary>
-        private record struct Named(KeptRequest Request, string EventName, string EventId, long Count);
+        private record struct Named(KeptRequest Request, string EventName, CompactEventId EventId, long Count);
     }
 }
