@@ -1,3 +1,5 @@
+using TrailSift.Core.Json;
+
 namespace TrailSift.Core.Analysis.Usage;
 
 /// <summary>
@@ -19,9 +21,39 @@ internal readonly struct CompactEventId
     public static CompactEventId Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return TryGuid(text.AsSpan(), out CompactEventId guid) ? guid : new(0, 0, text);
+    }
+
+    /// <summary>
+    /// The id a record's <c>eventID</c> node holds: its text (the empty string when it is not a string), a GUID read
+    /// from the bytes without making a string.
+    /// </summary>
+    public static CompactEventId Of(JsonNode node)
+    {
+        if (node.Kind == JsonKind.String && !node.HasEscapes && node.RawStringContent is { Length: GuidLength } raw)
+        {
+            // A GUID's characters are ASCII: one byte each, the same as the text's.
+            Span<char> chars = stackalloc char[GuidLength];
+            for (int i = 0; i < GuidLength; i++)
+            {
+                chars[i] = (char)raw[i];
+            }
+
+            if (TryGuid(chars, out CompactEventId guid))
+            {
+                return guid;
+            }
+        }
+
+        return Of(node.Kind == JsonKind.String ? node.GetString() : string.Empty);
+    }
+
+    private static bool TryGuid(ReadOnlySpan<char> text, out CompactEventId guid)
+    {
+        guid = default;
         if (text.Length != GuidLength)
         {
-            return new(0, 0, text);
+            return false;
         }
 
         ulong high = 0, low = 0;
@@ -33,7 +65,7 @@ internal readonly struct CompactEventId
             {
                 if (c != '-')
                 {
-                    return new(0, 0, text);
+                    return false;
                 }
 
                 continue;
@@ -42,7 +74,7 @@ internal readonly struct CompactEventId
             int nibble = c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : -1;
             if (nibble < 0)
             {
-                return new(0, 0, text);
+                return false;
             }
 
             if (digits++ < 16)
@@ -55,7 +87,8 @@ internal readonly struct CompactEventId
             }
         }
 
-        return new(high, low, null);
+        guid = new(high, low, null);
+        return true;
     }
 
     /// <summary>

@@ -304,7 +304,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         // hold its policy keys only; the checker's requests add the tagging facts to them).
         ReplayContext context = EventContextReader.Read(record, caller, _scope.KeySelections[index], _context);
         string eventSource = _text.Text(record.EventSource) ?? string.Empty;
-        string? eventId = null;
+        CompactEventId? eventId = null;
         string[] region = Intern(_text.Text(record.AwsRegion) ?? string.Empty);
         string[] eventNames = Intern(eventName);
         eventName = eventNames[0];
@@ -333,8 +333,8 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
                 : EvaluateFull(checker, context, permission, eventSource, index);
             if (allowed is KeptRequest kept)
             {
-                eventId ??= EventContextReader.Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
-                state.Allowed.Add(kept, eventName, eventId);
+                eventId ??= CompactEventId.Of(record.Root.GetProperty("eventID"u8));
+                state.Allowed.Add(kept, eventName, eventId.Value);
             }
 
             state.AddUse(permission, outcome, deniedThen, context.Ticks, eventNames, region);

@@ -49,7 +49,7 @@ public sealed class AllowedTableTests
         // When
         for (int i = 0; i < calls.Count; i++)
         {
-            (i % 3 == 0 ? second : first).Add(calls[i].Request, calls[i].Name, calls[i].Id);
+            (i % 3 == 0 ? second : first).Add(calls[i].Request, calls[i].Name, CompactEventId.Of(calls[i].Id));
         }
 
         first.Merge(second);

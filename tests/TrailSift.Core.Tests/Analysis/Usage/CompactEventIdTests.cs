@@ -48,4 +48,25 @@ public sealed class CompactEventIdTests
 
         return new string(chars);
     }
+
+    [Theory]
+    [InlineData("\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"", "3f2504e0-4f89-11d3-9a0c-0305e82c3301")]
+    [InlineData("\"3F2504E0-4F89-11D3-9A0C-0305E82C3301\"", "3F2504E0-4F89-11D3-9A0C-0305E82C3301")]
+    [InlineData("\"3f2504e0-4f89-11d3-9a0c-0305e82c330\\u0031\"", "3f2504e0-4f89-11d3-9a0c-0305e82c3301")]
+    [InlineData("\"3f2504e0-4f89-11d3-9a0c-0305e82c33\u00e9\"", "3f2504e0-4f89-11d3-9a0c-0305e82c33\u00e9")]
+    [InlineData("\"e-1\"", "e-1")]
+    [InlineData("42", "")]
+    [InlineData("null", "")]
+    public void Should_Read_The_Id_A_Record_Holds_When_It_Is_A_Guid_Or_Anything_Else(string value, string expected)
+    {
+        // Given
+        using var record = TrailSift.Core.Events.EventRecord.Parse($$"""{"eventID":{{value}},"eventName":"GetObject"}""");
+
+        // When
+        CompactEventId id = CompactEventId.Of(record.Root.GetProperty("eventID"u8));
+
+        // Then: the text, ordered as the text read as a string is
+        Assert.Equal(expected, id.ToString());
+        Assert.Equal(0, id.CompareTo(CompactEventId.Of(expected)));
+    }
 }
