@@ -6,8 +6,9 @@ namespace TrailSift.Core.Analysis.Usage;
 
 /// <summary>
 /// Distinct texts (resource ARNs) kept as UTF-8 bytes in shared chunks, each named by a number, the folder (up to the last
-/// <c>/</c>) kept once, as UTF-8 too (in a set of its own): a third of the memory of the strings for S3 object keys, with no
-/// object per text or folder (8 bytes of bookkeeping each, plus the hash slots). A text that is not valid
+/// <c>/</c> before its end) kept once, in a set of its own that keeps each folder's parent once in turn (a few levels
+/// deep): a third of the memory of the strings for S3 object keys, with no object per text or folder (8 bytes of
+/// bookkeeping each, plus the hash slots). A text that is not valid
 /// UTF-16 (a lone surrogate from a log), or longer than 16 MiB in UTF-8, is kept as the string itself, so
 /// <see cref="Text"/> always gives back exactly what was added.
 /// </summary>
@@ -23,12 +24,19 @@ internal sealed class Utf8TextSet
     private const long Odd = (1 << 24) - 1;
 
     // A text is kept as its folder's number + 1 in _folders (3 bytes; 0: none) and the rest: object keys under one folder
-    // share it. The folders' own set keeps whole texts (no folder of its own).
+    // share it. The folders' set is one level deeper; a set MaxDepth deep keeps whole texts.
     private const int PrefixBytes = 3;
     private const int MaxPrefixes = (1 << 24) - 1;
+    private const int MaxDepth = 8;
 
-    private readonly bool _splitsFolders;
+    private readonly int _depth;
     private Utf8TextSet? _folders;
+
+    // The folder looked up last and its number + 1 (0: none): a principal's keys usually come folder after folder,
+    // and a hit spares the lookups of every level below.
+    private char[] _lastFolder = [];
+    private int _lastFolderLength;
+    private int _lastPrefix;
     private readonly List<byte[]> _chunks = [];
     private readonly BlockList<long> _where = new();
     private int _used;
@@ -40,11 +48,11 @@ internal sealed class Utf8TextSet
 
     /// <summary>Creates an empty set.</summary>
     public Utf8TextSet()
-        : this(splitsFolders: true)
+        : this(depth: 0)
     {
     }
 
-    private Utf8TextSet(bool splitsFolders) => _splitsFolders = splitsFolders;
+    private Utf8TextSet(int depth) => _depth = depth;
 
     /// <summary>How many distinct texts the set holds.</summary>
     public int Count => _where.Count;
@@ -71,22 +79,26 @@ internal sealed class Utf8TextSet
         ReadOnlySpan<byte> bytes = other.Bytes(id);
         int theirs = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
         ReadOnlySpan<byte> rest = bytes[PrefixBytes..];
-        if (theirs == 0 && _splitsFolders == other._splitsFolders && rest.IndexOf((byte)'/') is int slash && (slash < 0 || slash == rest.Length - 1))
-        {
-            // No folder to split off, here as there: the same bytes.
-            return AddUtf8(bytes);
-        }
-
-        Utf8TextSet? folders = other._folders;
-        if (theirs == 0 || !_splitsFolders || folders is null || (folders._where[theirs - 1] & Odd) == Odd || bytes.Length > StackLimit
-            || (_folders?.Count ?? 0) >= MaxPrefixes)
+        if (_depth != other._depth || bytes.Length > StackLimit)
         {
             return Add(other.Text(id));
         }
 
-        // A folder's bytes in the folders' set are its whole UTF-8 text behind an empty prefix, here as there.
-        _folders ??= new Utf8TextSet(splitsFolders: false);
-        int prefix = _folders.AddUtf8(folders.Bytes(theirs - 1)) + 1;
+        if (theirs == 0)
+        {
+            // No folder split off there; none here either unless there were too many (then as text). A '/' byte is
+            // always the character: UTF-8 never uses it inside another's bytes.
+            return _depth >= MaxDepth || rest.Length < 2 || rest[..^1].LastIndexOf((byte)'/') < 0 ? AddUtf8(bytes) : Add(other.Text(id));
+        }
+
+        Utf8TextSet folders = other._folders!;
+        if ((folders._where[theirs - 1] & Odd) == Odd || (_folders?.Count ?? 0) >= MaxPrefixes)
+        {
+            return Add(other.Text(id));
+        }
+
+        // The folder is copied the same way, one level deeper.
+        int prefix = (_folders ??= new Utf8TextSet(_depth + 1)).Add(folders, theirs - 1) + 1;
         Span<byte> utf8 = stackalloc byte[StackLimit];
         utf8[0] = (byte)prefix;
         utf8[1] = (byte)(prefix >> 8);
@@ -98,43 +110,57 @@ internal sealed class Utf8TextSet
     /// <summary>The text with number <paramref name="id"/> (a new string).</summary>
     public string Text(int id)
     {
-        if ((_where[id] & Odd) == Odd)
+        int length = Utf8Length(id);
+        if (length < 0)
         {
-            return _odd![id];
+            // An odd text, or a folder of it: as strings.
+            if ((_where[id] & Odd) == Odd)
+            {
+                return _odd![id];
+            }
+
+            ReadOnlySpan<byte> bytes = Bytes(id);
+            int prefix = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
+            return _folders!.Text(prefix - 1) + Encoding.UTF8.GetString(bytes[PrefixBytes..]);
         }
 
-        ReadOnlySpan<byte> bytes = Bytes(id);
-        int prefix = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
-        ReadOnlySpan<byte> rest = bytes[PrefixBytes..];
-        if (prefix == 0)
-        {
-            return Encoding.UTF8.GetString(rest);
-        }
-
-        Utf8TextSet folders = _folders!;
-        if ((folders._where[prefix - 1] & Odd) == Odd)
-        {
-            return folders.Text(prefix - 1) + Encoding.UTF8.GetString(rest);
-        }
-
-        // Folder and rest decoded into one string (valid UTF-8 both: as many chars as bytes at most).
-        ReadOnlySpan<byte> folder = folders.Bytes(prefix - 1)[PrefixBytes..];
-        int max = folder.Length + rest.Length;
-        char[]? rented = max > StackLimit ? ArrayPool<char>.Shared.Rent(max) : null;
+        byte[]? rented = length > StackLimit ? ArrayPool<byte>.Shared.Rent(length) : null;
         try
         {
-            Span<char> chars = rented ?? stackalloc char[StackLimit];
-            int count = Encoding.UTF8.GetChars(folder, chars);
-            count += Encoding.UTF8.GetChars(rest, chars[count..]);
-            return new string(chars[..count]);
+            Span<byte> utf8 = rented ?? stackalloc byte[StackLimit];
+            return Encoding.UTF8.GetString(utf8[..CopyUtf8(id, utf8)]);
         }
         finally
         {
             if (rented is not null)
             {
-                ArrayPool<char>.Shared.Return(rented);
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    // The UTF-8 length of text id with its folders, -1 when it or one of them is odd (kept as a string).
+    private int Utf8Length(int id)
+    {
+        if ((_where[id] & Odd) == Odd)
+        {
+            return -1;
+        }
+
+        ReadOnlySpan<byte> bytes = Bytes(id);
+        int prefix = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
+        int folder = prefix == 0 ? 0 : _folders!.Utf8Length(prefix - 1);
+        return folder < 0 ? -1 : folder + bytes.Length - PrefixBytes;
+    }
+
+    // Writes text id (folders first) as UTF-8; none of it odd. Returns the bytes written.
+    private int CopyUtf8(int id, Span<byte> into)
+    {
+        ReadOnlySpan<byte> bytes = Bytes(id);
+        int prefix = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
+        int written = prefix == 0 ? 0 : _folders!.CopyUtf8(prefix - 1, into);
+        bytes[PrefixBytes..].CopyTo(into[written..]);
+        return written + bytes.Length - PrefixBytes;
     }
 
     // text is the span of original when the caller has the string (kept as it is when odd), else null.
@@ -145,8 +171,9 @@ internal sealed class Utf8TextSet
         try
         {
             Span<byte> utf8 = rented ?? stackalloc byte[StackLimit];
-            int folder = _splitsFolders ? text.LastIndexOf('/') + 1 : 0;
-            int prefix = folder > 0 && folder < text.Length ? Prefix(text[..folder]) : 0;
+            // The folder: up to the last '/' before the end (a folder's parent, for a folder).
+            int folder = _depth < MaxDepth && text.Length >= 2 ? text[..^1].LastIndexOf('/') + 1 : 0;
+            int prefix = folder > 0 ? Prefix(text[..folder]) : 0;
             ReadOnlySpan<char> rest = prefix > 0 ? text[folder..] : text;
             utf8[0] = (byte)prefix;
             utf8[1] = (byte)(prefix >> 8);
@@ -164,11 +191,28 @@ internal sealed class Utf8TextSet
         }
     }
 
-    // The number + 1 of a folder (the text up to its last '/', S3 keys sharing it), 0 once the folders are too many.
+    // The number + 1 of a folder (S3 keys sharing it), 0 once the folders are too many.
     private int Prefix(ReadOnlySpan<char> folder)
     {
-        _folders ??= new Utf8TextSet(splitsFolders: false);
-        return _folders.Count < MaxPrefixes ? _folders.Add(folder, null) + 1 : 0;
+        if (_lastPrefix > 0 && folder.SequenceEqual(_lastFolder.AsSpan(0, _lastFolderLength)))
+        {
+            return _lastPrefix;
+        }
+
+        _folders ??= new Utf8TextSet(_depth + 1);
+        int prefix = _folders.Count < MaxPrefixes ? _folders.Add(folder, null) + 1 : 0;
+        if (prefix > 0 && folder.Length <= StackLimit)
+        {
+            if (_lastFolder.Length < folder.Length)
+            {
+                _lastFolder = new char[Math.Min(StackLimit, Math.Max(64, folder.Length * 2))];
+            }
+
+            folder.CopyTo(_lastFolder);
+            (_lastFolderLength, _lastPrefix) = (folder.Length, prefix);
+        }
+
+        return prefix;
     }
 
     private ReadOnlySpan<byte> Bytes(int id)

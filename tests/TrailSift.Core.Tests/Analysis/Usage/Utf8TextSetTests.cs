@@ -22,6 +22,11 @@ public sealed class Utf8TextSetTests
         new string('k', 70_000),
         new string('f', 70_000) + "/key",
         "arn:aws:s3:::b/" + new string('é', 300) + "/" + new string('日', 300),
+        "arn:aws:s3:::b/1/2/3/4/5/6/7/8/9/10/11/12/deep.txt",
+        "arn:aws:s3:::b/1/2/3/4/5/6/7/8/9/10/11/12/",
+        "arn:aws:s3:::b/odd\ud800/2/3/key",
+        "//",
+        "a//b/",
     };
 
     [Theory]
