@@ -100,15 +100,25 @@ internal sealed class KeptRequest : IEquatable<KeptRequest>
         new(Action, Resource, Principal, _values, _unknown, ResourceAccount, PrincipalAccount, IsWildcardOnlyAction,
             deriveGlobalKeys: false, ResourceMatch);
 
+    /// <summary>
+    /// Compares requests as <see cref="Equals(KeptRequest?)"/> does but for the resource, which it leaves out, and the
+    /// caller, which it compares too: requests that differ in nothing but their resource.
+    /// </summary>
+    public static IEqualityComparer<KeptRequest> ButResource { get; } = new ButResourceComparer();
+
     /// <inheritdoc />
-    public bool Equals(KeptRequest? other)
+    public bool Equals(KeptRequest? other) => other is not null && string.Equals(Resource, other.Resource, StringComparison.Ordinal) && AlikeButResource(other);
+
+    /// <summary><see cref="Equals(KeptRequest?)"/> but for the resource: alike for the replay once both have one resource.</summary>
+    public bool AlikeButResource(KeptRequest other)
     {
-        if (other is null)
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(this, other))
         {
-            return false;
+            return true;
         }
 
-        if (!(string.Equals(Action, other.Action, StringComparison.Ordinal) && string.Equals(Resource, other.Resource, StringComparison.Ordinal)
+        if (!(string.Equals(Action, other.Action, StringComparison.Ordinal)
             && ResourceMatch == other.ResourceMatch && string.Equals(PrincipalAccount, other.PrincipalAccount, StringComparison.Ordinal)
             && string.Equals(ResourceAccount, other.ResourceAccount, StringComparison.Ordinal) && IsWildcardOnlyAction == other.IsWildcardOnlyAction
             && _values.Length == other._values.Length && _unknown.Length == other._unknown.Length))
@@ -149,11 +159,13 @@ internal sealed class KeptRequest : IEquatable<KeptRequest>
     public override bool Equals(object? obj) => Equals(obj as KeptRequest);
 
     /// <inheritdoc />
-    public override int GetHashCode()
+    public override int GetHashCode() => HashCode.Combine(HashButResource(), StringComparer.Ordinal.GetHashCode(Resource));
+
+    /// <summary>A hash that agrees with <see cref="AlikeButResource"/>.</summary>
+    public int HashButResource()
     {
         var hash = new HashCode();
         hash.Add(Action, StringComparer.Ordinal);
-        hash.Add(Resource, StringComparer.Ordinal);
         hash.Add(ResourceMatch);
         hash.Add(PrincipalAccount, StringComparer.Ordinal);
         foreach ((string _, ContextValue value) in _values)
@@ -163,5 +175,13 @@ internal sealed class KeptRequest : IEquatable<KeptRequest>
         }
 
         return hash.ToHashCode();
+    }
+
+    private sealed class ButResourceComparer : IEqualityComparer<KeptRequest>
+    {
+        public bool Equals(KeptRequest? x, KeptRequest? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && string.Equals(x.Principal, y.Principal, StringComparison.Ordinal) && x.AlikeButResource(y));
+
+        public int GetHashCode(KeptRequest obj) => obj.HashButResource();
     }
 }

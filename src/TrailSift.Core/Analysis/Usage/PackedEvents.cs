@@ -6,7 +6,7 @@ namespace TrailSift.Core.Analysis.Usage;
 /// <summary>
 /// Raw events kept until the end of a scan, compressed: records are appended to a 1 MiB chunk, and a full chunk is
 /// deflated (fastest level; CloudTrail JSON shrinks about tenfold), so memory holds the compressed bytes plus one open
-/// chunk. <see cref="Replay"/> inflates one chunk at a time and hands each record, byte for byte as it was added, to a
+/// chunk (whose buffer, and the one it is compressed into, serve every chunk in turn). <see cref="Replay"/> inflates one chunk at a time and hands each record, byte for byte as it was added, to a
 /// sink in the order added.
 /// </summary>
 /// <remarks>Not thread-safe: one per scan worker. A record larger than a chunk gets a chunk of its own.</remarks>
@@ -16,6 +16,7 @@ internal sealed class PackedEvents
     private readonly List<Chunk> _packed = [];
     private readonly List<int> _lengths = [];
     private byte[] _open = [];
+    private MemoryStream? _compressed;
     private int _used;
     private int _openFirst;
 
@@ -36,7 +37,10 @@ internal sealed class PackedEvents
         if (_used + utf8.Length > _open.Length)
         {
             Seal();
-            _open = new byte[Math.Max(ChunkBytes, utf8.Length)];
+            if (_open.Length < utf8.Length)
+            {
+                _open = new byte[Math.Max(ChunkBytes, utf8.Length)];
+            }
         }
 
         utf8.CopyTo(_open.AsSpan(_used));
@@ -50,6 +54,8 @@ internal sealed class PackedEvents
     {
         ArgumentNullException.ThrowIfNull(sink);
         Seal();
+        // Every record is packed: the buffers that packed them are not needed any more.
+        (_open, _compressed) = ([], null);
         using var record = new EventRecord();
         byte[] buffer = [];
         foreach (Chunk chunk in _packed)
@@ -78,7 +84,8 @@ internal sealed class PackedEvents
             return;
         }
 
-        using var compressed = new MemoryStream(_used / 4);
+        MemoryStream compressed = _compressed ??= new MemoryStream(_used / 4);
+        compressed.SetLength(0);
         using (var deflate = new DeflateStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
         {
             deflate.Write(_open, 0, _used);
@@ -87,7 +94,6 @@ internal sealed class PackedEvents
         _packed.Add(new Chunk(compressed.ToArray(), _used, _openFirst, _lengths.Count - _openFirst));
         _openFirst = _lengths.Count;
         _used = 0;
-        _open = [];
     }
 
     private static void Inflate(Chunk chunk, byte[] into)

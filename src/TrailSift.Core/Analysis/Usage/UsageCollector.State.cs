@@ -10,19 +10,25 @@ namespace TrailSift.Core.Analysis.Usage;
 // Per-principal accumulation.
 public sealed partial class UsageCollector
 {
-    private sealed class PrincipalState(Func<CallChecker> checker)
+    private sealed class PrincipalState
     {
-        private readonly TextInterner _strings = new();
+        private readonly Func<CallChecker> _makeChecker;
         private CallChecker? _checker;
 
+        public PrincipalState(Func<CallChecker> checker)
+        {
+            _makeChecker = checker;
+            Allowed = new AllowedTable(Uses.Resources);
+        }
+
         /// <summary>The checker that builds this principal's requests during the scan (tagging facts not needed).</summary>
-        public CallChecker Checker => _checker ??= checker();
+        public CallChecker Checker => _checker ??= _makeChecker();
 
         /// <summary>Uses by (action, resource).</summary>
         public UseTable Uses { get; } = new();
 
         /// <summary>Distinct allowed requests (<see cref="KeptRequest"/>'s equality).</summary>
-        public Dictionary<KeptRequest, AllowedEntry> Allowed { get; } = [];
+        public AllowedTable Allowed { get; }
 
         public Dictionary<string, long> Unmapped { get; } = new(StringComparer.Ordinal);
 
@@ -32,24 +38,6 @@ public sealed partial class UsageCollector
         public Dictionary<(string Action, StatementRef Ref), long[]> ActionCalls { get; } = [];
 
         public Dictionary<string, long> DataEvents { get; } = new(StringComparer.Ordinal);
-
-        public void AddAllowed(KeptRequest request, string eventName, string eventId)
-        {
-            if (!Allowed.TryGetValue(request, out AllowedEntry? entry))
-            {
-                // Kept with one copy of each text the principal's requests repeat.
-                KeptRequest shared = request.Shared(_strings);
-                Allowed.Add(shared, new AllowedEntry(shared, eventName, eventId, 1));
-                return;
-            }
-
-            if (string.CompareOrdinal(eventId, entry.EventId) < 0)
-            {
-                entry.Name(request.Shared(_strings), eventName, eventId);
-            }
-
-            entry.Count++;
-        }
 
         public void AddUse(RequiredPermission permission, CallOutcome outcome, bool deniedThen, long ticks, string[] eventName, string[] region) =>
             Uses.Add(permission.Action, permission.Resource, permission.ResourceType, outcome.Decision, outcome.Undecidable, outcome.Matched,
@@ -66,16 +54,11 @@ public sealed partial class UsageCollector
             counts[2] += decided && deniedThen ? 1 : 0;
         }
 
-        private void Add(KeptRequest signature, AllowedEntry request)
+        /// <summary>The scan is over: the checker and the interner are not needed any more (made again if asked for).</summary>
+        public void EndScan()
         {
-            if (!Allowed.TryGetValue(signature, out AllowedEntry? mine))
-            {
-                Allowed.Add(signature, request);
-                return;
-            }
-
-            mine.Name(request.Request, request.EventName, request.EventId);
-            mine.Count += request.Count;
+            _checker = null;
+            Allowed.EndScan();
         }
 
         public void Merge(PrincipalState other)
@@ -99,10 +82,7 @@ public sealed partial class UsageCollector
                 }
             }
 
-            foreach ((KeptRequest signature, AllowedEntry request) in other.Allowed)
-            {
-                Add(signature, request);
-            }
+            Allowed.Merge(other.Allowed);
             foreach ((string name, long n) in other.Unmapped)
             {
                 Unmapped[name] = Unmapped.GetValueOrDefault(name) + n;
@@ -110,29 +90,6 @@ public sealed partial class UsageCollector
 
             Uses.Merge(other.Uses);
         }
-    }
-
-    /// <summary>A distinct allowed request while the scan counts it: an <see cref="ObservedRequest"/> updated in place.</summary>
-    private sealed class AllowedEntry(KeptRequest request, string eventName, string eventId, long count)
-    {
-        public KeptRequest Request { get; set; } = request;
-
-        public string EventName { get; set; } = eventName;
-
-        public string EventId { get; set; } = eventId;
-
-        public long Count { get; set; } = count;
-
-        /// <summary>The first call by event id names the request, so the result does not depend on the workers' order.</summary>
-        public void Name(KeptRequest request, string eventName, string eventId)
-        {
-            if (string.CompareOrdinal(eventId, EventId) < 0)
-            {
-                (Request, EventName, EventId) = (request, eventName, eventId);
-            }
-        }
-
-        public ObservedRequest ToObserved() => new(Request.Request(), EventName, EventId, Count);
     }
 
     /// <summary>Feeds deferred calls back through the collector with the ledger-backed checkers.</summary>

@@ -17,11 +17,18 @@ public sealed partial class UsageCollector
     {
         private readonly Utf8TextSet _resources = new();
         private readonly Dictionary<UseShape, UseShape> _shapes = new(UseShape.ByContent);
+        private readonly Dictionary<UseShape, UseShape>.AlternateLookup<UseShape.Content> _shapesByContent;
         private readonly BlockList<Entry> _entries = new();
         private int[] _slots = new int[8];
 
-        // The shape interned last: uses of new resources usually get it again (no probe shape allocated).
+        // The shape interned last: uses of new resources usually get it again (no lookup).
         private UseShape? _last;
+
+        /// <summary>Creates an empty table.</summary>
+        public UseTable() => _shapesByContent = _shapes.GetAlternateLookup<UseShape.Content>();
+
+        /// <summary>The resources' texts, which the principal's allowed requests number too.</summary>
+        public Utf8TextSet Resources => _resources;
 
         /// <summary>How many distinct (action, resource) pairs.</summary>
         public int Count => _entries.Count;
@@ -68,7 +75,7 @@ public sealed partial class UsageCollector
             {
                 ref Entry theirs = ref other._entries[i];
                 UseShape their = theirs.Shape!;
-                ref Entry entry = ref Find(their.Action, _resources.Add(other._resources.Text(theirs.Resource)), out bool found);
+                ref Entry entry = ref Find(their.Action, _resources.Add(other._resources, theirs.Resource), out bool found);
                 if (!found)
                 {
                     entry.Shape = Intern(their);
@@ -148,7 +155,8 @@ public sealed partial class UsageCollector
             return weaker == shape.Decision && (shape.Undecidable || !undecidable) && ReferenceEquals(allMatched, shape.Matched)
                 && ReferenceEquals(allMaybe, shape.Maybe) && ReferenceEquals(allEvents, shape.Events) && ReferenceEquals(allRegions, shape.Regions)
                 ? shape
-                : Intern(new UseShape(shape.Action, shape.ResourceType, weaker, shape.Undecidable || undecidable, allMatched, allMaybe, allEvents, allRegions));
+                : Intern(new UseShape.Content(shape.Action, shape.ResourceType, weaker, shape.Undecidable || undecidable, allMatched, allMaybe, allEvents,
+                    allRegions));
         }
 
         private static Decision Weaker(Decision a, Decision b) =>
@@ -157,17 +165,24 @@ public sealed partial class UsageCollector
             : Decision.Allowed;
 
         private UseShape Shape(string action, string? resourceType, Decision decision, bool undecidable, StatementRef[] matched, StatementRef[] maybe,
-            string[] events, string[] regions)
+            string[] events, string[] regions) =>
+            Intern(new UseShape.Content(action, resourceType, decision, undecidable, matched, maybe, events, regions));
+
+        // The shape with this content, made when new: no shape is allocated to look one up.
+        private UseShape Intern(UseShape.Content content)
         {
-            if (_last is { } last && string.Equals(last.Action, action, StringComparison.Ordinal)
-                && string.Equals(last.ResourceType, resourceType, StringComparison.Ordinal) && last.Decision == decision && last.Undecidable == undecidable
-                && last.Matched.AsSpan().SequenceEqual(matched) && last.Maybe.AsSpan().SequenceEqual(maybe)
-                && last.Events.AsSpan().SequenceEqual(events) && last.Regions.AsSpan().SequenceEqual(regions))
+            if (_last is { } last && content.Describes(last))
             {
                 return last;
             }
 
-            return Intern(new UseShape(action, resourceType, decision, undecidable, matched, maybe, events, regions));
+            if (!_shapesByContent.TryGetValue(content, out UseShape? known))
+            {
+                known = content.Shape();
+                _shapes.Add(known, known);
+            }
+
+            return _last = known;
         }
 
         private UseShape Intern(UseShape shape)
@@ -244,22 +259,41 @@ public sealed partial class UsageCollector
     internal sealed record UseShape(string Action, string? ResourceType, Decision Decision, bool Undecidable, StatementRef[] Matched,
         StatementRef[] Maybe, string[] Events, string[] Regions)
     {
-        /// <summary>Compares shapes by content (lists element by element).</summary>
+        /// <summary>Compares shapes by content (lists element by element); shapes are looked up by <see cref="Content"/> too.</summary>
         public static IEqualityComparer<UseShape> ByContent { get; } = new ContentComparer();
 
-        private sealed class ContentComparer : IEqualityComparer<UseShape>
+        /// <summary>What a shape holds, before there is one: looked up without allocating.</summary>
+        internal readonly record struct Content(string Action, string? ResourceType, Decision Decision, bool Undecidable, StatementRef[] Matched,
+            StatementRef[] Maybe, string[] Events, string[] Regions)
         {
-            public bool Equals(UseShape? x, UseShape? y) =>
-                ReferenceEquals(x, y) || (x is not null && y is not null
-                    && string.Equals(x.Action, y.Action, StringComparison.Ordinal) && string.Equals(x.ResourceType, y.ResourceType, StringComparison.Ordinal)
-                    && x.Decision == y.Decision && x.Undecidable == y.Undecidable
-                    && x.Matched.AsSpan().SequenceEqual(y.Matched) && x.Maybe.AsSpan().SequenceEqual(y.Maybe)
-                    && x.Events.AsSpan().SequenceEqual(y.Events) && x.Regions.AsSpan().SequenceEqual(y.Regions));
+            public static Content Of(UseShape shape) => new(shape.Action, shape.ResourceType, shape.Decision, shape.Undecidable, shape.Matched,
+                shape.Maybe, shape.Events, shape.Regions);
 
-            public int GetHashCode(UseShape obj) =>
-                HashCode.Combine(StringComparer.Ordinal.GetHashCode(obj.Action), obj.Decision, obj.Undecidable, obj.Matched.Length,
-                    obj.Maybe.Length, obj.Events.Length, obj.Events.Length > 0 ? StringComparer.Ordinal.GetHashCode(obj.Events[0]) : 0,
-                    obj.Regions.Length);
+            /// <summary>The shape holds this content.</summary>
+            public bool Describes(UseShape shape) =>
+                string.Equals(Action, shape.Action, StringComparison.Ordinal) && string.Equals(ResourceType, shape.ResourceType, StringComparison.Ordinal)
+                && Decision == shape.Decision && Undecidable == shape.Undecidable
+                && Matched.AsSpan().SequenceEqual(shape.Matched) && Maybe.AsSpan().SequenceEqual(shape.Maybe)
+                && Events.AsSpan().SequenceEqual(shape.Events) && Regions.AsSpan().SequenceEqual(shape.Regions);
+
+            public UseShape Shape() => new(Action, ResourceType, Decision, Undecidable, Matched, Maybe, Events, Regions);
+
+            public int Hash() =>
+                HashCode.Combine(StringComparer.Ordinal.GetHashCode(Action), Decision, Undecidable, Matched.Length, Maybe.Length, Events.Length,
+                    Events.Length > 0 ? StringComparer.Ordinal.GetHashCode(Events[0]) : 0, Regions.Length);
+        }
+
+        private sealed class ContentComparer : IEqualityComparer<UseShape>, IAlternateEqualityComparer<Content, UseShape>
+        {
+            public bool Equals(UseShape? x, UseShape? y) => ReferenceEquals(x, y) || (x is not null && y is not null && Content.Of(x).Describes(y));
+
+            public int GetHashCode(UseShape obj) => Content.Of(obj).Hash();
+
+            public bool Equals(Content alternate, UseShape other) => alternate.Describes(other);
+
+            public int GetHashCode(Content alternate) => alternate.Hash();
+
+            public UseShape Create(Content alternate) => alternate.Shape();
         }
     }
 }

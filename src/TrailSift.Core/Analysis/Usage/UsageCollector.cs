@@ -63,8 +63,8 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     /// <summary>What the input covers.</summary>
     public CoverageCollector Coverage { get; } = new();
 
-    /// <summary>The tagging facts this worker saw.</summary>
-    public TagLedger Ledger { get; } = new();
+    /// <summary>The tagging facts this worker saw (empty once <see cref="Complete"/> has judged the deferred calls with them).</summary>
+    public TagLedger Ledger { get; private set; } = new();
 
     /// <summary>Calls kept to be judged after the scan (principals whose policies read resource tags).</summary>
     public int Deferred => _deferredCount + _deferred.Count;
@@ -116,7 +116,24 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             first.Merge(workers[i]);
         }
 
+        foreach (UsageCollector worker in workers)
+        {
+            worker.EndScan();
+        }
+
         return first;
+    }
+
+    // What only the scan needed: the tagging facts (the deferred calls are judged), the judges' caches and the
+    // principals' checkers. The scan's result still references every worker while the analysis runs.
+    private void EndScan()
+    {
+        Ledger = NoTags;
+        Array.Clear(_judges);
+        foreach (PrincipalState? state in _states)
+        {
+            state?.EndScan();
+        }
     }
 
     // Another worker's observations; its tagging facts and deferred calls are Complete's business.
@@ -164,7 +181,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         return new ObservedUsage
         {
             Uses = ImmutableCollectionsMarshal.AsImmutableArray(state.Uses.Build()),
-            AllowedRequests = [.. state.Allowed.Values.Select(static e => e.ToObserved()).OrderBy(static r => r.EventId, StringComparer.Ordinal)
+            AllowedRequests = [.. state.Allowed.Build().OrderBy(static r => r.EventId, StringComparer.Ordinal)
                 .ThenBy(static r => r.Request.Action, StringComparer.Ordinal).ThenBy(static r => r.Request.Resource, StringComparer.Ordinal)],
             Unmapped = state.Unmapped.ToImmutableSortedDictionary(StringComparer.Ordinal),
             Calls = state.Calls,
@@ -212,7 +229,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             return;
         }
 
-        PrincipalState state = _states[index] ??= new PrincipalState(() => Checker(_scope, index, NoTags));
+        PrincipalState state = _states[index] ??= NewState(index);
         string eventName = _text.Text(record.EventName) ?? string.Empty;
         if (mapped.Status == MappingStatus.Unmapped || (mapped.Permissions.IsEmpty && mapped.Implied.IsEmpty))
         {
@@ -240,6 +257,13 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         // Judged: the raw bytes are not needed any more.
         _deferredCount += _deferred.Count;
         _deferred = new PackedEvents();
+    }
+
+    // A principal's state; made apart from Observe, whose locals a lambda would otherwise capture on every call.
+    private PrincipalState NewState(int index)
+    {
+        UsageScope scope = _scope;
+        return new PrincipalState(() => Checker(scope, index, NoTags));
     }
 
     private static CallChecker Checker(UsageScope scope, int index, TagLedger ledger) =>
@@ -279,7 +303,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         // hold its policy keys only; the checker's requests add the tagging facts to them).
         ReplayContext context = EventContextReader.Read(record, caller, _scope.KeySelections[index], _context);
         string eventSource = _text.Text(record.EventSource) ?? string.Empty;
-        string? eventId = null;
+        CompactEventId? eventId = null;
         string[] region = Intern(_text.Text(record.AwsRegion) ?? string.Empty);
         string[] eventNames = Intern(eventName);
         eventName = eventNames[0];
@@ -308,8 +332,8 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
                 : EvaluateFull(checker, context, permission, eventSource, index);
             if (allowed is KeptRequest kept)
             {
-                eventId ??= EventContextReader.Text(record.Root.GetProperty("eventID"u8)) ?? string.Empty;
-                state.AddAllowed(kept, eventName, eventId);
+                eventId ??= CompactEventId.Of(record.Root.GetProperty("eventID"u8));
+                state.Allowed.Add(kept, eventName, eventId.Value);
             }
 
             state.AddUse(permission, outcome, deniedThen, context.Ticks, eventNames, region);

@@ -6,7 +6,8 @@ namespace TrailSift.Core.Analysis.Usage;
 
 /// <summary>
 /// Distinct texts (resource ARNs) kept as UTF-8 bytes in shared chunks, each named by a number, the folder (up to the last
-/// <c>/</c>) kept once: a third of the memory of the strings for S3 object keys, with no object per text (8 bytes of
+/// <c>/</c> before its end) kept once, in a set of its own that keeps each folder's parent once in turn (a few levels
+/// deep): a third of the memory of the strings for S3 object keys, with no object per text or folder (8 bytes of
 /// bookkeeping each, plus the hash slots). A text that is not valid
 /// UTF-16 (a lone surrogate from a log), or longer than 16 MiB in UTF-8, is kept as the string itself, so
 /// <see cref="Text"/> always gives back exactly what was added.
@@ -22,12 +23,20 @@ internal sealed class Utf8TextSet
     private const int MaxLength = (1 << 24) - 2;
     private const long Odd = (1 << 24) - 1;
 
-    // A text is kept as its folder's number (3 bytes; 0: none) and the rest: object keys under one folder share it.
+    // A text is kept as its folder's number + 1 in _folders (3 bytes; 0: none) and the rest: object keys under one folder
+    // share it. The folders' set is one level deeper; a set MaxDepth deep keeps whole texts.
     private const int PrefixBytes = 3;
     private const int MaxPrefixes = (1 << 24) - 1;
+    private const int MaxDepth = 8;
 
-    private readonly List<string> _prefixes = [];
-    private readonly Dictionary<string, int> _prefixIds = new(StringComparer.Ordinal);
+    private readonly int _depth;
+    private Utf8TextSet? _folders;
+
+    // The folder looked up last and its number + 1 (0: none): a principal's keys usually come folder after folder,
+    // and a hit spares the lookups of every level below.
+    private char[] _lastFolder = [];
+    private int _lastFolderLength;
+    private int _lastPrefix;
     private readonly List<byte[]> _chunks = [];
     private readonly BlockList<long> _where = new();
     private int _used;
@@ -37,6 +46,14 @@ internal sealed class Utf8TextSet
     private Dictionary<int, string>? _odd;
     private Dictionary<string, int>? _oddIds;
 
+    /// <summary>Creates an empty set.</summary>
+    public Utf8TextSet()
+        : this(depth: 0)
+    {
+    }
+
+    private Utf8TextSet(int depth) => _depth = depth;
+
     /// <summary>How many distinct texts the set holds.</summary>
     public int Count => _where.Count;
 
@@ -44,19 +61,74 @@ internal sealed class Utf8TextSet
     public int Add(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        int max = Encoding.UTF8.GetMaxByteCount(text.Length) + PrefixBytes;
-        byte[]? rented = max > StackLimit ? ArrayPool<byte>.Shared.Rent(max) : null;
+        return Add(text, text);
+    }
+
+    /// <summary>
+    /// The number of the text <paramref name="other"/> numbers <paramref name="id"/>, added when new: the same as
+    /// <c>Add(other.Text(id))</c>, but the usual text (valid, short, in a folder) is copied as UTF-8, with no string made.
+    /// </summary>
+    public int Add(Utf8TextSet other, int id)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if ((other._where[id] & Odd) == Odd)
+        {
+            return Add(other._odd![id]);
+        }
+
+        ReadOnlySpan<byte> bytes = other.Bytes(id);
+        int theirs = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
+        ReadOnlySpan<byte> rest = bytes[PrefixBytes..];
+        if (_depth != other._depth || bytes.Length > StackLimit)
+        {
+            return Add(other.Text(id));
+        }
+
+        if (theirs == 0)
+        {
+            // No folder split off there; none here either unless there were too many (then as text). A '/' byte is
+            // always the character: UTF-8 never uses it inside another's bytes.
+            return _depth >= MaxDepth || rest.Length < 2 || rest[..^1].LastIndexOf((byte)'/') < 0 ? AddUtf8(bytes) : Add(other.Text(id));
+        }
+
+        Utf8TextSet folders = other._folders!;
+        if ((folders._where[theirs - 1] & Odd) == Odd || (_folders?.Count ?? 0) >= MaxPrefixes)
+        {
+            return Add(other.Text(id));
+        }
+
+        // The folder is copied the same way, one level deeper.
+        int prefix = (_folders ??= new Utf8TextSet(_depth + 1)).Add(folders, theirs - 1) + 1;
+        Span<byte> utf8 = stackalloc byte[StackLimit];
+        utf8[0] = (byte)prefix;
+        utf8[1] = (byte)(prefix >> 8);
+        utf8[2] = (byte)(prefix >> 16);
+        rest.CopyTo(utf8[PrefixBytes..]);
+        return AddUtf8(utf8[..bytes.Length]);
+    }
+
+    /// <summary>The text with number <paramref name="id"/> (a new string).</summary>
+    public string Text(int id)
+    {
+        int length = Utf8Length(id);
+        if (length < 0)
+        {
+            // An odd text, or a folder of it: as strings.
+            if ((_where[id] & Odd) == Odd)
+            {
+                return _odd![id];
+            }
+
+            ReadOnlySpan<byte> bytes = Bytes(id);
+            int prefix = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
+            return _folders!.Text(prefix - 1) + Encoding.UTF8.GetString(bytes[PrefixBytes..]);
+        }
+
+        byte[]? rented = length > StackLimit ? ArrayPool<byte>.Shared.Rent(length) : null;
         try
         {
             Span<byte> utf8 = rented ?? stackalloc byte[StackLimit];
-            int folder = text.LastIndexOf('/') + 1;
-            int prefix = folder > 0 && folder < text.Length ? Prefix(text.AsSpan(0, folder)) : 0;
-            ReadOnlySpan<char> rest = prefix > 0 ? text.AsSpan(folder) : text;
-            utf8[0] = (byte)prefix;
-            utf8[1] = (byte)(prefix >> 8);
-            utf8[2] = (byte)(prefix >> 16);
-            OperationStatus status = Utf8.FromUtf16(rest, utf8[PrefixBytes..], out _, out int written, replaceInvalidSequences: false);
-            return status == OperationStatus.Done && written + PrefixBytes <= MaxLength ? AddUtf8(utf8[..(written + PrefixBytes)]) : AddOdd(text);
+            return Encoding.UTF8.GetString(utf8[..CopyUtf8(id, utf8)]);
         }
         finally
         {
@@ -67,37 +139,80 @@ internal sealed class Utf8TextSet
         }
     }
 
-    /// <summary>The text with number <paramref name="id"/> (a new string).</summary>
-    public string Text(int id)
+    // The UTF-8 length of text id with its folders, -1 when it or one of them is odd (kept as a string).
+    private int Utf8Length(int id)
     {
         if ((_where[id] & Odd) == Odd)
         {
-            return _odd![id];
+            return -1;
         }
 
         ReadOnlySpan<byte> bytes = Bytes(id);
         int prefix = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
-        string rest = Encoding.UTF8.GetString(bytes[PrefixBytes..]);
-        return prefix == 0 ? rest : _prefixes[prefix - 1] + rest;
+        int folder = prefix == 0 ? 0 : _folders!.Utf8Length(prefix - 1);
+        return folder < 0 ? -1 : folder + bytes.Length - PrefixBytes;
     }
 
-    // The number + 1 of a folder (the text up to its last '/', S3 keys sharing it), 0 once the folders are too many.
+    // Writes text id (folders first) as UTF-8; none of it odd. Returns the bytes written.
+    private int CopyUtf8(int id, Span<byte> into)
+    {
+        ReadOnlySpan<byte> bytes = Bytes(id);
+        int prefix = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
+        int written = prefix == 0 ? 0 : _folders!.CopyUtf8(prefix - 1, into);
+        bytes[PrefixBytes..].CopyTo(into[written..]);
+        return written + bytes.Length - PrefixBytes;
+    }
+
+    // text is the span of original when the caller has the string (kept as it is when odd), else null.
+    private int Add(ReadOnlySpan<char> text, string? original)
+    {
+        int max = Encoding.UTF8.GetMaxByteCount(text.Length) + PrefixBytes;
+        byte[]? rented = max > StackLimit ? ArrayPool<byte>.Shared.Rent(max) : null;
+        try
+        {
+            Span<byte> utf8 = rented ?? stackalloc byte[StackLimit];
+            // The folder: up to the last '/' before the end (a folder's parent, for a folder).
+            int folder = _depth < MaxDepth && text.Length >= 2 ? text[..^1].LastIndexOf('/') + 1 : 0;
+            int prefix = folder > 0 ? Prefix(text[..folder]) : 0;
+            ReadOnlySpan<char> rest = prefix > 0 ? text[folder..] : text;
+            utf8[0] = (byte)prefix;
+            utf8[1] = (byte)(prefix >> 8);
+            utf8[2] = (byte)(prefix >> 16);
+            OperationStatus status = Utf8.FromUtf16(rest, utf8[PrefixBytes..], out _, out int written, replaceInvalidSequences: false);
+            return status == OperationStatus.Done && written + PrefixBytes <= MaxLength ? AddUtf8(utf8[..(written + PrefixBytes)])
+                : AddOdd(original ?? text.ToString());
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    // The number + 1 of a folder (S3 keys sharing it), 0 once the folders are too many.
     private int Prefix(ReadOnlySpan<char> folder)
     {
-        if (_prefixIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(folder, out int id))
+        if (_lastPrefix > 0 && folder.SequenceEqual(_lastFolder.AsSpan(0, _lastFolderLength)))
         {
-            return id;
+            return _lastPrefix;
         }
 
-        if (_prefixes.Count >= MaxPrefixes)
+        _folders ??= new Utf8TextSet(_depth + 1);
+        int prefix = _folders.Count < MaxPrefixes ? _folders.Add(folder, null) + 1 : 0;
+        if (prefix > 0 && folder.Length <= StackLimit)
         {
-            return 0;
+            if (_lastFolder.Length < folder.Length)
+            {
+                _lastFolder = new char[Math.Min(StackLimit, Math.Max(64, folder.Length * 2))];
+            }
+
+            folder.CopyTo(_lastFolder);
+            (_lastFolderLength, _lastPrefix) = (folder.Length, prefix);
         }
 
-        string text = folder.ToString();
-        _prefixes.Add(text);
-        _prefixIds.Add(text, _prefixes.Count);
-        return _prefixes.Count;
+        return prefix;
     }
 
     private ReadOnlySpan<byte> Bytes(int id)

@@ -101,14 +101,14 @@ public sealed partial class EventPermissionMapper
         if (Array.TrueForAll(values, v => v.Count > 0))
         {
             // Only a completely known resource is a creation (not AddTags' cluster/j-…/session/*).
-            List<string> created = StringLists.Rent();
+            List<string> created = ScratchLists<string>.Rent();
             BuildArns(type, values, context, created);
             foreach (string arn in created)
             {
                 AddCreated(context, arn, type.Type.Name);
             }
 
-            StringLists.Return(created);
+            ScratchLists<string>.Return(created);
         }
 
         var pattern = new List<Found>[values.Length];
@@ -117,14 +117,14 @@ public sealed partial class EventPermissionMapper
             pattern[i] = values[i].Exists(f => f.Created) ? [new Found("*", null, true, false, true)] : values[i];
         }
 
-        List<string> arns = StringLists.Rent();
+        List<string> arns = ScratchLists<string>.Rent();
         BuildArns(type, pattern, context, arns);
         foreach (string arn in arns)
         {
             output.Add(new RequiredPermission(action, arn, type.Type.Name, PermissionSource.Created, CreatedNote(context, ruleNote)));
         }
 
-        StringLists.Return(arns);
+        ScratchLists<string>.Return(arns);
     }
 
     // Resources created under a name the request gives (CreateQueue, CreateLogGroup), and the table's creations.

@@ -124,114 +124,129 @@ public sealed partial class EventPermissionMapper
 
         int count = type.Variables.Length;
         var values = new List<Found>[count];
-        var missing = new List<string>();
-        bool anyFilled = false, fromResponse = false, created = false;
-        for (int i = 0; i < count; i++)
+        List<string> missing = ScratchLists<string>.Rent();
+        try
         {
-            values[i] = Resolve(type, type.Variables[i].Name, type.Variables[i].Paths, context);
-            if (values[i].Count == 0)
+            bool anyFilled = false, fromResponse = false, created = false;
+            for (int i = 0; i < count; i++)
             {
-                missing.Add(type.Variables[i].Name);
-                continue;
-            }
-
-            bool whole = false;
-            foreach (Found found in values[i])
-            {
-                if (found.WholeArn && found.Created)
+                values[i] = Resolve(type, type.Variables[i].Name, type.Variables[i].Paths, context);
+                if (values[i].Count == 0)
                 {
-                    // A new resource's ARN from the response: authorised before it existed.
-                    AddCreated(context, found.Value, type.Type.Name);
-                    output.Add(new RequiredPermission(action, BuildWithContext(type.Template, context), type.Type.Name,
-                        PermissionSource.Created, CreatedNote(context, ruleNote)));
-                    whole = true;
-                }
-                else if (found.WholeArn)
-                {
-                    output.Add(new RequiredPermission(action, found.Value, type.Type.Name,
-                        found.FromResponse ? PermissionSource.ResponseElement : PermissionSource.RequestParameter, ruleNote));
-                    whole = true;
+                    missing.Add(type.Variables[i].Name);
+                    continue;
                 }
 
-                fromResponse |= found.FromResponse;
-                created |= found.Created;
+                bool whole = false;
+                foreach (Found found in values[i])
+                {
+                    if (found.WholeArn && found.Created)
+                    {
+                        // A new resource's ARN from the response: authorised before it existed.
+                        AddCreated(context, found.Value, type.Type.Name);
+                        output.Add(new RequiredPermission(action, BuildWithContext(type.Template, context), type.Type.Name,
+                            PermissionSource.Created, CreatedNote(context, ruleNote)));
+                        whole = true;
+                    }
+                    else if (found.WholeArn)
+                    {
+                        output.Add(new RequiredPermission(action, found.Value, type.Type.Name,
+                            found.FromResponse ? PermissionSource.ResponseElement : PermissionSource.RequestParameter, ruleNote));
+                        whole = true;
+                    }
+
+                    fromResponse |= found.FromResponse;
+                    created |= found.Created;
+                }
+
+                if (whole)
+                {
+                    return;
+                }
+
+                anyFilled = true;
             }
 
-            if (whole)
+            if (created)
+            {
+                // An optional type counts only when the event names it completely, new ids included: the cluster
+                // RunJobFlow creates is elasticmapreduce:AddTags' cluster, never its cluster/<new id>/session/<unknown>.
+                if (type.Type.Required || missing.Count == 0)
+                {
+                    AddCreatedType(action, type, values, context, output, ruleNote);
+                }
+
+                return;
+            }
+
+            if (!anyFilled && context.MessageArn is { } named && type.Template.Matches(named))
+            {
+                // A denied call whose request does not name the resource; the denial message does, and it fits.
+                output.Add(new RequiredPermission(action, named, type.Type.Name, PermissionSource.ErrorMessage,
+                    "named by the denial message" + (ruleNote is null ? string.Empty : "; " + ruleNote)));
+                return;
+            }
+
+            if (count == 0)
+            {
+                if (!type.Type.Required)
+                {
+                    return;
+                }
+
+                // A template with no variables of its own (ssm opsitemgroup/default): the resource is fully known.
+                output.Add(new RequiredPermission(action, BuildWithContext(type.Template, context), type.Type.Name,
+                    PermissionSource.CatalogDefault, ruleNote));
+                return;
+            }
+
+            // An optional type counts only when the event names it completely; a required one is reported even
+            // when part of it (or all of it) is unknown.
+            if (!type.Type.Required && (!anyFilled || missing.Count > 0))
             {
                 return;
             }
 
-            anyFilled = true;
-        }
-
-        if (created)
-        {
-            // An optional type counts only when the event names it completely, new ids included: the cluster
-            // RunJobFlow creates is elasticmapreduce:AddTags' cluster, never its cluster/<new id>/session/<unknown>.
-            if (type.Type.Required || missing.Count == 0)
-            {
-                AddCreatedType(action, type, values, context, output, ruleNote);
-            }
-
-            return;
-        }
-
-        if (!anyFilled && context.MessageArn is { } named && type.Template.Matches(named))
-        {
-            // A denied call whose request does not name the resource; the denial message does, and it fits.
-            output.Add(new RequiredPermission(action, named, type.Type.Name, PermissionSource.ErrorMessage,
-                "named by the denial message" + (ruleNote is null ? string.Empty : "; " + ruleNote)));
-            return;
-        }
-
-        if (count == 0)
-        {
-            if (!type.Type.Required)
+            if (!anyFilled && collapseUnknown)
             {
                 return;
             }
 
-            // A template with no variables of its own (ssm opsitemgroup/default): the resource is fully known.
-            output.Add(new RequiredPermission(action, BuildWithContext(type.Template, context), type.Type.Name,
-                PermissionSource.CatalogDefault, ruleNote));
-            return;
-        }
+            if (!anyFilled && missing.TrueForAll(static m => m.EndsWith("Id", StringComparison.Ordinal))
+                && Creates(context, type.Type.ResourceType?.ServicePrefix ?? string.Empty, type.Type.Name))
+            {
+                // Nothing names it because the call brings it into being and AWS assigns its id (a denied launch, the
+                // network interface RunInstances adds). A name the request would give (a queue's) is just unknown.
+                output.Add(new RequiredPermission(action, BuildWithContext(type.Template, context), type.Type.Name,
+                    PermissionSource.Created, CreatedNote(context, ruleNote)));
+                return;
+            }
 
-        // An optional type counts only when the event names it completely; a required one is reported even
-        // when part of it (or all of it) is unknown.
-        if (!type.Type.Required && (!anyFilled || missing.Count > 0))
+            string? note = missing.Count == 0 ? ruleNote
+                : $"{string.Join(", ", missing)} not in the event" + (ruleNote is null ? string.Empty : "; " + ruleNote);
+            PermissionSource source = !anyFilled ? PermissionSource.Unknown
+                : fromResponse ? PermissionSource.ResponseElement : PermissionSource.RequestParameter;
+            List<string> arns = ScratchLists<string>.Rent();
+            BuildArns(type, values, context, arns);
+            foreach (string arn in arns)
+            {
+                output.Add(new RequiredPermission(action, arn, type.Type.Name, source, note));
+            }
+
+            ScratchLists<string>.Return(arns);
+        }
+        finally
         {
-            return;
+            // The lists go back to this thread's spares: nothing the output holds refers to them.
+            ScratchLists<string>.Return(missing);
+            foreach (List<Found>? list in values)
+            {
+                if (list is not null)
+                {
+                    ScratchLists<Found>.Return(list);
+                }
+            }
         }
-
-        if (!anyFilled && collapseUnknown)
-        {
-            return;
-        }
-
-        if (!anyFilled && missing.TrueForAll(static m => m.EndsWith("Id", StringComparison.Ordinal))
-            && Creates(context, type.Type.ResourceType?.ServicePrefix ?? string.Empty, type.Type.Name))
-        {
-            // Nothing names it because the call brings it into being and AWS assigns its id (a denied launch, the
-            // network interface RunInstances adds). A name the request would give (a queue's) is just unknown.
-            output.Add(new RequiredPermission(action, BuildWithContext(type.Template, context), type.Type.Name,
-                PermissionSource.Created, CreatedNote(context, ruleNote)));
-            return;
-        }
-
-        string? note = missing.Count == 0 ? ruleNote
-            : $"{string.Join(", ", missing)} not in the event" + (ruleNote is null ? string.Empty : "; " + ruleNote);
-        PermissionSource source = !anyFilled ? PermissionSource.Unknown
-            : fromResponse ? PermissionSource.ResponseElement : PermissionSource.RequestParameter;
-        List<string> arns = StringLists.Rent();
-        BuildArns(type, values, context, arns);
-        foreach (string arn in arns)
-        {
-            output.Add(new RequiredPermission(action, arn, type.Type.Name, source, note));
-        }
-
-        StringLists.Return(arns);
     }
 
     // The ARN of every combination of the variables' values, in order (the first variable varies fastest).
@@ -322,8 +337,8 @@ public sealed partial class EventPermissionMapper
 
     private static List<Found> Resolve(TypePlan type, string variable, ImmutableArray<FieldPath> paths, EventContext context)
     {
-        var result = new List<Found>();
-        List<string> raw = StringLists.Rent();
+        List<Found> result = ScratchLists<Found>.Rent();
+        List<string> raw = ScratchLists<string>.Rent();
         foreach (FieldPath path in paths)
         {
             raw.Clear();
@@ -342,7 +357,7 @@ public sealed partial class EventPermissionMapper
             }
         }
 
-        StringLists.Return(raw);
+        ScratchLists<string>.Return(raw);
         return result;
     }
 

@@ -20,6 +20,13 @@ public sealed class Utf8TextSetTests
         "/",
         "no-folder",
         new string('k', 70_000),
+        new string('f', 70_000) + "/key",
+        "arn:aws:s3:::b/" + new string('é', 300) + "/" + new string('日', 300),
+        "arn:aws:s3:::b/1/2/3/4/5/6/7/8/9/10/11/12/deep.txt",
+        "arn:aws:s3:::b/1/2/3/4/5/6/7/8/9/10/11/12/",
+        "arn:aws:s3:::b/odd\ud800/2/3/key",
+        "//",
+        "a//b/",
     };
 
     [Theory]
@@ -57,5 +64,49 @@ public sealed class Utf8TextSetTests
         Assert.Equal(first, second.Reverse());
         Assert.Equal(texts.Length, first.Distinct().Count());
         Assert.All(Enumerable.Range(0, texts.Length), i => Assert.Equal(texts[i], set.Text(first[i])));
+    }
+
+    [Fact]
+    public void Should_Give_Back_Every_Text_When_Folders_Repeat_Or_Not()
+    {
+        // Given: texts in 20,000 distinct folders (each folder shared by two keys, one folder holding a lone surrogate,
+        // one folder longer than the stack buffer), added in one order and looked up in another
+        string[] texts = [.. Enumerable.Range(0, 40_000).Select(static i => i switch
+        {
+            7 => "arn:aws:s3:::b/odd\ud800folder/key-7",
+            11 => $"arn:aws:s3:::b/{new string('ß', 400)}/key-11",
+            _ => $"arn:aws:s3:::bucket/{i / 2:D5}/päth/part-{i:D6}.json",
+        })];
+        var set = new Utf8TextSet();
+
+        // When
+        int[] ids = [.. texts.Select(set.Add)];
+        int[] again = [.. texts.Reverse().Select(static t => new string(t.AsSpan())).Select(set.Add)];
+
+        // Then
+        Assert.Equal(texts.Length, set.Count);
+        Assert.Equal(ids, again.Reverse());
+        Assert.All(Enumerable.Range(0, texts.Length), i => Assert.Equal(texts[i], set.Text(ids[i])));
+    }
+
+    [Fact]
+    public void Should_Number_A_Text_Copied_From_Another_Set_As_If_Added_As_Text()
+    {
+        // Given: another set holding every kind of text (odd, long, without folder, in shared or own folders), and this set
+        // holding some of them already, added in another order
+        string[] texts = [.. ((IEnumerable<object?[]>)Texts).Select(static row => (string)row[0]!), "*", "arn:aws:s3:::no-folder-here", "trailing/",
+            .. Enumerable.Range(0, 3_000).Select(static i => $"arn:aws:s3:::bucket/{i % 50}/ü/part-{i:D5}.json")];
+        var other = new Utf8TextSet();
+        int[] theirs = [.. texts.Select(other.Add)];
+        var mine = new Utf8TextSet();
+        int[] some = [.. texts.Where(static (_, i) => i % 3 == 0).Reverse().Select(mine.Add)];
+
+        // When
+        int[] copied = [.. theirs.Select(id => mine.Add(other, id))];
+
+        // Then: the numbers adding the texts gives, and the texts back exactly
+        Assert.Equal(copied, texts.Select(mine.Add));
+        Assert.Equal(texts.Distinct().Count(), mine.Count);
+        Assert.All(Enumerable.Range(0, texts.Length), i => Assert.Equal(texts[i], mine.Text(copied[i])));
     }
 }
