@@ -17,6 +17,7 @@ public class IndexedJson : IDisposable
 
     private readonly RecordIndex _index = new();
     private bool _indexPending;
+    private RootNames? _rootNames;
 
     /// <summary>The token index of <see cref="Utf8"/> (built now if the reader deferred it).</summary>
     public RecordIndex Index
@@ -32,6 +33,9 @@ public class IndexedJson : IDisposable
             return _index;
         }
     }
+
+    /// <summary>The table of the root's property names, for texts that ask for it (<see cref="TableRootNames"/>); else null.</summary>
+    internal RootNames? RootNames => _rootNames;
 
     /// <summary>True while the reader's deferred index has not been built (nothing has looked inside yet).</summary>
     internal bool IndexPending => _indexPending;
@@ -66,6 +70,12 @@ public class IndexedJson : IDisposable
         _length = length;
         _indexPending = indexPending;
     }
+
+    /// <summary>
+    /// Looks the root's properties up through a table of their names from now on (<see cref="RootNames"/>): for a text
+    /// whose root fields are read many times each, by one thread (an event record).
+    /// </summary>
+    private protected void TableRootNames() => _rootNames = new RootNames();
 
     /// <summary>Returns the index's pooled storage.</summary>
     public void Dispose() => _index.Dispose();
