@@ -28,7 +28,7 @@ public readonly record struct PrincipalIdentity(string? Arn, string? IssuerArn, 
             issuerName = role;
         }
 
-        return new PrincipalIdentity(arn, issuerArn, userName ?? LastSegment(arn), issuerName, Text(userIdentity.GetProperty("type"u8)));
+        return new PrincipalIdentity(arn, issuerArn, userName ?? SegmentMemo.LastSegment(arn), issuerName, Text(userIdentity.GetProperty("type"u8)));
     }
 
     /// <summary>True when <paramref name="wanted"/> (an ARN or a name) names this caller.</summary>
@@ -94,7 +94,7 @@ public readonly record struct PrincipalIdentity(string? Arn, string? IssuerArn, 
         return parts.Length > 4 ? parts[4] : null;
     }
 
-    private static string? LastSegment(string? arn)
+    internal static string? LastSegment(string? arn)
     {
         if (arn is null)
         {
