@@ -1,20 +1,17 @@
-using System.Runtime.CompilerServices;
+using TrailSift.Core.Common;
 
 namespace TrailSift.Core.Events;
 
 /// <summary>
 /// The last path segment of a caller's ARN (a session's name, <see cref="PrincipalIdentity.Name"/> when the event shows no
-/// user name), remembered per ARN instance so that a recurring ARN (one string per value, from the thread's text cache)
-/// does not make a new string on every event. Direct-mapped by the instance: a slot holds the last ARN that mapped to it,
-/// so memory stays bounded whatever the input.
+/// user name), remembered per ARN instance (<see cref="InstanceMemo{TValue}"/>) so that a recurring ARN (one string per
+/// value, from the thread's text cache) does not make a new string on every event.
 /// </summary>
-/// <remarks>One table per thread ([ThreadStatic]); nothing is shared, so it is thread-safe.</remarks>
+/// <remarks>One memo per thread ([ThreadStatic]); nothing is shared, so it is thread-safe.</remarks>
 internal static class SegmentMemo
 {
-    private const int Slots = 256;
-
     [ThreadStatic]
-    private static (string Arn, string? Segment)[]? t_slots;
+    private static InstanceMemo<string?>? t_segments;
 
     /// <summary>The text after the ARN's last <c>/</c>, as <see cref="PrincipalIdentity.LastSegment"/> gives it.</summary>
     public static string? LastSegment(string? arn)
@@ -24,13 +21,13 @@ internal static class SegmentMemo
             return null;
         }
 
-        (string Arn, string? Segment)[] slots = t_slots ??= new (string, string?)[Slots];
-        ref (string Arn, string? Segment) slot = ref slots[RuntimeHelpers.GetHashCode(arn) & (Slots - 1)];
-        if (!ReferenceEquals(slot.Arn, arn))
+        InstanceMemo<string?> segments = t_segments ??= new InstanceMemo<string?>(256);
+        if (!segments.TryGet(arn, out string? segment))
         {
-            slot = (arn, PrincipalIdentity.LastSegment(arn));
+            segment = PrincipalIdentity.LastSegment(arn);
+            segments.Set(arn, segment);
         }
 
-        return slot.Segment;
+        return segment;
     }
 }

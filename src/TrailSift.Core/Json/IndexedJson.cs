@@ -26,8 +26,7 @@ public class IndexedJson : IDisposable
         {
             if (_indexPending)
             {
-                _indexPending = false;
-                _index.Build(Utf8);
+                BuildPendingIndex();
             }
 
             return _index;
@@ -54,6 +53,14 @@ public class IndexedJson : IDisposable
 
     /// <summary>The value whose first token is <paramref name="token"/> (a root after the first: the previous root's <c>Next</c>).</summary>
     internal JsonNode NodeAt(int token) => new(this, token);
+
+    // Out of line, so that the property (read on every node access) stays small enough to inline.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void BuildPendingIndex()
+    {
+        _indexPending = false;
+        _index.Build(Utf8);
+    }
 
     /// <summary>Drops the token index (the text is done); a huge table is freed rather than kept.</summary>
     internal void TrimIndex()

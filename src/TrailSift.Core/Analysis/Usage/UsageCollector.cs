@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using TrailSift.Core.Analysis.Replay;
+using TrailSift.Core.Common;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Evaluation;
 using TrailSift.Core.Iam.Mapping;
@@ -44,6 +45,11 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     // permissions see one of each); bounded against hostile input.
     private readonly Dictionary<string, string[]> _interned = new(StringComparer.Ordinal);
     private readonly TextInterner _text = new();
+
+    // The same, and the scope index of each caller key, per string instance (the interner's and the text cache's
+    // strings recur as one instance each): no hashing of their characters on most calls.
+    private readonly InstanceMemo<string[]> _internedByInstance = new(256);
+    private readonly InstanceMemo<int> _targetByInstance = new(256);
 
     // The call being judged's context, read into one instance per worker (nothing keeps it past the call).
     private readonly ReplayContext _context = new();
@@ -185,9 +191,14 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             return;
         }
 
-        if (!_targets.TryGetValue(target, out int index))
+        if (!_targetByInstance.TryGet(target, out int index))
         {
-            _targets.Add(target, index = _scope.IndexOf(target));
+            if (!_targets.TryGetValue(target, out index))
+            {
+                _targets.Add(target, index = _scope.IndexOf(target));
+            }
+
+            _targetByInstance.Set(target, index);
         }
 
         if (index < 0)
@@ -249,17 +260,21 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     // [text], the same list (and so the same string) for every call that names it.
     private string[] Intern(string text)
     {
-        if (_interned.TryGetValue(text, out string[]? interned))
+        if (_internedByInstance.TryGet(text, out string[]? interned))
         {
             return interned;
         }
 
-        interned = [text];
-        if (_interned.Count < 4096)
+        if (!_interned.TryGetValue(text, out interned))
         {
-            _interned.Add(text, interned);
+            interned = [text];
+            if (_interned.Count < 4096)
+            {
+                _interned.Add(text, interned);
+            }
         }
 
+        _internedByInstance.Set(text, interned);
         return interned;
     }
 
