@@ -22,6 +22,7 @@ public sealed class CoverageCollector : IEventSink
     private readonly Dictionary<string, long> _dataEvents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _services = new(StringComparer.Ordinal);
     private string? _lastSource;
+    private string? _lastService;
     private string? _lastAccount;
     private string? _lastRegion;
     private long _events;
@@ -57,13 +58,15 @@ public sealed class CoverageCollector : IEventSink
         {
             // A new source since the last event (most runs of events share one): note its service.
             _lastSource = source;
-            if (ServicePrefixes.FromEventSource(source) is string service)
+            _lastService = ServicePrefixes.FromEventSource(source);
+            if (_lastService is string service)
             {
                 _services.Add(service);
             }
         }
 
-        if (DataEvents.IsDataEvent(record) && source is not null && ServicePrefixes.FromEventSource(source) is string prefix)
+        // The source's service is the last source's (the same instance: its prefix was just derived, or before).
+        if (DataEvents.IsDataEvent(record) && source is not null && _lastService is string prefix)
         {
             _dataEvents[prefix] = _dataEvents.GetValueOrDefault(prefix) + 1;
         }
