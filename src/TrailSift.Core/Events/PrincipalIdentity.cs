@@ -25,54 +25,18 @@ public readonly record struct PrincipalIdentity(string? Arn, string? IssuerArn, 
             return default;
         }
 
-        JsonNode arnNode = default, userNameNode = default, session = default, typeNode = default;
-        foreach (JsonNode.PropertyEnumerator property in userIdentity.EnumerateProperties())
-        {
-            switch (FieldOf(property.Name))
-            {
-                case Field.Arn:
-                    arnNode = property.Value;
-                    break;
-                case Field.UserName:
-                    userNameNode = property.Value;
-                    break;
-                case Field.SessionContext:
-                    session = property.Value;
-                    break;
-                case Field.Type:
-                    typeNode = property.Value;
-                    break;
-                case Field.AccountId:
-                    accountId = property.Value;
-                    break;
-            }
-        }
-
-        string? arn = Text(arnNode);
-        string? userName = Text(userNameNode);
-        JsonNode issuer = session.GetProperty("sessionIssuer"u8);
-        JsonNode issuerArnNode = default, issuerNameNode = default;
-        foreach (JsonNode.PropertyEnumerator property in issuer.EnumerateProperties())
-        {
-            switch (FieldOf(property.Name))
-            {
-                case Field.Arn:
-                    issuerArnNode = property.Value;
-                    break;
-                case Field.UserName:
-                    issuerNameNode = property.Value;
-                    break;
-            }
-        }
-
-        string? issuerArn = Text(issuerArnNode);
-        string? issuerName = Text(issuerNameNode);
+        Fields caller = Read(userIdentity);
+        Fields issuer = Read(caller[(int)Field.SessionContext].GetProperty("sessionIssuer"u8));
+        accountId = caller[(int)Field.AccountId];
+        string? arn = Text(caller[(int)Field.Arn]);
+        string? issuerArn = Text(issuer[(int)Field.Arn]);
+        string? issuerName = Text(issuer[(int)Field.UserName]);
         if (issuerName is null && arn is not null && TryRoleOfSession(arn, out string role))
         {
             issuerName = role;
         }
 
-        return new PrincipalIdentity(arn, issuerArn, userName ?? SegmentMemo.LastSegment(arn), issuerName, Text(typeNode));
+        return new PrincipalIdentity(arn, issuerArn, Text(caller[(int)Field.UserName]) ?? SegmentMemo.LastSegment(arn), issuerName, Text(caller[(int)Field.Type]));
     }
 
     /// <summary>True when <paramref name="wanted"/> (an ARN or a name) names this caller.</summary>
@@ -149,6 +113,18 @@ public readonly record struct PrincipalIdentity(string? Arn, string? IssuerArn, 
         return slash >= 0 ? arn[(slash + 1)..] : null;
     }
 
+    // The fields read here of an object, in one walk (the last of a repeated name).
+    private static Fields Read(JsonNode node)
+    {
+        Fields fields = default;
+        foreach (JsonNode.PropertyEnumerator property in node.EnumerateProperties())
+        {
+            fields[(int)FieldOf(property.Name)] = property.Value; // Field.None's slot takes the rest
+        }
+
+        return fields;
+    }
+
     // Which of the fields read here a property name is: by length, then bytes (an escaped name is decoded to compare).
     private static Field FieldOf(JsonNode name)
     {
@@ -182,5 +158,12 @@ public readonly record struct PrincipalIdentity(string? Arn, string? IssuerArn, 
         SessionContext,
         Type,
         AccountId,
+    }
+
+    // A node per Field, indexed by it.
+    [System.Runtime.CompilerServices.InlineArray(6)]
+    private struct Fields
+    {
+        private JsonNode _none;
     }
 }
