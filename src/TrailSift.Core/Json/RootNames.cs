@@ -89,14 +89,15 @@ internal sealed class RootNames
             return false;
         }
 
+        // The table only grows (a record's size class varies from event to event): a smaller root uses its start.
         int size = Math.Max(MinSlots, (int)BitOperations.RoundUpToPowerOf2((uint)root.ChildCount * 2));
-        if (_slots.Length != size)
+        if (_slots.Length < size)
         {
             _slots = new int[size];
         }
         else
         {
-            Array.Clear(_slots);
+            Array.Clear(_slots, 0, size);
         }
 
         _mask = size - 1;

@@ -67,6 +67,37 @@ public sealed class RootNamesTests
         Assert.Equal("Second", b);
     }
 
+    [Fact]
+    public void Should_Read_Each_Root_When_A_Reused_Record_Alternates_Large_And_Small_Roots()
+    {
+        // Given one record loaded in turn with a root of 100 names and one of 3 (a table sized for the large one,
+        // then used from its start for the small one)
+        using var record = new EventRecord();
+        var large = new StringBuilder("{");
+        for (int i = 0; i < 100; i++)
+        {
+            large.Append('"').Append('k').Append(i).Append("\":").Append(i).Append(',');
+        }
+
+        byte[] big = Encoding.UTF8.GetBytes(large.Append("\"eventName\":\"Big\"}").ToString());
+        byte[] small = """{"k7":"small","eventName":"Small","k99":1}"""u8.ToArray();
+        for (int round = 0; round < 3; round++)
+        {
+            // When each is loaded and its fields read twice over
+            record.Load(big, 0, big.Length);
+            Assert.Equal("Big", record.Root.GetProperty("eventName"u8).ToString());
+            Assert.Equal("99", record.Root.GetProperty("k99"u8).ToString());
+            Assert.Equal("7", record.Root.GetProperty("k7"u8).ToString());
+            record.Load(small, 0, small.Length);
+            Assert.Equal("Small", record.Root.GetProperty("eventName"u8).ToString());
+            Assert.Equal("small", record.Root.GetProperty("k7"u8).ToString());
+            Assert.Equal("1", record.Root.GetProperty("k99"u8).ToString());
+
+            // Then each answers from its own root
+            Assert.Equal(JsonKind.Undefined, record.Root.GetProperty("k50"u8).Kind);
+        }
+    }
+
     // Every name asked twice of an event record (the first lookup walks, later ones use the table) answers as a plain
     // indexed text does: the same token, or absent.
     private static void AssertSameLookups(string text)
