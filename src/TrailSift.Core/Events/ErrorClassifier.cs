@@ -63,13 +63,38 @@ public static class ErrorClassifier
     }
 
     /// <summary>Classifies an error code and message.</summary>
-    public static ErrorClass Classify(string? errorCode, string? errorMessage)
+    public static ErrorClass Classify(string? errorCode, string? errorMessage) =>
+        string.IsNullOrEmpty(errorCode) ? ErrorClass.None : ByCode(errorCode) ?? ByMessage(errorMessage);
+
+    /// <summary>Classifies an event (its message is read only when the code does not decide).</summary>
+    public static ErrorClass Classify(EventRecord record)
     {
-        if (string.IsNullOrEmpty(errorCode))
+        ArgumentNullException.ThrowIfNull(record);
+        JsonNode code = record.ErrorCode;
+        if (code.Kind != JsonKind.String)
         {
             return ErrorClass.None;
         }
 
+        // Codes recur: their text comes from the thread's cache rather than a new string per event.
+        string errorCode = TextCache.Get(code);
+        if (errorCode.Length == 0)
+        {
+            return ErrorClass.None;
+        }
+
+        if (ByCode(errorCode) is ErrorClass known)
+        {
+            return known;
+        }
+
+        JsonNode message = record.ErrorMessage;
+        return ByMessage(message.Kind == JsonKind.String ? message.GetString() : null);
+    }
+
+    // The class a non-empty code alone gives; null when the message decides.
+    private static ErrorClass? ByCode(string errorCode)
+    {
         if (errorCode.Equals("Client.DryRunOperation", StringComparison.OrdinalIgnoreCase)
             || errorCode.Equals("DryRunOperation", StringComparison.OrdinalIgnoreCase))
         {
@@ -81,31 +106,11 @@ public static class ErrorClassifier
             return ErrorClass.AccessDenied;
         }
 
-        if (AuthenticationFailureCodes.Contains(errorCode))
-        {
-            return ErrorClass.AuthenticationFailure;
-        }
-
-        if (errorMessage is not null && SaysNotAuthorized(errorMessage))
-        {
-            return ErrorClass.AccessDenied;
-        }
-
-        return ErrorClass.OtherError;
+        return AuthenticationFailureCodes.Contains(errorCode) ? ErrorClass.AuthenticationFailure : null;
     }
 
-    /// <summary>Classifies an event.</summary>
-    public static ErrorClass Classify(EventRecord record)
-    {
-        JsonNode code = record.ErrorCode;
-        if (code.Kind != JsonKind.String)
-        {
-            return ErrorClass.None;
-        }
-
-        JsonNode message = record.ErrorMessage;
-        return Classify(code.GetString(), message.Kind == JsonKind.String ? message.GetString() : null);
-    }
+    private static ErrorClass ByMessage(string? errorMessage) =>
+        errorMessage is not null && SaysNotAuthorized(errorMessage) ? ErrorClass.AccessDenied : ErrorClass.OtherError;
 
     /// <summary>True when a message reads as a policy denial ("is not authorized to perform", …).</summary>
     public static bool SaysNotAuthorized(string message) =>

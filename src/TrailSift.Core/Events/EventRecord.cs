@@ -18,6 +18,9 @@ public sealed class EventRecord : IndexedJson
     private long _timeTicks;
     private bool _timeParsed;
 
+    /// <summary>Creates an empty record (a scan worker's, reused for every event).</summary>
+    public EventRecord() => TableRootNames();
+
     /// <summary>Display path of the log object the event came from.</summary>
     public string SourcePath { get; internal set; } = string.Empty;
 

@@ -11,24 +11,32 @@ namespace TrailSift.Core.Events;
 public readonly record struct PrincipalIdentity(string? Arn, string? IssuerArn, string? Name, string? IssuerName, string? Type)
 {
     /// <summary>Reads the identities from a <c>userIdentity</c> node.</summary>
-    public static PrincipalIdentity From(JsonNode userIdentity)
+    public static PrincipalIdentity From(JsonNode userIdentity) => From(userIdentity, out _);
+
+    /// <summary>
+    /// Reads the identities from a <c>userIdentity</c> node, and its <c>accountId</c> (undefined when absent), in one
+    /// walk over its properties (a repeated name: the last, as <see cref="JsonNode.GetProperty(ReadOnlySpan{byte})"/> reads it).
+    /// </summary>
+    internal static PrincipalIdentity From(JsonNode userIdentity, out JsonNode accountId)
     {
+        accountId = default;
         if (userIdentity.Kind != JsonKind.Object)
         {
             return default;
         }
 
-        string? arn = Text(userIdentity.GetProperty("arn"u8));
-        string? userName = Text(userIdentity.GetProperty("userName"u8));
-        JsonNode issuer = userIdentity.GetProperty("sessionContext"u8).GetProperty("sessionIssuer"u8);
-        string? issuerArn = Text(issuer.GetProperty("arn"u8));
-        string? issuerName = Text(issuer.GetProperty("userName"u8));
+        Fields caller = Read(userIdentity);
+        Fields issuer = Read(caller[(int)Field.SessionContext].GetProperty("sessionIssuer"u8));
+        accountId = caller[(int)Field.AccountId];
+        string? arn = Text(caller[(int)Field.Arn]);
+        string? issuerArn = Text(issuer[(int)Field.Arn]);
+        string? issuerName = Text(issuer[(int)Field.UserName]);
         if (issuerName is null && arn is not null && TryRoleOfSession(arn, out string role))
         {
             issuerName = role;
         }
 
-        return new PrincipalIdentity(arn, issuerArn, userName ?? LastSegment(arn), issuerName, Text(userIdentity.GetProperty("type"u8)));
+        return new PrincipalIdentity(arn, issuerArn, Text(caller[(int)Field.UserName]) ?? SegmentMemo.LastSegment(arn), issuerName, Text(caller[(int)Field.Type]));
     }
 
     /// <summary>True when <paramref name="wanted"/> (an ARN or a name) names this caller.</summary>
@@ -94,7 +102,7 @@ public readonly record struct PrincipalIdentity(string? Arn, string? IssuerArn, 
         return parts.Length > 4 ? parts[4] : null;
     }
 
-    private static string? LastSegment(string? arn)
+    internal static string? LastSegment(string? arn)
     {
         if (arn is null)
         {
@@ -105,6 +113,57 @@ public readonly record struct PrincipalIdentity(string? Arn, string? IssuerArn, 
         return slash >= 0 ? arn[(slash + 1)..] : null;
     }
 
+    // The fields read here of an object, in one walk (the last of a repeated name).
+    private static Fields Read(JsonNode node)
+    {
+        Fields fields = default;
+        foreach (JsonNode.PropertyEnumerator property in node.EnumerateProperties())
+        {
+            fields[(int)FieldOf(property.Name)] = property.Value; // Field.None's slot takes the rest
+        }
+
+        return fields;
+    }
+
+    // Which of the fields read here a property name is: by length, then bytes (an escaped name is decoded to compare).
+    private static Field FieldOf(JsonNode name)
+    {
+        if (name.HasEscapes)
+        {
+            return name.StringEquals("arn"u8) ? Field.Arn : name.StringEquals("userName"u8) ? Field.UserName
+                : name.StringEquals("sessionContext"u8) ? Field.SessionContext : name.StringEquals("type"u8) ? Field.Type
+                : name.StringEquals("accountId"u8) ? Field.AccountId : Field.None;
+        }
+
+        ReadOnlySpan<byte> raw = name.RawStringContent;
+        return raw.Length switch
+        {
+            3 when raw.SequenceEqual("arn"u8) => Field.Arn,
+            4 when raw.SequenceEqual("type"u8) => Field.Type,
+            8 when raw.SequenceEqual("userName"u8) => Field.UserName,
+            9 when raw.SequenceEqual("accountId"u8) => Field.AccountId,
+            14 when raw.SequenceEqual("sessionContext"u8) => Field.SessionContext,
+            _ => Field.None,
+        };
+    }
+
     // Recurring values (ARNs, names, types) are made into strings once per thread (TextCache).
     private static string? Text(JsonNode node) => TextCache.Text(node);
+
+    private enum Field
+    {
+        None,
+        Arn,
+        UserName,
+        SessionContext,
+        Type,
+        AccountId,
+    }
+
+    // A node per Field, indexed by it.
+    [System.Runtime.CompilerServices.InlineArray(6)]
+    private struct Fields
+    {
+        private JsonNode _none;
+    }
 }

@@ -27,9 +27,9 @@ public static class PrincipalResolver
     /// <summary>Resolves the caller described by a <c>userIdentity</c> node (missing or not an object: unknown).</summary>
     public static ResolvedPrincipal Resolve(JsonNode userIdentity)
     {
-        PrincipalIdentity identity = PrincipalIdentity.From(userIdentity);
+        PrincipalIdentity identity = PrincipalIdentity.From(userIdentity, out JsonNode accountId);
         string? type = identity.Type;
-        string? account = userIdentity.Kind == JsonKind.Object ? Text(userIdentity.GetProperty("accountId"u8)) : null;
+        string? account = Text(accountId);
         CallerKind kind = KindOf(type, identity.Arn, account);
         string? key = kind is CallerKind.Service or CallerKind.Account or CallerKind.Anonymous ? null
             : identity.IssuerArn ?? RoleOf(identity.Arn) ?? identity.Arn ?? RootOf(kind, account);

@@ -17,6 +17,7 @@ public class IndexedJson : IDisposable
 
     private readonly RecordIndex _index = new();
     private bool _indexPending;
+    private RootNames? _rootNames;
 
     /// <summary>The token index of <see cref="Utf8"/> (built now if the reader deferred it).</summary>
     public RecordIndex Index
@@ -25,13 +26,15 @@ public class IndexedJson : IDisposable
         {
             if (_indexPending)
             {
-                _indexPending = false;
-                _index.Build(Utf8);
+                BuildPendingIndex();
             }
 
             return _index;
         }
     }
+
+    /// <summary>The table of the root's property names, for texts that ask for it (<see cref="TableRootNames"/>); else null.</summary>
+    internal RootNames? RootNames => _rootNames;
 
     /// <summary>True while the reader's deferred index has not been built (nothing has looked inside yet).</summary>
     internal bool IndexPending => _indexPending;
@@ -51,6 +54,14 @@ public class IndexedJson : IDisposable
     /// <summary>The value whose first token is <paramref name="token"/> (a root after the first: the previous root's <c>Next</c>).</summary>
     internal JsonNode NodeAt(int token) => new(this, token);
 
+    // Out of line, so that the property (read on every node access) stays small enough to inline.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void BuildPendingIndex()
+    {
+        _indexPending = false;
+        _index.Build(Utf8);
+    }
+
     /// <summary>Drops the token index (the text is done); a huge table is freed rather than kept.</summary>
     internal void TrimIndex()
     {
@@ -66,6 +77,12 @@ public class IndexedJson : IDisposable
         _length = length;
         _indexPending = indexPending;
     }
+
+    /// <summary>
+    /// Looks the root's properties up through a table of their names from now on (<see cref="RootNames"/>): for a text
+    /// whose root fields are read many times each, by one thread (an event record).
+    /// </summary>
+    private protected void TableRootNames() => _rootNames = new RootNames();
 
     /// <summary>Returns the index's pooled storage.</summary>
     public void Dispose() => _index.Dispose();

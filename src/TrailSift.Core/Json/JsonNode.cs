@@ -88,6 +88,11 @@ public readonly struct JsonNode
 
         RecordIndex index = _record!.Index;
         ReadOnlySpan<byte> bytes = _record.Utf8;
+        if (_token == 0 && _record.RootNames is RootNames names && names.TryFind(index, bytes, utf8Name, out int tabled))
+        {
+            return tabled < 0 ? default : new JsonNode(_record, tabled);
+        }
+
         int end = index[_token].Next;
         int i = _token + 1;
         int found = -1;

@@ -46,11 +46,15 @@ public sealed class RecordIndex : IDisposable
     /// <summary>Number of tokens in the table.</summary>
     public int Count => _count;
 
+    /// <summary>Changes whenever the table is emptied to describe another value (what was derived from it is stale).</summary>
+    internal long Version { get; private set; }
+
     internal ref JsonToken this[int index] => ref _tokens[index];
 
     /// <summary>Forgets all tokens so the index can describe the next record.</summary>
     public void Reset()
     {
+        Version++;
         _count = 0;
         _depth = 0;
     }

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace TrailSift.Core.Json;
@@ -14,9 +17,10 @@ internal static class TextCache
 {
     private const int Slots = 4096;
     private const int MaxCachedLength = 256;
+    private const ulong Multiplier = 0x9E3779B97F4A7C15UL;
 
     [ThreadStatic]
-    private static string?[]? t_slots;
+    private static Table? t_table;
 
     /// <summary>The text of a string node (as <see cref="JsonNode.GetString"/>), or null when it is not a string.</summary>
     public static string? Text(JsonNode node) => node.Kind == JsonKind.String ? Get(node) : null;
@@ -30,23 +34,71 @@ internal static class TextCache
         }
 
         ReadOnlySpan<byte> raw = node.RawStringContent;
-        if (raw.Length > MaxCachedLength || !Ascii.IsValid(raw))
+        if (raw.Length > MaxCachedLength)
         {
             return node.GetString();
         }
 
-        string?[] slots = t_slots ??= new string?[Slots];
-        var hash = default(HashCode);
-        hash.AddBytes(raw);
-        int slot = hash.ToHashCode() & (Slots - 1);
-        string? cached = slots[slot];
-        if (cached is not null && cached.Length == raw.Length && Ascii.Equals(raw, cached))
+        Table table = t_table ??= new Table();
+        uint hash = Hash(raw);
+        int slot = (int)(hash & (Slots - 1));
+
+        // The slot's hash is compared first, so a slot holding another value is passed over without reading its string;
+        // a cached string is ASCII, so equal bytes are ASCII too (Ascii.Equals is false for any other byte).
+        if (table.Hashes[slot] == hash && table.Strings[slot] is string cached && cached.Length == raw.Length && Ascii.Equals(raw, cached))
         {
             return cached;
         }
 
+        if (!Ascii.IsValid(raw))
+        {
+            return node.GetString();
+        }
+
         string made = Encoding.ASCII.GetString(raw);
-        slots[slot] = made;
+        table.Strings[slot] = made;
+        table.Hashes[slot] = hash;
         return made;
+    }
+
+    // Eight bytes at a time (the last eight overlapping), multiplied; the high half is well mixed. Any collision only
+    // costs a miss.
+    private static uint Hash(ReadOnlySpan<byte> raw)
+    {
+        ref byte first = ref MemoryMarshal.GetReference(raw);
+        int length = raw.Length;
+        ulong h = (ulong)length * Multiplier;
+        if (length >= 8)
+        {
+            int i = 0;
+            for (; i <= length - 8; i += 8)
+            {
+                h = (BitOperations.RotateLeft(h, 23) ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, i))) * Multiplier;
+            }
+
+            if (i < length)
+            {
+                h = (BitOperations.RotateLeft(h, 23) ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, length - 8))) * Multiplier;
+            }
+        }
+        else
+        {
+            ulong x = 0;
+            for (int i = 0; i < length; i++)
+            {
+                x = (x << 8) | Unsafe.Add(ref first, i);
+            }
+
+            h = (h ^ x) * Multiplier;
+        }
+
+        return (uint)(h >> 32);
+    }
+
+    // A thread's slots: the string last made for each, and the hash of its bytes.
+    private sealed class Table
+    {
+        public readonly string?[] Strings = new string?[Slots];
+        public readonly uint[] Hashes = new uint[Slots];
     }
 }

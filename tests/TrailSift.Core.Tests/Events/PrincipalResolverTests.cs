@@ -47,4 +47,31 @@ public sealed class PrincipalResolverTests
         Assert.Equal(key, caller.Key);
         Assert.Equal(display, caller.Display);
     }
+
+    [Theory]
+    // a repeated name: the last occurrence, as GetProperty reads it (the identity is read in one walk)
+    [InlineData("""{"type":"IAMUser","arn":"arn:aws:iam::1:user/first","arn":"arn:aws:iam::1:user/last","accountId":"1"}""",
+        "arn:aws:iam::1:user/last", null, "last", "IAMUser")]
+    [InlineData("""{"type":"AssumedRole","arn":"arn:aws:sts::1:assumed-role/r/s","sessionContext":{"sessionIssuer":{"arn":"arn:aws:iam::1:role/a","userName":"a","arn":"arn:aws:iam::1:role/b"}},"type":"Root"}""",
+        "arn:aws:sts::1:assumed-role/r/s", "arn:aws:iam::1:role/b", "s", "Root")]
+    // escaped names read as their decoded text
+    [InlineData("""{"\u0074ype":"IAMUser","\u0061rn":"arn:aws:iam::1:user/x","user\u004eame":"named","sessionContext":{"sessionIssuer":{"\u0061rn":"arn:aws:iam::1:role/i"}}}""",
+        "arn:aws:iam::1:user/x", "arn:aws:iam::1:role/i", "named", "IAMUser")]
+    // names that only look alike, and values of other kinds
+    [InlineData("""{"arnX":"no","Arn":"no","type":7,"userName":null,"sessionContext":[1]}""", null, null, null, null)]
+    public void Should_Read_The_Last_Of_Each_Name_When_The_Identity_Repeats_Or_Escapes_Names(
+        string userIdentity, string? arn, string? issuerArn, string? name, string? type)
+    {
+        // Given an event with that userIdentity
+        using EventRecord record = EventRecord.Parse($$"""{"userIdentity":{{userIdentity}}}""");
+
+        // When its identities are read
+        PrincipalIdentity identity = PrincipalIdentity.From(record.UserIdentity);
+
+        // Then each is the decoded value of the last property of that name
+        Assert.Equal(arn, identity.Arn);
+        Assert.Equal(issuerArn, identity.IssuerArn);
+        Assert.Equal(name, identity.Name);
+        Assert.Equal(type, identity.Type);
+    }
 }

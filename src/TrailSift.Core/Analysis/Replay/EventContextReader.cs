@@ -74,15 +74,16 @@ public static class EventContextReader
 
             context.MarkAbsentPrefix("aws:RequestTag/");
             context.MarkAbsent("aws:TagKeys");
-            var keys = new List<string>(context.RequestTags.Count);
-            foreach (KeyValuePair<string, string> tag in context.RequestTags)
+            if (context.RequestTags.Count > 0)
             {
-                context.SetList("aws:RequestTag/" + tag.Key, tag.Value);
-                keys.Add(tag.Key);
-            }
+                // (Most calls carry no tags: no list for them.)
+                var keys = new List<string>(context.RequestTags.Count);
+                foreach (KeyValuePair<string, string> tag in context.RequestTags)
+                {
+                    context.SetList("aws:RequestTag/" + tag.Key, tag.Value);
+                    keys.Add(tag.Key);
+                }
 
-            if (keys.Count > 0)
-            {
                 context.SetList("aws:TagKeys", new ContextValue(keys));
             }
 

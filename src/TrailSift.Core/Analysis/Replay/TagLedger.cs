@@ -53,8 +53,9 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
             return;
         }
 
-        // The set's own string: one copy of each name however many facts hold it.
-        if (!TaggingEventNames.TryGetValue(record.EventName.GetString(), out string? name))
+        // The set's own string: one copy of each name however many facts hold it (the name read through the thread's
+        // cache: no new string per event).
+        if (!TaggingEventNames.TryGetValue(TextCache.Get(record.EventName), out string? name))
         {
             return;
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Mapping;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Analysis.Usage;
 
@@ -20,8 +21,10 @@ public sealed class CoverageCollector : IEventSink
     private readonly Dictionary<string, HashSet<string>> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _dataEvents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _services = new(StringComparer.Ordinal);
-    private readonly TextInterner _text = new();
     private string? _lastSource;
+    private string? _lastService;
+    private string? _lastAccount;
+    private string? _lastRegion;
     private long _events;
     private long _first = long.MaxValue;
     private long _last = long.MinValue;
@@ -31,36 +34,47 @@ public sealed class CoverageCollector : IEventSink
     {
         ArgumentNullException.ThrowIfNull(record);
         _events++;
-        string account = _text.Text(record.RecipientAccountId) ?? _text.Text(record.UserIdentity.GetProperty("accountId"u8)) ?? string.Empty;
-        string region = _text.Text(record.AwsRegion) ?? string.Empty;
-        if (!_regions.TryGetValue(account, out HashSet<string>? regions))
+        string account = Text(record.RecipientAccountId) ?? Text(record.UserIdentity.GetProperty("accountId"u8)) ?? string.Empty;
+        string region = Text(record.AwsRegion) ?? string.Empty;
+        if (!ReferenceEquals(account, _lastAccount) || !ReferenceEquals(region, _lastRegion))
         {
-            _regions.Add(account, regions = new HashSet<string>(StringComparer.Ordinal));
-        }
+            // Another (account, region) than the last event's (most runs of events share one): note it.
+            if (!_regions.TryGetValue(account, out HashSet<string>? regions))
+            {
+                _regions.Add(account, regions = new HashSet<string>(StringComparer.Ordinal));
+            }
 
-        regions.Add(region);
+            regions.Add(region);
+            (_lastAccount, _lastRegion) = (account, region);
+        }
         if (record.EventTimeTicks is long ticks)
         {
             _first = Math.Min(_first, ticks);
             _last = Math.Max(_last, ticks);
         }
 
-        string? source = _text.Text(record.EventSource);
+        string? source = Text(record.EventSource);
         if (source is not null && !ReferenceEquals(source, _lastSource))
         {
             // A new source since the last event (most runs of events share one): note its service.
             _lastSource = source;
-            if (ServicePrefixes.FromEventSource(source) is string service)
+            _lastService = ServicePrefixes.FromEventSource(source);
+            if (_lastService is string service)
             {
                 _services.Add(service);
             }
         }
 
-        if (DataEvents.IsDataEvent(record) && source is not null && ServicePrefixes.FromEventSource(source) is string prefix)
+        // The source's service is the last source's (the same instance: its prefix was just derived, or before).
+        if (DataEvents.IsDataEvent(record) && source is not null && _lastService is string prefix)
         {
             _dataEvents[prefix] = _dataEvents.GetValueOrDefault(prefix) + 1;
         }
     }
+
+    // Accounts, regions and sources recur on every event: their text comes from the thread's cache, one string per
+    // value while it stays there (so the last event's are often the same instances), no new string per event.
+    private static string? Text(JsonNode node) => TextCache.Text(node);
 
     /// <summary>Adds another worker's counts.</summary>
     public void Merge(CoverageCollector other)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using TrailSift.Core.Analysis.Replay;
+using TrailSift.Core.Common;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Evaluation;
 using TrailSift.Core.Iam.Mapping;
@@ -44,6 +45,12 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     // permissions see one of each); bounded against hostile input.
     private readonly Dictionary<string, string[]> _interned = new(StringComparer.Ordinal);
     private readonly TextInterner _text = new();
+
+    // The same, and the scope index of each caller key, per string instance (the interner's and the text cache's
+    // strings recur as one instance each): no hashing of their characters on most calls.
+    private readonly InstanceMemo<string[]> _internedByInstance = new(256);
+    private readonly InstanceMemo<int> _targetByInstance = new(256);
+    private readonly InstanceMemo<string?> _serviceByInstance = new(64);
 
     // The call being judged's context, read into one instance per worker (nothing keeps it past the call).
     private readonly ReplayContext _context = new();
@@ -201,9 +208,14 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             return;
         }
 
-        if (!_targets.TryGetValue(target, out int index))
+        if (!_targetByInstance.TryGet(target, out int index))
         {
-            _targets.Add(target, index = _scope.IndexOf(target));
+            if (!_targets.TryGetValue(target, out index))
+            {
+                _targets.Add(target, index = _scope.IndexOf(target));
+            }
+
+            _targetByInstance.Set(target, index);
         }
 
         if (index < 0)
@@ -272,18 +284,34 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     // [text], the same list (and so the same string) for every call that names it.
     private string[] Intern(string text)
     {
-        if (_interned.TryGetValue(text, out string[]? interned))
+        if (_internedByInstance.TryGet(text, out string[]? interned))
         {
             return interned;
         }
 
-        interned = [text];
-        if (_interned.Count < 4096)
+        if (!_interned.TryGetValue(text, out interned))
         {
-            _interned.Add(text, interned);
+            interned = [text];
+            if (_interned.Count < 4096)
+            {
+                _interned.Add(text, interned);
+            }
         }
 
+        _internedByInstance.Set(text, interned);
         return interned;
+    }
+
+    // The service prefix of an event source (ServicePrefixes.FromEventSource makes new strings), per source instance.
+    private string? ServiceOf(string eventSource)
+    {
+        if (!_serviceByInstance.TryGet(eventSource, out string? service))
+        {
+            service = ServicePrefixes.FromEventSource(eventSource);
+            _serviceByInstance.Set(eventSource, service);
+        }
+
+        return service;
     }
 
     private static TagLedger FrozenEmptyLedger()
@@ -307,7 +335,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         string[] region = Intern(_text.Text(record.AwsRegion) ?? string.Empty);
         string[] eventNames = Intern(eventName);
         eventName = eventNames[0];
-        if (DataEvents.IsDataEvent(record) && ServicePrefixes.FromEventSource(eventSource) is string prefix)
+        if (DataEvents.IsDataEvent(record) && ServiceOf(eventSource) is string prefix)
         {
             state.DataEvents[prefix] = state.DataEvents.GetValueOrDefault(prefix) + 1;
         }

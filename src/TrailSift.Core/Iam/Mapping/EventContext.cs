@@ -123,26 +123,12 @@ internal sealed class EventContext
         t_free = null;
         context._record = record;
 
-        // One pass over the top-level fields for the three this context reads (the last of a repeated name, as
-        // GetProperty finds it).
-        JsonNode request = default, response = default, resources = default;
-        foreach (JsonNode.PropertyEnumerator property in record.Root.EnumerateProperties())
-        {
-            JsonNode name = property.Name;
-            if (name.StringEquals("requestParameters"u8))
-            {
-                request = property.Value;
-            }
-            else if (name.StringEquals("responseElements"u8))
-            {
-                response = property.Value;
-            }
-            else if (name.StringEquals("resources"u8))
-            {
-                resources = property.Value;
-            }
-        }
-
+        // The three top-level fields this context reads (the last of a repeated name; an event record finds its root
+        // fields through a table of their names).
+        JsonNode root = record.Root;
+        JsonNode request = root.GetProperty("requestParameters"u8);
+        JsonNode response = root.GetProperty("responseElements"u8);
+        JsonNode resources = root.GetProperty("resources"u8);
         context.Request = request;
         context.Response = response;
         context._resourcesNode = resources;

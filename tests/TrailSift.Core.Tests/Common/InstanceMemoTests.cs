@@ -1,0 +1,37 @@
+using TrailSift.Core.Common;
+
+namespace TrailSift.Core.Tests.Common;
+
+/// <summary>
+/// <see cref="InstanceMemo{TValue}"/> answers only for the very instance a value was remembered for (an equal string
+/// made apart is a miss, never another string's value), and stays bounded: a slot keeps the last string.
+/// </summary>
+public sealed class InstanceMemoTests
+{
+    [Fact]
+    public void Should_Answer_For_The_Same_Instance_Only_When_Many_Strings_Share_Few_Slots()
+    {
+        // Given a memo of 4 slots and 100 strings remembered in turn
+        var memo = new InstanceMemo<int>(4);
+        string[] keys = [.. Enumerable.Range(0, 100).Select(i => "key-" + i)];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            memo.Set(keys[i], i);
+        }
+
+        // When each is asked again, and an equal copy of each
+        for (int i = 0; i < keys.Length; i++)
+        {
+            // Then a hit gives that string's own value, and a copy is never a hit
+            if (memo.TryGet(keys[i], out int value))
+            {
+                Assert.Equal(i, value);
+            }
+
+            Assert.False(memo.TryGet(new string(keys[i].AsSpan()), out _));
+        }
+
+        Assert.True(memo.TryGet(keys[^1], out int last));
+        Assert.Equal(99, last);
+    }
+}
