@@ -41,6 +41,18 @@ public static partial class PolicyGenerator
         return policy with { Notes = PolicyNotes(policy) };
     }
 
+    /// <summary>
+    /// The statements <see cref="Generate"/> gives, each as its entry in <see cref="GeneratedPolicy.Statements"/> but for
+    /// <see cref="GeneratedStatement.Document"/> (0 here): without packing them into documents, the documents' sizes or the
+    /// notes, for callers that read only the statements' actions and resources.
+    /// </summary>
+    internal static IEnumerable<GeneratedStatement> Statements(PrincipalEvidence evidence, PolicyGenerationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(options);
+        return Layout(evidence, options).SelectMany(draft => SplitToFit(draft, options.MaxSize));
+    }
+
     /// <summary>Per action: its resource patterns with evidence; then actions sharing service and patterns become one statement.</summary>
     private static List<Draft> Layout(PrincipalEvidence evidence, PolicyGenerationOptions options)
     {

@@ -20,7 +20,11 @@ public static partial class GrantAnalyzer
 {
     /// <summary>The verdicts, in policy, statement, then action order.</summary>
     public static ImmutableArray<GrantUsage> Analyze(EffectivePolicies policies, ObservedUsage observed, InputCoverage coverage,
-        AccessAdvisorReport? advisor, IamCatalog catalog)
+        AccessAdvisorReport? advisor, IamCatalog catalog) => Analyze(policies, observed, coverage, advisor, catalog, granted: null);
+
+    /// <summary>The verdicts, with the statements' actions taken from <paramref name="granted"/> (built with the same catalog) when given.</summary>
+    internal static ImmutableArray<GrantUsage> Analyze(EffectivePolicies policies, ObservedUsage observed, InputCoverage coverage,
+        AccessAdvisorReport? advisor, IamCatalog catalog, GrantedActionTable? granted)
     {
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(observed);
@@ -60,7 +64,7 @@ public static partial class GrantAnalyzer
                 var judged = new StatementFacts(statement, NoData(statement, policies.Principal, coverage), unused);
                 var reference = new StatementRef(p, s);
                 string prefix = string.Empty;
-                foreach (string action in GrantedActions(statement, catalog))
+                foreach (string action in granted?.Of(statement) ?? GrantedActions(statement, catalog))
                 {
                     // The actions are sorted: those of one service share its prefix string.
                     prefix = PrefixOf(action, prefix);

@@ -42,14 +42,16 @@ public static partial class ReducedPolicyBuilder
                 EventNames = u.EventNames,
             })],
         };
-        GeneratedPolicy generated = PolicyGenerator.Generate(evidence, new InputFacts(), options with { CompressActions = false });
+
+        // Only the generator's statements are read: not its documents, their sizes or its notes.
+        IEnumerable<GeneratedStatement> generated = PolicyGenerator.Statements(evidence, options with { CompressActions = false });
 
         // (current statement, action) → resources of the reduced grant, and why it is kept.
         var drafts = new SortedDictionary<(StatementRef Ref, string Action), Draft>(DraftOrder.Instance);
 
         // Each current statement alone, without its conditions, compiled once for every pattern it is asked about.
         var alone = new Dictionary<StatementRef, PolicySet>();
-        foreach (GeneratedStatement statement in generated.Statements)
+        foreach (GeneratedStatement statement in generated)
         {
             foreach (string action in statement.Actions)
             {

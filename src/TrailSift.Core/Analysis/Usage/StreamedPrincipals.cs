@@ -18,6 +18,7 @@ internal sealed class StreamedPrincipals : IReadOnlyList<PrincipalUsage>
     private readonly PolicyGenerationOptions _options;
     private readonly AccessAdvisorReport?[] _reports;
     private readonly int[] _analysed;
+    private readonly GrantedActionTable _granted;
 
     public StreamedPrincipals(UsageScope scope, UsageCollector collector, IReadOnlyList<AccessAdvisorReport> advisor,
         PolicyGenerationOptions options, InputCoverage coverage, out List<string> problems)
@@ -25,6 +26,7 @@ internal sealed class StreamedPrincipals : IReadOnlyList<PrincipalUsage>
         _scope = scope;
         _collector = collector;
         _options = options;
+        _granted = new GrantedActionTable(scope.Principals, options.Catalog);
         Coverage = coverage;
         problems = [];
         _reports = new AccessAdvisorReport?[scope.Principals.Length];
@@ -65,7 +67,7 @@ internal sealed class StreamedPrincipals : IReadOnlyList<PrincipalUsage>
             throw new InvalidOperationException($"principal {index} was analysed already and its scan state dropped");
         }
 
-        PrincipalUsage principal = UsageAnalysis.Analyze(_scope, _collector, index, _reports[index], _options, Coverage);
+        PrincipalUsage principal = UsageAnalysis.Analyze(_scope, _collector, index, _reports[index], _options, Coverage, _granted);
         if (Once)
         {
             _collector.Release(index);

@@ -66,13 +66,13 @@ public static class UsageAnalysis
         };
     }
 
-    /// <summary>One principal's verdicts and reduced policy.</summary>
+    /// <summary>One principal's verdicts and reduced policy (the statements' actions from <paramref name="granted"/> when given).</summary>
     internal static PrincipalUsage Analyze(UsageScope scope, UsageCollector collector, int index, AccessAdvisorReport? report,
-        PolicyGenerationOptions options, InputCoverage coverage)
+        PolicyGenerationOptions options, InputCoverage coverage, GrantedActionTable? granted = null)
     {
         EffectivePolicies policies = scope.Principals[index];
         ObservedUsage observed = collector.Observed(index);
-        ImmutableArray<GrantUsage> grants = GrantAnalyzer.Analyze(policies, observed, coverage, report, options.Catalog);
+        ImmutableArray<GrantUsage> grants = GrantAnalyzer.Analyze(policies, observed, coverage, report, options.Catalog, granted);
         return new PrincipalUsage
         {
             Policies = policies,

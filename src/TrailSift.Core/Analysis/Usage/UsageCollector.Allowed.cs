@@ -38,12 +38,15 @@ public sealed partial class UsageCollector
             }
         }
 
-        /// <summary>The requests, in no particular order.</summary>
-        public IEnumerable<ObservedRequest> Build()
+        /// <summary>
+        /// The requests, in no particular order; their resources' strings made once per <paramref name="texts"/>
+        /// (<see cref="Utf8TextSet.Text(int, string?[])"/>) when given.
+        /// </summary>
+        public IEnumerable<ObservedRequest> Build(string?[]? texts = null)
         {
             foreach ((Key key, Named named) in _requests)
             {
-                yield return new ObservedRequest(named.Request.WithResource(resources.Text(key.Resource)).Request(), named.EventName,
+                yield return new ObservedRequest(named.Request.WithResource(resources.Text(key.Resource, texts)).Request(), named.EventName,
                     named.EventId.ToString(), named.Count);
             }
         }

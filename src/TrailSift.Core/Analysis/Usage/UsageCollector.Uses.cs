@@ -94,9 +94,10 @@ public sealed partial class UsageCollector
 
         /// <summary>
         /// The uses, sorted by action then resource (ordinal; each pair is one entry). Uses of one shape share its lists
-        /// (the allowing statements, event names, regions): built once per shape, not per use.
+        /// (the allowing statements, event names, regions): built once per shape, not per use. The resources' strings are
+        /// made once per <paramref name="texts"/> (<see cref="Utf8TextSet.Text(int, string?[])"/>) when given.
         /// </summary>
-        public PermissionUse[] Build()
+        public PermissionUse[] Build(string?[]? texts = null)
         {
             var uses = new PermissionUse[Count];
             var lists = new Dictionary<UseShape, ShapeLists>(ReferenceEqualityComparer.Instance);
@@ -113,7 +114,7 @@ public sealed partial class UsageCollector
                 uses[i] = new PermissionUse
                 {
                     Action = shape.Action,
-                    Resource = _resources.Text(entry.Resource),
+                    Resource = _resources.Text(entry.Resource, texts),
                     ResourceType = shape.ResourceType,
                     Decision = shape.Decision,
                     Undecidable = shape.Undecidable,

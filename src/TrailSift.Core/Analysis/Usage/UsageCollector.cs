@@ -185,10 +185,12 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             };
         }
 
+        // The uses and the allowed requests share their resources' numbers: each resource's string is made once.
+        var texts = new string?[state.Uses.Resources.Count];
         return new ObservedUsage
         {
-            Uses = ImmutableCollectionsMarshal.AsImmutableArray(state.Uses.Build()),
-            AllowedRequests = [.. state.Allowed.Build().OrderBy(static r => r.EventId, StringComparer.Ordinal)
+            Uses = ImmutableCollectionsMarshal.AsImmutableArray(state.Uses.Build(texts)),
+            AllowedRequests = [.. state.Allowed.Build(texts).OrderBy(static r => r.EventId, StringComparer.Ordinal)
                 .ThenBy(static r => r.Request.Action, StringComparer.Ordinal).ThenBy(static r => r.Request.Resource, StringComparer.Ordinal)],
             Unmapped = state.Unmapped.ToImmutableSortedDictionary(StringComparer.Ordinal),
             Calls = state.Calls,

@@ -10,7 +10,7 @@ namespace TrailSift.Core.Analysis.Usage;
 /// deep): a third of the memory of the strings for S3 object keys, with no object per text or folder (8 bytes of
 /// bookkeeping each, plus the hash slots). A text that is not valid
 /// UTF-16 (a lone surrogate from a log), or longer than 16 MiB in UTF-8, is kept as the string itself, so
-/// <see cref="Text"/> always gives back exactly what was added.
+/// <see cref="Text(int)"/> always gives back exactly what was added.
 /// </summary>
 /// <remarks>Not thread-safe: one per principal and scan worker.</remarks>
 internal sealed class Utf8TextSet
@@ -106,6 +106,12 @@ internal sealed class Utf8TextSet
         rest.CopyTo(utf8[PrefixBytes..]);
         return AddUtf8(utf8[..bytes.Length]);
     }
+
+    /// <summary>
+    /// The text with number <paramref name="id"/>, made once per <paramref name="made"/> (indexed by number, at least
+    /// <see cref="Count"/> long) when given: what one principal's uses and requests are built with shares the strings.
+    /// </summary>
+    public string Text(int id, string?[]? made) => made is null ? Text(id) : made[id] ??= Text(id);
 
     /// <summary>The text with number <paramref name="id"/> (a new string).</summary>
     public string Text(int id)

@@ -196,4 +196,36 @@ public sealed class PolicyGeneratorTests
         Assert.Equal(["sqs:Get*"], compressed.Statements[0].Statement.Action!.Values.ToArray());
         Assert.Equal(tuples.Length, compressed.Statements[0].Actions.Length);
     }
+
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(400)]
+    [InlineData(PolicyGenerationOptions.ManagedPolicyMaxSize)]
+    public void Should_Give_The_Generated_Statements_When_Only_Statements_Are_Asked_For(int maxSize)
+    {
+        // Given: permissions that widen, that do not, and that split into parts (the oracle: the whole generation)
+        var tuples = new List<RequiredPermission>();
+        for (int i = 0; i < 40; i++)
+        {
+            tuples.Add(P("sqs:DeleteQueue", $"arn:aws:sqs:us-east-1:{100000000000 + i}:orders", "queue"));
+            tuples.Add(P("s3:GetObject", $"arn:aws:s3:::acme-logs/2025/{i % 3}/part-{i}.json", "object"));
+            tuples.Add(P("s3:PutObject", $"arn:aws:s3:::acme-logs/2025/{i % 3}/part-{i}.json", "object", implied: i % 2 == 0));
+        }
+
+        tuples.Add(P("iam:PassRole", "arn:aws:iam::123456789012:role/r", "role", implied: true));
+        PrincipalEvidence evidence = Evidence([.. tuples]);
+        PolicyGenerationOptions options = Safe with { MaxSize = maxSize };
+
+        // When
+        string[] statements = [.. PolicyGenerator.Statements(evidence, options).Select(Describe)];
+
+        // Then
+        Assert.Equal(PolicyGenerator.Generate(evidence, Facts, options).Statements.Select(Describe), statements);
+    }
+
+    private static string Describe(GeneratedStatement s) =>
+        string.Join(" | ", s.Sid, string.Join(',', s.Actions), string.Join(',', s.Statement.Action!.Values), string.Join(',', s.Statement.Resource!.Values),
+            string.Join(',', s.Resources.Select(static r => r.Pattern + "<-" + string.Join(',', r.Evidence.Select(static e => e.Action + " " + e.Resource)))),
+            string.Join(';', s.Notes), s.Statement.Conditions.Length);
 }
+

@@ -1,4 +1,5 @@
 using TrailSift.Core.Analysis.Usage;
+using TrailSift.Core.Iam.Authorization;
 using TrailSift.Core.Iam.Policy;
 using TrailSift.Testing;
 
@@ -91,5 +92,41 @@ public sealed class GrantVerdictTests
     {
         var statement = new Statement { Effect = Effect.Allow, Action = PolicyValueList.Array("s3:GetObjekt", "s3:NoSuch*") };
         Assert.Equal(["s3:GetObjekt"], GrantAnalyzer.GrantedActions(statement, Core.Iam.Catalog.IamCatalog.Default).ToArray());
+    }
+
+    [Fact]
+    public void Should_Expand_A_Shared_Statement_Once_When_Principals_Share_A_Managed_Policy()
+    {
+        // Given: two roles attached to one managed policy (one document object), and a statement of neither
+        var shared = new PolicyDocument
+        {
+            Version = PolicyDocument.Version2012,
+            Statements =
+            [
+                new Statement { Effect = Effect.Allow, Action = PolicyValueList.Array("s3:Get*", "sqs:SendMessage", "s3:GetObjekt") },
+                new Statement { Effect = Effect.Allow, NotAction = PolicyValueList.Array("s3:*", "ec2:*") },
+                new Statement { Effect = Effect.Deny, Action = PolicyValueList.Array("iam:*") },
+            ],
+        };
+        var policy = new GrantedPolicy("managed arn:aws:iam::111122223333:policy/Shared (v1)", "arn:aws:iam::111122223333:policy/Shared", shared);
+        EffectivePolicies[] principals = [.. new[] { "a", "b" }.Select(name => new EffectivePolicies
+        {
+            Principal = new IamEntity { Kind = IamEntityKind.Role, Name = name, Arn = "arn:aws:iam::111122223333:role/" + name },
+            Identity = [policy],
+        })];
+        var other = new Statement { Effect = Effect.Allow, Action = PolicyValueList.Array("dynamodb:*") };
+        var catalog = Core.Iam.Catalog.IamCatalog.Default;
+
+        // When
+        var table = new GrantedActionTable(principals, catalog);
+
+        // Then: the same actions as expanding each statement anew, the shared statements' kept once
+        foreach (Statement statement in shared.Statements.Where(static s => s.Effect == Effect.Allow).Append(other))
+        {
+            Assert.Equal(GrantAnalyzer.GrantedActions(statement, catalog).ToArray(), table.Of(statement).ToArray());
+        }
+
+        Assert.True(table.Of(shared.Statements[0]) == table.Of(shared.Statements[0]));
+        Assert.False(table.Of(other) == table.Of(other));
     }
 }

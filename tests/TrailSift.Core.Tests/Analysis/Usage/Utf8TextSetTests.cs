@@ -109,4 +109,28 @@ public sealed class Utf8TextSetTests
         Assert.Equal(texts.Distinct().Count(), mine.Count);
         Assert.All(Enumerable.Range(0, texts.Length), i => Assert.Equal(texts[i], mine.Text(copied[i])));
     }
+
+    [Fact]
+    public void Should_Make_Each_Text_Once_When_A_Made_Array_Is_Shared()
+    {
+        // Given: texts of every kind, and the array the builders of one principal's uses and requests share
+        string[] texts =
+        [
+            "arn:aws:s3:::b/folder/key.txt", "arn:aws:s3:::b/folder/other.txt", "arn:aws:s3:::b/lone\ud800/in-the-folder.txt",
+            string.Empty, "no-folder", new string('f', 70_000) + "/key",
+        ];
+        var set = new Utf8TextSet();
+        int[] ids = [.. texts.Select(set.Add)];
+        var made = new string?[set.Count];
+
+        // When
+        string[] first = [.. ids.Select(id => set.Text(id, made))];
+        string[] second = [.. ids.Reverse().Select(id => set.Text(id, made)).Reverse()];
+
+        // Then: the exact texts, one string each however often asked for
+        Assert.Equal(texts, first);
+        Assert.All(first.Zip(second), pair => Assert.Same(pair.First, pair.Second));
+        Assert.Equal(first, ids.Select(id => set.Text(id, made: null)));
+    }
 }
+
