@@ -37,6 +37,11 @@ internal sealed class Utf8TextSet
     private char[] _lastFolder = [];
     private int _lastFolderLength;
     private int _lastPrefix;
+
+    // The text added last as a string and its number: a call's allowed request and its use add the same resource text
+    // one after the other (texts are never removed, so the number stays right).
+    private string? _lastText;
+    private int _lastId;
     private readonly List<byte[]> _chunks = [];
     private readonly BlockList<long> _where = new();
     private int _used;
@@ -61,7 +66,14 @@ internal sealed class Utf8TextSet
     public int Add(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Add(text, text);
+        if (string.Equals(text, _lastText, StringComparison.Ordinal))
+        {
+            return _lastId;
+        }
+
+        int id = Add(text, text);
+        (_lastText, _lastId) = (text, id);
+        return id;
     }
 
     /// <summary>
