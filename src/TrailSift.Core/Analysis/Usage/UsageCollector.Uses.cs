@@ -19,7 +19,8 @@ public sealed partial class UsageCollector
         private readonly Dictionary<UseShape, UseShape> _shapes = new(UseShape.ByContent);
         private readonly Dictionary<UseShape, UseShape>.AlternateLookup<UseShape.Content> _shapesByContent;
         private readonly BlockList<Entry> _entries = new();
-        private int[] _slots = new int[8];
+        // Open addressing, at most 3/4 full: entry index + 1 and a tag of the hash (SlotTags), 0 for an empty slot.
+        private uint[] _slots = new uint[8];
 
         // The shape interned last: uses of new resources usually get it again (no lookup).
         private UseShape? _last;
@@ -202,10 +203,17 @@ public sealed partial class UsageCollector
         {
             int hash = HashCode.Combine(StringComparer.Ordinal.GetHashCode(action), resource);
             int mask = _slots.Length - 1;
+            uint indexMask = SlotTags.IndexMask(_slots.Length);
             int slot = hash & mask;
             for (; _slots[slot] != 0; slot = (slot + 1) & mask)
             {
-                ref Entry entry = ref _entries[_slots[slot] - 1];
+                uint full = _slots[slot];
+                if (!SlotTags.MayHold(full, hash, indexMask))
+                {
+                    continue;
+                }
+
+                ref Entry entry = ref _entries[SlotTags.Index(full, indexMask)];
                 if (entry.Resource == resource && string.Equals(entry.Shape!.Action, action, StringComparison.Ordinal))
                 {
                     found = true;
@@ -215,7 +223,7 @@ public sealed partial class UsageCollector
 
             found = false;
             int index = _entries.Add();
-            _slots[slot] = index + 1;
+            _slots[slot] = SlotTags.Slot(index, hash, indexMask);
             ref Entry added = ref _entries[index];
             added.Resource = resource;
             added.Hash = hash;
@@ -229,17 +237,19 @@ public sealed partial class UsageCollector
 
         private void Rehash()
         {
-            _slots = new int[_slots.Length * 2];
+            _slots = new uint[_slots.Length * 2];
             int mask = _slots.Length - 1;
+            uint indexMask = SlotTags.IndexMask(_slots.Length);
             for (int i = 0; i < Count; i++)
             {
-                int slot = _entries[i].Hash & mask;
+                int hash = _entries[i].Hash;
+                int slot = hash & mask;
                 while (_slots[slot] != 0)
                 {
                     slot = (slot + 1) & mask;
                 }
 
-                _slots[slot] = i + 1;
+                _slots[slot] = SlotTags.Slot(i, hash, indexMask);
             }
         }
 

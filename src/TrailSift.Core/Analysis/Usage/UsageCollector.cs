@@ -37,7 +37,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     private int _deferredCount;
 
     // Per call, reused: the permissions seen, and the (action, statement) pairs that allowed it decidedly or possibly.
-    private readonly HashSet<(string, string)> _seen = [];
+    private readonly CallPermissionSet _seen = new();
     private readonly HashSet<(string, StatementRef)> _decided = [];
     private readonly HashSet<(string, StatementRef)> _possible = [];
 
@@ -352,7 +352,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         for (int p = 0; p < stated + mapped.Implied.Length; p++)
         {
             RequiredPermission permission = ResolveInstanceProfile(p < stated ? mapped.Permissions[p] : mapped.Implied[p - stated]);
-            if (!_seen.Add((permission.Action, permission.Resource)))
+            if (!_seen.Add(permission.Action, permission.Resource))
             {
                 continue;
             }

@@ -37,12 +37,17 @@ internal sealed class Utf8TextSet
     private char[] _lastFolder = [];
     private int _lastFolderLength;
     private int _lastPrefix;
+
+    // The text added last as a string and its number: a call's allowed request and its use add the same resource text
+    // one after the other (texts are never removed, so the number stays right).
+    private string? _lastText;
+    private int _lastId;
     private readonly List<byte[]> _chunks = [];
     private readonly BlockList<long> _where = new();
     private int _used;
 
-    // Open addressing, at most half full: text number + 1, 0 for an empty slot.
-    private int[] _slots = new int[16];
+    // Open addressing, at most half full: text number + 1 and a tag of the hash (SlotTags), 0 for an empty slot.
+    private uint[] _slots = new uint[16];
     private Dictionary<int, string>? _odd;
     private Dictionary<string, int>? _oddIds;
 
@@ -61,7 +66,14 @@ internal sealed class Utf8TextSet
     public int Add(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Add(text, text);
+        if (string.Equals(text, _lastText, StringComparison.Ordinal))
+        {
+            return _lastId;
+        }
+
+        int id = Add(text, text);
+        (_lastText, _lastId) = (text, id);
+        return id;
     }
 
     /// <summary>
@@ -229,20 +241,23 @@ internal sealed class Utf8TextSet
 
     private int AddUtf8(ReadOnlySpan<byte> utf8)
     {
+        int hash = Hash(utf8);
         int mask = _slots.Length - 1;
-        for (int slot = Hash(utf8) & mask; ; slot = (slot + 1) & mask)
+        uint indexMask = SlotTags.IndexMask(_slots.Length);
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask)
         {
-            int found = _slots[slot] - 1;
-            if (found < 0)
+            uint full = _slots[slot];
+            if (full == 0)
             {
                 int id = _where.Add();
                 _where[id] = Store(utf8);
-                _slots[slot] = id + 1;
+                _slots[slot] = SlotTags.Slot(id, hash, indexMask);
                 Grow();
                 return id;
             }
 
-            if ((_where[found] & Odd) == utf8.Length && Bytes(found).SequenceEqual(utf8))
+            int found = SlotTags.Index(full, indexMask);
+            if (SlotTags.MayHold(full, hash, indexMask) && (_where[found] & Odd) == utf8.Length && Bytes(found).SequenceEqual(utf8))
             {
                 return found;
             }
@@ -289,8 +304,9 @@ internal sealed class Utf8TextSet
             return;
         }
 
-        _slots = new int[_slots.Length * 2];
+        _slots = new uint[_slots.Length * 2];
         int mask = _slots.Length - 1;
+        uint indexMask = SlotTags.IndexMask(_slots.Length);
         for (int id = 0; id < Count; id++)
         {
             if ((_where[id] & Odd) == Odd)
@@ -298,13 +314,14 @@ internal sealed class Utf8TextSet
                 continue;
             }
 
-            int slot = Hash(Bytes(id)) & mask;
+            int hash = Hash(Bytes(id));
+            int slot = hash & mask;
             while (_slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            _slots[slot] = id + 1;
+            _slots[slot] = SlotTags.Slot(id, hash, indexMask);
         }
     }
 

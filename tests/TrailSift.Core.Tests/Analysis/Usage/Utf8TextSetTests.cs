@@ -132,5 +132,31 @@ public sealed class Utf8TextSetTests
         Assert.All(first.Zip(second), pair => Assert.Same(pair.First, pair.Second));
         Assert.Equal(first, ids.Select(id => set.Text(id, made: null)));
     }
+
+    [Fact]
+    public void Should_Number_A_Text_As_Before_When_The_Same_String_Or_An_Equal_One_Is_Added_Again_In_A_Row()
+    {
+        // Given: a set, a text and an equal text in another string
+        var set = new Utf8TextSet();
+        string text = "arn:aws:s3:::bucket/folder/key.json";
+        string equal = new([.. text]);
+        int first = set.Add(text);
+
+        // When: added again as the same string, as an equal one, between others, and copied from another set
+        int same = set.Add(text);
+        int byContent = set.Add(equal);
+        int other = set.Add("arn:aws:s3:::bucket/folder/other.json");
+        int afterOther = set.Add(text);
+        var copy = new Utf8TextSet();
+        int copied = copy.Add(set, other);
+
+        // Then: one number per distinct text, each text given back
+        Assert.Equal([first, first, first], [same, byContent, afterOther]);
+        Assert.NotEqual(first, other);
+        Assert.Equal(2, set.Count);
+        Assert.Equal(other, set.Add("arn:aws:s3:::bucket/folder/other.json"));
+        Assert.Equal("arn:aws:s3:::bucket/folder/other.json", copy.Text(copied));
+        Assert.Equal(text, set.Text(first));
+    }
 }
 
