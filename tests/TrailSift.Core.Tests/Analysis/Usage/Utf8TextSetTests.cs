@@ -159,4 +159,3 @@ public sealed class Utf8TextSetTests
         Assert.Equal(text, set.Text(first));
     }
 }
-
