@@ -33,4 +33,19 @@ internal sealed class InstanceMemo<TValue>
 
     /// <summary>Remembers <paramref name="value"/> for <paramref name="key"/> (replacing the slot's previous string).</summary>
     public void Set(string key, TValue value) => _slots[RuntimeHelpers.GetHashCode(key) & _mask] = (key, value);
+
+    /// <summary>
+    /// The value remembered for this very instance, or <paramref name="make"/>'s (then remembered). Pass a static lambda
+    /// and its <paramref name="state"/>, so that nothing is allocated per call.
+    /// </summary>
+    public TValue GetOrAdd<TState>(string key, TState state, Func<string, TState, TValue> make)
+    {
+        ref (string? Key, TValue Value) slot = ref _slots[RuntimeHelpers.GetHashCode(key) & _mask];
+        if (!ReferenceEquals(slot.Key, key))
+        {
+            slot = (key, make(key, state));
+        }
+
+        return slot.Value;
+    }
 }

@@ -21,13 +21,6 @@ internal static class SegmentMemo
             return null;
         }
 
-        InstanceMemo<string?> segments = t_segments ??= new InstanceMemo<string?>(256);
-        if (!segments.TryGet(arn, out string? segment))
-        {
-            segment = PrincipalIdentity.LastSegment(arn);
-            segments.Set(arn, segment);
-        }
-
-        return segment;
+        return (t_segments ??= new InstanceMemo<string?>(256)).GetOrAdd(arn, 0, static (text, _) => PrincipalIdentity.LastSegment(text));
     }
 }

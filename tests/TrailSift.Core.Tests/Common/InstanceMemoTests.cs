@@ -34,4 +34,22 @@ public sealed class InstanceMemoTests
         Assert.True(memo.TryGet(keys[^1], out int last));
         Assert.Equal(99, last);
     }
+
+    [Fact]
+    public void Should_Make_A_Value_Once_Per_Instance_And_Again_For_An_Equal_Copy_When_Getting_Or_Adding()
+    {
+        // Given a memo and a counter of the values made
+        var memo = new InstanceMemo<string>(8);
+        string key = "arn:aws:iam::123456789012:role/a";
+        int made = 0;
+
+        // When the same instance is asked twice, then an equal copy
+        string first = memo.GetOrAdd(key, 0, (k, _) => { made++; return k + "!"; });
+        string again = memo.GetOrAdd(key, 0, (k, _) => { made++; return "other"; });
+        string copy = memo.GetOrAdd(new string(key.AsSpan()), 0, (k, _) => { made++; return k + "?"; });
+
+        // Then the instance's value is made once; the copy gets its own
+        Assert.Equal([key + "!", key + "!", key + "?"], [first, again, copy]);
+        Assert.Equal(2, made);
+    }
 }

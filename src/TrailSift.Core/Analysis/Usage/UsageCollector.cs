@@ -210,15 +210,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             return;
         }
 
-        if (!_targetByInstance.TryGet(target, out int index))
-        {
-            if (!_targets.TryGetValue(target, out index))
-            {
-                _targets.Add(target, index = _scope.IndexOf(target));
-            }
-
-            _targetByInstance.Set(target, index);
-        }
+        int index = _targetByInstance.GetOrAdd(target, this, static (key, self) => self.TargetIndex(key));
 
         if (index < 0)
         {
@@ -283,38 +275,35 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     private static CallChecker Checker(UsageScope scope, int index, TagLedger ledger) =>
         new(scope.PolicySets[index], ledger, scope.Mapper, scope.Factory);
 
-    // [text], the same list (and so the same string) for every call that names it.
-    private string[] Intern(string text)
+    // A caller key's index in the scope (-1: not judged), looked up once per distinct key.
+    private int TargetIndex(string target)
     {
-        if (_internedByInstance.TryGet(text, out string[]? interned))
+        if (!_targets.TryGetValue(target, out int index))
         {
-            return interned;
+            _targets.Add(target, index = _scope.IndexOf(target));
         }
 
-        if (!_interned.TryGetValue(text, out interned))
+        return index;
+    }
+
+    // [text], the same list (and so the same string) for every call that names it.
+    private string[] Intern(string text) => _internedByInstance.GetOrAdd(text, _interned, static (key, interned) =>
+    {
+        if (!interned.TryGetValue(key, out string[]? list))
         {
-            interned = [text];
-            if (_interned.Count < 4096)
+            list = [key];
+            if (interned.Count < 4096)
             {
-                _interned.Add(text, interned);
+                interned.Add(key, list);
             }
         }
 
-        _internedByInstance.Set(text, interned);
-        return interned;
-    }
+        return list;
+    });
 
     // The service prefix of an event source (ServicePrefixes.FromEventSource makes new strings), per source instance.
-    private string? ServiceOf(string eventSource)
-    {
-        if (!_serviceByInstance.TryGet(eventSource, out string? service))
-        {
-            service = ServicePrefixes.FromEventSource(eventSource);
-            _serviceByInstance.Set(eventSource, service);
-        }
-
-        return service;
-    }
+    private string? ServiceOf(string eventSource) =>
+        _serviceByInstance.GetOrAdd(eventSource, 0, static (source, _) => ServicePrefixes.FromEventSource(source));
 
     private static TagLedger FrozenEmptyLedger()
     {
