@@ -11,7 +11,7 @@ namespace TrailSift.Core.Output.Usage;
 /// principal (<see cref="PrintNdjson"/>, each line holding the coverage too). Verdicts are lower-case words
 /// (<c>used</c>, <c>unused</c>, <c>not-visible</c>, <c>no-data</c>); times are ISO 8601 UTC or null. Computes nothing.
 /// Principals are rendered as <see cref="UsageReport.Render"/> hands them over (several at once, in order), each into a
-/// pooled buffer written whole: the bytes are those of one <see cref="Utf8JsonWriter"/> writing the whole report.
+/// chain of pooled segments written whole: the bytes are those of one <see cref="Utf8JsonWriter"/> writing the whole report.
 /// </summary>
 /// <remarks>Stateless; thread-safe.</remarks>
 public static partial class UsageJsonPrinter
@@ -126,17 +126,17 @@ public static partial class UsageJsonPrinter
         return [.. buffer.WrittenSpan[mark..], (byte)'\n'];
     }
 
-    /// <summary>A worker's writer, reused from principal to principal; each principal's bytes leave in their own pooled array.</summary>
+    /// <summary>A worker's writer, reused from principal to principal; each principal's bytes leave in their own pooled segments.</summary>
     private sealed class Renderer(JsonWriterOptions options)
     {
-        private readonly PooledBufferWriter _buffer = new(64 * 1024);
+        private readonly SegmentedBufferWriter _buffer = new();
         private readonly Utf8JsonWriter _writer = new(new ArrayBufferWriter<byte>(1), options);
 
         public Chunk Render(PrincipalUsage principal, byte[]? coverage)
         {
             _buffer.Clear();
             _writer.Reset(_buffer);
-            int mark = 0;
+            long mark = 0;
             if (coverage is null)
             {
                 // Two open arrays put the principal at the depth it has in the document.
@@ -167,18 +167,17 @@ public static partial class UsageJsonPrinter
                 _buffer.Set(mark - 1, (byte)',');
             }
 
-            byte[] array = _buffer.Detach(out int written);
-            return new Chunk(array, mark, written - mark);
+            return new Chunk(_buffer.Detach(), mark);
         }
     }
 
     /// <summary>
-    /// One principal's bytes in a pooled array (<paramref name="Offset"/> past a comma when it is not 0), returned to the
-    /// pool once written.
+    /// One principal's bytes in pooled segments (<paramref name="Offset"/> past a comma when it is not 0), given back to
+    /// the pool once written.
     /// </summary>
-    private readonly record struct Chunk(byte[] Array, int Offset, int Length)
+    private readonly record struct Chunk(RenderedBytes Bytes, long Offset)
     {
-        /// <summary>Writes the bytes, after a comma when <paramref name="separated"/>, in one write.</summary>
+        /// <summary>Writes the bytes, after a comma when <paramref name="separated"/>.</summary>
         public void WriteTo(Stream output, bool separated)
         {
             if (separated && Offset == 0)
@@ -186,9 +185,7 @@ public static partial class UsageJsonPrinter
                 output.Write(","u8);
             }
 
-            int from = separated && Offset > 0 ? Offset - 1 : Offset;
-            output.Write(Array, from, Offset + Length - from);
-            ArrayPool<byte>.Shared.Return(Array);
+            Bytes.WriteTo(output, separated && Offset > 0 ? Offset - 1 : Offset);
         }
     }
 }
