@@ -6,8 +6,8 @@ namespace TrailSift.Core.Analysis.Usage;
 /// <summary>
 /// Raw events kept until the end of a scan, compressed: records are appended to a 1 MiB chunk, and a full chunk is
 /// deflated (fastest level; CloudTrail JSON shrinks about tenfold), so memory holds the compressed bytes plus one open
-/// chunk (whose buffer, and the one it is compressed into, serve every chunk in turn). <see cref="Replay"/> inflates one chunk at a time and hands each record, byte for byte as it was added, to a
-/// sink in the order added.
+/// chunk (whose buffer, and the one it is compressed into, serve every chunk in turn). <see cref="Drain"/> inflates one chunk at a time and hands each record, byte for byte as it was added, to a
+/// sink in the order added, releasing each chunk once its records are handed over.
 /// </summary>
 /// <remarks>Not thread-safe: one per scan worker. A record larger than a chunk gets a chunk of its own.</remarks>
 internal sealed class PackedEvents
@@ -49,8 +49,12 @@ internal sealed class PackedEvents
         Bytes += utf8.Length;
     }
 
-    /// <summary>Hands every record kept to <paramref name="sink"/>, in the order added.</summary>
-    public void Replay(IEventSink sink)
+    /// <summary>
+    /// Hands every record kept to <paramref name="sink"/>, in the order added, once: each chunk is released as soon as its
+    /// records are handed over, so the memory held shrinks while the sink works (<see cref="HeldBytes"/> is 0 afterwards;
+    /// <see cref="Count"/> and <see cref="Bytes"/> still tell what was added).
+    /// </summary>
+    public void Drain(IEventSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
         Seal();
@@ -58,8 +62,10 @@ internal sealed class PackedEvents
         (_open, _compressed) = ([], null);
         using var record = new EventRecord();
         byte[] buffer = [];
-        foreach (Chunk chunk in _packed)
+        for (int c = 0; c < _packed.Count; c++)
         {
+            Chunk chunk = _packed[c];
+            _packed[c] = chunk with { Data = [] };
             if (buffer.Length < chunk.RawLength)
             {
                 buffer = new byte[chunk.RawLength];

@@ -92,9 +92,13 @@ public sealed partial class UsageCollector
         }
     }
 
-    /// <summary>Feeds deferred calls back through the collector with the ledger-backed checkers.</summary>
-    private sealed class DeferredCalls(UsageCollector collector, CallChecker?[] checkers) : IEventSink
+    /// <summary>Feeds deferred calls back through the collector with the ledger-backed checkers, each made on its principal's first call.</summary>
+    private sealed class DeferredCalls(UsageCollector collector, CallChecker?[] checkers, TagLedger frozen) : IEventSink
     {
-        public void Accept(EventRecord record) => collector.Observe(record, checkers);
+        public void Accept(EventRecord record) => collector.Observe(record, this);
+
+        /// <summary>The checker of principal <paramref name="index"/> with the frozen facts if its policies read resource tags, else null.</summary>
+        public CallChecker? Checker(int index) =>
+            collector._scope.NeedsLedger[index] ? checkers[index] ??= UsageCollector.Checker(collector._scope, index, frozen) : null;
     }
 }

@@ -70,7 +70,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     /// <summary>What the input covers.</summary>
     public CoverageCollector Coverage { get; } = new();
 
-    /// <summary>The tagging facts this worker saw (empty once <see cref="Complete"/> has judged the deferred calls with them).</summary>
+    /// <summary>The tagging facts this worker saw (empty once <see cref="Complete"/> has merged them to judge the deferred calls).</summary>
     public TagLedger Ledger { get; private set; } = new();
 
     /// <summary>Calls kept to be judged after the scan (principals whose policies read resource tags).</summary>
@@ -111,13 +111,27 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     {
         ArgumentNullException.ThrowIfNull(workers);
         UsageCollector first = workers[0];
-        for (int i = 1; i < workers.Count; i++)
+        // The facts go into the worker's ledger that holds the most (the fewest to add); each other worker's is dropped
+        // once merged, and every judge's cache before the deferred calls are judged (they need only the checkers).
+        TagLedger facts = workers[0].Ledger;
+        foreach (UsageCollector worker in workers)
         {
-            first.Ledger.Merge(workers[i].Ledger);
+            facts = worker.Ledger.Count > facts.Count ? worker.Ledger : facts;
         }
 
-        first.Ledger.Freeze();
-        Parallel.For(0, workers.Count, i => workers[i].JudgeDeferred(first.Ledger));
+        foreach (UsageCollector worker in workers)
+        {
+            if (!ReferenceEquals(worker.Ledger, facts))
+            {
+                facts.Merge(worker.Ledger);
+            }
+
+            worker.Ledger = NoTags;
+            Array.Clear(worker._judges);
+        }
+
+        facts.Freeze();
+        Parallel.For(0, workers.Count, i => workers[i].JudgeDeferred(facts));
         for (int i = 1; i < workers.Count; i++)
         {
             first.Merge(workers[i]);
@@ -131,12 +145,10 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         return first;
     }
 
-    // What only the scan needed: the tagging facts (the deferred calls are judged), the judges' caches and the
-    // principals' checkers. The scan's result still references every worker while the analysis runs.
+    // What only the scan needed besides the tagging facts and the judges' caches (dropped before the deferred calls are
+    // judged): the principals' checkers. The scan's result still references every worker while the analysis runs.
     private void EndScan()
     {
-        Ledger = NoTags;
-        Array.Clear(_judges);
         foreach (PrincipalState? state in _states)
         {
             state?.EndScan();
@@ -200,8 +212,8 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         };
     }
 
-    // checkers: null while scanning (calls needing the ledger are deferred), the ledger-backed checkers afterwards.
-    private void Observe(EventRecord record, CallChecker?[]? checkers)
+    // judging: null while scanning (calls needing the ledger are deferred), the ledger-backed checkers afterwards.
+    private void Observe(EventRecord record, DeferredCalls? judging)
     {
         ResolvedPrincipal caller = PrincipalResolver.Resolve(record);
         string? target = caller.Key;
@@ -223,7 +235,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             return;
         }
 
-        if (checkers is null && _scope.NeedsLedger[index])
+        if (judging is null && _scope.NeedsLedger[index])
         {
             _deferred.Add(record);
             return;
@@ -243,7 +255,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             return;
         }
 
-        Record(state, checkers?[index] ?? state.Checker, record, caller, mapped, eventName, index, error == ErrorClass.AccessDenied);
+        Record(state, judging?.Checker(index) ?? state.Checker, record, caller, mapped, eventName, index, error == ErrorClass.AccessDenied);
     }
 
     private void JudgeDeferred(TagLedger frozen)
@@ -253,14 +265,9 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             return;
         }
 
-        var checkers = new CallChecker?[_states.Length];
-        for (int i = 0; i < checkers.Length; i++)
-        {
-            checkers[i] = _scope.NeedsLedger[i] ? Checker(_scope, i, frozen) : null;
-        }
-
-        _deferred.Replay(new DeferredCalls(this, checkers));
-        // Judged: the raw bytes are not needed any more.
+        // Judged as they are inflated (each chunk's bytes dropped once judged), each principal's ledger-backed checker made
+        // on its first deferred call.
+        _deferred.Drain(new DeferredCalls(this, new CallChecker?[_states.Length], frozen));
         _deferredCount += _deferred.Count;
         _deferred = new PackedEvents();
     }

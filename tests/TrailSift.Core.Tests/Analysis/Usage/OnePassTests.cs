@@ -32,12 +32,17 @@ public sealed class OnePassTests
     private static string Tag(string time) =>
         ReplayFixtures.Ec2("CreateTags", time, ReplayFixtures.TagParameters(["arn:aws:ec2:us-east-1:123456789012:instance/i-0aaa", "i-0aaa"], ("team", "data"))).Json();
 
-    [Fact]
-    public void Should_Use_Tags_Seen_By_Another_Worker_When_Policy_Reads_Resource_Tags()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Should_Use_Tags_Seen_By_Another_Worker_When_Policy_Reads_Resource_Tags(bool callFirst)
     {
-        // Given: the call reaches worker 0, the earlier tagging call worker 1 (events alternate between the two)
+        // Given: the call reaches one worker, the earlier tagging call the other (events alternate between the two), the
+        // worker whose ledger takes the other's being either
         AuthorizationDetails details = Details(""","Condition":{"StringEquals":{"ec2:ResourceTag/team":"data"}}""");
-        string[] events = [Terminate("2025-06-03T18:00:00Z"), Tag("2025-06-03T15:00:00Z")];
+        string call = Terminate("2025-06-03T18:00:00Z");
+        string tag = Tag("2025-06-03T15:00:00Z");
+        string[] events = callFirst ? [call, tag] : [tag, call];
 
         // When
         PrincipalUsage role = UsageRun.Run(details, events, [RoleArn], workers: 2).Principals[0];

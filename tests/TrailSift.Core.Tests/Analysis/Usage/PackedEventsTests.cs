@@ -11,7 +11,7 @@ public sealed class PackedEventsTests
         $$$"""{"eventVersion":"1.08","eventID":"e-{{{i:D6}}}","eventName":"TerminateInstances","awsRegion":"us-east-1","requestParameters":{"note":"{{{new string((char)('a' + (i % 26)), padding)}}}","n":{{{i}}}}}""";
 
     [Fact]
-    public void Should_Replay_Every_Record_Byte_For_Byte_In_Order_When_Chunks_Fill_And_A_Record_Exceeds_A_Chunk()
+    public void Should_Drain_Every_Record_Byte_For_Byte_In_Order_And_Release_The_Chunks_When_Chunks_Fill_And_A_Record_Exceeds_A_Chunk()
     {
         // Given: 6,000 records of varied size (several 1 MiB chunks), one of 1.5 MiB in the middle, a last partial chunk
         var added = new List<string>();
@@ -24,27 +24,34 @@ public sealed class PackedEventsTests
             packed.Add(record);
         }
 
-        // When
+        // When: the bytes held are noted as each record comes back
         var replayed = new List<string>();
-        packed.Replay(new Collect(replayed));
+        var held = new List<long>();
+        packed.Drain(new Collect(replayed, () => held.Add(packed.HeldBytes)));
 
-        // Then: the same bytes, in the same order, and fewer bytes held than added
+        // Then: the same bytes, in the same order; fewer bytes held than added, fewer as chunks are drained, none at the end
         Assert.Equal(added.Count, packed.Count);
         Assert.Equal(added, replayed);
         Assert.Equal(added.Sum(static a => (long)Encoding.UTF8.GetByteCount(a)), packed.Bytes);
-        Assert.True(packed.HeldBytes < packed.Bytes / 4, $"{packed.HeldBytes} bytes held for {packed.Bytes}");
+        Assert.True(held[0] < packed.Bytes / 4, $"{held[0]} bytes held for {packed.Bytes}");
+        Assert.True(held[^1] < held[0], $"{held[^1]} bytes held at the last record, {held[0]} at the first");
+        Assert.Equal(0, packed.HeldBytes);
     }
 
     [Fact]
-    public void Should_Replay_Nothing_When_Nothing_Was_Added()
+    public void Should_Drain_Nothing_When_Nothing_Was_Added()
     {
         var replayed = new List<string>();
-        new PackedEvents().Replay(new Collect(replayed));
+        new PackedEvents().Drain(new Collect(replayed));
         Assert.Empty(replayed);
     }
 
-    private sealed class Collect(List<string> into) : IEventSink
+    private sealed class Collect(List<string> into, Action? onEach = null) : IEventSink
     {
-        public void Accept(EventRecord record) => into.Add(Encoding.UTF8.GetString(record.Utf8));
+        public void Accept(EventRecord record)
+        {
+            into.Add(Encoding.UTF8.GetString(record.Utf8));
+            onEach?.Invoke();
+        }
     }
 }
