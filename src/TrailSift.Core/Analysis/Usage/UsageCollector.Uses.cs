@@ -22,6 +22,9 @@ public sealed partial class UsageCollector
         // Open addressing, at most 3/4 full: entry index + 1 and a tag of the hash (SlotTags), 0 for an empty slot.
         private uint[] _slots = new uint[8];
 
+        // Calls denied at the time, by entry index, for the entries that have any (few do): not a count in every entry.
+        private Dictionary<int, long>? _denied;
+
         // The shape interned last: uses of new resources usually get it again (no lookup).
         private UseShape? _last;
 
@@ -50,10 +53,11 @@ public sealed partial class UsageCollector
         public void Add(string action, string resource, string? resourceType, Decision decision, bool undecidable, StatementRef[] matched,
             StatementRef[] maybe, bool implied, bool deniedThen, long ticks, string[] eventName, string[] region)
         {
-            ref Entry entry = ref Find(action, _resources.Add(resource), out bool found);
+            ref Entry entry = ref Find(action, _resources.Add(resource), out bool found, out int index);
             if (!found)
             {
                 entry.Shape = Shape(action, resourceType, decision, undecidable, matched, maybe, eventName, region[0].Length > 0 ? region : []);
+                entry.AllImplied = true;
                 entry.First = long.MaxValue;
                 entry.Last = long.MinValue;
             }
@@ -63,8 +67,8 @@ public sealed partial class UsageCollector
             }
 
             entry.Calls++;
-            entry.Denied += deniedThen ? 1 : 0;
-            entry.Implied += implied ? 1 : 0;
+            AddDenied(index, deniedThen ? 1 : 0);
+            entry.AllImplied &= implied;
             entry.First = Math.Min(entry.First, ticks);
             entry.Last = Math.Max(entry.Last, ticks);
         }
@@ -76,18 +80,18 @@ public sealed partial class UsageCollector
             {
                 ref Entry theirs = ref other._entries[i];
                 UseShape their = theirs.Shape!;
-                ref Entry entry = ref Find(their.Action, _resources.Add(other._resources, theirs.Resource), out bool found);
+                ref Entry entry = ref Find(their.Action, _resources.Add(other._resources, theirs.Resource), out bool found, out int index);
+                AddDenied(index, other.DeniedOf(i));
                 if (!found)
                 {
                     entry.Shape = Intern(their);
-                    (entry.Calls, entry.Denied, entry.Implied, entry.First, entry.Last) = (theirs.Calls, theirs.Denied, theirs.Implied, theirs.First, theirs.Last);
+                    (entry.Calls, entry.AllImplied, entry.First, entry.Last) = (theirs.Calls, theirs.AllImplied, theirs.First, theirs.Last);
                     continue;
                 }
 
                 entry.Shape = Combined(entry.Shape!, their.Decision, their.Undecidable, their.Matched, their.Maybe, their.Events, their.Regions);
                 entry.Calls += theirs.Calls;
-                entry.Denied += theirs.Denied;
-                entry.Implied += theirs.Implied;
+                entry.AllImplied &= theirs.AllImplied;
                 entry.First = Math.Min(entry.First, theirs.First);
                 entry.Last = Math.Max(entry.Last, theirs.Last);
             }
@@ -121,8 +125,8 @@ public sealed partial class UsageCollector
                     Undecidable = shape.Undecidable,
                     AllowedBy = shared.AllowedBy,
                     Calls = entry.Calls,
-                    DeniedAtTheTime = entry.Denied,
-                    Implied = entry.Implied == entry.Calls,
+                    DeniedAtTheTime = DeniedOf(i),
+                    Implied = entry.AllImplied,
                     FirstTicks = entry.First,
                     LastTicks = entry.Last,
                     EventNames = shared.Events,
@@ -198,10 +202,22 @@ public sealed partial class UsageCollector
             return _last = known!;
         }
 
-        // The entry for (action, resource), added (zeroed, Shape null) when absent.
-        private ref Entry Find(string action, int resource, out bool found)
+        private long DeniedOf(int index) => _denied?.GetValueOrDefault(index) ?? 0;
+
+        private void AddDenied(int index, long denied)
         {
-            int hash = HashCode.Combine(StringComparer.Ordinal.GetHashCode(action), resource);
+            if (denied > 0)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(_denied ??= [], index, out _) += denied;
+            }
+        }
+
+        private static int Hash(string action, int resource) => HashCode.Combine(StringComparer.Ordinal.GetHashCode(action), resource);
+
+        // The entry for (action, resource) and its index, added (zeroed, Shape null) when absent.
+        private ref Entry Find(string action, int resource, out bool found, out int index)
+        {
+            int hash = Hash(action, resource);
             int mask = _slots.Length - 1;
             uint indexMask = SlotTags.IndexMask(_slots.Length);
             int slot = hash & mask;
@@ -213,7 +229,8 @@ public sealed partial class UsageCollector
                     continue;
                 }
 
-                ref Entry entry = ref _entries[SlotTags.Index(full, indexMask)];
+                index = SlotTags.Index(full, indexMask);
+                ref Entry entry = ref _entries[index];
                 if (entry.Resource == resource && string.Equals(entry.Shape!.Action, action, StringComparison.Ordinal))
                 {
                     found = true;
@@ -222,16 +239,18 @@ public sealed partial class UsageCollector
             }
 
             found = false;
-            int index = _entries.Add();
+            if ((Count + 1) * 4 > _slots.Length * 3)
+            {
+                // Grown before the entry is added (every entry then has its shape, whose action the hash needs).
+                Rehash();
+                (mask, indexMask) = (_slots.Length - 1, SlotTags.IndexMask(_slots.Length));
+                slot = FreeSlot(hash, mask);
+            }
+
+            index = _entries.Add();
             _slots[slot] = SlotTags.Slot(index, hash, indexMask);
             ref Entry added = ref _entries[index];
             added.Resource = resource;
-            added.Hash = hash;
-            if (Count * 4 > _slots.Length * 3)
-            {
-                Rehash();
-            }
-
             return ref added;
         }
 
@@ -242,25 +261,30 @@ public sealed partial class UsageCollector
             uint indexMask = SlotTags.IndexMask(_slots.Length);
             for (int i = 0; i < Count; i++)
             {
-                int hash = _entries[i].Hash;
-                int slot = hash & mask;
-                while (_slots[slot] != 0)
-                {
-                    slot = (slot + 1) & mask;
-                }
-
-                _slots[slot] = SlotTags.Slot(i, hash, indexMask);
+                int hash = Hash(_entries[i].Shape!.Action, _entries[i].Resource);
+                _slots[FreeSlot(hash, mask)] = SlotTags.Slot(i, hash, indexMask);
             }
         }
 
+        private int FreeSlot(int hash, int mask)
+        {
+            int slot = hash & mask;
+            while (_slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            return slot;
+        }
+
+        // 40 bytes: the counts a use prints but for the calls denied at the time (_denied), whether every call's permission
+        // was implied instead of how many were, and no hash (the action's and the resource number's, made again to grow).
         private struct Entry
         {
             public UseShape? Shape;
             public int Resource;
-            public int Hash;
+            public bool AllImplied;
             public long Calls;
-            public long Denied;
-            public long Implied;
             public long First;
             public long Last;
         }

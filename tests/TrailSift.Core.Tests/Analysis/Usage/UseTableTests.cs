@@ -113,6 +113,28 @@ public sealed class UseTableTests
     }
 
     [Fact]
+    public void Should_Count_Denials_And_Call_A_Use_Implied_Only_When_Every_Call_Implied_It_When_Workers_Merge()
+    {
+        // Given: x implied by every call, in both workers; y implied by one call of two; z only in the second worker, denied
+        // at the time twice (a count kept apart from the entries); x denied once in each worker
+        var a = new UsageCollector.UseTable();
+        var b = new UsageCollector.UseTable();
+        a.Add("s3:GetObject", "x", "object", Decision.Allowed, false, First, [], true, true, 10, GetObject, East);
+        a.Add("s3:GetObject", "y", "object", Decision.Allowed, false, First, [], true, false, 10, GetObject, East);
+        b.Add("s3:GetObject", "y", "object", Decision.Allowed, false, First, [], false, false, 20, GetObject, East);
+        b.Add("s3:GetObject", "x", "object", Decision.Allowed, false, First, [], true, true, 20, GetObject, East);
+        b.Add("s3:GetObject", "z", "object", Decision.Allowed, false, First, [], true, true, 20, GetObject, East);
+        b.Add("s3:GetObject", "z", "object", Decision.Allowed, false, First, [], true, true, 30, GetObject, East);
+
+        // When
+        a.Merge(b);
+
+        // Then: (resource, calls, denied at the time, implied)
+        Assert.Equal([("x", 2L, 2L, true), ("y", 2L, 0L, false), ("z", 2L, 2L, true)],
+            a.Build().Select(static u => (u.Resource, u.Calls, u.DeniedAtTheTime, u.Implied)));
+    }
+
+    [Fact]
     public void Should_Allocate_Under_150_Bytes_Per_Use_When_Every_Use_Is_A_New_Object()
     {
         // Given: 100,000 distinct S3 object ARNs of 72 characters (the bench trail's kind), made beforehand. Before the table,
