@@ -46,7 +46,8 @@ internal sealed class Utf8TextSet
     private readonly BlockList<long> _where = new();
     private int _used;
 
-    // Open addressing, at most half full: text number + 1 and a tag of the hash (SlotTags), 0 for an empty slot.
+    // Open addressing, at most 3/4 full (as UseTable's: a probe compares the slot's tag before any bytes): text number + 1
+    // and a tag of the hash (SlotTags), 0 for an empty slot.
     private uint[] _slots = new uint[16];
     private Dictionary<int, string>? _odd;
     private Dictionary<string, int>? _oddIds;
@@ -299,7 +300,7 @@ internal sealed class Utf8TextSet
 
     private void Grow()
     {
-        if (Count * 2 <= _slots.Length)
+        if (Count * 4 <= _slots.Length * 3)
         {
             return;
         }
