@@ -129,18 +129,19 @@ public static partial class ReducedPolicyBuilder
         var replay = new ReplayShards(document, policies.Boundary?.Document);
         long still = 0, requests = 0;
         var lost = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (ObservedRequest request in observed.AllowedRequests)
+        foreach (ObservedRequest observedRequest in observed.AllowedRequests)
         {
-            requests += request.Count;
-            EvaluationResult? result = replay.Evaluate(request.Request);
+            requests += observedRequest.Count;
+            RequestContext request = observedRequest.Request();
+            EvaluationResult? result = replay.Evaluate(request);
             if (result is null || (result.IsDecidable && result.Decision == Decision.Allowed))
             {
-                still += request.Count;
+                still += observedRequest.Count;
             }
             else
             {
                 string decision = result.IsDecidable ? result.Decision.ToString() : "Undecidable";
-                lost.Add($"{request.EventName}: {request.Request.Action} on {request.Request.Resource} ({decision})");
+                lost.Add($"{observedRequest.EventName}: {request.Action} on {request.Resource} ({decision})");
             }
         }
 

@@ -60,10 +60,12 @@ public sealed class AllowedTableTests
         Assert.Equal(oracle.Count, built.Length);
         foreach (ObservedRequest observed in built)
         {
-            KeptRequest kept = KeptRequest.Of(observed.Request, Keys);
-            (KeptRequest request, string name, string id, long count) = oracle[kept];
-            Assert.Equal((request.Resource, request.Principal, name, id, count), (observed.Request.Resource, observed.Request.Principal, observed.EventName, observed.EventId, observed.Count));
-            Assert.True(KeptRequest.ButResource.Equals(request, kept));
+            RequestContext request = observed.Request();
+            KeptRequest kept = KeptRequest.Of(request, Keys);
+            (KeptRequest expected, string name, string id, long count) = oracle[kept];
+            Assert.Equal((expected.Resource, expected.Principal, name, id, count), (request.Resource, request.Principal, observed.EventName, observed.EventId, observed.Count));
+            Assert.Equal((expected.Action, expected.Resource), (observed.Action, observed.Resource));
+            Assert.True(KeptRequest.ButResource.Equals(expected, kept));
         }
     }
 }

@@ -65,6 +65,31 @@ public sealed class KeptRequestTests
             (rebuilt.Action, rebuilt.Resource, rebuilt.ResourceAccount, rebuilt.PrincipalAccount, rebuilt.ResourceMatch));
     }
 
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public void Should_Build_The_Same_Request_As_A_Copy_With_The_Resource_When_Given_The_Resource(string action, string resource, string region,
+        string? ip, string[] unknown)
+    {
+        // Given: the kept request without its resource (as the allowed requests share it), and the copy with it (the oracle)
+        KeptRequest shape = KeptRequest.Of(Request(action, resource, region, ip, null, unknown), Keys).WithResource(string.Empty);
+        RequestContext expected = shape.WithResource(resource).Request();
+
+        // When
+        RequestContext actual = shape.Request(resource);
+
+        // Then: every field the evaluator reads, and its answer
+        Assert.Equal((expected.Action, expected.Resource, expected.Principal, expected.ResourceAccount, expected.PrincipalAccount, expected.ResourceMatch,
+                expected.IsWildcardOnlyAction),
+            (actual.Action, actual.Resource, actual.Principal, actual.ResourceAccount, actual.PrincipalAccount, actual.ResourceMatch, actual.IsWildcardOnlyAction));
+        Assert.Equal(KeptRequest.Of(expected, Keys), KeptRequest.Of(actual, Keys));
+        EvaluationResult before = PolicyEvaluator.Evaluate(Policies, expected, includeTrace: true);
+        EvaluationResult after = PolicyEvaluator.Evaluate(Policies, actual, includeTrace: true);
+        Assert.Equal((before.IsDecidable, before.Decision), (after.IsDecidable, after.Decision));
+        Assert.Equal(
+            before.Trace.Select(static t => (t.PolicyIndex, t.StatementIndex, t.Outcome)),
+            after.Trace.Select(static t => (t.PolicyIndex, t.StatementIndex, t.Outcome)));
+    }
+
     [Fact]
     public void Should_Be_One_Kept_Request_When_Requests_Differ_Only_In_Keys_No_Policy_Reads()
     {
