@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TrailSift.Core.Iam.Evaluation;
 
 namespace TrailSift.Core.Analysis.Usage;
@@ -6,7 +7,7 @@ namespace TrailSift.Core.Analysis.Usage;
 /// One distinct request that recorded calls made and the current policies allow, kept to replay against the reduced
 /// policy. Calls whose requests agree on the action, the resource, the accounts and every context key the principal's
 /// policies read are one request with a <see cref="Count"/>: no policy built from those policies can tell them apart.
-/// Holds the principal's shared request shape and the resource, not the evaluator's request: <see cref="Request"/> builds
+/// Holds the principal's shared request shape and the resource, not the evaluator's request: <see cref="Request()"/> builds
 /// that on demand, so a principal's requests cost no dictionary each while it is analysed.
 /// </summary>
 /// <remarks>Immutable; thread-safe.</remarks>
@@ -48,4 +49,15 @@ public sealed class ObservedRequest
     /// call: the replay builds it when it evaluates it, and drops it.
     /// </summary>
     public RequestContext Request() => _shape.Request(Resource);
+
+    /// <summary>
+    /// <see cref="Request()"/>, built from the request of its shape kept in <paramref name="shapes"/> (made there on first
+    /// use) when only the resource differs: the requests of one shape share one context instead of building one each.
+    /// </summary>
+    internal RequestContext Request(Dictionary<KeptRequest, RequestContext> shapes)
+    {
+        ref RequestContext? shared = ref CollectionsMarshal.GetValueRefOrAddDefault(shapes, _shape, out _);
+        shared ??= _shape.Request();
+        return shared.WithResource(Resource) ?? Request();
+    }
 }

@@ -129,10 +129,11 @@ public static partial class ReducedPolicyBuilder
         var replay = new ReplayShards(document, policies.Boundary?.Document);
         long still = 0, requests = 0;
         var lost = new SortedSet<string>(StringComparer.Ordinal);
+        var shapes = new Dictionary<KeptRequest, RequestContext>(ReferenceEqualityComparer.Instance);
         foreach (ObservedRequest observedRequest in observed.AllowedRequests)
         {
             requests += observedRequest.Count;
-            RequestContext request = observedRequest.Request();
+            RequestContext request = observedRequest.Request(shapes);
             EvaluationResult? result = replay.Evaluate(request);
             if (result is null || (result.IsDecidable && result.Decision == Decision.Allowed))
             {

@@ -58,10 +58,17 @@ public sealed class AllowedTableTests
         // Then: the same requests (caller included), names, ids and counts
         Assert.Equal(oracle.Count, first.Count);
         Assert.Equal(oracle.Count, built.Length);
+        var shapes = new Dictionary<KeptRequest, RequestContext>(ReferenceEqualityComparer.Instance);
         foreach (ObservedRequest observed in built)
         {
             RequestContext request = observed.Request();
             KeptRequest kept = KeptRequest.Of(request, Keys);
+
+            // The request built from its shape's shared one is the same request
+            RequestContext shared = observed.Request(shapes);
+            Assert.Equal(kept, KeptRequest.Of(shared, Keys));
+            Assert.Equal((request.Principal, request.ResourceAccount, request.PrincipalAccount), (shared.Principal, shared.ResourceAccount, shared.PrincipalAccount));
+
             (KeptRequest expected, string name, string id, long count) = oracle[kept];
             Assert.Equal((expected.Resource, expected.Principal, name, id, count), (request.Resource, request.Principal, observed.EventName, observed.EventId, observed.Count));
             Assert.Equal((expected.Action, expected.Resource), (observed.Action, observed.Resource));

@@ -1,6 +1,7 @@
 using TrailSift.Core.Analysis.Usage;
 using TrailSift.Core.Iam.Evaluation;
 using TrailSift.Core.Iam.Policy;
+using TrailSift.Core.Tests.Iam.Evaluation;
 
 namespace TrailSift.Core.Tests.Analysis.Usage;
 
@@ -55,12 +56,7 @@ public sealed class KeptRequestTests
         RequestContext rebuilt = KeptRequest.Of(original, Keys).Request();
 
         // Then: the same decision, decidability and allowing statements as the full request
-        EvaluationResult expected = PolicyEvaluator.Evaluate(Policies, original, includeTrace: true);
-        EvaluationResult actual = PolicyEvaluator.Evaluate(Policies, rebuilt, includeTrace: true);
-        Assert.Equal((expected.IsDecidable, expected.Decision), (actual.IsDecidable, actual.Decision));
-        Assert.Equal(
-            expected.Trace.Select(static t => (t.PolicyIndex, t.StatementIndex, t.Outcome)),
-            actual.Trace.Select(static t => (t.PolicyIndex, t.StatementIndex, t.Outcome)));
+        EvaluationAssert.SameAnswer(Policies, original, rebuilt);
         Assert.Equal((original.Action, original.Resource, original.ResourceAccount, original.PrincipalAccount, original.ResourceMatch),
             (rebuilt.Action, rebuilt.Resource, rebuilt.ResourceAccount, rebuilt.PrincipalAccount, rebuilt.ResourceMatch));
     }
@@ -82,12 +78,7 @@ public sealed class KeptRequestTests
                 expected.IsWildcardOnlyAction),
             (actual.Action, actual.Resource, actual.Principal, actual.ResourceAccount, actual.PrincipalAccount, actual.ResourceMatch, actual.IsWildcardOnlyAction));
         Assert.Equal(KeptRequest.Of(expected, Keys), KeptRequest.Of(actual, Keys));
-        EvaluationResult before = PolicyEvaluator.Evaluate(Policies, expected, includeTrace: true);
-        EvaluationResult after = PolicyEvaluator.Evaluate(Policies, actual, includeTrace: true);
-        Assert.Equal((before.IsDecidable, before.Decision), (after.IsDecidable, after.Decision));
-        Assert.Equal(
-            before.Trace.Select(static t => (t.PolicyIndex, t.StatementIndex, t.Outcome)),
-            after.Trace.Select(static t => (t.PolicyIndex, t.StatementIndex, t.Outcome)));
+        EvaluationAssert.SameAnswer(Policies, expected, actual);
     }
 
     [Fact]
