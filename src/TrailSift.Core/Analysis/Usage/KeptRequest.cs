@@ -5,7 +5,7 @@ namespace TrailSift.Core.Analysis.Usage;
 /// <summary>
 /// An allowed request as the verification replay needs it, kept per distinct request during the scan: the action, the
 /// resource and how it is matched, the caller and the accounts, and the principal's policy keys only (each key's values,
-/// in the policy keys' order, and the keys whose values are unknown). <see cref="Request"/> builds the evaluator's request
+/// in the policy keys' order, and the keys whose values are unknown). <see cref="Request()"/> builds the evaluator's request
 /// when the principal is analysed, so the scan keeps no dictionary per request.
 /// </summary>
 /// <remarks>
@@ -95,9 +95,11 @@ internal sealed class KeptRequest : IEquatable<KeptRequest>
     }
 
     /// <summary>The request the evaluator replays: the kept values and unknown keys, no derived global keys.</summary>
+    public RequestContext Request() => Request(Resource);
 
-    public RequestContext Request() =>
-        new(Action, Resource, Principal, _values, _unknown, ResourceAccount, PrincipalAccount, IsWildcardOnlyAction,
+    /// <summary><see cref="Request()"/> on <paramref name="resource"/> instead of the kept resource (no copy of this request made).</summary>
+    public RequestContext Request(string resource) =>
+        new(Action, resource, Principal, _values, _unknown, ResourceAccount, PrincipalAccount, IsWildcardOnlyAction,
             deriveGlobalKeys: false, ResourceMatch);
 
     /// <summary>

@@ -25,12 +25,11 @@ public static partial class ReducedPolicyBuilder
         ArgumentNullException.ThrowIfNull(observed);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(factory);
-        PermissionUse[] granted = [.. observed.Uses.Where(static u => (u.Decision == Decision.Allowed || u.Undecidable) && !u.AllowedBy.IsEmpty)];
-        var byKey = granted.ToDictionary(static u => (u.Action, u.Resource));
+        ImmutableArray<PermissionUse> uses = observed.Uses;
         var evidence = new PrincipalEvidence
         {
             Principal = policies.Principal.Arn,
-            Permissions = [.. granted.Select(static u => new PermissionEvidence
+            Permissions = [.. uses.Where(static u => (u.Decision == Decision.Allowed || u.Undecidable) && !u.AllowedBy.IsEmpty).Select(static u => new PermissionEvidence
             {
                 Action = u.Action,
                 Resource = u.Resource,
@@ -59,7 +58,7 @@ public static partial class ReducedPolicyBuilder
                 {
                     foreach (IGrouping<StatementRef, PermissionEvidence> group in resource.Evidence
                                  .Where(e => e.Action == action)
-                                 .GroupBy(e => byKey[(e.Action, e.Resource)].AllowedBy[0]))
+                                 .GroupBy(e => UseOf(uses, e.Action, e.Resource).AllowedBy[0]))
                     {
                         if (!alone.TryGetValue(group.Key, out PolicySet? current))
                         {
@@ -129,22 +128,44 @@ public static partial class ReducedPolicyBuilder
         var replay = new ReplayShards(document, policies.Boundary?.Document);
         long still = 0, requests = 0;
         var lost = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (ObservedRequest request in observed.AllowedRequests)
+        var shapes = new Dictionary<KeptRequest, RequestContext>(ReferenceEqualityComparer.Instance);
+        foreach (ObservedRequest observedRequest in observed.AllowedRequests)
         {
-            requests += request.Count;
-            EvaluationResult? result = replay.Evaluate(request.Request);
+            requests += observedRequest.Count;
+            RequestContext request = observedRequest.Request(shapes);
+            EvaluationResult? result = replay.Evaluate(request);
             if (result is null || (result.IsDecidable && result.Decision == Decision.Allowed))
             {
-                still += request.Count;
+                still += observedRequest.Count;
             }
             else
             {
                 string decision = result.IsDecidable ? result.Decision.ToString() : "Undecidable";
-                lost.Add($"{request.EventName}: {request.Request.Action} on {request.Request.Resource} ({decision})");
+                lost.Add($"{observedRequest.EventName}: {request.Action} on {request.Resource} ({decision})");
             }
         }
 
         return new ReplayVerification { Requests = requests, StillAllowed = still, Lost = [.. lost] };
+    }
+
+    /// <summary>The use of <paramref name="action"/> on <paramref name="resource"/>: the uses are sorted by action then resource (ordinal), each pair once.</summary>
+    internal static PermissionUse UseOf(ImmutableArray<PermissionUse> uses, string action, string resource)
+    {
+        int low = 0, high = uses.Length - 1;
+        while (low <= high)
+        {
+            int middle = low + ((high - low) / 2);
+            int c = string.CompareOrdinal(uses[middle].Action, action);
+            c = c != 0 ? c : string.CompareOrdinal(uses[middle].Resource, resource);
+            if (c == 0)
+            {
+                return uses[middle];
+            }
+
+            (low, high) = c < 0 ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        throw new KeyNotFoundException($"no use of {action} on {resource}");
     }
 
     private static Statement StatementOf(EffectivePolicies policies, StatementRef reference) =>

@@ -46,8 +46,7 @@ public sealed partial class UsageCollector
         {
             foreach ((Key key, Named named) in _requests)
             {
-                yield return new ObservedRequest(named.Request.WithResource(resources.Text(key.Resource, texts)).Request(), named.EventName,
-                    named.EventId.ToString(), named.Count);
+                yield return new ObservedRequest(named.Request, resources.Text(key.Resource, texts), named.EventName, named.EventId, named.Count);
             }
         }
 

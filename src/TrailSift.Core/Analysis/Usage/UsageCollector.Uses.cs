@@ -98,39 +98,32 @@ public sealed partial class UsageCollector
         }
 
         /// <summary>
-        /// The uses, sorted by action then resource (ordinal; each pair is one entry). Uses of one shape share its lists
-        /// (the allowing statements, event names, regions): built once per shape, not per use. The resources' strings are
+        /// The uses, sorted by action then resource (ordinal; each pair is one entry). Uses of one shape share its facts
+        /// (action, resource type, decision, the allowing statements, event names, regions): built once per shape, not per use. The resources' strings are
         /// made once per <paramref name="texts"/> (<see cref="Utf8TextSet.Text(int, string?[])"/>) when given.
         /// </summary>
         public PermissionUse[] Build(string?[]? texts = null)
         {
             var uses = new PermissionUse[Count];
-            var lists = new Dictionary<UseShape, ShapeLists>(ReferenceEqualityComparer.Instance);
+            var facts = new Dictionary<UseShape, PermissionUse.SharedFacts>(ReferenceEqualityComparer.Instance);
             for (int i = 0; i < uses.Length; i++)
             {
                 ref Entry entry = ref _entries[i];
                 UseShape shape = entry.Shape!;
-                ref ShapeLists shared = ref CollectionsMarshal.GetValueRefOrAddDefault(lists, shape, out bool exists);
+                ref PermissionUse.SharedFacts? shared = ref CollectionsMarshal.GetValueRefOrAddDefault(facts, shape, out bool exists);
                 if (!exists)
                 {
-                    shared = new ShapeLists([.. shape.Matched, .. shape.Maybe.Except(shape.Matched)], [.. shape.Events], [.. shape.Regions]);
+                    shared = new PermissionUse.SharedFacts(shape.Action, shape.ResourceType, shape.Decision, shape.Undecidable,
+                        [.. shape.Matched, .. shape.Maybe.Except(shape.Matched)], [.. shape.Events], [.. shape.Regions]);
                 }
 
-                uses[i] = new PermissionUse
+                uses[i] = new PermissionUse(shared!, _resources.Text(entry.Resource, texts))
                 {
-                    Action = shape.Action,
-                    Resource = _resources.Text(entry.Resource, texts),
-                    ResourceType = shape.ResourceType,
-                    Decision = shape.Decision,
-                    Undecidable = shape.Undecidable,
-                    AllowedBy = shared.AllowedBy,
                     Calls = entry.Calls,
                     DeniedAtTheTime = DeniedOf(i),
                     Implied = entry.AllImplied,
                     FirstTicks = entry.First,
                     LastTicks = entry.Last,
-                    EventNames = shared.Events,
-                    Regions = shared.Regions,
                 };
             }
 
@@ -141,9 +134,6 @@ public sealed partial class UsageCollector
             });
             return uses;
         }
-
-        /// <summary>The lists one shape's uses share.</summary>
-        private readonly record struct ShapeLists(ImmutableArray<StatementRef> AllowedBy, ImmutableArray<string> Events, ImmutableArray<string> Regions);
 
         /// <summary>
         /// <paramref name="shape"/> with more calls' outcomes: one permission under one policy set decides the same way

@@ -202,8 +202,8 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         return new ObservedUsage
         {
             Uses = ImmutableCollectionsMarshal.AsImmutableArray(state.Uses.Build(texts)),
-            AllowedRequests = [.. state.Allowed.Build(texts).OrderBy(static r => r.EventId, StringComparer.Ordinal)
-                .ThenBy(static r => r.Request.Action, StringComparer.Ordinal).ThenBy(static r => r.Request.Resource, StringComparer.Ordinal)],
+            AllowedRequests = [.. state.Allowed.Build(texts).OrderBy(static r => r.Id)
+                .ThenBy(static r => r.Action, StringComparer.Ordinal).ThenBy(static r => r.Resource, StringComparer.Ordinal)],
             Unmapped = state.Unmapped.ToImmutableSortedDictionary(StringComparer.Ordinal),
             Calls = state.Calls,
             ActionCalls = [.. state.ActionCalls.Select(static p => new ActionCalls(p.Key.Action, p.Key.Ref, p.Value[0], p.Value[1], p.Value[2]))

@@ -25,6 +25,9 @@ public sealed class RequestContext
     private readonly Dictionary<string, ContextValue> _context;
     private readonly HashSet<string> _unknown;
 
+    // The resource account was given: then nothing but the resource itself depends on the resource (WithResource).
+    private readonly bool _resourceAccountGiven;
+
     /// <summary>Creates a request.</summary>
     /// <param name="action">The action, <c>service:Name</c> (case-insensitive).</param>
     /// <param name="resource">The resource ARN, an ARN pattern, or <c>*</c>.</param>
@@ -52,6 +55,7 @@ public sealed class RequestContext
         PrincipalInfo = PrincipalInfo.Parse(principal);
         PrincipalAccount = principalAccount ?? PrincipalInfo.Account;
         ResourceAccount = resourceAccount ?? AccountOf(resource) ?? PrincipalAccount;
+        _resourceAccountGiven = resourceAccount is not null;
 
         var unknown = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var prefixes = new List<string>();
@@ -81,6 +85,25 @@ public sealed class RequestContext
         _context = values;
         ResourceIsPattern = Resource != "*" && WildcardMatch.HasWildcard(Resource);
         ActionIsPattern = WildcardMatch.HasWildcard(Action);
+    }
+
+    // This request on another resource, sharing everything else (WithResource).
+    private RequestContext(RequestContext shared, string resource)
+    {
+        Action = shared.Action;
+        IsWildcardOnlyAction = shared.IsWildcardOnlyAction;
+        Resource = IsWildcardOnlyAction ? "*" : resource;
+        Principal = shared.Principal;
+        ResourceMatch = shared.ResourceMatch;
+        PrincipalInfo = shared.PrincipalInfo;
+        PrincipalAccount = shared.PrincipalAccount;
+        ResourceAccount = shared.ResourceAccount;
+        _resourceAccountGiven = true;
+        _unknown = shared._unknown;
+        _unknownPrefixes = shared._unknownPrefixes;
+        _context = shared._context;
+        ResourceIsPattern = Resource != "*" && WildcardMatch.HasWildcard(Resource);
+        ActionIsPattern = shared.ActionIsPattern;
     }
 
     /// <summary>The action.</summary>
@@ -119,6 +142,17 @@ public sealed class RequestContext
     /// <summary>True when the caller and the resource are in the same account (or either account is unknown).</summary>
     public bool IsSameAccount =>
         PrincipalAccount is null || ResourceAccount is null || string.Equals(PrincipalAccount, ResourceAccount, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The request the constructor builds from this one's arguments with <paramref name="resource"/> instead, sharing this
+    /// one's context, unknown keys and parsed caller (nothing copied); null when this request's resource account was not
+    /// given (it, and the derived <c>aws:ResourceAccount</c>, may then come from the resource).
+    /// </summary>
+    internal RequestContext? WithResource(string resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return _resourceAccountGiven ? new RequestContext(this, resource) : null;
+    }
 
     /// <summary>Looks up a context key (case-insensitive).</summary>
     public bool TryGetValue(string key, out ContextValue value) => _context.TryGetValue(key, out value);

@@ -81,7 +81,7 @@ public static partial class UsageJsonPrinter
             writer.WriteStartObject();
             writer.WriteString(Names.Action, use.Action);
             writer.WriteString(Names.Resource, use.Resource);
-            writer.WriteString(Names.Decision, use.Undecidable ? "Undecidable" : use.Decision.ToString());
+            writer.WriteString(Names.Decision, use.Undecidable ? Names.Undecidable : DecisionWord(use.Decision));
             writer.WriteNumber(Names.Calls, use.Calls);
             writer.WriteEndObject();
         }
@@ -166,6 +166,15 @@ public static partial class UsageJsonPrinter
         writer.WriteEndObject();
     }
 
+    /// <summary>The decision's name (as <see cref="Enum.ToString()"/> spells it), encoded once: no box per use written.</summary>
+    internal static JsonEncodedText DecisionWord(Iam.Evaluation.Decision decision) => decision switch
+    {
+        Iam.Evaluation.Decision.Allowed => Names.Allowed,
+        Iam.Evaluation.Decision.ImplicitlyDenied => Names.ImplicitlyDenied,
+        Iam.Evaluation.Decision.ExplicitlyDenied => Names.ExplicitlyDenied,
+        _ => JsonEncodedText.Encode(decision.ToString()),
+    };
+
     private static void Strings(Utf8JsonWriter writer, ImmutableArray<string> values)
     {
         writer.WriteStartArray();
@@ -216,6 +225,10 @@ public static partial class UsageJsonPrinter
         public static readonly JsonEncodedText Action = JsonEncodedText.Encode("action");
         public static readonly JsonEncodedText Resource = JsonEncodedText.Encode("resource");
         public static readonly JsonEncodedText Decision = JsonEncodedText.Encode("decision");
+        public static readonly JsonEncodedText Undecidable = JsonEncodedText.Encode("Undecidable");
+        public static readonly JsonEncodedText Allowed = JsonEncodedText.Encode(nameof(Iam.Evaluation.Decision.Allowed));
+        public static readonly JsonEncodedText ImplicitlyDenied = JsonEncodedText.Encode(nameof(Iam.Evaluation.Decision.ImplicitlyDenied));
+        public static readonly JsonEncodedText ExplicitlyDenied = JsonEncodedText.Encode(nameof(Iam.Evaluation.Decision.ExplicitlyDenied));
         public static readonly JsonEncodedText Unmapped = JsonEncodedText.Encode("unmapped");
         public static readonly JsonEncodedText Policy = JsonEncodedText.Encode("policy");
         public static readonly JsonEncodedText Statement = JsonEncodedText.Encode("statement");

@@ -58,12 +58,21 @@ public sealed class AllowedTableTests
         // Then: the same requests (caller included), names, ids and counts
         Assert.Equal(oracle.Count, first.Count);
         Assert.Equal(oracle.Count, built.Length);
+        var shapes = new Dictionary<KeptRequest, RequestContext>(ReferenceEqualityComparer.Instance);
         foreach (ObservedRequest observed in built)
         {
-            KeptRequest kept = KeptRequest.Of(observed.Request, Keys);
-            (KeptRequest request, string name, string id, long count) = oracle[kept];
-            Assert.Equal((request.Resource, request.Principal, name, id, count), (observed.Request.Resource, observed.Request.Principal, observed.EventName, observed.EventId, observed.Count));
-            Assert.True(KeptRequest.ButResource.Equals(request, kept));
+            RequestContext request = observed.Request();
+            KeptRequest kept = KeptRequest.Of(request, Keys);
+
+            // The request built from its shape's shared one is the same request
+            RequestContext shared = observed.Request(shapes);
+            Assert.Equal(kept, KeptRequest.Of(shared, Keys));
+            Assert.Equal((request.Principal, request.ResourceAccount, request.PrincipalAccount), (shared.Principal, shared.ResourceAccount, shared.PrincipalAccount));
+
+            (KeptRequest expected, string name, string id, long count) = oracle[kept];
+            Assert.Equal((expected.Resource, expected.Principal, name, id, count), (request.Resource, request.Principal, observed.EventName, observed.EventId, observed.Count));
+            Assert.Equal((expected.Action, expected.Resource), (observed.Action, observed.Resource));
+            Assert.True(KeptRequest.ButResource.Equals(expected, kept));
         }
     }
 }

@@ -1,6 +1,7 @@
 using TrailSift.Core.Analysis.Usage;
 using TrailSift.Core.Iam.Evaluation;
 using TrailSift.Core.Iam.Policy;
+using TrailSift.Core.Tests.Iam.Evaluation;
 
 namespace TrailSift.Core.Tests.Analysis.Usage;
 
@@ -55,14 +56,29 @@ public sealed class KeptRequestTests
         RequestContext rebuilt = KeptRequest.Of(original, Keys).Request();
 
         // Then: the same decision, decidability and allowing statements as the full request
-        EvaluationResult expected = PolicyEvaluator.Evaluate(Policies, original, includeTrace: true);
-        EvaluationResult actual = PolicyEvaluator.Evaluate(Policies, rebuilt, includeTrace: true);
-        Assert.Equal((expected.IsDecidable, expected.Decision), (actual.IsDecidable, actual.Decision));
-        Assert.Equal(
-            expected.Trace.Select(static t => (t.PolicyIndex, t.StatementIndex, t.Outcome)),
-            actual.Trace.Select(static t => (t.PolicyIndex, t.StatementIndex, t.Outcome)));
+        EvaluationAssert.SameAnswer(Policies, original, rebuilt);
         Assert.Equal((original.Action, original.Resource, original.ResourceAccount, original.PrincipalAccount, original.ResourceMatch),
             (rebuilt.Action, rebuilt.Resource, rebuilt.ResourceAccount, rebuilt.PrincipalAccount, rebuilt.ResourceMatch));
+    }
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public void Should_Build_The_Same_Request_As_A_Copy_With_The_Resource_When_Given_The_Resource(string action, string resource, string region,
+        string? ip, string[] unknown)
+    {
+        // Given: the kept request without its resource (as the allowed requests share it), and the copy with it (the oracle)
+        KeptRequest shape = KeptRequest.Of(Request(action, resource, region, ip, null, unknown), Keys).WithResource(string.Empty);
+        RequestContext expected = shape.WithResource(resource).Request();
+
+        // When
+        RequestContext actual = shape.Request(resource);
+
+        // Then: every field the evaluator reads, and its answer
+        Assert.Equal((expected.Action, expected.Resource, expected.Principal, expected.ResourceAccount, expected.PrincipalAccount, expected.ResourceMatch,
+                expected.IsWildcardOnlyAction),
+            (actual.Action, actual.Resource, actual.Principal, actual.ResourceAccount, actual.PrincipalAccount, actual.ResourceMatch, actual.IsWildcardOnlyAction));
+        Assert.Equal(KeptRequest.Of(expected, Keys), KeptRequest.Of(actual, Keys));
+        EvaluationAssert.SameAnswer(Policies, expected, actual);
     }
 
     [Fact]
