@@ -68,9 +68,10 @@ public static partial class GrantAnalyzer
                 {
                     // The actions are sorted: those of one service share its prefix string.
                     prefix = PrefixOf(action, prefix);
-                    PermissionUse[] uses = AllowedBy(byAction[action], reference);
-                    calls.TryGetValue((action, reference), out ActionCalls? counted);
-                    long denied = CallsAllowedBy(refused[action], reference);
+                    PermissionUse[] uses = byAction.Count == 0 ? [] : AllowedBy(byAction[action], reference);
+                    ActionCalls? counted = null;
+                    _ = calls.Count > 0 && calls.TryGetValue((action, reference), out counted);
+                    long denied = refused.Count == 0 ? 0 : CallsAllowedBy(refused[action], reference);
 
                     found.Add(Judge(head, action, prefix, judged, uses, counted, denied, observed, coverage, advisor));
                 }
@@ -225,23 +226,19 @@ public static partial class GrantAnalyzer
 
             if (visibility == Visibility.NeverLogged)
             {
-                return (UsageVerdict.NotVisible, CloudTrailVisibility.NeverLoggedReason(action) + "; no implying call used this statement", null);
+                return (UsageVerdict.NotVisible, SharedReasons.NeverLogged(action), null);
             }
 
             if (visibility == Visibility.Unrecorded)
             {
-                return (UsageVerdict.NotVisible,
-                    $"no CloudTrail event source is known for {prefix} and the input holds no {prefix} events: its calls may not be recorded", null);
+                return (UsageVerdict.NotVisible, SharedReasons.Unrecorded(prefix), null);
             }
 
             // Trails record data events only for the resources they select: only this principal's own data events of
             // the service show that its data-plane calls are recorded.
             if (!observed.DataEvents.ContainsKey(prefix))
             {
-                string why = coverage.HasDataEvents(prefix)
-                    ? $"a data event; the input holds {prefix} data events, none by this principal (trails record data events only for the resources they select)"
-                    : $"a data event, and the input holds no {prefix} data events";
-                return (UsageVerdict.NotVisible, why, null);
+                return (UsageVerdict.NotVisible, SharedReasons.DataEvent(prefix, coverage.HasDataEvents(prefix)), null);
             }
         }
 

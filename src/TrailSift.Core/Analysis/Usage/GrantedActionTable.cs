@@ -8,7 +8,7 @@ namespace TrailSift.Core.Analysis.Usage;
 /// <summary>
 /// The actions every Allow statement of a scope's principals grants (<see cref="GrantAnalyzer.GrantedActions"/>), expanded
 /// once per statement object up front: principals that share a managed policy share its document and statements, so
-/// its patterns are not expanded again for each of them.
+/// its patterns are not expanded again for each of them; nor are those of statements that list the same actions.
 /// </summary>
 /// <remarks>Immutable once built; thread-safe.</remarks>
 internal sealed class GrantedActionTable
@@ -20,6 +20,9 @@ internal sealed class GrantedActionTable
     public GrantedActionTable(IEnumerable<EffectivePolicies> principals, IamCatalog catalog)
     {
         _catalog = catalog;
+        // The expansion depends on the Action and NotAction lists alone: statements that list the same ones (policies
+        // made from one template) share one expansion, made once.
+        var byLists = new Dictionary<(PolicyValueList?, PolicyValueList?), ImmutableArray<string>>();
         foreach (EffectivePolicies policies in principals)
         {
             foreach (GrantedPolicy policy in policies.Identity)
@@ -28,7 +31,12 @@ internal sealed class GrantedActionTable
                 {
                     if (statement.Effect == Effect.Allow && !_actions.ContainsKey(statement))
                     {
-                        _actions.Add(statement, GrantAnalyzer.GrantedActions(statement, catalog));
+                        if (!byLists.TryGetValue((statement.Action, statement.NotAction), out ImmutableArray<string> actions))
+                        {
+                            byLists.Add((statement.Action, statement.NotAction), actions = GrantAnalyzer.GrantedActions(statement, catalog));
+                        }
+
+                        _actions.Add(statement, actions);
                     }
                 }
             }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using TrailSift.Core.Analysis.Replay;
@@ -134,51 +135,49 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         Parallel.For(0, workers.Count, i => workers[i].JudgeDeferred(facts));
         for (int i = 1; i < workers.Count; i++)
         {
-            first.Merge(workers[i]);
+            first.Coverage.Merge(workers[i].Coverage);
         }
 
-        foreach (UsageCollector worker in workers)
+        // Principal by principal, in parallel: each principal's state is its own (its tables intern nothing shared).
+        Parallel.ForEach(Partitioner.Create(0, first._states.Length, MergeRange), range =>
         {
-            worker.EndScan();
-        }
-
+            for (int index = range.Item1; index < range.Item2; index++)
+            {
+                first.MergePrincipal(index, workers);
+            }
+        });
         return first;
     }
 
-    // What only the scan needed besides the tagging facts and the judges' caches (dropped before the deferred calls are
-    // judged): the principals' checkers. The scan's result still references every worker while the analysis runs.
-    private void EndScan()
-    {
-        foreach (PrincipalState? state in _states)
-        {
-            state?.EndScan();
-        }
-    }
+    // Principals per merge task: a few heavy ones dominate, so ranges are small enough to balance.
+    private const int MergeRange = 16;
 
-    // Another worker's observations; its tagging facts and deferred calls are Complete's business.
-    private void Merge(UsageCollector other)
+    // The other workers' observations of principal index, then what only the scan needed besides the tagging facts and
+    // the judges' caches (dropped before the deferred calls are judged): the checkers. The scan's result still references
+    // every worker while the analysis runs: a merged worker must not keep a second copy alive.
+    private void MergePrincipal(int index, IReadOnlyList<UsageCollector> workers)
     {
-        ArgumentNullException.ThrowIfNull(other);
-        Coverage.Merge(other.Coverage);
-        for (int i = 0; i < _states.Length; i++)
+        for (int w = 1; w < workers.Count; w++)
         {
-            if (other._states[i] is not PrincipalState theirs)
+            UsageCollector other = workers[w];
+            if (other._states[index] is not PrincipalState theirs)
             {
                 continue;
             }
 
-            if (_states[i] is PrincipalState mine)
+            if (_states[index] is PrincipalState mine)
             {
                 mine.Merge(theirs);
             }
             else
             {
-                _states[i] = theirs;
+                _states[index] = theirs;
             }
 
-            // Merged: the other worker (still referenced by the scan's result) must not keep a second copy alive.
-            other._states[i] = null;
+            other._states[index] = null;
         }
+
+        _states[index]?.EndScan();
     }
 
     /// <summary>Drops what the scan kept for principal <paramref name="index"/> (its report is built): it is then observed as having made no call.</summary>

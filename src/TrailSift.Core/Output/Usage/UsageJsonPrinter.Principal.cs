@@ -98,7 +98,8 @@ public static partial class UsageJsonPrinter
         writer.WriteEndObject();
     }
 
-    private static void WriteGrant(GrantUsage grant, Utf8JsonWriter writer)
+    // plain: a plain tail (HasPlainTail) written as the bytes written once.
+    private static void WriteGrant(GrantUsage grant, Utf8JsonWriter writer, bool plain = true)
     {
         writer.WriteStartObject();
         writer.WriteString(Names.Policy, grant.Policy);
@@ -107,7 +108,23 @@ public static partial class UsageJsonPrinter
         writer.WriteString(Names.Action, grant.Action);
         writer.WriteString(Names.Verdict, Verdicts[(int)grant.Verdict]);
         writer.WriteString(Names.Reason, grant.Reason);
-        writer.WriteString(Names.Visibility, grant.Visibility switch
+        if (plain && HasPlainTail(grant))
+        {
+            WritePlainTail(grant, writer);
+        }
+        else
+        {
+            writer.WritePropertyName(Names.Visibility);
+            WriteTail(grant, writer);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    // The visibility's value (its name written) and the properties after it.
+    private static void WriteTail(GrantUsage grant, Utf8JsonWriter writer)
+    {
+        writer.WriteStringValue(grant.Visibility switch
         {
             Visibility.DataEvent => DataEvent,
             Visibility.NeverLogged => NeverLogged,
@@ -126,7 +143,6 @@ public static partial class UsageJsonPrinter
         Strings(writer, grant.UnusedResourcePatterns);
         writer.WriteBoolean(Names.HasConditions, grant.HasConditions);
         writer.WriteString(Names.AccessAdvisor, grant.AccessAdvisor);
-        writer.WriteEndObject();
     }
 
     private static void WriteReduced(ReducedPolicy reduced, Utf8JsonWriter writer)

@@ -129,4 +129,47 @@ public sealed class GrantVerdictTests
         Assert.True(table.Of(shared.Statements[0]) == table.Of(shared.Statements[0]));
         Assert.False(table.Of(other) == table.Of(other));
     }
+
+    [Fact]
+    public void Should_Expand_Statements_Once_When_They_List_The_Same_Actions()
+    {
+        // Given: two policies whose statements are distinct objects listing the same actions (and one with NotAction)
+        Statement[] Statements() =>
+        [
+            new Statement { Effect = Effect.Allow, Action = PolicyValueList.Array("s3:Get*", "sqs:SendMessage") },
+            new Statement { Effect = Effect.Allow, NotAction = PolicyValueList.Array("s3:*", "ec2:*") },
+        ];
+        GrantedPolicy Policy(string name) => new($"managed {name}", "arn:aws:iam::111122223333:policy/" + name,
+            new PolicyDocument { Version = PolicyDocument.Version2012, Statements = [.. Statements()] });
+        EffectivePolicies[] principals = [.. new[] { "a", "b" }.Select(name => new EffectivePolicies
+        {
+            Principal = new IamEntity { Kind = IamEntityKind.Role, Name = name, Arn = "arn:aws:iam::111122223333:role/" + name },
+            Identity = [Policy(name)],
+        })];
+        var catalog = Core.Iam.Catalog.IamCatalog.Default;
+
+        // When
+        var table = new GrantedActionTable(principals, catalog);
+
+        // Then: each statement's actions are those of expanding it anew, one expansion shared by equal lists
+        for (int s = 0; s < 2; s++)
+        {
+            Statement first = principals[0].Identity[0].Document.Statements[s], second = principals[1].Identity[0].Document.Statements[s];
+            Assert.Equal(GrantAnalyzer.GrantedActions(second, catalog).ToArray(), table.Of(second).ToArray());
+            Assert.True(table.Of(first) == table.Of(second));
+        }
+    }
+
+    [Fact]
+    public void Should_Give_The_Formatted_Reasons_When_Reasons_Are_Shared()
+    {
+        Assert.Equal("a data event; the input holds s3 data events, none by this principal (trails record data events only for the resources they select)",
+            SharedReasons.DataEvent("s3", inInput: true));
+        Assert.Equal("a data event, and the input holds no sqs data events", SharedReasons.DataEvent("sqs", inInput: false));
+        Assert.Same(SharedReasons.DataEvent("sqs", inInput: false), SharedReasons.DataEvent("sqs", inInput: false));
+        Assert.Equal("no CloudTrail event source is known for zz and the input holds no zz events: its calls may not be recorded",
+            SharedReasons.Unrecorded("zz"));
+        Assert.Equal(CloudTrailVisibility.NeverLoggedReason("s3:GetObject") + "; no implying call used this statement",
+            SharedReasons.NeverLogged("s3:GetObject"));
+    }
 }
