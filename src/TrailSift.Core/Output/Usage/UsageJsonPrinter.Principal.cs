@@ -121,7 +121,8 @@ public static partial class UsageJsonPrinter
         writer.WriteEndObject();
     }
 
-    // The visibility's value (its name written) and the properties after it.
+    // The visibility's value (its name written) and the properties after it. A grant field read here must also be in
+    // HasPlainTail's pattern, or grants differing in it would share one written tail.
     private static void WriteTail(GrantUsage grant, Utf8JsonWriter writer)
     {
         writer.WriteStringValue(grant.Visibility switch
