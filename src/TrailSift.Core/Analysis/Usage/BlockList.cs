@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TrailSift.Core.Analysis.Usage;
 
 /// <summary>
@@ -10,29 +12,44 @@ internal sealed class BlockList<T>
     where T : struct
 {
     private const int BlockBytes = 60 * 1024;
-    private static readonly int Shift = Math.Max(2, 31 - int.LeadingZeroCount(BlockBytes / Math.Max(1, System.Runtime.CompilerServices.Unsafe.SizeOf<T>())));
+    private static readonly int Shift = Math.Max(2, 31 - int.LeadingZeroCount(BlockBytes / Math.Max(1, Unsafe.SizeOf<T>())));
     private static readonly int Mask = (1 << Shift) - 1;
-    private readonly List<T[]> _blocks = [];
+
+    // The same, per list: the indexer reads no static field (a generic type's, behind a check in native code).
+    private readonly int _shift = Shift;
+    private readonly int _mask = Mask;
+
+    // The blocks, then room for more (an array, not a list: the indexer is one load more than a plain array's).
+    private T[][] _blocks = [];
+    private int _blockCount;
 
     /// <summary>How many elements the list holds.</summary>
     public int Count { get; private set; }
 
     /// <summary>The element at <paramref name="index"/>, by reference.</summary>
-    public ref T this[int index] => ref _blocks[index >> Shift][index & Mask];
+    public ref T this[int index]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref _blocks[index >> _shift][index & _mask];
+    }
 
     /// <summary>Adds a default element and returns its index.</summary>
     public int Add()
     {
-        if ((Count & Mask) == 0 && Count >> Shift == _blocks.Count)
+        if ((Count & _mask) == 0 && Count >> _shift == _blockCount)
         {
             // The first block grows from small (most principals keep few elements); later ones are full size.
-            _blocks.Add(new T[_blocks.Count == 0 ? Math.Min(8, Mask + 1) : Mask + 1]);
+            if (_blockCount == _blocks.Length)
+            {
+                Array.Resize(ref _blocks, Math.Max(4, _blocks.Length * 2));
+            }
+
+            _blocks[_blockCount] = new T[_blockCount == 0 ? Math.Min(8, _mask + 1) : _mask + 1];
+            _blockCount++;
         }
-        else if (_blocks.Count == 1 && Count == _blocks[0].Length)
+        else if (_blockCount == 1 && Count == _blocks[0].Length)
         {
-            T[] first = _blocks[0];
-            Array.Resize(ref first, Math.Min(first.Length * 2, Mask + 1));
-            _blocks[0] = first;
+            Array.Resize(ref _blocks[0], Math.Min(_blocks[0].Length * 2, _mask + 1));
         }
 
         return Count++;

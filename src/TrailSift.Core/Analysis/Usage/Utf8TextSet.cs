@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -32,12 +34,6 @@ internal sealed class Utf8TextSet
     private readonly int _depth;
     private Utf8TextSet? _folders;
 
-    // The folder looked up last and its number + 1 (0: none): a principal's keys usually come folder after folder,
-    // and a hit spares the lookups of every level below.
-    private char[] _lastFolder = [];
-    private int _lastFolderLength;
-    private int _lastPrefix;
-
     // The text added last as a string and its number: a call's allowed request and its use add the same resource text
     // one after the other (texts are never removed, so the number stays right).
     private string? _lastText;
@@ -47,7 +43,7 @@ internal sealed class Utf8TextSet
     private int _used;
 
     // Open addressing, at most 3/4 full (as UseTable's: a probe compares the slot's tag before any bytes): text number + 1
-    // and a tag of the hash (SlotTags), 0 for an empty slot.
+    // and a tag of the whole text's hash (SlotTags), 0 for an empty slot.
     private uint[] _slots = new uint[16];
     private Dictionary<int, string>? _odd;
     private Dictionary<string, int>? _oddIds;
@@ -72,52 +68,26 @@ internal sealed class Utf8TextSet
             return _lastId;
         }
 
-        int id = Add(text, text);
+        int id = AddText(text);
         (_lastText, _lastId) = (text, id);
         return id;
     }
 
     /// <summary>
     /// The number of the text <paramref name="other"/> numbers <paramref name="id"/>, added when new: the same as
-    /// <c>Add(other.Text(id))</c>, but the usual text (valid, short, in a folder) is copied as UTF-8, with no string made.
+    /// <c>Add(other.Text(id))</c>, but the usual text (valid, short) is copied as UTF-8, with no string made.
     /// </summary>
     public int Add(Utf8TextSet other, int id)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if ((other._where[id] & Odd) == Odd)
-        {
-            return Add(other._odd![id]);
-        }
-
-        ReadOnlySpan<byte> bytes = other.Bytes(id);
-        int theirs = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
-        ReadOnlySpan<byte> rest = bytes[PrefixBytes..];
-        if (_depth != other._depth || bytes.Length > StackLimit)
+        int length = other.Utf8Length(id);
+        if (length < 0 || length > StackLimit)
         {
             return Add(other.Text(id));
         }
 
-        if (theirs == 0)
-        {
-            // No folder split off there; none here either unless there were too many (then as text). A '/' byte is
-            // always the character: UTF-8 never uses it inside another's bytes.
-            return _depth >= MaxDepth || rest.Length < 2 || rest[..^1].LastIndexOf((byte)'/') < 0 ? AddUtf8(bytes) : Add(other.Text(id));
-        }
-
-        Utf8TextSet folders = other._folders!;
-        if ((folders._where[theirs - 1] & Odd) == Odd || (_folders?.Count ?? 0) >= MaxPrefixes)
-        {
-            return Add(other.Text(id));
-        }
-
-        // The folder is copied the same way, one level deeper.
-        int prefix = (_folders ??= new Utf8TextSet(_depth + 1)).Add(folders, theirs - 1) + 1;
         Span<byte> utf8 = stackalloc byte[StackLimit];
-        utf8[0] = (byte)prefix;
-        utf8[1] = (byte)(prefix >> 8);
-        utf8[2] = (byte)(prefix >> 16);
-        rest.CopyTo(utf8[PrefixBytes..]);
-        return AddUtf8(utf8[..bytes.Length]);
+        return AddUtf8(utf8[..other.CopyUtf8(id, utf8)]);
     }
 
     /// <summary>
@@ -182,24 +152,16 @@ internal sealed class Utf8TextSet
         return written + bytes.Length - PrefixBytes;
     }
 
-    // text is the span of original when the caller has the string (kept as it is when odd), else null.
-    private int Add(ReadOnlySpan<char> text, string? original)
+    // A text as its whole UTF-8 (odd when it is not valid UTF-16 or too long to keep).
+    private int AddText(string text)
     {
-        int max = Encoding.UTF8.GetMaxByteCount(text.Length) + PrefixBytes;
+        int max = Encoding.UTF8.GetMaxByteCount(text.Length);
         byte[]? rented = max > StackLimit ? ArrayPool<byte>.Shared.Rent(max) : null;
         try
         {
             Span<byte> utf8 = rented ?? stackalloc byte[StackLimit];
-            // The folder: up to the last '/' before the end (a folder's parent, for a folder).
-            int folder = _depth < MaxDepth && text.Length >= 2 ? text[..^1].LastIndexOf('/') + 1 : 0;
-            int prefix = folder > 0 ? Prefix(text[..folder]) : 0;
-            ReadOnlySpan<char> rest = prefix > 0 ? text[folder..] : text;
-            utf8[0] = (byte)prefix;
-            utf8[1] = (byte)(prefix >> 8);
-            utf8[2] = (byte)(prefix >> 16);
-            OperationStatus status = Utf8.FromUtf16(rest, utf8[PrefixBytes..], out _, out int written, replaceInvalidSequences: false);
-            return status == OperationStatus.Done && written + PrefixBytes <= MaxLength ? AddUtf8(utf8[..(written + PrefixBytes)])
-                : AddOdd(original ?? text.ToString());
+            OperationStatus status = Utf8.FromUtf16(text, utf8, out _, out int written, replaceInvalidSequences: false);
+            return status == OperationStatus.Done && written + PrefixBytes <= MaxLength ? AddUtf8(utf8[..written]) : AddOdd(text);
         }
         finally
         {
@@ -210,36 +172,9 @@ internal sealed class Utf8TextSet
         }
     }
 
-    // The number + 1 of a folder (S3 keys sharing it), 0 once the folders are too many.
-    private int Prefix(ReadOnlySpan<char> folder)
-    {
-        if (_lastPrefix > 0 && folder.SequenceEqual(_lastFolder.AsSpan(0, _lastFolderLength)))
-        {
-            return _lastPrefix;
-        }
-
-        _folders ??= new Utf8TextSet(_depth + 1);
-        int prefix = _folders.Count < MaxPrefixes ? _folders.Add(folder, null) + 1 : 0;
-        if (prefix > 0 && folder.Length <= StackLimit)
-        {
-            if (_lastFolder.Length < folder.Length)
-            {
-                _lastFolder = new char[Math.Min(StackLimit, Math.Max(64, folder.Length * 2))];
-            }
-
-            folder.CopyTo(_lastFolder);
-            (_lastFolderLength, _lastPrefix) = (folder.Length, prefix);
-        }
-
-        return prefix;
-    }
-
-    private ReadOnlySpan<byte> Bytes(int id)
-    {
-        long where = _where[id];
-        return _chunks[(int)(where >> 40)].AsSpan((int)((where >> 24) & 0xFFFF), (int)(where & Odd));
-    }
-
+    // The number of the text whose whole UTF-8 is utf8 (valid, short enough to keep), added when new. The slots hash the
+    // whole text, not the bytes kept: a text is found with one lookup however many folders it is kept under, and its
+    // folder is looked up (one level deeper, the same way) only when the text is new.
     private int AddUtf8(ReadOnlySpan<byte> utf8)
     {
         int hash = Hash(utf8);
@@ -250,19 +185,66 @@ internal sealed class Utf8TextSet
             uint full = _slots[slot];
             if (full == 0)
             {
+                // The folder: up to the last '/' before the end (a folder's parent, for a folder). A '/' byte is always
+                // the character: UTF-8 never uses it inside another's bytes.
+                int folder = _depth < MaxDepth && utf8.Length >= 2 ? utf8[..^1].LastIndexOf((byte)'/') + 1 : 0;
+                int prefix = folder > 0 ? Prefix(utf8[..folder]) : 0;
                 int id = _where.Add();
-                _where[id] = Store(utf8);
+                _where[id] = Store(prefix, prefix > 0 ? utf8[folder..] : utf8);
                 _slots[slot] = SlotTags.Slot(id, hash, indexMask);
                 Grow();
                 return id;
             }
 
             int found = SlotTags.Index(full, indexMask);
-            if (SlotTags.MayHold(full, hash, indexMask) && (_where[found] & Odd) == utf8.Length && Bytes(found).SequenceEqual(utf8))
+            if (SlotTags.MayHold(full, hash, indexMask) && Holds(found, utf8))
             {
                 return found;
             }
         }
+    }
+
+    // The number + 1 of a folder (S3 keys sharing it), 0 once the folders are too many.
+    private int Prefix(ReadOnlySpan<byte> folder)
+    {
+        _folders ??= new Utf8TextSet(_depth + 1);
+        return _folders.Count < MaxPrefixes ? _folders.AddUtf8(folder) + 1 : 0;
+    }
+
+    // Text id is exactly utf8 (its kept bytes end it, its folders' make the rest), compared from the end up the folders.
+    private bool Holds(int id, ReadOnlySpan<byte> utf8)
+    {
+        Utf8TextSet set = this;
+        while (true)
+        {
+            if ((set._where[id] & Odd) == Odd)
+            {
+                return false;
+            }
+
+            ReadOnlySpan<byte> bytes = set.Bytes(id);
+            ReadOnlySpan<byte> rest = bytes[PrefixBytes..];
+            if (rest.Length > utf8.Length || !utf8[^rest.Length..].SequenceEqual(rest))
+            {
+                return false;
+            }
+
+            utf8 = utf8[..^rest.Length];
+            int prefix = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
+            if (prefix == 0)
+            {
+                return utf8.IsEmpty;
+            }
+
+            (set, id) = (set._folders!, prefix - 1);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<byte> Bytes(int id)
+    {
+        long where = _where[id];
+        return _chunks[(int)(where >> 40)].AsSpan((int)((where >> 24) & 0xFFFF), (int)(where & Odd));
     }
 
     private int AddOdd(string text)
@@ -281,20 +263,26 @@ internal sealed class Utf8TextSet
         return id;
     }
 
-    private long Store(ReadOnlySpan<byte> utf8)
+    // Keeps the folder's number + 1 (3 bytes) and the rest.
+    private long Store(int prefix, ReadOnlySpan<byte> rest)
     {
+        int length = PrefixBytes + rest.Length;
         byte[]? chunk = _chunks.Count == 0 ? null : _chunks[^1];
-        if (chunk is null || chunk.Length - _used < utf8.Length)
+        if (chunk is null || chunk.Length - _used < length)
         {
             int size = Math.Min(MaxChunk, Math.Max(FirstChunk, (chunk?.Length ?? 0) * 2));
-            chunk = new byte[Math.Max(size, utf8.Length)];
+            chunk = new byte[Math.Max(size, length)];
             _chunks.Add(chunk);
             _used = 0;
         }
 
-        utf8.CopyTo(chunk.AsSpan(_used));
-        long where = ((long)(_chunks.Count - 1) << 40) | ((long)_used << 24) | (uint)utf8.Length;
-        _used += utf8.Length;
+        Span<byte> into = chunk.AsSpan(_used, length);
+        into[0] = (byte)prefix;
+        into[1] = (byte)(prefix >> 8);
+        into[2] = (byte)(prefix >> 16);
+        rest.CopyTo(into[PrefixBytes..]);
+        long where = ((long)(_chunks.Count - 1) << 40) | ((long)_used << 24) | (uint)length;
+        _used += length;
         return where;
     }
 
@@ -308,28 +296,42 @@ internal sealed class Utf8TextSet
         _slots = new uint[_slots.Length * 2];
         int mask = _slots.Length - 1;
         uint indexMask = SlotTags.IndexMask(_slots.Length);
-        for (int id = 0; id < Count; id++)
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(StackLimit);
+        try
         {
-            if ((_where[id] & Odd) == Odd)
+            for (int id = 0; id < Count; id++)
             {
-                continue;
-            }
+                int length = (_where[id] & Odd) == Odd ? -1 : Utf8Length(id);
+                if (length < 0)
+                {
+                    continue;
+                }
 
-            int hash = Hash(Bytes(id));
-            int slot = hash & mask;
-            while (_slots[slot] != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
+                if (buffer.Length < length)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(length);
+                }
 
-            _slots[slot] = SlotTags.Slot(id, hash, indexMask);
+                int hash = Hash(buffer.AsSpan(0, CopyUtf8(id, buffer)));
+                int slot = hash & mask;
+                while (_slots[slot] != 0)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                _slots[slot] = SlotTags.Slot(id, hash, indexMask);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
     private static int Hash(ReadOnlySpan<byte> utf8)
     {
-        var hash = new HashCode();
-        hash.AddBytes(utf8);
-        return hash.ToHashCode();
+        ulong hash = XxHash3.HashToUInt64(utf8);
+        return (int)hash ^ (int)(hash >> 32);
     }
 }

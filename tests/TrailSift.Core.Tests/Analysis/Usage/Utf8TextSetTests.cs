@@ -70,13 +70,18 @@ public sealed class Utf8TextSetTests
     public void Should_Give_Back_Every_Text_When_Folders_Repeat_Or_Not()
     {
         // Given: texts in 20,000 distinct folders (each folder shared by two keys, one folder holding a lone surrogate,
-        // one folder longer than the stack buffer), added in one order and looked up in another
+        // one folder longer than the stack buffer), texts that end alike under other folders or are the folders of others
+        // (kept one level deeper too), texts deeper than the levels of folders; added in one order, looked up in another
+        string deep = string.Concat(Enumerable.Range(0, 12).Select(static i => $"d{i}/")) + "key";
         string[] texts = [.. Enumerable.Range(0, 40_000).Select(static i => i switch
         {
             7 => "arn:aws:s3:::b/odd\ud800folder/key-7",
             11 => $"arn:aws:s3:::b/{new string('ß', 400)}/key-11",
             _ => $"arn:aws:s3:::bucket/{i / 2:D5}/päth/part-{i:D6}.json",
-        })];
+        }),
+            "arn:aws:s3:::x/a/key", "arn:aws:s3:::y/a/key", "arn:aws:s3:::a/key", "a/key", "/a/key", "key", "arn:aws:s3:::x/a/",
+            "arn:aws:s3:::x/", "arn:aws:s3:::x/a", "arn:aws:s3:::xa/key", "arn:aws:s3:::x/a/key/", "arn:aws:s3:::bucket/00001/",
+            deep, deep[1..], "x" + deep];
         var set = new Utf8TextSet();
 
         // When
