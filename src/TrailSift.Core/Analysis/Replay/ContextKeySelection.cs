@@ -15,6 +15,10 @@ public sealed class ContextKeySelection
     // selection holds a few: most questions are answered by the length alone (names equal ignoring case have one length).
     private readonly ulong _lengths;
 
+    // The prefixes the reader asks about for every call, answered once here (ScanPrefix's answer for each).
+    private static readonly string[] AskedPrefixes = ["aws:RequestTag/", "kms:EncryptionContext:"];
+    private readonly bool[] _askedPrefixes;
+
     /// <summary>Selects <paramref name="keys"/> (case-insensitive).</summary>
     public ContextKeySelection(IEnumerable<string> keys)
     {
@@ -24,6 +28,8 @@ public sealed class ContextKeySelection
         {
             _lengths |= LengthBit(key);
         }
+
+        _askedPrefixes = Array.ConvertAll(AskedPrefixes, ScanPrefix);
     }
 
     /// <summary>True when <paramref name="key"/> is selected.</summary>
@@ -45,6 +51,19 @@ public sealed class ContextKeySelection
 
     /// <summary>True when a selected key falls under <paramref name="prefix"/> (as <see cref="ReplayContext.MarkAbsentPrefix"/> matches).</summary>
     public bool ContainsPrefix(string prefix)
+    {
+        for (int i = 0; i < AskedPrefixes.Length; i++)
+        {
+            if (string.Equals(prefix, AskedPrefixes[i], StringComparison.Ordinal))
+            {
+                return _askedPrefixes[i];
+            }
+        }
+
+        return ScanPrefix(prefix);
+    }
+
+    private bool ScanPrefix(string prefix)
     {
         foreach (string key in _keys)
         {

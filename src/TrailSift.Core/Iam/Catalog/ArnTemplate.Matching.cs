@@ -118,27 +118,39 @@ public sealed partial class ArnTemplate
             return arn.Length > position && Record(ends, index, arn.Length);
         }
 
-        int limit = position;
-        while (limit < arn.Length && segment.Allows(arn[limit]))
-        {
-            limit++;
-        }
-
+        int limit = position + segment.Extent(arn[position..]);
         int shortest = segment.Kind == ArnSegmentKind.Variable ? position + 1 : position;
         if (isLast)
         {
             return limit == arn.Length && shortest <= limit && Record(ends, index, limit);
         }
 
+        // A literal next can only start where its first character is (ignoring case): the other ends need no try.
+        ArnTemplateSegment next = _segments[index + 1];
+        bool literalNext = next.Kind == ArnSegmentKind.Literal && next.Text.Length > 0;
+        char first = literalNext ? next.Text[0] : default;
         for (int end = shortest; end <= limit; end++)
         {
-            if (Record(ends, index, end) && MatchFrom(index + 1, arn, end, ends, loose))
+            if ((!literalNext || MayStart(arn, end, first)) && Record(ends, index, end) && MatchFrom(index + 1, arn, end, ends, loose))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // Whether a literal starting with `first` may start at `position`: false only when the character there is ASCII
+    // and differs from `first` ignoring case (so StartsWith with OrdinalIgnoreCase would fail); true for the rest.
+    private static bool MayStart(ReadOnlySpan<char> arn, int position, char first)
+    {
+        if (position >= arn.Length)
+        {
+            return false;
+        }
+
+        char c = arn[position];
+        return c == first || c >= 0x80 || first >= 0x80 || (char.IsAsciiLetter(first) && (c | 0x20) == (first | 0x20));
     }
 
     private static bool Record(Span<int> ends, int index, int end)

@@ -51,6 +51,9 @@ public sealed partial class ArnTemplate
     /// <summary>The alternative ARN forms when the catalog lists several for one resource type (otherwise just this one).</summary>
     public IReadOnlyList<ArnTemplate> Forms => _alternatives.Length > 0 ? _alternatives : [this];
 
+    /// <summary>The parsed pieces of the (first) form, for tests that check matching against a reference.</summary>
+    internal ReadOnlySpan<ArnTemplateSegment> Segments => _segments;
+
     /// <summary>The template text.</summary>
     public string Template { get; }
 

@@ -36,4 +36,16 @@ internal readonly record struct ArnTemplateSegment(ArnSegmentKind Kind, string T
         ArnCharClass.Path => c != ':',
         _ => true,
     };
+
+    /// <summary>How many characters from the start of <paramref name="text"/> the segment may span (<see cref="Allows"/> each).</summary>
+    public int Extent(ReadOnlySpan<char> text)
+    {
+        int stop = CharClass switch
+        {
+            ArnCharClass.Segment => text.IndexOfAny('/', ':'),
+            ArnCharClass.Path => text.IndexOf(':'),
+            _ => -1,
+        };
+        return stop < 0 ? text.Length : stop;
+    }
 }

@@ -56,6 +56,20 @@ public sealed partial class EventPermissionMapper
     });
 
     /// <summary>True when <paramref name="operation"/> is a creation verb followed by the type's name (<c>CreateLogGroup</c>, <c>log-group</c>).</summary>
+    // Whether CreatesType can be true for some type: the operation starts with a verb of creation and goes on.
+    internal static bool StartsWithCreateVerb(string operation)
+    {
+        foreach (string verb in CreateVerbs)
+        {
+            if (operation.StartsWith(verb, StringComparison.Ordinal) && operation.Length > verb.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     internal static bool CreatesType(string operation, string typeName)
     {
         foreach (string verb in CreateVerbs)
@@ -130,7 +144,7 @@ public sealed partial class EventPermissionMapper
     // Resources created under a name the request gives (CreateQueue, CreateLogGroup), and the table's creations.
     private void AddNamedCreations(OperationPlan plan, EventContext context, List<RequiredPermission> permissions)
     {
-        if (s_createdTable.Value.TryGetValue(plan.Prefix + " " + plan.Operation, out var entries))
+        if (plan.Entry(static p => s_createdTable.Value.GetValueOrDefault(p.Prefix + " " + p.Operation)) is { } entries)
         {
             foreach ((string typeName, string variable, FieldPath path) in entries)
             {
@@ -155,6 +169,11 @@ public sealed partial class EventPermissionMapper
             }
 
             return;
+        }
+
+        if (!plan.NamesCreation(StartsWithCreateVerb))
+        {
+            return; // CreatesType is false for every type
         }
 
         foreach (RequiredPermission permission in permissions)

@@ -115,7 +115,7 @@ public sealed partial class EventPermissionMapper
             ReadOnlySpan<byte> source = eventSource.RawStringContent, name = eventName.RawStringContent;
             if (source.Length + name.Length + 1 <= MaxKeyChars)
             {
-                Span<char> key = stackalloc char[MaxKeyChars];
+                Span<char> key = stackalloc char[source.Length + name.Length + 1]; // UTF-8 bytes never make more chars
                 int n = Encoding.UTF8.GetChars(source, key);
                 key[n++] = '\n';
                 n += Encoding.UTF8.GetChars(name, key[n..]);

@@ -49,6 +49,41 @@ internal sealed class OperationPlan
 
     /// <summary>Keeps the result of a shareable plan (a race stores one of two equal results).</summary>
     public void ShareResult(bool byService, EventPermissions result) => Volatile.Write(ref byService ? ref _sharedByService : ref _shared, result);
+
+    // The plan's entry in a table of the mapper's, looked up once (NoEntry when it has none).
+    private static readonly object NoEntry = new();
+    private object? _entry;
+
+    /// <summary>
+    /// <paramref name="find"/>'s answer for the plan (an entry of a table keyed by prefix and operation), asked once
+    /// and kept: it depends on the plan only. A race asks twice and keeps one of two equal answers.
+    /// </summary>
+    public T? Entry<T>(Func<OperationPlan, T?> find)
+        where T : class
+    {
+        object? entry = Volatile.Read(ref _entry);
+        if (entry is null)
+        {
+            entry = find(this) ?? NoEntry;
+            Volatile.Write(ref _entry, entry);
+        }
+
+        return entry as T;
+    }
+
+    // Whether the operation starts with a verb of creation: 0 unknown, 1 yes, 2 no.
+    private int _createVerb;
+
+    /// <summary>Whether <paramref name="decide"/> says the operation's name is a creation's (decided once).</summary>
+    public bool NamesCreation(Func<string, bool> decide)
+    {
+        if (_createVerb == 0)
+        {
+            _createVerb = decide(Operation) ? 1 : 2;
+        }
+
+        return _createVerb == 1;
+    }
 }
 
 /// <summary>One action of a plan with its resource types.</summary>
