@@ -15,6 +15,10 @@ public sealed class ContextKeySelection
     // selection holds a few: most questions are answered by the length alone (names equal ignoring case have one length).
     private readonly ulong _lengths;
 
+    // Bit n set: some selected key has shape n (its length and last character, ShapeBit). A second filter for keys of
+    // a selected length (aws:SourceIp beside aws:username). All bits when a selected key ends beyond ASCII.
+    private readonly ulong _shapes;
+
     // The prefixes the reader asks about for every call, answered once here (ScanPrefix's answer for each).
     private static readonly string[] AskedPrefixes = ["aws:RequestTag/", "kms:EncryptionContext:"];
     private readonly bool[] _askedPrefixes;
@@ -27,13 +31,15 @@ public sealed class ContextKeySelection
         foreach (string key in _keys)
         {
             _lengths |= LengthBit(key);
+            _shapes |= key.Length > 0 && key[^1] < 0x80 ? ShapeBit(key) : ulong.MaxValue;
         }
 
         _askedPrefixes = Array.ConvertAll(AskedPrefixes, ScanPrefix);
     }
 
     /// <summary>True when <paramref name="key"/> is selected.</summary>
-    public bool Contains(string key) => (_lengths & LengthBit(key)) != 0 && _keys.Contains(key);
+    public bool Contains(string key) =>
+        (_lengths & LengthBit(key)) != 0 && (key.Length == 0 || key[^1] >= 0x80 || (_shapes & ShapeBit(key)) != 0) && _keys.Contains(key);
 
     /// <summary>True when any of <paramref name="keys"/> is selected.</summary>
     public bool ContainsAny(params ReadOnlySpan<string> keys)
@@ -77,4 +83,7 @@ public sealed class ContextKeySelection
     }
 
     private static ulong LengthBit(string key) => 1UL << Math.Min(key.Length, 63);
+
+    // Keys equal ignoring case have one length and, when their last characters are ASCII, one (c | 0x20) of those.
+    private static ulong ShapeBit(string key) => 1UL << (((key.Length * 7) + (key[^1] | 0x20)) & 63);
 }

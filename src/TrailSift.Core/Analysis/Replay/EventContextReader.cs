@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Evaluation;
 using TrailSift.Core.Json;
@@ -244,7 +245,7 @@ public static class EventContextReader
             }
 
             // A service name (elasticmapreduce.amazonaws.com) is not an address: the key stays unknown.
-            if (source is not null && IPAddress.TryParse(source, out _))
+            if (source is not null && IsAddress(source))
             {
                 context.Set("aws:SourceIp", source);
             }
@@ -253,4 +254,29 @@ public static class EventContextReader
 
     // Recurring values (accounts, regions, addresses, agents) are made into strings once per thread (TextCache).
     internal static string? Text(JsonNode node) => TextCache.Text(node);
+
+    // Whether each recent source text parses as an address, by string instance (TextCache gives a recurring text one).
+    [ThreadStatic]
+    private static string?[]? t_addressTexts;
+
+    [ThreadStatic]
+    private static bool[]? t_addressParsed;
+
+    /// <summary>
+    /// <see cref="IPAddress.TryParse(string?, out IPAddress?)"/>'s answer for <paramref name="text"/>, kept per thread
+    /// for the last text of each of 64 slots (chosen by the instance), so a recurring address is parsed once.
+    /// </summary>
+    internal static bool IsAddress(string text)
+    {
+        string?[] texts = t_addressTexts ??= new string?[64];
+        bool[] parsed = t_addressParsed ??= new bool[64];
+        int slot = RuntimeHelpers.GetHashCode(text) & 63;
+        if (!ReferenceEquals(texts[slot], text))
+        {
+            parsed[slot] = IPAddress.TryParse(text, out _);
+            texts[slot] = text;
+        }
+
+        return parsed[slot];
+    }
 }
