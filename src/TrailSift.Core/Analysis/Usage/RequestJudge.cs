@@ -122,8 +122,9 @@ internal sealed class RequestJudge
         // The request's resource: "*" for an action without resource types (RequestContext does the same).
         string resource = facts.WildcardOnly ? "*" : permission.Resource;
         bool exact = facts.Classifier.IsExact || (resource != "*" && WildcardMatch.HasWildcard(resource));
-        var key = new RequestClass(_context, permission.Action, permission.CreateAction, permission.Implied, permission.InstanceProfileArn is not null,
-            exact ? null : Account(permission.Resource), exact ? permission.Resource : null, exact ? 0 : facts.Classifier.Classify(resource));
+        var key = new RequestClass(_context, permission.Action, facts.ActionHash, permission.CreateAction, permission.Implied,
+            permission.InstanceProfileArn is not null, exact ? null : Account(permission.Resource), exact ? permission.Resource : null,
+            exact ? 0 : facts.Classifier.Classify(resource));
         if (_outcomes.TryGetValue(key, out Judged judged))
         {
             return (judged.Outcome, judged.Kept?.WithResource(resource));
@@ -209,7 +210,8 @@ internal sealed class RequestJudge
 
         if (!_actions.TryGetValue(action, out ActionFacts? facts))
         {
-            facts = new ActionFacts(ResourceClassifier.For(_policies, action), _factory.IsWildcardOnly(action));
+            facts = new ActionFacts(ResourceClassifier.For(_policies, action), _factory.IsWildcardOnly(action),
+                StringComparer.Ordinal.GetHashCode(action));
             // Actions are the catalog's (a few hundred at most); bounded anyway against hostile input.
             if (_actions.Count >= ContextLimit)
             {
@@ -283,19 +285,28 @@ internal sealed class RequestJudge
         }
     }
 
-    /// <summary>What the judge knows of an action: its resource classes and whether it has resource types.</summary>
-    private sealed record ActionFacts(ResourceClassifier Classifier, bool WildcardOnly);
+    /// <summary>
+    /// What the judge knows of an action: its resource classes, whether it has resource types, and its ordinal hash (for
+    /// <see cref="RequestClass"/>, made once per action rather than per request).
+    /// </summary>
+    private sealed record ActionFacts(ResourceClassifier Classifier, bool WildcardOnly, int ActionHash);
 
     /// <summary>
     /// A class of requests: the call context (<see cref="BeginCall"/>'s id), the permission's fields, and the resource as
     /// its account and class, or as text (<see cref="ResourceClassifier.IsExact"/>, or a resource with wildcards).
+    /// <paramref name="ActionHash"/> is the action's ordinal hash (<see cref="ActionFacts"/>), given so it is not made again.
     /// </summary>
-    private readonly record struct RequestClass(int Context, string Action, string? CreateAction, bool Implied, bool Profile,
+    private readonly record struct RequestClass(int Context, string Action, int ActionHash, string? CreateAction, bool Implied, bool Profile,
         string? Account, string? Resource, ulong Classes)
     {
-        // Equality is every field's (ordinal); the hash leaves out the texts that rarely tell two classes of a principal apart
-        // (the resource's account, the creating action: their presence only).
-        public override int GetHashCode() => HashCode.Combine(Context, Classes, StringComparer.Ordinal.GetHashCode(Action),
+        // Equality is every field's (ordinal; the action's hash follows from the action); the hash leaves out the texts that
+        // rarely tell two classes of a principal apart (the resource's account, the creating action: their presence only).
+        public bool Equals(RequestClass other) =>
+            Context == other.Context && Classes == other.Classes && Implied == other.Implied && Profile == other.Profile
+            && string.Equals(Action, other.Action, StringComparison.Ordinal) && string.Equals(Resource, other.Resource, StringComparison.Ordinal)
+            && string.Equals(Account, other.Account, StringComparison.Ordinal) && string.Equals(CreateAction, other.CreateAction, StringComparison.Ordinal);
+
+        public override int GetHashCode() => HashCode.Combine(Context, Classes, ActionHash,
             Resource is null ? 0 : StringComparer.Ordinal.GetHashCode(Resource), Account is null, CreateAction is null, Implied, Profile);
     }
 

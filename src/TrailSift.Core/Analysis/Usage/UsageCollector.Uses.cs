@@ -28,6 +28,10 @@ public sealed partial class UsageCollector
         // The shape interned last: uses of new resources usually get it again (no lookup).
         private UseShape? _last;
 
+        // The action hashed last (by reference) and its ordinal hash.
+        private string? _hashedAction;
+        private int _actionHash;
+
         /// <summary>Creates an empty table.</summary>
         public UseTable() => _shapesByContent = _shapes.GetAlternateLookup<UseShape.Content>();
 
@@ -202,7 +206,16 @@ public sealed partial class UsageCollector
             }
         }
 
-        private static int Hash(string action, int resource) => HashCode.Combine(StringComparer.Ordinal.GetHashCode(action), resource);
+        private int Hash(string action, int resource)
+        {
+            // A call's uses, and consecutive calls, usually name the same action string: its hash is made once for them.
+            if (!ReferenceEquals(action, _hashedAction))
+            {
+                (_hashedAction, _actionHash) = (action, StringComparer.Ordinal.GetHashCode(action));
+            }
+
+            return HashCode.Combine(_actionHash, resource);
+        }
 
         // The entry for (action, resource) and its index, added (zeroed, Shape null) when absent.
         private ref Entry Find(string action, int resource, out bool found, out int index)

@@ -9,8 +9,8 @@ namespace TrailSift.Core.Analysis.Usage;
 /// <summary>
 /// Distinct texts (resource ARNs) kept as UTF-8 bytes in shared chunks, each named by a number, the folder (up to the last
 /// <c>/</c> before its end) kept once, in a set of its own that keeps each folder's parent once in turn (a few levels
-/// deep): a third of the memory of the strings for S3 object keys, with no object per text or folder (8 bytes of
-/// bookkeeping each, plus the hash slots). A text that is not valid
+/// deep): a third of the memory of the strings for S3 object keys, with no object per text or folder (12 bytes of
+/// bookkeeping each: where it is and its hash, plus the hash slots). A text that is not valid
 /// UTF-16 (a lone surrogate from a log), or longer than 16 MiB in UTF-8, is kept as the string itself, so
 /// <see cref="Text(int)"/> always gives back exactly what was added.
 /// </summary>
@@ -40,6 +40,9 @@ internal sealed class Utf8TextSet
     private int _lastId;
     private readonly List<byte[]> _chunks = [];
     private readonly BlockList<long> _where = new();
+    // Each text's hash (Hash of its whole UTF-8; 0 for an odd text, which has no slot): the slots grow without
+    // rebuilding every text up its folders (4 bytes per text).
+    private readonly BlockList<int> _hashes = new();
     private int _used;
 
     // Open addressing, at most 3/4 full (as UseTable's: a probe compares the slot's tag before any bytes): text number + 1
@@ -191,6 +194,7 @@ internal sealed class Utf8TextSet
                 int prefix = folder > 0 ? Prefix(utf8[..folder]) : 0;
                 int id = _where.Add();
                 _where[id] = Store(prefix, prefix > 0 ? utf8[folder..] : utf8);
+                _hashes[_hashes.Add()] = hash;
                 _slots[slot] = SlotTags.Slot(id, hash, indexMask);
                 Grow();
                 return id;
@@ -256,6 +260,7 @@ internal sealed class Utf8TextSet
             // Kept as the string, outside the hash slots (such texts are rare).
             id = _where.Add();
             _where[id] = Odd;
+            _hashes.Add();
             _oddIds.Add(text, id);
             _odd.Add(id, text);
         }
@@ -296,36 +301,21 @@ internal sealed class Utf8TextSet
         _slots = new uint[_slots.Length * 2];
         int mask = _slots.Length - 1;
         uint indexMask = SlotTags.IndexMask(_slots.Length);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(StackLimit);
-        try
+        for (int id = 0; id < Count; id++)
         {
-            for (int id = 0; id < Count; id++)
+            if ((_where[id] & Odd) == Odd)
             {
-                int length = (_where[id] & Odd) == Odd ? -1 : Utf8Length(id);
-                if (length < 0)
-                {
-                    continue;
-                }
-
-                if (buffer.Length < length)
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = ArrayPool<byte>.Shared.Rent(length);
-                }
-
-                int hash = Hash(buffer.AsSpan(0, CopyUtf8(id, buffer)));
-                int slot = hash & mask;
-                while (_slots[slot] != 0)
-                {
-                    slot = (slot + 1) & mask;
-                }
-
-                _slots[slot] = SlotTags.Slot(id, hash, indexMask);
+                continue;
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+
+            int hash = _hashes[id];
+            int slot = hash & mask;
+            while (_slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            _slots[slot] = SlotTags.Slot(id, hash, indexMask);
         }
     }
 

@@ -71,6 +71,24 @@ public sealed class UseTableTests
     }
 
     [Fact]
+    public void Should_Count_One_Use_Per_Pair_When_Equal_Actions_Are_Distinct_Strings()
+    {
+        // Given: the calls, each action a string of its own (equal, not the same object), against the calls as given: the
+        // action's hash, kept for the action string seen last, is made again for another string
+        List<Call> calls = Calls();
+        var shared = new UsageCollector.UseTable();
+        calls.ForEach(c => Add(shared, c));
+        var copies = new UsageCollector.UseTable();
+
+        // When
+        calls.ForEach(c => Add(copies, c with { Action = new string(c.Action.AsSpan()) }));
+
+        // Then
+        Assert.Equal(shared.Count, copies.Count);
+        Assert.Equal(shared.Build().Select(Describe), copies.Build().Select(Describe));
+    }
+
+    [Fact]
     public void Should_Build_Uses_Sorted_By_Action_Then_Resource_Sharing_Each_Shapes_Lists()
     {
         // Given: calls added out of order

@@ -67,6 +67,28 @@ public sealed class Utf8TextSetTests
     }
 
     [Fact]
+    public void Should_Number_Texts_As_A_Dictionary_Does_When_The_Slots_Grow_With_Odd_Texts_Between()
+    {
+        // Given: 30,000 texts, every 13th odd (a lone surrogate: kept as a string, with no slot), in shared folders, each
+        // added twice in two orders; the slots grow many times (from the hashes kept per text), numbered as a dictionary
+        // numbers them in the order first seen
+        string[] texts = [.. Enumerable.Range(0, 30_000).Select(static i => i % 13 == 0
+            ? $"arn:aws:s3:::b/odd\ud800/{i % 7}/key-{i}"
+            : $"arn:aws:s3:::bucket/{i % 89}/{i % 5}/part-{i:D6}.json")];
+        var oracle = new Dictionary<string, int>(StringComparer.Ordinal);
+        var set = new Utf8TextSet();
+
+        // When
+        int[] ids = [.. texts.Concat(texts.Reverse()).Select(set.Add)];
+        int[] expected = [.. texts.Concat(texts.Reverse()).Select(t => oracle.TryGetValue(t, out int id) ? id : oracle[t] = oracle.Count)];
+
+        // Then
+        Assert.Equal(expected, ids);
+        Assert.Equal(oracle.Count, set.Count);
+        Assert.All(oracle, pair => Assert.Equal(pair.Key, set.Text(pair.Value)));
+    }
+
+    [Fact]
     public void Should_Give_Back_Every_Text_When_Folders_Repeat_Or_Not()
     {
         // Given: texts in 20,000 distinct folders (each folder shared by two keys, one folder holding a lone surrogate,
