@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Runtime.CompilerServices;
+using TrailSift.Core.Common;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Evaluation;
 using TrailSift.Core.Json;
@@ -257,26 +257,12 @@ public static class EventContextReader
 
     // Whether each recent source text parses as an address, by string instance (TextCache gives a recurring text one).
     [ThreadStatic]
-    private static string?[]? t_addressTexts;
-
-    [ThreadStatic]
-    private static bool[]? t_addressParsed;
+    private static InstanceMemo<bool>? t_addresses;
 
     /// <summary>
     /// <see cref="IPAddress.TryParse(string?, out IPAddress?)"/>'s answer for <paramref name="text"/>, kept per thread
     /// for the last text of each of 64 slots (chosen by the instance), so a recurring address is parsed once.
     /// </summary>
-    internal static bool IsAddress(string text)
-    {
-        string?[] texts = t_addressTexts ??= new string?[64];
-        bool[] parsed = t_addressParsed ??= new bool[64];
-        int slot = RuntimeHelpers.GetHashCode(text) & 63;
-        if (!ReferenceEquals(texts[slot], text))
-        {
-            parsed[slot] = IPAddress.TryParse(text, out _);
-            texts[slot] = text;
-        }
-
-        return parsed[slot];
-    }
+    internal static bool IsAddress(string text) =>
+        (t_addresses ??= new InstanceMemo<bool>(64)).GetOrAdd(text, 0, static (t, unused) => IPAddress.TryParse(t, out IPAddress? _));
 }

@@ -55,8 +55,11 @@ public sealed partial class EventPermissionMapper
         return table;
     });
 
-    /// <summary>True when <paramref name="operation"/> is a creation verb followed by the type's name (<c>CreateLogGroup</c>, <c>log-group</c>).</summary>
-    // Whether CreatesType can be true for some type: the operation starts with a verb of creation and goes on.
+    // The plan's entries in the table of named creations, or null: looked up once per plan.
+    private static List<(string Type, string Variable, FieldPath Path)>? CreatedEntries(OperationPlan plan) =>
+        plan.NamedCreations(static p => s_createdTable.Value.GetValueOrDefault(p.Prefix + " " + p.Operation));
+
+    /// <summary>Whether <see cref="CreatesType"/> can be true for some type: the operation starts with a verb of creation and goes on.</summary>
     internal static bool StartsWithCreateVerb(string operation)
     {
         foreach (string verb in CreateVerbs)
@@ -70,6 +73,7 @@ public sealed partial class EventPermissionMapper
         return false;
     }
 
+    /// <summary>True when <paramref name="operation"/> is a creation verb followed by the type's name (<c>CreateLogGroup</c>, <c>log-group</c>).</summary>
     internal static bool CreatesType(string operation, string typeName)
     {
         foreach (string verb in CreateVerbs)
@@ -144,7 +148,7 @@ public sealed partial class EventPermissionMapper
     // Resources created under a name the request gives (CreateQueue, CreateLogGroup), and the table's creations.
     private void AddNamedCreations(OperationPlan plan, EventContext context, List<RequiredPermission> permissions)
     {
-        if (plan.Entry(static p => s_createdTable.Value.GetValueOrDefault(p.Prefix + " " + p.Operation)) is { } entries)
+        if (CreatedEntries(plan) is { } entries)
         {
             foreach ((string typeName, string variable, FieldPath path) in entries)
             {

@@ -203,7 +203,7 @@ public sealed partial class EventPermissionMapper
     // generic iam:PassRole and no named creation.
     private static bool IsShareable(OperationPlan plan)
     {
-        if (plan.Handler is not null || s_createdTable.Value.ContainsKey(plan.Prefix + " " + plan.Operation)
+        if (plan.Handler is not null || CreatedEntries(plan) is not null
             || (plan.Prefix is not ("iam" or "sts") && StartsWithAny(plan.Operation, PassRoleVerbs)))
         {
             return false;

@@ -50,22 +50,22 @@ internal sealed class OperationPlan
     /// <summary>Keeps the result of a shareable plan (a race stores one of two equal results).</summary>
     public void ShareResult(bool byService, EventPermissions result) => Volatile.Write(ref byService ? ref _sharedByService : ref _shared, result);
 
-    // The plan's entry in a table of the mapper's, looked up once (NoEntry when it has none).
+    // The plan's entries in the mapper's table of named creations, looked up once (NoEntry when it has none).
     private static readonly object NoEntry = new();
-    private object? _entry;
+    private object? _namedCreations;
 
     /// <summary>
-    /// <paramref name="find"/>'s answer for the plan (an entry of a table keyed by prefix and operation), asked once
-    /// and kept: it depends on the plan only. A race asks twice and keeps one of two equal answers.
+    /// <paramref name="find"/>'s answer for the plan: its entries in the mapper's table of named creations (one table: the
+    /// answer is kept for the plan), asked once. A race asks twice and keeps one of two equal answers.
     /// </summary>
-    public T? Entry<T>(Func<OperationPlan, T?> find)
+    public T? NamedCreations<T>(Func<OperationPlan, T?> find)
         where T : class
     {
-        object? entry = Volatile.Read(ref _entry);
+        object? entry = Volatile.Read(ref _namedCreations);
         if (entry is null)
         {
             entry = find(this) ?? NoEntry;
-            Volatile.Write(ref _entry, entry);
+            Volatile.Write(ref _namedCreations, entry);
         }
 
         return entry as T;
