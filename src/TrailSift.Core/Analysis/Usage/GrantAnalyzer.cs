@@ -69,8 +69,7 @@ public static partial class GrantAnalyzer
                     // The actions are sorted: those of one service share its prefix string.
                     prefix = PrefixOf(action, prefix);
                     PermissionUse[] uses = byAction.Count == 0 ? [] : AllowedBy(byAction[action], reference);
-                    ActionCalls? counted = null;
-                    _ = calls.Count > 0 && calls.TryGetValue((action, reference), out counted);
+                    calls.TryGetValue((action, reference), out ActionCalls? counted);
                     long denied = refused.Count == 0 ? 0 : CallsAllowedBy(refused[action], reference);
 
                     found.Add(Judge(head, action, prefix, judged, uses, counted, denied, observed, coverage, advisor));
