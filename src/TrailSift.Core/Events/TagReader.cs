@@ -13,6 +13,7 @@ public static class TagReader
 {
     private static readonly string[] TagFields = ["tags", "Tags", "tagSet", "TagSet", "tagList", "TagList"];
     private static readonly string[] SpecificationFields = ["tagSpecificationSet", "TagSpecifications", "tagSpecifications"];
+    private static readonly string[] KeyListFields = ["tagKeys", "TagKeys"];
 
     /// <summary>The tags a request applies (last value wins for a repeated key), in the order first seen.</summary>
     /// <param name="requestParameters">The event's <c>requestParameters</c>.</param>
@@ -32,7 +33,7 @@ public static class TagReader
 
         foreach (string field in SpecificationFields)
         {
-            foreach (JsonNode spec in Items(requestParameters.GetProperty(field)))
+            foreach (JsonNode spec in ArrayOf(requestParameters.GetProperty(field)).EnumerateChildren())
             {
                 JsonNode type = First(spec, "resourceType", "ResourceType");
                 if (resourceType is not null && type.Kind == JsonKind.String && !type.GetString().Equals(resourceType, StringComparison.OrdinalIgnoreCase))
@@ -54,9 +55,9 @@ public static class TagReader
     public static List<string> RemovedKeys(JsonNode requestParameters)
     {
         var keys = new List<string>();
-        foreach (string field in (string[])["tagKeys", "TagKeys"])
+        foreach (string field in KeyListFields)
         {
-            foreach (JsonNode key in Items(requestParameters.GetProperty(field)))
+            foreach (JsonNode key in ArrayOf(requestParameters.GetProperty(field)).EnumerateChildren())
             {
                 if (key.Kind == JsonKind.String)
                 {
@@ -78,20 +79,22 @@ public static class TagReader
     /// <summary>The elements of an array, or of EC2's <c>{"items": [...]}</c> wrapper.</summary>
     public static IEnumerable<JsonNode> Items(JsonNode node)
     {
+        foreach (JsonNode child in ArrayOf(node).EnumerateChildren())
+        {
+            yield return child;
+        }
+    }
+
+    // The array Items enumerates (the node, or EC2's items wrapper's), else Undefined, whose children enumerate as none:
+    // no iterator is made for the many tag fields a request does not have.
+    private static JsonNode ArrayOf(JsonNode node)
+    {
         if (node.Kind == JsonKind.Object && node.GetProperty("items"u8) is { Kind: JsonKind.Array } items)
         {
             node = items;
         }
 
-        if (node.Kind != JsonKind.Array)
-        {
-            yield break;
-        }
-
-        foreach (JsonNode child in node.EnumerateChildren())
-        {
-            yield return child;
-        }
+        return node.Kind == JsonKind.Array ? node : JsonNode.Undefined;
     }
 
     private static void ReadContainer(JsonNode node, List<KeyValuePair<string, string>> tags)
@@ -110,7 +113,7 @@ public static class TagReader
             return;
         }
 
-        foreach (JsonNode item in Items(node))
+        foreach (JsonNode item in ArrayOf(node).EnumerateChildren())
         {
             JsonNode key = First(item, "key", "Key");
             if (key.Kind == JsonKind.String)

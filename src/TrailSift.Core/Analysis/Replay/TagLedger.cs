@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using TrailSift.Core.Common;
 using TrailSift.Core.Events;
 using TrailSift.Core.Json;
@@ -75,16 +76,14 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
         bool creation = created is not null;
 
         // A launch's tag specifications also tag its volumes and interfaces; only the instance ones are the instance's.
-        ImmutableArray<KeyValuePair<string, string>> tags = removal ? []
-            : [.. (creation ? TagReader.RequestTags(parameters, created) : TagReader.RequestTags(parameters))
-                .Select(tag => new KeyValuePair<string, string>(Share(tag.Key), Share(tag.Value)))];
+        ImmutableArray<KeyValuePair<string, string>> tags = removal ? [] : SharedTags(TagReader.RequestTags(parameters, created));
         ImmutableArray<string> removed = removal ? [.. TagReader.RemovedKeys(parameters)] : [];
         bool removesAll = name == "DeleteTags" && removed.IsEmpty;
         List<(string Id, ImmutableArray<KeyValuePair<string, string>> Values, ImmutableArray<string> Absent)> attributes =
             creation ? CreationAttributes.Read(record) : [];
         foreach (string resource in Resources(name, record, parameters))
         {
-            (string _, ImmutableArray<KeyValuePair<string, string>> values, ImmutableArray<string> absent) = attributes.Find(a => a.Id == resource);
+            (string _, ImmutableArray<KeyValuePair<string, string>> values, ImmutableArray<string> absent) = AttributesOf(attributes, resource);
             Add(new TagFact(resource, ticks, eventId, eventTime, name, principal, tags, removed, creation)
             {
                 RemovesAllUserTags = removesAll,
@@ -92,6 +91,33 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
                 AbsentAttributes = absent.IsDefault ? [] : absent,
             });
         }
+    }
+
+    // The tags with one copy of each repeated text.
+    private ImmutableArray<KeyValuePair<string, string>> SharedTags(List<KeyValuePair<string, string>> read)
+    {
+        var tags = new KeyValuePair<string, string>[read.Count];
+        for (int i = 0; i < tags.Length; i++)
+        {
+            tags[i] = new KeyValuePair<string, string>(Share(read[i].Key), Share(read[i].Value));
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(tags);
+    }
+
+    // The creation attributes read for resource (the first entry with its id; default when none).
+    private static (string Id, ImmutableArray<KeyValuePair<string, string>> Values, ImmutableArray<string> Absent) AttributesOf(
+        List<(string Id, ImmutableArray<KeyValuePair<string, string>> Values, ImmutableArray<string> Absent)> attributes, string resource)
+    {
+        foreach (var entry in attributes)
+        {
+            if (entry.Id == resource)
+            {
+                return entry;
+            }
+        }
+
+        return default;
     }
 
     // One copy of a repeated text (bounded against hostile input).

@@ -116,6 +116,17 @@ internal sealed class RequestJudge
     /// </summary>
     public (CallOutcome Outcome, KeptRequest? Kept) Judge(RequiredPermission permission)
     {
+        (CallOutcome outcome, KeptRequest? kept, string resource) = JudgeClass(permission);
+        return (outcome, kept?.WithResource(resource));
+    }
+
+    /// <summary>
+    /// <see cref="Judge"/> without making the kept request: the outcome and, for an allowed one, a request of the class
+    /// (the call's but for its resource) and the call's resource — <see cref="Judge"/>'s request is
+    /// <c>Kept.WithResource(Resource)</c>. No request is made per call.
+    /// </summary>
+    public (CallOutcome Outcome, KeptRequest? Kept, string Resource) JudgeClass(RequiredPermission permission)
+    {
         ArgumentNullException.ThrowIfNull(permission);
         ReplayContext context = _call ?? throw new InvalidOperationException("BeginCall first");
         ActionFacts facts = Facts(permission.Action);
@@ -127,7 +138,7 @@ internal sealed class RequestJudge
             exact ? 0 : facts.Classifier.Classify(resource));
         if (_outcomes.TryGetValue(key, out Judged judged))
         {
-            return (judged.Outcome, judged.Kept?.WithResource(resource));
+            return (judged.Outcome, judged.Kept, resource);
         }
 
         Evaluations++;
@@ -138,7 +149,7 @@ internal sealed class RequestJudge
         }
 
         _outcomes.Add(key, new Judged(outcome, kept));
-        return (outcome, kept);
+        return (outcome, kept, kept?.Resource ?? resource);
     }
 
     /// <summary>

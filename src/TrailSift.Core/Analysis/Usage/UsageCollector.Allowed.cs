@@ -25,8 +25,11 @@ public sealed partial class UsageCollector
         public int Count => _requests.Count;
 
         /// <summary>Counts one call's allowed request.</summary>
-        public void Add(KeptRequest request, string eventName, CompactEventId eventId) =>
-            Add(Shape(request, fromOtherTable: false), resources.Add(request.Resource), eventName, eventId, 1);
+        public void Add(KeptRequest request, string eventName, CompactEventId eventId) => Add(request, request.Resource, eventName, eventId);
+
+        /// <summary>Counts one call's allowed request: <paramref name="request"/> with <paramref name="resource"/> as its resource.</summary>
+        public void Add(KeptRequest request, string resource, string eventName, CompactEventId eventId) =>
+            Add(Shape(request, fromOtherTable: false), resources.Add(resource), eventName, eventId, 1);
 
         /// <summary>Adds another worker's requests of the same principal.</summary>
         public void Merge(AllowedTable other)

@@ -19,6 +19,10 @@ public sealed partial class UsageCollector
         string eventSource, int index)
         => RequestJudge.Decide(_scope.PolicySets[index], checker.BuildRequest(context, permission, eventSource), _scope.PolicyKeySets[index]);
 
+    // A fully evaluated outcome as the judge's are given: its kept request is the call's own (no other resource).
+    private static (CallOutcome Outcome, KeptRequest? Kept, string? Resource) Unshared((CallOutcome Outcome, KeptRequest? Kept) judged) =>
+        (judged.Outcome, judged.Kept, null);
+
     /// <summary>
     /// The sorted union of two sorted, distinct lists: either list itself when it holds the other (the usual case: no
     /// allocation), else a new one.

@@ -352,13 +352,14 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
                 continue;
             }
 
-            (CallOutcome outcome, KeptRequest? allowed) = judge is not null
-                ? judge.Judge(permission)
-                : EvaluateFull(checker, context, permission, eventSource, index);
+            // A judged call's allowed request is its class's with the call's resource (none made per call).
+            (CallOutcome outcome, KeptRequest? allowed, string? resource) = judge is not null
+                ? judge.JudgeClass(permission)
+                : Unshared(EvaluateFull(checker, context, permission, eventSource, index));
             if (allowed is KeptRequest kept)
             {
                 eventId ??= CompactEventId.Of(record.Root.GetProperty("eventID"u8));
-                state.Allowed.Add(kept, eventName, eventId.Value);
+                state.Allowed.Add(kept, resource ?? kept.Resource, eventName, eventId.Value);
             }
 
             state.AddUse(permission, outcome, deniedThen, context.Ticks, eventNames, region);

@@ -16,7 +16,9 @@ public class SourceAddressTests
             texts.Add(i % 3 == 0 ? $"198.51.100.{i}" : i % 3 == 1 ? $"service{i}.amazonaws.com" : $"2001:db8::{i:x}");
         }
 
-        texts.AddRange(["", "AWS Internal", "1.2.3", "::1", "256.1.1.1", "10.0.0.1%eth0"]);
+        texts.AddRange(["", "AWS Internal", "1.2.3", "::1", "256.1.1.1", "10.0.0.1%eth0", "fe80::1%eth0", "fe80::1%7",
+            "fe80::1%nosuchinterface", "[::1]", "[::1]:443", "::ffff:192.0.2.1", "0x7f.1", "017.0.0.1", "10", "1.2.3.4.", " 1.2.3.4", "1::2::3",
+            "::1]"]);
         for (int round = 0; round < 3; round++)
         {
             foreach (string text in texts)
