@@ -166,8 +166,8 @@ public sealed partial class EventPermissionMapper
                 continue;
             }
 
-            string name = property.Name.GetString();
-            string arn = value.GetString();
+            string name = TextCache.Get(property.Name);
+            string arn = TextCache.Get(value);
             if (name.EndsWith("RoleArn", StringComparison.OrdinalIgnoreCase) && arn.Contains(":role/", StringComparison.Ordinal))
             {
                 implied.Add(new RequiredPermission("iam:PassRole", arn, "role", PermissionSource.RequestParameter,
