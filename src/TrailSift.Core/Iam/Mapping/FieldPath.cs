@@ -67,29 +67,7 @@ internal sealed class FieldPath
     /// Finds a property ignoring ASCII case: the last exact match (as <see cref="JsonNode.GetProperty(ReadOnlySpan{byte})"/>
     /// reads it), else the first unescaped name equal ignoring case; one walk over the properties.
     /// </summary>
-    internal static JsonNode GetPropertyIgnoreCase(JsonNode node, ReadOnlySpan<byte> name)
-    {
-        if (node.Kind != JsonKind.Object)
-        {
-            return default;
-        }
-
-        JsonNode exact = default, folded = default;
-        foreach (JsonNode.PropertyEnumerator property in node.EnumerateProperties())
-        {
-            JsonNode key = property.Name;
-            if (key.StringEquals(name))
-            {
-                exact = property.Value;
-            }
-            else if (folded.Kind == JsonKind.Undefined && !key.HasEscapes && Ascii.EqualsIgnoreCase(key.RawStringContent, name))
-            {
-                folded = property.Value;
-            }
-        }
-
-        return exact.Kind != JsonKind.Undefined ? exact : folded;
-    }
+    internal static JsonNode GetPropertyIgnoreCase(JsonNode node, ReadOnlySpan<byte> name) => node.GetPropertyIgnoreAsciiCase(name);
 
     private void Walk(JsonNode node, int index, List<string> values)
     {
