@@ -27,6 +27,26 @@ public static class PrincipalResolver
     /// <summary>Resolves the caller described by a <c>userIdentity</c> node (missing or not an object: unknown).</summary>
     public static ResolvedPrincipal Resolve(JsonNode userIdentity)
     {
+        // The answer depends on the object's bytes alone: a recurring identity is answered by this thread's memo.
+        if (userIdentity.Kind != JsonKind.Object)
+        {
+            return ResolveFields(userIdentity);
+        }
+
+        ReadOnlySpan<byte> bytes = userIdentity.RawJson;
+        if (PrincipalMemo.TryGet(bytes, out ResolvedPrincipal known))
+        {
+            return known;
+        }
+
+        ResolvedPrincipal caller = ResolveFields(userIdentity);
+        PrincipalMemo.Keep(bytes, caller);
+        return caller;
+    }
+
+    /// <summary>Resolves the caller from the fields of a <c>userIdentity</c> node (the memo's oracle).</summary>
+    internal static ResolvedPrincipal ResolveFields(JsonNode userIdentity)
+    {
         PrincipalIdentity identity = PrincipalIdentity.From(userIdentity, out JsonNode accountId);
         string? type = identity.Type;
         string? account = Text(accountId);

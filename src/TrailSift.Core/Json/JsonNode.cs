@@ -111,6 +111,46 @@ public readonly struct JsonNode
         return found < 0 ? default : new JsonNode(_record, found);
     }
 
+    /// <summary>
+    /// Looks up a property ignoring ASCII case, in one walk: the last exact match (as
+    /// <see cref="GetProperty(ReadOnlySpan{byte})"/> reads it), else the first unescaped name equal ignoring case.
+    /// </summary>
+    internal JsonNode GetPropertyIgnoreAsciiCase(ReadOnlySpan<byte> utf8Name)
+    {
+        if (Kind != JsonKind.Object)
+        {
+            return default;
+        }
+
+        RecordIndex index = _record!.Index;
+        ReadOnlySpan<byte> bytes = _record.Utf8;
+        int end = index[_token].Next;
+        int exact = -1, folded = -1;
+        for (int i = _token + 1; i < end; i = index[i + 1].Next)
+        {
+            ref JsonToken name = ref index[i];
+            if (name.HasEscapes)
+            {
+                exact = Unescaped(bytes.Slice(name.Start, name.Length), utf8Name) ? i + 1 : exact;
+            }
+            else if (name.Length == utf8Name.Length)
+            {
+                ReadOnlySpan<byte> raw = bytes.Slice(name.Start, name.Length);
+                if (raw.SequenceEqual(utf8Name))
+                {
+                    exact = i + 1;
+                }
+                else if (folded < 0 && Ascii.EqualsIgnoreCase(raw, utf8Name))
+                {
+                    folded = i + 1;
+                }
+            }
+        }
+
+        int found = exact >= 0 ? exact : folded;
+        return found < 0 ? default : new JsonNode(_record, found);
+    }
+
     /// <summary>Looks up a property by name.</summary>
     public JsonNode GetProperty(string name)
     {

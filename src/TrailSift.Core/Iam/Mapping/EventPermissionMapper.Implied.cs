@@ -145,7 +145,7 @@ public sealed partial class EventPermissionMapper
     private static void AddGenericPassRole(OperationPlan plan, EventContext context, List<RequiredPermission> implied)
     {
         // Any other call that hands a role ARN to a service in a top-level …RoleArn field needs iam:PassRole on it.
-        if (plan.Prefix is "iam" or "sts" || !StartsWithAny(plan.Operation, PassRoleVerbs))
+        if (!plan.HandsRoles(HandsRoles))
         {
             return;
         }
@@ -166,8 +166,8 @@ public sealed partial class EventPermissionMapper
                 continue;
             }
 
-            string name = property.Name.GetString();
-            string arn = value.GetString();
+            string name = TextCache.Get(property.Name);
+            string arn = TextCache.Get(value);
             if (name.EndsWith("RoleArn", StringComparison.OrdinalIgnoreCase) && arn.Contains(":role/", StringComparison.Ordinal))
             {
                 implied.Add(new RequiredPermission("iam:PassRole", arn, "role", PermissionSource.RequestParameter,
@@ -209,6 +209,10 @@ public sealed partial class EventPermissionMapper
 
         return false;
     }
+
+    // Whether the generic iam:PassRole rule looks at the plan's requests: a service other than iam and sts, an operation
+    // named with a verb that may hand a role over.
+    private static bool HandsRoles(OperationPlan plan) => plan.Prefix is not ("iam" or "sts") && StartsWithAny(plan.Operation, PassRoleVerbs);
 
     private static bool StartsWithAny(string text, string[] prefixes)
     {

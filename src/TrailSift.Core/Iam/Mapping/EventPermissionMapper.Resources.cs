@@ -107,7 +107,7 @@ public sealed partial class EventPermissionMapper
                 JsonNode value = property.Value;
                 if (value.Kind == JsonKind.String && value.RawStringContent.StartsWith("arn:"u8))
                 {
-                    string arn = value.GetString();
+                    string arn = TextCache.Get(value);
                     if (type.Template.Matches(arn))
                     {
                         output.Add(new RequiredPermission(action, arn, type.Type.Name, PermissionSource.RequestParameter, ruleNote));

@@ -31,6 +31,7 @@ public sealed partial class EventPermissionMapper
 
     private readonly ConcurrentDictionary<string, OperationPlan> _plans = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, OperationPlan>.AlternateLookup<ReadOnlySpan<char>> _plansBySpan;
+    private readonly PlanSlots _recent = new();
 
     /// <summary>Creates a mapper over <paramref name="catalog"/>.</summary>
     public EventPermissionMapper(IamCatalog catalog)
@@ -109,7 +110,25 @@ public sealed partial class EventPermissionMapper
 
     private OperationPlan GetPlan(JsonNode eventSource, JsonNode eventName)
     {
-        // The hot path: look the pair up by its text without allocating; build the key string only on a miss.
+        // The hot path: look the pair up by its UTF-8 bytes; decode it and look its text up only on a miss.
+        if (eventSource.Kind == JsonKind.String && eventName.Kind == JsonKind.String && !eventSource.HasEscapes && !eventName.HasEscapes)
+        {
+            ReadOnlySpan<byte> source = eventSource.RawStringContent, name = eventName.RawStringContent;
+            if (_recent.Find(source, name) is { } recent)
+            {
+                return recent;
+            }
+
+            OperationPlan plan = PlanOfText(eventSource, eventName);
+            _recent.Keep(source, name, plan);
+            return plan;
+        }
+
+        return PlanOfText(eventSource, eventName);
+    }
+
+    private OperationPlan PlanOfText(JsonNode eventSource, JsonNode eventName)
+    {
         if (eventSource.Kind == JsonKind.String && eventName.Kind == JsonKind.String && !eventSource.HasEscapes && !eventName.HasEscapes)
         {
             ReadOnlySpan<byte> source = eventSource.RawStringContent, name = eventName.RawStringContent;
@@ -204,7 +223,7 @@ public sealed partial class EventPermissionMapper
     private static bool IsShareable(OperationPlan plan)
     {
         if (plan.Handler is not null || CreatedEntries(plan) is not null
-            || (plan.Prefix is not ("iam" or "sts") && StartsWithAny(plan.Operation, PassRoleVerbs)))
+            || plan.HandsRoles(HandsRoles))
         {
             return false;
         }

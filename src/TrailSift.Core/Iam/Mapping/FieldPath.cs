@@ -63,26 +63,11 @@ internal sealed class FieldPath
     /// <summary>Whether anything other than null is present at the path.</summary>
     public bool IsPresent(JsonNode root) => Present(root, 0);
 
-    /// <summary>Finds a property ignoring ASCII case (exact match tried first).</summary>
-    internal static JsonNode GetPropertyIgnoreCase(JsonNode node, ReadOnlySpan<byte> name)
-    {
-        JsonNode exact = node.GetProperty(name);
-        if (exact.Kind != JsonKind.Undefined || node.Kind != JsonKind.Object)
-        {
-            return exact;
-        }
-
-        foreach (JsonNode.PropertyEnumerator property in node.EnumerateProperties())
-        {
-            JsonNode key = property.Name;
-            if (!key.HasEscapes && Ascii.EqualsIgnoreCase(key.RawStringContent, name))
-            {
-                return property.Value;
-            }
-        }
-
-        return default;
-    }
+    /// <summary>
+    /// Finds a property ignoring ASCII case: the last exact match (as <see cref="JsonNode.GetProperty(ReadOnlySpan{byte})"/>
+    /// reads it), else the first unescaped name equal ignoring case; one walk over the properties.
+    /// </summary>
+    internal static JsonNode GetPropertyIgnoreCase(JsonNode node, ReadOnlySpan<byte> name) => node.GetPropertyIgnoreAsciiCase(name);
 
     private void Walk(JsonNode node, int index, List<string> values)
     {

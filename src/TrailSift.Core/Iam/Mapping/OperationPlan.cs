@@ -71,6 +71,20 @@ internal sealed class OperationPlan
         return entry as T;
     }
 
+    // Whether the generic iam:PassRole rule reads the plan's requests (by prefix and verb): 0 unknown, 1 yes, 2 no.
+    private int _handsRoles;
+
+    /// <summary>Whether <paramref name="decide"/> says the generic iam:PassRole rule applies to the plan (decided once).</summary>
+    public bool HandsRoles(Func<OperationPlan, bool> decide)
+    {
+        if (_handsRoles == 0)
+        {
+            _handsRoles = decide(this) ? 1 : 2;
+        }
+
+        return _handsRoles == 1;
+    }
+
     // Whether the operation starts with a verb of creation: 0 unknown, 1 yes, 2 no.
     private int _createVerb;
 
