@@ -1,6 +1,5 @@
+using System.IO.Hashing;
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace TrailSift.Core.Events;
 
@@ -18,7 +17,6 @@ internal static class PrincipalMemo
     internal const int MaxBytes = 2048;
 
     private const int Slots = 128;
-    private const ulong Multiplier = 0x9E3779B97F4A7C15UL;
 
     [ThreadStatic]
     private static Table? t_table;
@@ -64,47 +62,7 @@ internal static class PrincipalMemo
         slot.Caller = caller;
     }
 
-    // Four lanes of eight bytes per step (the tail's last 32 bytes overlapping), multiplied and folded.
-    private static uint Hash(ReadOnlySpan<byte> bytes)
-    {
-        ref byte first = ref MemoryMarshal.GetReference(bytes);
-        int length = bytes.Length;
-        ulong a = (ulong)length * Multiplier, b = ~a, c = a ^ 0x5555555555555555UL, d = a ^ 0xAAAAAAAAAAAAAAAAUL;
-        if (length >= 32)
-        {
-            int i = 0;
-            for (; i <= length - 32; i += 32)
-            {
-                a = Step(a, ref Unsafe.Add(ref first, i));
-                b = Step(b, ref Unsafe.Add(ref first, i + 8));
-                c = Step(c, ref Unsafe.Add(ref first, i + 16));
-                d = Step(d, ref Unsafe.Add(ref first, i + 24));
-            }
-
-            if (i < length)
-            {
-                int last = length - 32;
-                a = Step(a, ref Unsafe.Add(ref first, last));
-                b = Step(b, ref Unsafe.Add(ref first, last + 8));
-                c = Step(c, ref Unsafe.Add(ref first, last + 16));
-                d = Step(d, ref Unsafe.Add(ref first, last + 24));
-            }
-        }
-        else
-        {
-            foreach (byte x in bytes)
-            {
-                a = (BitOperations.RotateLeft(a, 8) ^ x) * Multiplier;
-            }
-        }
-
-        ulong h = (a ^ BitOperations.RotateLeft(b, 17) ^ BitOperations.RotateLeft(c, 31) ^ BitOperations.RotateLeft(d, 47)) * Multiplier;
-        return (uint)(h >> 32);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Step(ulong lane, ref byte at) =>
-        (BitOperations.RotateLeft(lane, 23) ^ Unsafe.ReadUnaligned<ulong>(ref at)) * Multiplier;
+    private static uint Hash(ReadOnlySpan<byte> bytes) => (uint)XxHash3.HashToUInt64(bytes);
 
     private struct Slot
     {

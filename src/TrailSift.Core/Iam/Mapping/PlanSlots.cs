@@ -1,6 +1,5 @@
+using System.IO.Hashing;
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace TrailSift.Core.Iam.Mapping;
 
@@ -16,7 +15,6 @@ namespace TrailSift.Core.Iam.Mapping;
 internal sealed class PlanSlots
 {
     private const int Slots = 1024;
-    private const ulong Multiplier = 0x9E3779B97F4A7C15UL;
 
     private readonly Entry?[] _entries = new Entry?[Slots];
 
@@ -33,28 +31,7 @@ internal sealed class PlanSlots
         Volatile.Write(ref _entries[Slot(source, name)], new Entry(source.ToArray(), name.ToArray(), plan));
 
     private static int Slot(ReadOnlySpan<byte> source, ReadOnlySpan<byte> name) =>
-        (int)((Mix(source, (ulong)name.Length) ^ BitOperations.RotateLeft(Mix(name, (ulong)source.Length), 17)) * Multiplier >> 54);
-
-    // Length, the first and last eight bytes (fewer for short text); any collision only costs a miss.
-    private static ulong Mix(ReadOnlySpan<byte> text, ulong seed)
-    {
-        ulong x = seed;
-        ref byte first = ref MemoryMarshal.GetReference(text);
-        if (text.Length >= 8)
-        {
-            x ^= Unsafe.ReadUnaligned<ulong>(ref first)
-                ^ BitOperations.RotateLeft(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, text.Length - 8)), 29);
-        }
-        else
-        {
-            foreach (byte b in text)
-            {
-                x = (x << 8) | b;
-            }
-        }
-
-        return (x ^ (ulong)text.Length) * Multiplier;
-    }
+        (int)((XxHash3.HashToUInt64(source) ^ BitOperations.RotateLeft(XxHash3.HashToUInt64(name), 17)) >> 54);
 
     private sealed record Entry(byte[] Source, byte[] Name, OperationPlan Plan);
 }
