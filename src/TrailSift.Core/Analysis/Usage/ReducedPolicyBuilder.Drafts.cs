@@ -11,15 +11,20 @@ public static partial class ReducedPolicyBuilder
     /// <remarks>Not thread-safe: one per policy built.</remarks>
     internal sealed class DraftTable
     {
-        private readonly Dictionary<(StatementRef Ref, string Action), Draft> _drafts = [];
+        // Per current statement, its drafts by action: string keys hash without randomization, and a statement's kept
+        // grants come in action order (no sort needed then).
+        private readonly Dictionary<StatementRef, Dictionary<string, Draft>> _drafts = [];
 
         /// <summary>How many drafts.</summary>
-        public int Count => _drafts.Count;
+        public int Count { get; private set; }
 
         /// <summary>The draft of <paramref name="action"/> under <paramref name="reference"/>, made with <paramref name="kind"/> when new.</summary>
         public Draft For(StatementRef reference, string action, ReducedStatementKind kind)
         {
-            ref Draft? draft = ref CollectionsMarshal.GetValueRefOrAddDefault(_drafts, (reference, action), out _);
+            ref Dictionary<string, Draft>? byAction = ref CollectionsMarshal.GetValueRefOrAddDefault(_drafts, reference, out _);
+            byAction ??= new(StringComparer.Ordinal);
+            ref Draft? draft = ref CollectionsMarshal.GetValueRefOrAddDefault(byAction, action, out bool exists);
+            Count += exists ? 0 : 1;
             return draft ??= new Draft(kind);
         }
 
@@ -29,20 +34,26 @@ public static partial class ReducedPolicyBuilder
         /// </summary>
         public List<DraftGroup> Groups()
         {
-            var ordered = new KeyValuePair<(StatementRef Ref, string Action), Draft>[_drafts.Count];
-            ((ICollection<KeyValuePair<(StatementRef Ref, string Action), Draft>>)_drafts).CopyTo(ordered, 0);
-            Array.Sort(ordered, static (x, y) => Compare(x.Key, y.Key));
+            StatementRef[] references = [.. _drafts.Keys];
+            Array.Sort(references, static (x, y) => x.Policy != y.Policy ? x.Policy.CompareTo(y.Policy) : x.Statement.CompareTo(y.Statement));
 
             var result = new List<DraftGroup>();
             var byContent = new Dictionary<(ReducedStatementKind Kind, bool Keep, string Resources), DraftGroup>();
-            for (int start = 0, end; start < ordered.Length; start = end)
+            foreach (StatementRef reference in references)
             {
-                StatementRef reference = ordered[start].Key.Ref;
+                Dictionary<string, Draft> byAction = _drafts[reference];
+                string[] actions = [.. byAction.Keys];
+                Draft[] drafts = [.. byAction.Values];
+                if (!Ascending(actions))
+                {
+                    Array.Sort(actions, drafts, StringComparer.Ordinal);
+                }
+
                 int first = result.Count;
                 byContent.Clear();
-                for (end = start; end < ordered.Length && ordered[end].Key.Ref == reference; end++)
+                for (int i = 0; i < actions.Length; i++)
                 {
-                    Draft draft = ordered[end].Value;
+                    Draft draft = drafts[i];
                     ref DraftGroup? group = ref CollectionsMarshal.GetValueRefOrAddDefault(byContent, (draft.Kind, draft.KeepResources, draft.Joined()), out _);
                     if (group is null)
                     {
@@ -50,7 +61,7 @@ public static partial class ReducedPolicyBuilder
                         result.Add(group);
                     }
 
-                    group.Actions.Add(ordered[end].Key.Action);
+                    group.Actions.Add(actions[i]);
                 }
 
                 // Each action is in one group: first actions differ, so the order is total.
@@ -61,11 +72,17 @@ public static partial class ReducedPolicyBuilder
             return result;
         }
 
-        private static int Compare((StatementRef Ref, string Action) x, (StatementRef Ref, string Action) y)
+        private static bool Ascending(string[] actions)
         {
-            int c = x.Ref.Policy.CompareTo(y.Ref.Policy);
-            c = c != 0 ? c : x.Ref.Statement.CompareTo(y.Ref.Statement);
-            return c != 0 ? c : string.CompareOrdinal(x.Action, y.Action);
+            for (int i = 1; i < actions.Length; i++)
+            {
+                if (string.CompareOrdinal(actions[i - 1], actions[i]) >= 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 
