@@ -26,7 +26,7 @@ public sealed partial class RecordReader : IDisposable
     public const int DefaultMaxRecordBytes = 64 * 1024 * 1024;
 
     /// <summary>Deepest nesting accepted in a record (the record object itself is level 1), as <see cref="RecordIndex"/> allows.</summary>
-    public const int MaxRecordDepth = 256;
+    public const int MaxRecordDepth = PlainObjectScanner.MaxDepth;
 
     // The reader's own limit only guards against absurd nesting; records are held to MaxRecordDepth by the reader
     // below, so a too-deep record is skipped structurally instead of ending the stream.

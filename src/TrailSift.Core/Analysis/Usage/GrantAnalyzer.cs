@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using TrailSift.Core.Common;
 using TrailSift.Core.Iam.Authorization;
 using TrailSift.Core.Iam.Catalog;
@@ -30,54 +31,61 @@ public static partial class GrantAnalyzer
         ArgumentNullException.ThrowIfNull(observed);
         ArgumentNullException.ThrowIfNull(coverage);
         ArgumentNullException.ThrowIfNull(catalog);
-        var byAction = observed.Uses.Where(static u => u.Decision == Decision.Allowed || u.Undecidable)
-            .ToLookup(static u => u.Action, StringComparer.OrdinalIgnoreCase);
+        var byAction = new UsesByAction(observed.Uses);
         var calls = observed.ActionCalls.ToDictionary(static a => (a.Action, a.Statement));
-        var refused = observed.Uses.Where(static u => u.Decision != Decision.Allowed && !u.Undecidable)
-            .ToLookup(static u => u.Action, StringComparer.OrdinalIgnoreCase);
-        var found = ImmutableArray.CreateBuilder<GrantUsage>();
 
-        // Per principal and per statement, not per action: what the input covers does not depend on the action.
-        string unused = "no call in the input (" + Scope(policies.Principal.Account, coverage) + ")";
+        // The Allow statements' actions first: the verdicts then fill an array of the right size (a principal has thousands).
+        var allows = new List<(int Policy, int Statement, ImmutableArray<string> Actions)>();
+        int total = 0;
         for (int p = 0; p < policies.Identity.Length; p++)
         {
-            GrantedPolicy policy = policies.Identity[p];
-            for (int s = 0; s < policy.Document.Statements.Length; s++)
+            ImmutableArray<Statement> statements = policies.Identity[p].Document.Statements;
+            for (int s = 0; s < statements.Length; s++)
             {
-                Statement statement = policy.Document.Statements[s];
-                if (statement.Effect != Effect.Allow)
+                if (statements[s].Effect == Effect.Allow)
                 {
-                    continue;
-                }
-
-                var head = new GrantUsage
-                {
-                    PolicyIndex = p,
-                    Policy = policy.Label,
-                    StatementIndex = s,
-                    Sid = statement.Sid,
-                    Action = string.Empty,
-                    Verdict = UsageVerdict.Unused,
-                    Reason = string.Empty,
-                    HasConditions = !statement.Conditions.IsEmpty,
-                };
-                var judged = new StatementFacts(statement, NoData(statement, policies.Principal, coverage), unused);
-                var reference = new StatementRef(p, s);
-                string prefix = string.Empty;
-                foreach (string action in granted?.Of(statement) ?? GrantedActions(statement, catalog))
-                {
-                    // The actions are sorted: those of one service share its prefix string.
-                    prefix = PrefixOf(action, prefix);
-                    PermissionUse[] uses = byAction.Count == 0 ? [] : AllowedBy(byAction[action], reference);
-                    calls.TryGetValue((action, reference), out ActionCalls? counted);
-                    long denied = refused.Count == 0 ? 0 : CallsAllowedBy(refused[action], reference);
-
-                    found.Add(Judge(head, action, prefix, judged, uses, counted, denied, observed, coverage, advisor));
+                    ImmutableArray<string> actions = granted?.Of(statements[s]) ?? GrantedActions(statements[s], catalog);
+                    allows.Add((p, s, actions));
+                    total += actions.Length;
                 }
             }
         }
 
-        return found.ToImmutable();
+        var found = ImmutableArray.CreateBuilder<GrantUsage>(total);
+
+        // Per principal and per statement, not per action: what the input covers does not depend on the action.
+        string unused = "no call in the input (" + Scope(policies.Principal.Account, coverage) + ")";
+        foreach ((int p, int s, ImmutableArray<string> actions) in allows)
+        {
+            GrantedPolicy policy = policies.Identity[p];
+            Statement statement = policy.Document.Statements[s];
+            var head = new GrantUsage
+            {
+                PolicyIndex = p,
+                Policy = policy.Label,
+                StatementIndex = s,
+                Sid = statement.Sid,
+                Action = string.Empty,
+                Verdict = UsageVerdict.Unused,
+                Reason = string.Empty,
+                HasConditions = !statement.Conditions.IsEmpty,
+            };
+            var judged = new StatementFacts(statement, NoData(statement, policies.Principal, coverage), unused);
+            var reference = new StatementRef(p, s);
+            string prefix = string.Empty;
+            foreach (string action in actions)
+            {
+                // The actions are sorted: those of one service share its prefix string.
+                prefix = PrefixOf(action, prefix);
+                PermissionUse[] uses = byAction.AllowedBy(action, reference);
+                calls.TryGetValue((action, reference), out ActionCalls? counted);
+                long denied = byAction.RefusedCallsOf(action, reference);
+
+                found.Add(Judge(head, action, prefix, judged, uses, counted, denied, observed, coverage, advisor));
+            }
+        }
+
+        return found.MoveToImmutable();
     }
 
     /// <summary>The catalog actions a statement's <c>Action</c> or <c>NotAction</c> covers, sorted; unknown names as written.</summary>
@@ -127,33 +135,6 @@ public static partial class GrantAnalyzer
         return distinct.DrainToImmutable();
     }
 
-    /// <summary>The uses the statement allowed (or could allow); a shared empty array when none.</summary>
-    private static PermissionUse[] AllowedBy(IEnumerable<PermissionUse> uses, StatementRef reference)
-    {
-        List<PermissionUse>? found = null;
-        foreach (PermissionUse use in uses)
-        {
-            if (use.AllowedBy.Contains(reference))
-            {
-                (found ??= []).Add(use);
-            }
-        }
-
-        return found is null ? [] : [.. found];
-    }
-
-    /// <summary>The calls of the uses the statement allowed (or could allow), counted in place.</summary>
-    private static long CallsAllowedBy(IEnumerable<PermissionUse> uses, StatementRef reference)
-    {
-        long calls = 0;
-        foreach (PermissionUse use in uses)
-        {
-            calls += use.AllowedBy.Contains(reference) ? use.Calls : 0;
-        }
-
-        return calls;
-    }
-
     /// <summary>The verdict on <paramref name="action"/>, built in one allocation from the statement's <paramref name="head"/>.</summary>
     private static GrantUsage Judge(GrantUsage head, string action, string prefix, StatementFacts facts, PermissionUse[] uses,
         ActionCalls? counted, long denied, ObservedUsage observed, InputCoverage coverage, AccessAdvisorReport? advisor)
@@ -189,7 +170,7 @@ public static partial class GrantAnalyzer
                 Implied = implied,
                 FirstTicks = uses.Min(static u => u.FirstTicks),
                 LastTicks = uses.Max(static u => u.LastTicks),
-                Resources = [.. uses.Select(static u => u.Resource).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                Resources = ResourcesOf(uses),
                 UnusedResourcePatterns = UnusedPatterns(statement, uses),
             };
         }
@@ -266,6 +247,24 @@ public static partial class GrantAnalyzer
     {
         /// <summary>The unused reason of a data event (with its caveat), built once per statement.</summary>
         public string UnusedDataEvent => field ??= Unused + "; " + DataEventCaveat;
+    }
+
+    /// <summary>
+    /// The uses' resources, each once, in ordinal order: as they come when they already are (the uses of one spelling of
+    /// an action, sorted as the collector sorts them), else sorted.
+    /// </summary>
+    internal static ImmutableArray<string> ResourcesOf(PermissionUse[] uses)
+    {
+        var resources = new string[uses.Length];
+        bool ascending = true;
+        for (int i = 0; i < uses.Length; i++)
+        {
+            resources[i] = uses[i].Resource;
+            ascending &= i == 0 || string.CompareOrdinal(resources[i - 1], resources[i]) < 0;
+        }
+
+        return ascending ? ImmutableCollectionsMarshal.AsImmutableArray(resources)
+            : [.. resources.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     private static ImmutableArray<string> UnusedPatterns(Statement statement, PermissionUse[] uses)

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Analysis.Usage;
 
@@ -75,7 +76,7 @@ internal sealed class PackedEvents
             int offset = 0;
             for (int i = chunk.First; i < chunk.First + chunk.Count; i++)
             {
-                record.Load(buffer, offset, _lengths[i]);
+                Load(record, buffer, offset, _lengths[i]);
                 sink.Accept(record);
                 offset += _lengths[i];
             }
@@ -100,6 +101,22 @@ internal sealed class PackedEvents
         _packed.Add(new Chunk(compressed.ToArray(), _used, _openFirst, _lengths.Count - _openFirst));
         _openFirst = _lengths.Count;
         _used = 0;
+    }
+
+    /// <summary>
+    /// Loads a record, indexed by the scan's fast split (<see cref="PlainObjectScanner"/>: the same index as the JSON
+    /// reader's, as the scan made when it read the record), or by the JSON reader when the fast split declines.
+    /// </summary>
+    private static void Load(EventRecord record, byte[] buffer, int offset, int length)
+    {
+        if (PlainObjectScanner.Scan(buffer.AsSpan(offset, length), record.IndexUnderConstruction) == length)
+        {
+            record.SetIndexed(buffer, offset, length);
+        }
+        else
+        {
+            record.Load(buffer, offset, length);
+        }
     }
 
     private static void Inflate(Chunk chunk, byte[] into)

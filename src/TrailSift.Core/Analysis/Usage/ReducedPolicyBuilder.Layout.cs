@@ -9,34 +9,35 @@ namespace TrailSift.Core.Analysis.Usage;
 // From drafts to statements: per current statement, actions sharing kind and resources become one statement.
 public static partial class ReducedPolicyBuilder
 {
-    private static List<ReducedStatement> Layout(EffectivePolicies policies, SortedDictionary<(StatementRef Ref, string Action), Draft> drafts)
+    private static List<ReducedStatement> Layout(EffectivePolicies policies, DraftTable drafts)
     {
         var result = new List<ReducedStatement>();
         var sids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var byStatement in drafts.GroupBy(static d => d.Key.Ref))
+        StatementRef? last = null;
+        Statement current = null!;
+        string origin = string.Empty;
+        foreach (DraftGroup group in drafts.Groups())
         {
-            StatementRef reference = byStatement.Key;
-            Statement current = StatementOf(policies, reference);
-            string origin = Origin(policies, reference, current);
-            var groups = byStatement
-                .GroupBy(d => (d.Value.Kind, d.Value.KeepResources, Key: string.Join('\n', d.Value.Resources)))
-                .OrderBy(static g => g.Key.Kind).ThenBy(static g => g.First().Key.Action, StringComparer.Ordinal);
-            foreach (var group in groups)
+            if (group.Ref != last)
             {
-                string[] actions = [.. group.Select(static d => d.Key.Action)];
-                Statement statement = group.Key.KeepResources
-                    ? current with { Action = List(actions), NotAction = null }
-                    : current with { Action = List(actions), NotAction = null, Resource = List([.. group.First().Value.Resources]), NotResource = null };
-                string suffix = group.Key.Kind switch
-                {
-                    ReducedStatementKind.NotVisible => "NotVisible",
-                    ReducedStatementKind.NoData => "NoData",
-                    ReducedStatementKind.AccessAdvisor => "AccessAdvisor",
-                    _ => string.Empty,
-                };
-                statement = statement with { Sid = UniqueSid(PolicyGenerator.SidFor(actions[0]) + suffix, sids) };
-                result.Add(new ReducedStatement(statement, group.Key.Kind, origin));
+                last = group.Ref;
+                current = StatementOf(policies, group.Ref);
+                origin = Origin(policies, group.Ref, current);
             }
+
+            string[] actions = [.. group.Actions];
+            Statement statement = group.KeepResources
+                ? current with { Action = List(actions), NotAction = null }
+                : current with { Action = List(actions), NotAction = null, Resource = List(group.First.ResourceArray()), NotResource = null };
+            string suffix = group.Kind switch
+            {
+                ReducedStatementKind.NotVisible => "NotVisible",
+                ReducedStatementKind.NoData => "NoData",
+                ReducedStatementKind.AccessAdvisor => "AccessAdvisor",
+                _ => string.Empty,
+            };
+            statement = statement with { Sid = UniqueSid(PolicyGenerator.SidFor(actions[0]) + suffix, sids) };
+            result.Add(new ReducedStatement(statement, group.Kind, origin));
         }
 
         for (int p = 0; p < policies.Identity.Length; p++)

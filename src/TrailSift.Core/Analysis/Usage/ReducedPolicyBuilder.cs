@@ -46,7 +46,7 @@ public static partial class ReducedPolicyBuilder
         IEnumerable<GeneratedStatement> generated = PolicyGenerator.Statements(evidence, options with { CompressActions = false });
 
         // (current statement, action) → resources of the reduced grant, and why it is kept.
-        var drafts = new SortedDictionary<(StatementRef Ref, string Action), Draft>(DraftOrder.Instance);
+        var drafts = new DraftTable();
 
         // Each current statement alone, without its conditions, compiled once for every pattern it is asked about.
         var alone = new Dictionary<StatementRef, PolicySet>();
@@ -65,7 +65,7 @@ public static partial class ReducedPolicyBuilder
                             alone.Add(group.Key, current = Alone(StatementOf(policies, group.Key)));
                         }
 
-                        Draft draft = DraftFor(drafts, group.Key, action, ReducedStatementKind.Observed);
+                        Draft draft = drafts.For(group.Key, action, ReducedStatementKind.Observed);
                         if (Covers(current, action, resource.Pattern, policies.Principal.Arn, factory))
                         {
                             draft.Resources.Add(resource.Pattern);
@@ -88,7 +88,7 @@ public static partial class ReducedPolicyBuilder
             if (kept is ReducedStatementKind kind)
             {
                 var reference = new StatementRef(grant.PolicyIndex, grant.StatementIndex);
-                Draft draft = DraftFor(drafts, reference, grant.Action, kind);
+                Draft draft = drafts.For(reference, grant.Action, kind);
                 draft.KeepResources = true;
             }
         }
@@ -170,35 +170,4 @@ public static partial class ReducedPolicyBuilder
 
     private static Statement StatementOf(EffectivePolicies policies, StatementRef reference) =>
         policies.Identity[reference.Policy].Document.Statements[reference.Statement];
-
-    private static Draft DraftFor(SortedDictionary<(StatementRef, string), Draft> drafts, StatementRef reference, string action, ReducedStatementKind kind)
-    {
-        if (!drafts.TryGetValue((reference, action), out Draft? draft))
-        {
-            drafts.Add((reference, action), draft = new Draft(kind));
-        }
-
-        return draft;
-    }
-
-    private sealed class Draft(ReducedStatementKind kind)
-    {
-        public ReducedStatementKind Kind { get; } = kind;
-
-        public SortedSet<string> Resources { get; } = new(StringComparer.Ordinal);
-
-        public bool KeepResources { get; set; }
-    }
-
-    private sealed class DraftOrder : IComparer<(StatementRef Ref, string Action)>
-    {
-        public static readonly DraftOrder Instance = new();
-
-        public int Compare((StatementRef Ref, string Action) x, (StatementRef Ref, string Action) y)
-        {
-            int c = x.Ref.Policy.CompareTo(y.Ref.Policy);
-            c = c != 0 ? c : x.Ref.Statement.CompareTo(y.Ref.Statement);
-            return c != 0 ? c : string.CompareOrdinal(x.Action, y.Action);
-        }
-    }
 }

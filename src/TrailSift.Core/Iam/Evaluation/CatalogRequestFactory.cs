@@ -53,7 +53,7 @@ public sealed class CatalogRequestFactory
         List<KeyValuePair<string, ContextValue>>? normalized = null;
         if (context is not null)
         {
-            normalized = [];
+            normalized = context.TryGetNonEnumeratedCount(out int count) ? new(count) : [];
             foreach (KeyValuePair<string, ContextValue> pair in context)
             {
                 normalized.Add(new(pair.Key, Normalize(pair.Key, pair.Value)));

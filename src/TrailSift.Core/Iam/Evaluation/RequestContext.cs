@@ -71,7 +71,9 @@ public sealed class RequestContext
         _unknown = unknown;
         _unknownPrefixes = [.. prefixes];
 
-        var values = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
+        // Sized for the keys given and derived: the table is not grown (and copied) two or three times per request.
+        int given = context is not null && context.TryGetNonEnumeratedCount(out int count) ? count : 0;
+        var values = new Dictionary<string, ContextValue>(given + (deriveGlobalKeys ? DerivedKeyCount() : 0), StringComparer.OrdinalIgnoreCase);
         foreach (KeyValuePair<string, ContextValue> pair in context ?? [])
         {
             values[pair.Key] = pair.Value;
@@ -204,21 +206,8 @@ public sealed class RequestContext
     private void DeriveGlobalKeys(Dictionary<string, ContextValue> values)
     {
         PrincipalInfo info = PrincipalInfo;
-        string? principalArn = info.Kind switch
-        {
-            PrincipalKind.AssumedRoleSession => info.RoleArn,
-            PrincipalKind.Service or PrincipalKind.Anonymous => null,
-            _ => info.Text,
-        };
-        string? principalType = info.Kind switch
-        {
-            PrincipalKind.User => "User",
-            PrincipalKind.AssumedRoleSession or PrincipalKind.Role => "AssumedRole",
-            PrincipalKind.FederatedUser => "FederatedUser",
-            PrincipalKind.Root => "Account",
-            PrincipalKind.Anonymous => "Anonymous",
-            _ => null,
-        };
+        string? principalArn = PrincipalArnKey(info);
+        string? principalType = PrincipalTypeKey(info);
         Derive(values, "aws:PrincipalArn", principalArn);
         Derive(values, "aws:PrincipalAccount", PrincipalAccount);
         Derive(values, "aws:PrincipalType", principalType);
@@ -234,6 +223,32 @@ public sealed class RequestContext
             Derive(values, "aws:PrincipalServiceName", info.Text);
         }
     }
+
+    // At most how many keys DeriveGlobalKeys adds (fewer when given or unknown).
+    private int DerivedKeyCount()
+    {
+        PrincipalInfo info = PrincipalInfo;
+        return (PrincipalArnKey(info) is null ? 0 : 1) + (PrincipalAccount is null ? 0 : 1) + (PrincipalTypeKey(info) is null ? 0 : 1)
+            + (info.UserName is null ? 0 : 1) + (ResourceAccount is null ? 0 : 1) + (info.Kind == PrincipalKind.Anonymous ? 0 : 1)
+            + (info.Kind == PrincipalKind.Service && info.Text is not null ? 1 : 0);
+    }
+
+    private static string? PrincipalArnKey(PrincipalInfo info) => info.Kind switch
+    {
+        PrincipalKind.AssumedRoleSession => info.RoleArn,
+        PrincipalKind.Service or PrincipalKind.Anonymous => null,
+        _ => info.Text,
+    };
+
+    private static string? PrincipalTypeKey(PrincipalInfo info) => info.Kind switch
+    {
+        PrincipalKind.User => "User",
+        PrincipalKind.AssumedRoleSession or PrincipalKind.Role => "AssumedRole",
+        PrincipalKind.FederatedUser => "FederatedUser",
+        PrincipalKind.Root => "Account",
+        PrincipalKind.Anonymous => "Anonymous",
+        _ => null,
+    };
 
     private void Derive(Dictionary<string, ContextValue> values, string key, string? value)
     {

@@ -149,7 +149,7 @@ public static partial class ResourceGeneralizer
     /// Moves exact values into a wildcard pattern that already matches them, and merges <c>prefix*</c>
     /// patterns that lie inside another pattern. Broader patterns (shorter, in ordinal order) win.
     /// </summary>
-    private static void FoldCovered(Dictionary<string, SortedSet<string>> entries)
+    internal static void FoldCovered(Dictionary<string, SortedSet<string>> entries)
     {
         var patterns = new List<string>();
         foreach (string pattern in entries.Keys)
@@ -161,26 +161,45 @@ public static partial class ResourceGeneralizer
         }
 
         patterns.Sort(static (a, b) => a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b));
+
+        // A pattern leaves the entries only when folded as a key: marked here, not looked up for every key and pattern.
+        var folded = new bool[patterns.Count];
+        var positions = new Dictionary<string, int>(patterns.Count, StringComparer.Ordinal);
+        for (int j = 0; j < patterns.Count; j++)
+        {
+            positions.Add(patterns[j], j);
+        }
+
         var keys = new List<string>(entries.Keys);
         keys.Sort(StringComparer.Ordinal);
         foreach (string key in keys)
         {
-            foreach (string pattern in patterns)
+            bool wild = AwsWildcard.ContainsWildcard(key);
+            for (int j = 0; j < patterns.Count; j++)
             {
-                if (pattern != key && entries.ContainsKey(pattern) && Contains(pattern, key))
+                string pattern = patterns[j];
+                if (!folded[j] && pattern != key && Contains(pattern, key, wild))
                 {
                     entries[pattern].UnionWith(entries[key]);
                     entries.Remove(key);
+                    if (wild && positions.TryGetValue(key, out int position))
+                    {
+                        folded[position] = true;
+                    }
+
                     break;
                 }
             }
         }
     }
 
-    /// <summary>True when every value <paramref name="inner"/> matches also matches <paramref name="outer"/> (exactly decided for exact values and <c>prefix*</c> patterns).</summary>
-    private static bool Contains(string outer, string inner)
+    /// <summary>
+    /// True when every value <paramref name="inner"/> matches also matches <paramref name="outer"/> (exactly decided for
+    /// exact values and <c>prefix*</c> patterns); <paramref name="innerIsPattern"/>: <paramref name="inner"/> has a wildcard.
+    /// </summary>
+    private static bool Contains(string outer, string inner, bool innerIsPattern)
     {
-        if (!AwsWildcard.ContainsWildcard(inner))
+        if (!innerIsPattern)
         {
             return AwsWildcard.IsMatch(outer, inner);
         }

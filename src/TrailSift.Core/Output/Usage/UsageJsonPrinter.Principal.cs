@@ -69,9 +69,10 @@ public static partial class UsageJsonPrinter
 
         writer.WriteEndObject();
         writer.WriteStartArray(Names.Grants);
+        var repeated = new RepeatedTexts();
         foreach (GrantUsage grant in principal.Grants)
         {
-            WriteGrant(grant, writer);
+            WriteGrant(grant, writer, ref repeated);
         }
 
         writer.WriteEndArray();
@@ -98,16 +99,24 @@ public static partial class UsageJsonPrinter
         writer.WriteEndObject();
     }
 
-    // plain: a plain tail (HasPlainTail) written as the bytes written once.
-    private static void WriteGrant(GrantUsage grant, Utf8JsonWriter writer, bool plain = true)
+    // plain: a plain tail (HasPlainTail) written as the bytes written once. repeated: the texts the grant before wrote.
+    private static void WriteGrant(GrantUsage grant, Utf8JsonWriter writer, ref RepeatedTexts repeated, bool plain = true)
     {
         writer.WriteStartObject();
-        writer.WriteString(Names.Policy, grant.Policy);
+        writer.WriteString(Names.Policy, repeated.Policy(grant.Policy, writer.Options.Encoder));
         writer.WriteNumber(Names.Statement, grant.StatementIndex);
-        writer.WriteString(Names.Sid, grant.Sid);
+        if (grant.Sid is null)
+        {
+            writer.WriteNull(Names.Sid);
+        }
+        else
+        {
+            writer.WriteString(Names.Sid, repeated.Sid(grant.Sid, writer.Options.Encoder));
+        }
+
         writer.WriteString(Names.Action, grant.Action);
         writer.WriteString(Names.Verdict, Verdicts[(int)grant.Verdict]);
-        writer.WriteString(Names.Reason, grant.Reason);
+        writer.WriteString(Names.Reason, repeated.Reason(grant.Reason, writer.Options.Encoder));
         if (plain && HasPlainTail(grant))
         {
             WritePlainTail(grant, writer);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using TrailSift.Core.Analysis.Usage;
 
@@ -51,6 +52,33 @@ public static partial class UsageJsonPrinter
         writer.WriteRawValue(tail, skipInputValidation: true);
     }
 
+    /// <summary>
+    /// The texts consecutive grants repeat (one statement's policy label and <c>Sid</c>, the reasons shared by its
+    /// actions), each escaped once for as long as it repeats: written as the writer would escape them, with its encoder.
+    /// </summary>
+    private struct RepeatedTexts
+    {
+        private string? _policy, _sid, _reason;
+        private JsonEncodedText _policyText, _sidText, _reasonText;
+
+        public JsonEncodedText Policy(string value, JavaScriptEncoder? encoder) => Encoded(value, ref _policy, ref _policyText, encoder);
+
+        public JsonEncodedText Sid(string value, JavaScriptEncoder? encoder) => Encoded(value, ref _sid, ref _sidText, encoder);
+
+        public JsonEncodedText Reason(string value, JavaScriptEncoder? encoder) => Encoded(value, ref _reason, ref _reasonText, encoder);
+
+        private static JsonEncodedText Encoded(string value, ref string? last, ref JsonEncodedText text, JavaScriptEncoder? encoder)
+        {
+            if (!string.Equals(value, last, StringComparison.Ordinal))
+            {
+                text = JsonEncodedText.Encode(value, encoder);
+                last = value;
+            }
+
+            return text;
+        }
+    }
+
     /// <summary>A grant's text as the printer writes it inside <paramref name="depth"/> - 1 open arrays, through its plain tail when <paramref name="plain"/> (for tests).</summary>
     internal static string GrantText(GrantUsage grant, bool indented, int depth, bool plain)
     {
@@ -62,7 +90,8 @@ public static partial class UsageJsonPrinter
                 writer.WriteStartArray();
             }
 
-            WriteGrant(grant, writer, plain);
+            var repeated = new RepeatedTexts();
+            WriteGrant(grant, writer, ref repeated, plain);
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);

@@ -1,6 +1,7 @@
 using System.Text;
 using TrailSift.Core.Analysis.Usage;
 using TrailSift.Core.Events;
+using TrailSift.Core.Json;
 
 namespace TrailSift.Core.Tests.Analysis.Usage;
 
@@ -39,11 +40,48 @@ public sealed class PackedEventsTests
     }
 
     [Fact]
+    public void Should_Index_Each_Drained_Record_As_The_Json_Reader_Does_When_Records_Have_Escapes_Nesting_And_Odd_Forms()
+    {
+        // Given: records the fast scan indexes and records it leaves to the reader (deep nesting, odd numbers, whitespace)
+        string[] records =
+        [
+            Event(1, 20),
+            """{"eventName":"Put\u0041bject","requestParameters":{"key":"a\"b\\c\/d","tags":[{"k":"é","v":null},true,false,-1.5e3,[]]},"x":{}}""",
+            """{ "eventName" : "DescribeInstances" , "n" : [ 1 , 2 , { "m" : 0.25 } ] }""",
+            """{"n":1E+400,"m":-0,"deep":""" + new string('[', 250) + new string(']', 250) + """}""",
+            """{"s":"\ud83d\ude00 😀","e":""}""",
+        ];
+        var packed = new PackedEvents();
+        foreach (string json in records)
+        {
+            using var record = EventRecord.Parse(json);
+            packed.Add(record);
+        }
+
+        // When
+        var indexes = new List<JsonToken[]>();
+        packed.Drain(new Tokens(indexes));
+
+        // Then: token for token, the index EventRecord.Parse (the JSON reader) makes
+        Assert.Equal(records.Length, indexes.Count);
+        for (int r = 0; r < records.Length; r++)
+        {
+            using var expected = EventRecord.Parse(records[r]);
+            Assert.Equal(Enumerable.Range(0, expected.Index.Count).Select(t => expected.Index[t]), indexes[r]);
+        }
+    }
+
+    [Fact]
     public void Should_Drain_Nothing_When_Nothing_Was_Added()
     {
         var replayed = new List<string>();
         new PackedEvents().Drain(new Collect(replayed));
         Assert.Empty(replayed);
+    }
+
+    private sealed class Tokens(List<JsonToken[]> into) : IEventSink
+    {
+        public void Accept(EventRecord record) => into.Add([.. Enumerable.Range(0, record.Index.Count).Select(t => record.Index[t])]);
     }
 
     private sealed class Collect(List<string> into, Action? onEach = null) : IEventSink

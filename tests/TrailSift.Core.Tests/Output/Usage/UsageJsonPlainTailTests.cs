@@ -38,6 +38,36 @@ public sealed class UsageJsonPlainTailTests
         Assert.False(UsageJsonPrinter.HasPlainTail(grant with { Implied = true }));
     }
 
+    [Theory]
+    [InlineData("managed:arn:aws:iam::123456789012:policy/p\"q", "S\u00e91", "no call in the input (account 1; <2025> & 'x' + y)")]
+    [InlineData("inline \\back\u0001\u007f", null, "tab\there\nline \u2028 \U0001F600 é")]
+    [InlineData("", "", "")]
+    public void Should_Write_The_Texts_The_Writer_Escapes_When_Policy_Sid_And_Reason_Are_Written_Once_Escaped(string policy, string? sid, string reason)
+    {
+        // Given: a grant whose repeated texts need escaping; the oracle: the writer writing each string itself
+        GrantUsage grant = Grant(Visibility.Management, conditions: false) with { Policy = policy, Sid = sid, Reason = reason };
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("policy", policy);
+            writer.WriteNumber("statement", grant.StatementIndex);
+            writer.WriteString("sid", sid);
+            writer.WriteString("action", grant.Action);
+            writer.WriteString("verdict", "unused");
+            writer.WriteString("reason", reason);
+        }
+
+        // When
+        string text = UsageJsonPrinter.GrantText(grant, indented: false, depth: 1, plain: true);
+
+        // Then
+        Assert.StartsWith(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan) + ",", text, StringComparison.Ordinal);
+    }
+
     private static GrantUsage Grant(Visibility visibility, bool conditions) => new()
     {
         PolicyIndex = 1,
