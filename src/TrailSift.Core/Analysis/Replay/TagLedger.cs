@@ -25,6 +25,9 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
         "CreateVolume", "CreateSnapshot", "CreateSecurityGroup", "CreateVpc", "CreateSubnet", "CreateNetworkInterface", "CreateImage",
         "AssociateIamInstanceProfile", "ReplaceIamInstanceProfileAssociation", "DisassociateIamInstanceProfile", "RunJobFlow");
 
+    // The names' bytes, asked before the set (TaggingNameFilter).
+    private static readonly TaggingNameFilter NameFilter = new(TaggingEventNames);
+
     private readonly Dictionary<string, List<TagFact>> _byResource = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TagFact>> _byPrincipal = new(StringComparer.Ordinal);
     private bool _frozen;
@@ -48,7 +51,9 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
     /// <inheritdoc />
     public void Accept(EventRecord record)
     {
-        if (record.EventName.Kind != JsonKind.String || record.ErrorCode.Kind == JsonKind.String
+        // The name first: most events are not tagging calls, and are passed over before any other field is read.
+        JsonNode eventName = record.EventName;
+        if (eventName.Kind != JsonKind.String || !NameFilter.MayTag(eventName) || record.ErrorCode.Kind == JsonKind.String
             || record.EventTimeTicks is not long ticks)
         {
             return;
@@ -56,7 +61,7 @@ public sealed partial class TagLedger : IEventSink, ISequencedSink
 
         // The set's own string: one copy of each name however many facts hold it (the name read through the thread's
         // cache: no new string per event).
-        if (!TaggingEventNames.TryGetValue(TextCache.Get(record.EventName), out string? name))
+        if (!TaggingEventNames.TryGetValue(TextCache.Get(eventName), out string? name))
         {
             return;
         }
