@@ -8,7 +8,8 @@ namespace TrailSift.Core.Json;
 /// A hash table of the property names of a record's root object, so that the many consumers that each look a
 /// top-level field up by name (coverage, tagging facts, principal, context, mapper) pay a hash and one compare instead
 /// of a walk over every root property. Built on the second root lookup of a record (a record read for one field pays
-/// no more than before), from one walk over the root; a repeated name maps to its last occurrence, as
+/// no more than before), or on its first when the record before it was looked up more than once, from one walk over
+/// the root; a repeated name maps to its last occurrence, as
 /// <see cref="JsonNode.GetProperty(ReadOnlySpan{byte})"/> reads it. A root with an escaped name, or with more than
 /// <see cref="MaxNames"/> properties, is not tabled: its lookups walk the root as before, so every input reads the same.
 /// </summary>
@@ -25,6 +26,11 @@ internal sealed class RootNames
     private int _mask = MinSlots - 1;
     private long _version = -1;
     private State _state;
+
+    // Root lookups of the current record, counted up to 2. When the last record had two or more, this one's table is
+    // built on its first lookup (a scan reading many fields of every record walks none); else on its second (a scan
+    // reading one field of each pays no table).
+    private int _lookups;
 
     private enum State
     {
@@ -44,8 +50,11 @@ internal sealed class RootNames
         if (_version != index.Version)
         {
             _version = index.Version;
-            _state = State.Unread;
+            _state = _lookups >= 2 ? State.Walked : State.Unread;
+            _lookups = 0;
         }
+
+        _lookups = Math.Min(_lookups + 1, 2);
 
         switch (_state)
         {

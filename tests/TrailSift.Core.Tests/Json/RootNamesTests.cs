@@ -98,6 +98,43 @@ public sealed class RootNamesTests
         }
     }
 
+    [Fact]
+    public void Should_Answer_As_A_Walk_When_A_Reused_Record_Alternates_Single_And_Repeated_Lookups()
+    {
+        // Given one record loaded in turn with texts read once (walked), twice or more (tabled, then tabled on the first
+        // lookup of the next text), including a repeated name and an escaped one
+        using var record = new EventRecord();
+        string[] texts =
+        [
+            """{"eventName":"A","awsRegion":"r1","eventName":"A2"}""",
+            """{"awsRegion":"r2","other":1,"eventName":"B"}""",
+            """{"k":1,"event\u004eame":"C","awsRegion":"r3"}""",
+            """{"eventName":"D"}""",
+            """[1,2]""",
+            """{"awsRegion":"r5","eventName":"E","eventName":"E2"}""",
+        ];
+        int[] reads = [2, 1, 3, 2, 2, 1, 1, 4, 2];
+        for (int i = 0; i < reads.Length; i++)
+        {
+            byte[] utf8 = Encoding.UTF8.GetBytes(texts[i % texts.Length]);
+            using IndexedJson? plain = StrictJsonReader.Read(utf8, out string? error, out _);
+            Assert.Null(error);
+            Assert.NotNull(plain);
+
+            // When that many root lookups are made of it
+            record.Load(utf8, 0, utf8.Length);
+            for (int r = 0; r < reads[i]; r++)
+            {
+                string name = ((string[])["eventName", "awsRegion", "missing"])[r % 3];
+                JsonNode tabled = record.Root.GetProperty(name);
+                JsonNode walked = plain.Root.GetProperty(name);
+
+                // Then each answer is the walk's
+                Assert.True(tabled.Kind == walked.Kind && tabled.Offset == walked.Offset, $"{name} (text {i}, lookup {r})");
+            }
+        }
+    }
+
     // Every name asked twice of an event record (the first lookup walks, later ones use the table) answers as a plain
     // indexed text does: the same token, or absent.
     private static void AssertSameLookups(string text)
