@@ -131,6 +131,10 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             Array.Clear(worker._judges);
         }
 
+        // The principals judged during the scan are merged first (each worker's copies and checkers gone before the
+        // deferred calls are judged), those whose calls were deferred once these are judged: a deferred principal has no
+        // state before (its every call was deferred), the others get none from the deferred calls.
+        first.MergePrincipals(workers, deferred: false);
         facts.Freeze();
         Parallel.For(0, workers.Count, i => workers[i].JudgeDeferred(facts));
         for (int i = 1; i < workers.Count; i++)
@@ -138,15 +142,25 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             first.Coverage.Merge(workers[i].Coverage);
         }
 
-        // Principal by principal, in parallel: each principal's state is its own (its tables intern nothing shared).
-        Parallel.ForEach(Partitioner.Create(0, first._states.Length, MergeRange), range =>
+        first.MergePrincipals(workers, deferred: true);
+        return first;
+    }
+
+    // Principal by principal, in parallel (each principal's state is its own: its tables intern nothing shared), those
+    // whose calls were deferred or the others.
+    private void MergePrincipals(IReadOnlyList<UsageCollector> workers, bool deferred)
+    {
+        ImmutableArray<bool> needsLedger = _scope.NeedsLedger;
+        Parallel.ForEach(Partitioner.Create(0, _states.Length, MergeRange), range =>
         {
             for (int index = range.Item1; index < range.Item2; index++)
             {
-                first.MergePrincipal(index, workers);
+                if (needsLedger[index] == deferred)
+                {
+                    MergePrincipal(index, workers);
+                }
             }
         });
-        return first;
     }
 
     // Principals per merge task: a few heavy ones dominate, so ranges are small enough to balance.

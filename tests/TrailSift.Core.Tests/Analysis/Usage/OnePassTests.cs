@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using TrailSift.Core.Analysis.Usage;
 using TrailSift.Core.Iam.Authorization;
 using TrailSift.Core.Tests.Analysis.Replay;
@@ -13,6 +14,8 @@ namespace TrailSift.Core.Tests.Analysis.Usage;
 public sealed class OnePassTests
 {
     private const string RoleArn = "arn:aws:iam::123456789012:role/EMR_DefaultRole_Restricted";
+    private const string PlainRole = "Plain";
+    private const string PlainRoleArn = "arn:aws:iam::123456789012:role/Plain";
 
     private static AuthorizationDetails Details(string condition)
     {
@@ -82,6 +85,55 @@ public sealed class OnePassTests
 
         // Then
         Assert.Equal([1L, 1L], requests.Select(r => r.Count).ToArray());
+    }
+
+    [Fact]
+    public void Should_Report_As_One_Worker_Does_When_Two_Workers_See_Principals_Judged_During_And_After_The_Scan()
+    {
+        // Given: one role whose policy reads resource tags (its calls judged after the scan), one whose policy does not,
+        // their calls and the first role's tagging call alternating between two workers
+        AuthorizationDetails details = MixedDetails();
+        string plain = new EventBuilder("ec2.amazonaws.com", "TerminateInstances").AsRole(PlainRole).At("2025-06-03T19:00:00Z")
+            .With("requestParameters", JsonNode.Parse("""{"instancesSet":{"items":[{"instanceId":"i-0bbb"}]}}""")).Json();
+        string[] events = [Tag("2025-06-03T15:00:00Z"), Terminate("2025-06-03T18:00:00Z"), plain, Terminate("2025-06-03T18:05:00Z"), plain, plain];
+        string[] arns = [RoleArn, PlainRoleArn];
+
+        // When
+        UsageReport two = UsageRun.Run(details, events, arns, workers: 2);
+        UsageReport one = UsageRun.Run(details, events, arns, workers: 1);
+
+        // Then: per principal, the calls, verdicts and replay the one worker (no merge) reports
+        Assert.Equal(2, two.Principals.Count);
+        for (int i = 0; i < 2; i++)
+        {
+            PrincipalUsage mine = two.Principals[i];
+            PrincipalUsage oracle = one.Principals[i];
+            Assert.Equal(oracle.Calls, mine.Calls);
+            Assert.Equal(
+                oracle.Grants.Select(g => (g.Action, g.Verdict, g.Calls, g.UndecidableCalls)),
+                mine.Grants.Select(g => (g.Action, g.Verdict, g.Calls, g.UndecidableCalls)));
+            Assert.Equal(
+                (oracle.Reduced.Verification.Requests, oracle.Reduced.Verification.Passed),
+                (mine.Reduced.Verification.Requests, mine.Reduced.Verification.Passed));
+        }
+
+        Assert.Equal((3L, 3L), (two.Principals[0].Calls, two.Principals[1].Calls));
+        Assert.Equal(UsageVerdict.Used, two.Principals[0].Grants.Single(g => g.Action == "ec2:TerminateInstances").Verdict);
+    }
+
+    // The tag-reading role of Details and a role allowed the same actions without a condition.
+    private static AuthorizationDetails MixedDetails()
+    {
+        string json = $$$$"""
+            {"RoleDetailList":[
+              {"RoleName":"EMR_DefaultRole_Restricted","Arn":"{{{{RoleArn}}}}","RolePolicyList":[{"PolicyName":"p","PolicyDocument":{"Version":"2012-10-17","Statement":[
+                {"Effect":"Allow","Action":["ec2:TerminateInstances","ec2:DescribeInstances"],"Resource":"*","Condition":{"StringEquals":{"ec2:ResourceTag/team":"data"}}}]}}]},
+              {"RoleName":"{{{{PlainRole}}}}","Arn":"{{{{PlainRoleArn}}}}","RolePolicyList":[{"PolicyName":"p","PolicyDocument":{"Version":"2012-10-17","Statement":[
+                {"Effect":"Allow","Action":["ec2:TerminateInstances","ec2:DescribeInstances"],"Resource":"*"}]}}]}]}
+            """;
+        var reader = new AuthorizationDetailsReader();
+        Assert.True(reader.Add(Encoding.UTF8.GetBytes(json), "mixed.json"));
+        return reader.Build();
     }
 
     private static ObservedRequest[] Observed(AuthorizationDetails details, string[] events)
