@@ -14,7 +14,7 @@ namespace TrailSift.Core.Events;
 /// <item>otherwise no key: a service, another account, an anonymous caller, a web-identity or SAML caller without an ARN.</item>
 /// </list>
 /// </summary>
-/// <remarks>Stateless; thread-safe.</remarks>
+/// <remarks>Thread-safe: its only state is each thread's memo of recent callers (<see cref="PrincipalMemo"/>).</remarks>
 public static class PrincipalResolver
 {
     /// <summary>Resolves the caller of an event.</summary>

@@ -15,7 +15,7 @@ namespace TrailSift.Core.Json;
 /// <remarks>Stateless; thread-safe.</remarks>
 internal static class PlainObjectScanner
 {
-    /// <summary>The deepest nesting scanned (the record being depth 0): deeper objects are left to the reader.</summary>
+    /// <summary>How many levels are scanned: the object itself and up to <c>MaxDepth - 1</c> levels inside it; deeper objects are left to the reader.</summary>
     public const int MaxDepth = 256;
 
     // Where a string's plain run ends: its closing quote, an escape, or a control character (invalid in JSON).
@@ -23,7 +23,7 @@ internal static class PlainObjectScanner
         [.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
 
     /// <summary>
-    /// The length of the JSON object at the start of <paramref name="s"/>, when it is wholly there, valid, no deeper than
+    /// The length of the JSON object at the start of <paramref name="s"/> (whose first byte is its <c>{</c>), when it is wholly there, valid, no deeper than
     /// <see cref="MaxDepth"/> and of the plain forms checked here; otherwise -1. Fills <paramref name="index"/>
     /// (when given) as <see cref="RecordIndex.Append"/> does for the same record; it is incomplete after -1.
     /// </summary>

@@ -39,6 +39,31 @@ public sealed class UnusedCommandTests
     }
 
     [Fact]
+    public void Should_Report_No_Principals_When_The_Authorization_Details_Hold_None()
+    {
+        // Given: authorization details with no user, group or role
+        string dir = Directory.CreateTempSubdirectory("trailsift-unused-none").FullName;
+        string details = Path.Combine(dir, "none.json");
+        File.WriteAllText(details, """{"UserDetailList":[],"GroupDetailList":[],"RoleDetailList":[],"Policies":[]}""");
+        try
+        {
+            // When
+            CliRunner.Result result = CliRunner.Run(["unused", "--iam", details, "--format", "json", Emr]);
+
+            // Then: the input's coverage and no principal (it crashed in the merge of no principals)
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal("", result.Stderr);
+            using JsonDocument json = JsonDocument.Parse(result.Stdout);
+            Assert.Equal(0, json.RootElement.GetProperty("principals").GetArrayLength());
+            Assert.Equal(284, json.RootElement.GetProperty("coverage").GetProperty("events").GetInt32());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Should_Read_Standard_Input_Once_When_No_Path_Is_Given()
     {
         // Given: the sample's events as one CloudTrail log file on standard input

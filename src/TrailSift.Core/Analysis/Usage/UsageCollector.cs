@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using TrailSift.Core.Analysis.Replay;
 using TrailSift.Core.Common;
@@ -151,6 +152,11 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     private void MergePrincipals(IReadOnlyList<UsageCollector> workers, bool deferred)
     {
         ImmutableArray<bool> needsLedger = _scope.NeedsLedger;
+        if (_states.Length == 0)
+        {
+            return; // no principal to judge (the partitioner refuses an empty range)
+        }
+
         Parallel.ForEach(Partitioner.Create(0, _states.Length, MergeRange), range =>
         {
             for (int index = range.Item1; index < range.Item2; index++)
@@ -260,6 +266,8 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
             return;
         }
 
+        // Complete merges the principals judged during the scan before the deferred judgement: it must add none of theirs.
+        Debug.Assert(judging is null || _scope.NeedsLedger[index], "a deferred call of a principal judged during the scan");
         PrincipalState state = _states[index] ??= NewState(index);
         string eventName = _text.Text(record.EventName) ?? string.Empty;
         if (mapped.Status == MappingStatus.Unmapped || (mapped.Permissions.IsEmpty && mapped.Implied.IsEmpty))

@@ -301,7 +301,15 @@ public sealed partial class AuthorizationDetailsReader
                 continue;
             }
 
-            add(item.RootElement, itemPath);
+            try
+            {
+                add(item.RootElement, itemPath);
+            }
+            catch (InvalidOperationException e) when (e.InnerException is null || e.InnerException is ArgumentException)
+            {
+                // JsonElement.GetString refuses an escaped lone surrogate ("\ud800"): valid JSON, not a text.
+                _diagnostics.Add($"{source}: {itemPath}: a text in it is not valid Unicode ({e.Message}); skipped");
+            }
         }
     }
 

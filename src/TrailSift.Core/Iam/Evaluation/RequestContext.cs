@@ -224,7 +224,8 @@ public sealed class RequestContext
         }
     }
 
-    // At most how many keys DeriveGlobalKeys adds (fewer when given or unknown).
+    // At most how many keys DeriveGlobalKeys adds (fewer when given or unknown): keep in step with it. Only a capacity:
+    // a miscount costs a regrowth or a few empty slots, never a wrong answer.
     private int DerivedKeyCount()
     {
         PrincipalInfo info = PrincipalInfo;

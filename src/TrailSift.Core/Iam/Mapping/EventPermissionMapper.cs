@@ -29,6 +29,9 @@ public sealed partial class EventPermissionMapper
 {
     private const int MaxKeyChars = 512;
 
+    // Distinct (eventSource, eventName) pairs kept; past this (only a hostile input names so many) plans are made per call.
+    private const int MaxPlans = 65_536;
+
     private readonly ConcurrentDictionary<string, OperationPlan> _plans = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, OperationPlan>.AlternateLookup<ReadOnlySpan<char>> _plansBySpan;
     private readonly PlanSlots _recent = new();
@@ -150,8 +153,12 @@ public sealed partial class EventPermissionMapper
         return GetPlan(s + "\n" + e, s, e);
     }
 
+    // The key joins the two texts with a line feed, so a text holding one (only an escaped one can) would make it
+    // ambiguous: such pairs are planned per call, not kept.
     private OperationPlan GetPlan(string key, string eventSource, string eventName) =>
-        _plans.TryGetValue(key, out OperationPlan? plan) ? plan : _plans.GetOrAdd(key, BuildPlan(eventSource, eventName));
+        _plans.TryGetValue(key, out OperationPlan? plan) ? plan
+        : eventSource.Contains('\n') || eventName.Contains('\n') || _plans.Count >= MaxPlans ? BuildPlan(eventSource, eventName)
+        : _plans.GetOrAdd(key, BuildPlan(eventSource, eventName));
 
     private EventPermissions MapCall(OperationPlan plan, EventRecord record)
     {

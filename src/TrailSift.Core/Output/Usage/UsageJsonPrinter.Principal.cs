@@ -103,7 +103,7 @@ public static partial class UsageJsonPrinter
     private static void WriteGrant(GrantUsage grant, Utf8JsonWriter writer, ref RepeatedTexts repeated, bool plain = true)
     {
         writer.WriteStartObject();
-        writer.WriteString(Names.Policy, repeated.Policy(grant.Policy, writer.Options.Encoder));
+        repeated.Policy(writer, Names.Policy, grant.Policy);
         writer.WriteNumber(Names.Statement, grant.StatementIndex);
         if (grant.Sid is null)
         {
@@ -111,12 +111,12 @@ public static partial class UsageJsonPrinter
         }
         else
         {
-            writer.WriteString(Names.Sid, repeated.Sid(grant.Sid, writer.Options.Encoder));
+            repeated.Sid(writer, Names.Sid, grant.Sid);
         }
 
         writer.WriteString(Names.Action, grant.Action);
         writer.WriteString(Names.Verdict, Verdicts[(int)grant.Verdict]);
-        writer.WriteString(Names.Reason, repeated.Reason(grant.Reason, writer.Options.Encoder));
+        repeated.Reason(writer, Names.Reason, grant.Reason);
         if (plain && HasPlainTail(grant))
         {
             WritePlainTail(grant, writer);

@@ -54,28 +54,53 @@ public static partial class UsageJsonPrinter
 
     /// <summary>
     /// The texts consecutive grants repeat (one statement's policy label and <c>Sid</c>, the reasons shared by its
-    /// actions), each escaped once for as long as it repeats: written as the writer would escape them, with its encoder.
+    /// actions), each escaped once for as long as it repeats, with the writer's encoder. A text with a lone surrogate
+    /// (which <see cref="JsonEncodedText"/> refuses) is left to the writer, which writes it as U+FFFD.
     /// </summary>
-    private struct RepeatedTexts
+    internal struct RepeatedTexts
     {
         private string? _policy, _sid, _reason;
         private JsonEncodedText _policyText, _sidText, _reasonText;
 
-        public JsonEncodedText Policy(string value, JavaScriptEncoder? encoder) => Encoded(value, ref _policy, ref _policyText, encoder);
+        public void Policy(Utf8JsonWriter writer, JsonEncodedText name, string value) => Write(writer, name, value, ref _policy, ref _policyText);
 
-        public JsonEncodedText Sid(string value, JavaScriptEncoder? encoder) => Encoded(value, ref _sid, ref _sidText, encoder);
+        public void Sid(Utf8JsonWriter writer, JsonEncodedText name, string value) => Write(writer, name, value, ref _sid, ref _sidText);
 
-        public JsonEncodedText Reason(string value, JavaScriptEncoder? encoder) => Encoded(value, ref _reason, ref _reasonText, encoder);
+        public void Reason(Utf8JsonWriter writer, JsonEncodedText name, string value) => Write(writer, name, value, ref _reason, ref _reasonText);
 
-        private static JsonEncodedText Encoded(string value, ref string? last, ref JsonEncodedText text, JavaScriptEncoder? encoder)
+        private static void Write(Utf8JsonWriter writer, JsonEncodedText name, string value, ref string? last, ref JsonEncodedText text)
         {
             if (!string.Equals(value, last, StringComparison.Ordinal))
             {
-                text = JsonEncodedText.Encode(value, encoder);
+                if (value.AsSpan().IndexOfAnyInRange('\ud800', '\udfff') >= 0 && !IsWellFormed(value))
+                {
+                    writer.WriteString(name, value);
+                    return;
+                }
+
+                text = JsonEncodedText.Encode(value, writer.Options.Encoder);
                 last = value;
             }
 
-            return text;
+            writer.WriteString(name, text);
+        }
+
+        // True when every surrogate of the text is one of a pair.
+        private static bool IsWellFormed(string value)
+        {
+            for (int i = 0; i < value.Length; i++)
+            {
+                if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(value[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 

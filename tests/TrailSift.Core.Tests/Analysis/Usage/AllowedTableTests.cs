@@ -75,4 +75,32 @@ public sealed class AllowedTableTests
             Assert.True(KeptRequest.ButResource.Equals(expected, kept));
         }
     }
+
+    [Fact]
+    public void Should_Build_The_Same_Requests_When_Calls_Come_As_Their_Class_Request_And_Resource()
+    {
+        // Given: calls' allowed requests, and the judge's form of each: a request of its class (another resource) and the call's resource
+        var random = new Random(29);
+        var calls = Enumerable.Range(0, 2_000).Select(i => (Request: Kept(random), Name: $"Event{i % 5}", Id: CompactEventId.Of($"{i:D6}"))).ToList();
+        var whole = new UsageCollector.AllowedTable(new Utf8TextSet());
+        var byClass = new UsageCollector.AllowedTable(new Utf8TextSet());
+
+        // When
+        foreach ((KeptRequest request, string name, CompactEventId id) in calls)
+        {
+            whole.Add(request, name, id);
+            byClass.Add(request.WithResource("arn:aws:s3:::class-of-" + request.Action), request.Resource, name, id);
+        }
+
+        // Then: the same requests (context values included), names, ids and counts
+        static Dictionary<KeptRequest, string> Rows(UsageCollector.AllowedTable table) =>
+            table.Build().ToDictionary(static o => KeptRequest.Of(o.Request(), Keys), static o => $"{o.Resource} {o.EventName} {o.EventId} {o.Count}");
+        Dictionary<KeptRequest, string> expected = Rows(whole), actual = Rows(byClass);
+        Assert.True(expected.Count > 100, $"{expected.Count} distinct requests");
+        Assert.Equal(expected.Count, actual.Count);
+        foreach ((KeptRequest request, string row) in expected)
+        {
+            Assert.Equal(row, actual[request]);
+        }
+    }
 }

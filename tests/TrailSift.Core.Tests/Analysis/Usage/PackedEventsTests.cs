@@ -42,7 +42,8 @@ public sealed class PackedEventsTests
     [Fact]
     public void Should_Index_Each_Drained_Record_As_The_Json_Reader_Does_When_Records_Have_Escapes_Nesting_And_Odd_Forms()
     {
-        // Given: records the fast scan indexes and records it leaves to the reader (deep nesting, odd numbers, whitespace)
+        // Given: records the fast scan indexes (escapes, nesting, odd numbers, inner whitespace) and records it leaves to
+        // the reader (whitespace around the object: the scan's length is not the record's)
         string[] records =
         [
             Event(1, 20),
@@ -50,13 +51,18 @@ public sealed class PackedEventsTests
             """{ "eventName" : "DescribeInstances" , "n" : [ 1 , 2 , { "m" : 0.25 } ] }""",
             """{"n":1E+400,"m":-0,"deep":""" + new string('[', 250) + new string(']', 250) + """}""",
             """{"s":"\ud83d\ude00 😀","e":""}""",
+            """{"eventName":"TrailingBlanks","n":1}  """,
+            """ {"eventName":"LeadingBlank"}""",
         ];
+        Assert.Equal(2, records.Count(static r => PlainObjectScanner.Scan(Encoding.UTF8.GetBytes(r)) != Encoding.UTF8.GetByteCount(r)));
         var packed = new PackedEvents();
         foreach (string json in records)
         {
             using var record = EventRecord.Parse(json);
             packed.Add(record);
         }
+
+        Assert.Equal(records.Sum(static r => (long)Encoding.UTF8.GetByteCount(r)), packed.Bytes); // the blanks are kept: the reader indexes those two
 
         // When
         var indexes = new List<JsonToken[]>();

@@ -106,6 +106,26 @@ public sealed class AuthorizationDetailsReaderTests
     }
 
     [Fact]
+    public void Should_Skip_The_Item_With_A_Diagnostic_When_A_Name_Holds_A_Lone_Surrogate_Escape()
+    {
+        // Given: a role whose inline policy's name escapes a lone surrogate (valid JSON, no text), and a sound role
+        const string json = """
+            {"RoleDetailList":[
+               {"RoleName":"bad","Arn":"arn:aws:iam::111122223333:role/bad",
+                "RolePolicyList":[{"PolicyName":"p\ud800","PolicyDocument":{"Version":"2012-10-17","Statement":[]}}]},
+               {"RoleName":"good","Arn":"arn:aws:iam::111122223333:role/good","RolePolicyList":[]}]}
+            """;
+
+        // When
+        AuthorizationDetails details = AuthorizationFixtures.FromText(json, "lone.json");
+
+        // Then: the sound role is read, the other named in a diagnostic
+        Assert.Equal(["good"], details.Roles.Select(r => r.Name));
+        string diagnostic = Assert.Single(details.Diagnostics);
+        Assert.StartsWith("lone.json: RoleDetailList[0]: a text in it is not valid Unicode", diagnostic, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_Read_Each_Item_On_Its_Own_And_The_Last_List_When_A_Page_Repeats_A_Name()
     {
         // Given: pages as an array with a page that is not an object, an item that is not an object, a list that is not

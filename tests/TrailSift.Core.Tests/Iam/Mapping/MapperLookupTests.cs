@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Mapping;
 using TrailSift.Core.Json;
@@ -61,6 +62,32 @@ public sealed class MapperLookupTests
                 EventPermissions described = mapper.Describe(source, name);
                 Assert.Equal(described.ServicePrefix, mapped.ServicePrefix);
                 Assert.Equal(described.OperationName, mapped.OperationName);
+            }
+        }
+    }
+
+    [Fact]
+    public void Should_Map_Each_Pair_As_Its_Own_When_Escaped_Line_Feeds_Make_Their_Joined_Texts_Equal()
+    {
+        // Given: two pairs whose source and name joined by a line feed are the same text
+        (string Source, string Name)[] pairs = [("ec2.amazonaws.com\ns3.amazonaws.com", "GetObject"), ("ec2.amazonaws.com", "s3.amazonaws.com\nGetObject")];
+        EventPermissions[] described = [.. pairs.Select(static p => new EventPermissionMapper(EventPermissionMapper.Default.Catalog).Describe(p.Source, p.Name))];
+        Assert.NotEqual((described[0].ServicePrefix, described[0].OperationName), (described[1].ServicePrefix, described[1].OperationName));
+        var mapper = new EventPermissionMapper(EventPermissionMapper.Default.Catalog);
+
+        for (int round = 0; round < 2; round++)
+        {
+            for (int i = 0; i < pairs.Length; i++)
+            {
+                // When: one mapper maps both, twice
+                using EventRecord record = EventRecord.Parse(JsonSerializer.Serialize(new Dictionary<string, object>
+                {
+                    ["eventSource"] = pairs[i].Source, ["eventName"] = pairs[i].Name, ["requestParameters"] = new Dictionary<string, string>(),
+                }));
+                EventPermissions mapped = mapper.Map(record);
+
+                // Then: as a fresh mapper describes that pair
+                Assert.Equal((described[i].ServicePrefix, described[i].OperationName), (mapped.ServicePrefix, mapped.OperationName));
             }
         }
     }

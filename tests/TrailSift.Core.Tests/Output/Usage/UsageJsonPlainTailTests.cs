@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using TrailSift.Core.Analysis.Usage;
 using TrailSift.Core.Output.Usage;
 
@@ -80,4 +84,40 @@ public sealed class UsageJsonPlainTailTests
         Visibility = visibility,
         HasConditions = conditions,
     };
+
+    [Fact]
+    public void Should_Escape_Each_Text_As_The_Writer_Does_When_Consecutive_Grants_Repeat_Alternate_Or_Hold_Lone_Surrogates()
+    {
+        // Given: texts in the order grants repeat and alternate them, with escapes and a lone surrogate (the writer makes U+FFFD)
+        string[] texts = ["A \"label\"", "A \"label\"", "B\u2028", "A \"label\"", "lone \ud800 surrogate", "pair \ud83d\ude00", "", "B\u2028"];
+        var repeated = new UsageJsonPrinter.RepeatedTexts();
+        foreach (bool indented in new[] { true, false })
+        {
+            var options = new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            foreach (string text in texts)
+            {
+                // When: the policy, Sid and reason slots each write the text after the one before
+                string policy = Written(options, w => repeated.Policy(w, JsonEncodedText.Encode("p"), text));
+                string sid = Written(options, w => repeated.Sid(w, JsonEncodedText.Encode("p"), text));
+                string reason = Written(options, w => repeated.Reason(w, JsonEncodedText.Encode("p"), text));
+
+                // Then: each writes what the writer writes for the string itself
+                string expected = Written(options, w => w.WriteString("p", text));
+                Assert.Equal([expected, expected, expected], [policy, sid, reason]);
+            }
+        }
+    }
+
+    private static string Written(JsonWriterOptions options, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, options))
+        {
+            writer.WriteStartObject();
+            write(writer);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }
