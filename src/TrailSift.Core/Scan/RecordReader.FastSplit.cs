@@ -28,7 +28,7 @@ public sealed partial class RecordReader
             return false;
         }
 
-        int length = ScanRecord(_buffer.AsSpan(_recStart, _end - _recStart), indexed ? record.IndexUnderConstruction : null);
+        int length = PlainObjectScanner.Scan(_buffer.AsSpan(_recStart, _end - _recStart), indexed ? record.IndexUnderConstruction : null);
         if (length < 0)
         {
             return false;
@@ -68,10 +68,4 @@ public sealed partial class RecordReader
             return r.CurrentState;
         }
     }
-
-    /// <summary>
-    /// The length of the JSON object at the start of <paramref name="s"/>, when it is wholly there, valid, no deeper than
-    /// <see cref="MaxRecordDepth"/> and of the plain forms checked here; otherwise -1 (<see cref="PlainObjectScanner"/>).
-    /// </summary>
-    internal static int ScanRecord(ReadOnlySpan<byte> s, RecordIndex? index = null) => PlainObjectScanner.Scan(s, index);
 }

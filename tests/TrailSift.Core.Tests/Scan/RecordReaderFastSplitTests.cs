@@ -7,7 +7,7 @@ using TrailSift.Core.Scan;
 namespace TrailSift.Core.Tests.Scan;
 
 /// <summary>
-/// The fast split of fast records (<c>RecordReader.ScanRecord</c>) against <see cref="Utf8JsonReader"/>, the oracle:
+/// The fast split of fast records (<see cref="PlainObjectScanner.Scan"/>) against <see cref="Utf8JsonReader"/>, the oracle:
 /// whatever it accepts the reader accepts too, ending at the same byte, so every error is still the reader's.
 /// </summary>
 public sealed class RecordReaderFastSplitTests
@@ -23,7 +23,7 @@ public sealed class RecordReaderFastSplitTests
         byte[] clean = Encoding.UTF8.GetBytes(
             "{\"a\":\"x\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\ude00 é\",\"n\":[0,-0,1.5,-2e10,3E+2,4e-1,12345678901234567890],"
             + "\"t\":true,\"f\":false,\"z\":null,\"e\":{},\"l\":[],\"d\":[[[{\"k\":[{}]}]]], \"w\" :\t[ 1 ,\r\n 2 ] }");
-        Assert.Equal(Reference(clean), RecordReader.ScanRecord(clean));
+        Assert.Equal(Reference(clean), PlainObjectScanner.Scan(clean));
         SameIndex(clean, "clean");
         var (data, _) = MutationTests.Build("records");
         var random = new Random(20261206);
@@ -41,7 +41,7 @@ public sealed class RecordReaderFastSplitTests
 
             // When
             ReadOnlySpan<byte> record = damaged.AsSpan(start);
-            int scanned = RecordReader.ScanRecord(record);
+            int scanned = PlainObjectScanner.Scan(record);
             int reference = Reference(record);
 
             // Then
@@ -95,7 +95,7 @@ public sealed class RecordReaderFastSplitTests
     {
         using var scanned = new RecordIndex();
         using var reference = new RecordIndex();
-        Assert.Equal(json.Length, RecordReader.ScanRecord(json, scanned));
+        Assert.Equal(json.Length, PlainObjectScanner.Scan(json, scanned));
         reference.Build(json);
         Assert.True(scanned.Count == reference.Count, $"{context}: {scanned.Count} tokens, the reader {reference.Count}");
         for (int t = 0; t < reference.Count; t++)

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using TrailSift.Core.Common;
 using TrailSift.Core.Events;
 using TrailSift.Core.Iam.Mapping;
 using TrailSift.Core.Json;
@@ -22,8 +21,6 @@ public sealed class CoverageCollector : IEventSink
     private readonly Dictionary<string, HashSet<string>> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _dataEvents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _services = new(StringComparer.Ordinal);
-    // Each source's service prefix, per source instance (sources alternate between events; the prefix is a new string).
-    private readonly InstanceMemo<string?> _serviceBySource = new(64);
     private string? _lastSource;
     private string? _lastService;
     private string? _lastAccount;
@@ -61,7 +58,7 @@ public sealed class CoverageCollector : IEventSink
         {
             // A new source since the last event (most runs of events share one): note its service.
             _lastSource = source;
-            _lastService = _serviceBySource.GetOrAdd(source, 0, static (text, _) => ServicePrefixes.FromEventSource(text));
+            _lastService = ServicePrefixes.FromEventSource(source);
             if (_lastService is string service)
             {
                 _services.Add(service);

@@ -52,7 +52,6 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
     // strings recur as one instance each): no hashing of their characters on most calls.
     private readonly InstanceMemo<string[]> _internedByInstance = new(256);
     private readonly InstanceMemo<int> _targetByInstance = new(256);
-    private readonly InstanceMemo<string?> _serviceByInstance = new(64);
 
     // The call being judged's context, read into one instance per worker (nothing keeps it past the call).
     private readonly ReplayContext _context = new();
@@ -329,10 +328,6 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         return list;
     });
 
-    // The service prefix of an event source (ServicePrefixes.FromEventSource makes new strings), per source instance.
-    private string? ServiceOf(string eventSource) =>
-        _serviceByInstance.GetOrAdd(eventSource, 0, static (source, _) => ServicePrefixes.FromEventSource(source));
-
     private static TagLedger FrozenEmptyLedger()
     {
         var ledger = new TagLedger();
@@ -354,7 +349,7 @@ public sealed partial class UsageCollector : IContextSink, ISequencedSink
         string[] region = Intern(_text.Text(record.AwsRegion) ?? string.Empty);
         string[] eventNames = Intern(eventName);
         eventName = eventNames[0];
-        if (DataEvents.IsDataEvent(record) && ServiceOf(eventSource) is string prefix)
+        if (DataEvents.IsDataEvent(record) && ServicePrefixes.FromEventSource(eventSource) is string prefix)
         {
             state.DataEvents[prefix] = state.DataEvents.GetValueOrDefault(prefix) + 1;
         }

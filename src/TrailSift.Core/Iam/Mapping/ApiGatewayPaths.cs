@@ -99,7 +99,7 @@ internal static class ApiGatewayPaths
 
     private static string? Text(JsonNode request, string field)
     {
-        JsonNode node = FieldPath.GetPropertyIgnoreCase(request, Encoding.UTF8.GetBytes(field));
+        JsonNode node = request.GetPropertyIgnoreAsciiCase(Encoding.UTF8.GetBytes(field));
         return node.Kind == JsonKind.String && node.GetString() is { Length: > 0 } value ? value : null;
     }
 }

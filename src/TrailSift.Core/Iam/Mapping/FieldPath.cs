@@ -63,12 +63,6 @@ internal sealed class FieldPath
     /// <summary>Whether anything other than null is present at the path.</summary>
     public bool IsPresent(JsonNode root) => Present(root, 0);
 
-    /// <summary>
-    /// Finds a property ignoring ASCII case: the last exact match (as <see cref="JsonNode.GetProperty(ReadOnlySpan{byte})"/>
-    /// reads it), else the first unescaped name equal ignoring case; one walk over the properties.
-    /// </summary>
-    internal static JsonNode GetPropertyIgnoreCase(JsonNode node, ReadOnlySpan<byte> name) => node.GetPropertyIgnoreAsciiCase(name);
-
     private void Walk(JsonNode node, int index, List<string> values)
     {
         if (node.Kind == JsonKind.Array)
@@ -106,7 +100,7 @@ internal sealed class FieldPath
             return;
         }
 
-        Walk(GetPropertyIgnoreCase(node, _segments[index]), index + 1, values);
+        Walk(node.GetPropertyIgnoreAsciiCase(_segments[index]), index + 1, values);
     }
 
     private bool Present(JsonNode node, int index)
@@ -129,7 +123,7 @@ internal sealed class FieldPath
             return !node.IsNullOrUndefined && !(node.Kind == JsonKind.Array && node.ChildCount == 0);
         }
 
-        return Present(GetPropertyIgnoreCase(node, _segments[index]), index + 1);
+        return Present(node.GetPropertyIgnoreAsciiCase(_segments[index]), index + 1);
     }
 
     /// <summary>Returns the path text.</summary>

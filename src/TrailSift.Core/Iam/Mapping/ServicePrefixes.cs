@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
 namespace TrailSift.Core.Iam.Mapping;
@@ -6,7 +7,7 @@ namespace TrailSift.Core.Iam.Mapping;
 /// Reads the IAM service prefix from a CloudTrail <c>eventSource</c>: the host label before <c>.amazonaws.com</c>,
 /// except for the hosts whose IAM prefix has another name (<c>monitoring</c> → <c>cloudwatch</c>).
 /// </summary>
-/// <remarks>Static and frozen; thread-safe.</remarks>
+/// <remarks>Static; thread-safe (a concurrent table of the sources answered so far, bounded).</remarks>
 internal static class ServicePrefixes
 {
     internal const string AwsSuffix = ".amazonaws.com";
@@ -61,7 +62,34 @@ internal static class ServicePrefixes
     /// The IAM prefix for <paramref name="eventSource"/>, or null when the source is not an AWS host
     /// (<c>*.amazonaws.com</c>). The prefix is not checked against the catalog here.
     /// </summary>
+    /// <remarks>
+    /// A source answered before is answered from a table by its text, without making a string again; at most
+    /// <see cref="MaxKnownSources"/> sources are kept (only a hostile input names more), the others are computed per call.
+    /// </remarks>
     public static string? FromEventSource(string eventSource)
+    {
+        if (Known.TryGetValue(eventSource, out string? known))
+        {
+            return known;
+        }
+
+        string? prefix = Compute(eventSource);
+        if (Known.Count < MaxKnownSources)
+        {
+            Known.TryAdd(eventSource, prefix);
+        }
+
+        return prefix;
+    }
+
+    /// <summary>How many event sources <see cref="FromEventSource"/> remembers.</summary>
+    internal const int MaxKnownSources = 4096;
+
+    // Event source (exact text) → its prefix or null.
+    private static readonly ConcurrentDictionary<string, string?> Known = new(StringComparer.Ordinal);
+
+    /// <summary><see cref="FromEventSource"/> computed, not remembered (its oracle in tests).</summary>
+    internal static string? Compute(string eventSource)
     {
         if (!eventSource.EndsWith(AwsSuffix, StringComparison.OrdinalIgnoreCase) || eventSource.Length == AwsSuffix.Length)
         {

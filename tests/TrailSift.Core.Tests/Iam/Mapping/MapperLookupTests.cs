@@ -32,7 +32,7 @@ public sealed class MapperLookupTests
         byte[] utf8 = Encoding.UTF8.GetBytes(name);
 
         // When
-        JsonNode found = FieldPath.GetPropertyIgnoreCase(node, utf8);
+        JsonNode found = node.GetPropertyIgnoreAsciiCase(utf8);
 
         // Then
         JsonNode expected = TwoWalks(node, utf8);
